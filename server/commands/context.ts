@@ -1,0 +1,27 @@
+import type { Store } from '../store/index.js';
+import type { City } from '../profile/load.js';
+import type { MediaFiles } from '../media/files.js';
+import type { StoredEvent } from '../store/events.js';
+import type { ReportState, Refusal } from '../domain/reports.js';
+
+/** A committed event with the report state it produced: what the realtime layer broadcasts. */
+export type Committed = { event: StoredEvent; report: ReportState };
+
+export type Ctx = {
+  store: Store;
+  city: City;
+  media: MediaFiles;
+  maxPhotoPixels: number;
+  now: () => Date;
+  /** Called only after the transaction has committed. */
+  publish: (c: Committed) => void;
+};
+
+export type Result<T> = { ok: true; value: T } | Refusal;
+
+/** Appends events and writes the projections in one transaction, then publishes: persist first, broadcast after. */
+export function commit(ctx: Ctx, write: () => Committed[]): Committed[] {
+  const done = ctx.store.tx(write);
+  for (const c of done) ctx.publish(c);
+  return done;
+}

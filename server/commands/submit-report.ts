@@ -1,0 +1,76 @@
+import type { Actor } from '../contract/roles.js';
+import type { NewReportFields } from '../contract/reports.js';
+import { MAX_PHOTOS } from '../contract/reports.js';
+import { checkIntakeChannel, formatTicket, wibYear } from '../domain/intake.js';
+import { areaAt, contains } from '../domain/geography.js';
+import { refuse, reportFromSubmitted, type ReportEvent, type ReportState } from '../domain/reports.js';
+import { processPhoto, type ProcessedPhoto } from '../media/photos.js';
+import { commit, type Ctx, type Result } from './context.js';
+
+/** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
+export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[]): Promise<Result<ReportState>> {
+  const channelRefusal = checkIntakeChannel(actor, input.channel);
+  if (channelRefusal) return channelRefusal;
+  const { city } = ctx;
+  const category = city.profile.categories.find((c) => c.id === input.category);
+  if (!category) return refuse('invalid', `unknown category ${input.category}`, 'category');
+
+  let place: Pick<ReportState, 'lng' | 'lat' | 'precision' | 'districtCode' | 'subdistrictCode'>;
+  if (input.lat !== undefined && input.lon !== undefined) {
+    if (!contains(city.outline, input.lon, input.lat))
+      return refuse('unprocessable', `location ${input.lat},${input.lon} is outside ${city.profile.name}`, 'lat');
+    place = {
+      lng: input.lon,
+      lat: input.lat,
+      precision: 'point',
+      districtCode: areaAt(city.districts, input.lon, input.lat)?.code ?? null,
+      subdistrictCode: areaAt(city.subdistricts, input.lon, input.lat)?.code ?? null,
+    };
+  } else {
+    const district = city.districts.find((d) => d.code === input.district || d.name.toLowerCase() === input.district?.toLowerCase());
+    if (!district) return refuse('unprocessable', `unknown district ${input.district} in ${city.profile.name}`, 'district');
+    place = { lng: district.label[0], lat: district.label[1], precision: 'district', districtCode: district.code, subdistrictCode: null };
+  }
+
+  if (photos.length < 1 || photos.length > MAX_PHOTOS) return refuse('invalid', `give 1 to ${MAX_PHOTOS} photos`, 'photos');
+  const processed: ProcessedPhoto[] = [];
+  for (const [i, buf] of photos.entries()) {
+    const r = await processPhoto(buf, `photos[${i}]`, ctx.maxPhotoPixels);
+    if (!r.ok) return r;
+    processed.push(r.photo);
+  }
+
+  const created = processed.flatMap((p) => ctx.media.write(p));
+  try {
+    const [done] = commit(ctx, () => {
+      const now = ctx.now();
+      const at = now.toISOString();
+      const id = ctx.store.reports.nextId();
+      const ticket = formatTicket(city.profile.ticketPrefix, wibYear(now), ctx.store.tickets.next(city.profile.ticketPrefix, wibYear(now)));
+      for (const p of processed) ctx.store.media.add({ hash: p.hash, width: p.width, height: p.height, bytes: p.display.length, createdAt: at });
+      const initial: Omit<ReportState, 'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId'> = {
+        id,
+        ticket,
+        categoryId: category.id,
+        agencyId: category.agencyId,
+        description: input.description,
+        ...place,
+        address: input.address ?? null,
+        channel: input.channel,
+        photos: [...new Set(processed.map((p) => p.hash))],
+        reporterName: input.reporterName ?? null,
+        reporterContact: input.reporterContact ?? null,
+        createdAt: at,
+      };
+      const event: ReportEvent = { type: 'report.submitted', reportId: id, at, actor, payload: { to: 'new', report: initial } };
+      const seq = ctx.store.events.append(event);
+      const report = reportFromSubmitted(event, seq);
+      ctx.store.reports.put(report);
+      return [{ event: { ...event, seq }, report }];
+    });
+    return { ok: true, value: done.report };
+  } catch (err) {
+    ctx.media.remove(created);
+    throw err;
+  }
+}

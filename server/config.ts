@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { join } from 'node:path';
+
+/** Every environment variable the hub reads, parsed once. Each is documented in README.md. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  PANTAU_DATA_DIR: z.string().default('data'),
+  PANTAU_CITY: z.string().regex(/^[a-z0-9-]+$/).default('tangerang'),
+  PANTAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PANTAU_MAP_STYLE_URL: z.string().url().optional(),
+  PANTAU_MAX_PHOTO_BYTES: z.coerce.number().int().positive().default(12 * 1024 * 1024),
+  PANTAU_MAX_PHOTO_PIXELS: z.coerce.number().int().positive().default(50_000_000),
+  PANTAU_CATCHUP_LIMIT: z.coerce.number().int().positive().default(5000),
+  PANTAU_WALL_TOKEN: z.string().min(24).optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbFile: string;
+  mediaDir: string;
+  city: string;
+  logLevel: z.infer<typeof Env>['PANTAU_LOG_LEVEL'];
+  mapStyleUrl: string | null;
+  maxPhotoBytes: number;
+  maxPhotoPixels: number;
+  /** A client further behind than this many events gets a snapshot instead of a delta. */
+  catchUpLimit: number;
+  /** A wall display token to make sure exists at start-up (the demo pairs its wall with it). */
+  wallToken: string | null;
+  /** Where the built front end lives; null when the hub serves the API only. */
+  staticDir: string | null;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new Error(`environment variable ${String(i.path[0])}: ${i.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = e.PANTAU_DATA_DIR;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbFile: join(dataDir, 'pantau.sqlite'),
+    mediaDir: join(dataDir, 'media'),
+    city: e.PANTAU_CITY,
+    logLevel: e.PANTAU_LOG_LEVEL,
+    mapStyleUrl: e.PANTAU_MAP_STYLE_URL ?? null,
+    maxPhotoBytes: e.PANTAU_MAX_PHOTO_BYTES,
+    maxPhotoPixels: e.PANTAU_MAX_PHOTO_PIXELS,
+    catchUpLimit: e.PANTAU_CATCHUP_LIMIT,
+    wallToken: e.PANTAU_WALL_TOKEN ?? null,
+    staticDir: join(import.meta.dirname, '..', 'dist'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,48 @@
+import type { MarkerTuple, ReportPublic } from './reports.js';
+
+/** Past-tense event types, one per state change. The event log is the single source of truth. */
+export const REPORT_EVENT_TYPES = [
+  'report.submitted',
+  'report.checked',
+  'report.rejected',
+  'report.rerouted',
+  'report.dispatched',
+  'report.accepted',
+  'report.started',
+  'report.proof_submitted',
+  'report.proof_returned',
+  'report.verified',
+  'report.closed',
+  'report.merged',
+  'report.reopened',
+  'report.noted',
+] as const;
+export type ReportEventType = (typeof REPORT_EVENT_TYPES)[number];
+
+/** What a live screen receives for every stored event, after commit. */
+export type LiveReportEvent = {
+  seq: number;
+  at: string;
+  type: ReportEventType;
+  report: ReportPublic;
+};
+
+/**
+ * Catch-up after (re)connect. 'delta': the reports changed after the client's seq (upsert them).
+ * 'snapshot': every report (replace all), sent when the client is new, too far behind, or from another store.
+ */
+export type CatchUp =
+  | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[] }
+  | { kind: 'snapshot'; storeId: string; seq: number; markers: MarkerTuple[] };
+
+export type Ack<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; field?: string; message: string } };
+
+export interface ServerToClientEvents {
+  'live.catchup': (c: CatchUp) => void;
+  'report.event': (e: LiveReportEvent) => void;
+}
+export interface ClientToServerEvents {
+  'live.sync': (input: { storeId: string | null; seq: number }, ack: (a: Ack<CatchUp>) => void) => void;
+}
+/** What a socket sends in its handshake: its credential and what it already has. */
+export type HandshakeAuth = { display?: string; storeId?: string | null; seq?: number };

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+// A city profile is data: a second city runs the same software with a different file.
+const Label = z.object({ id: z.string().min(1), en: z.string().min(1) });
+const LngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+export const Agency = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  short: z.string().min(1),
+  name: z.string().min(1),
+});
+export type Agency = z.infer<typeof Agency>;
+
+export const Category = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: Label,
+  agencyId: z.string(),
+  // SIGAP: the agency must respond (check + dispatch) and resolve (verified proof) within these.
+  responseHours: z.number().positive(),
+  resolutionHours: z.number().positive(),
+});
+export type Category = z.infer<typeof Category>;
+
+export const CameraSpec = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  location: LngLat,
+  kind: z.enum(['traffic', 'landfill', 'flood_gauge', 'public_space']),
+});
+
+export const CityProfile = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    code: z.string().regex(/^\d\d\.\d\d$/),
+    name: z.string().min(1),
+    ticketPrefix: z.string().regex(/^[A-Z]{2,5}$/),
+    map: z.object({ center: LngLat, zoom: z.number().min(0).max(22) }),
+    agencies: z.array(Agency).min(1),
+    categories: z.array(Category).min(1),
+    workingHours: z.object({ start: z.string().regex(/^\d\d:\d\d$/), end: z.string().regex(/^\d\d:\d\d$/) }),
+    holidays: z.array(z.string().regex(/^\d{4}-\d\d-\d\d$/)).default([]),
+    // SP4N-LAPOR: a report not followed up within 60 days escalates to the Ombudsman.
+    escalationDays: z.number().int().positive().default(60),
+    cameras: z.array(CameraSpec).default([]),
+  })
+  .superRefine((p, ctx) => {
+    const agencies = new Set(p.agencies.map((a) => a.id));
+    p.categories.forEach((c, i) => {
+      if (!agencies.has(c.agencyId))
+        ctx.addIssue({ code: 'custom', path: ['categories', i, 'agencyId'], message: `unknown agency ${c.agencyId}` });
+    });
+  });
+export type CityProfile = z.infer<typeof CityProfile>;
+
+/** A kecamatan as the wall and the hub know it: boundaries stay in the geo files. */
+export const District = z.object({ code: z.string(), name: z.string(), label: LngLat });
+export type District = z.infer<typeof District>;
+
+/** What GET /api/profile returns to every screen. */
+export const PublicProfile = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  ticketPrefix: z.string(),
+  map: z.object({ center: LngLat, zoom: z.number(), bounds: z.tuple([LngLat, LngLat]), styleUrl: z.string().nullable() }),
+  agencies: z.array(Agency),
+  categories: z.array(Category.pick({ id: true, label: true, agencyId: true })),
+  districts: z.array(District),
+  geo: z.object({ city: z.string(), districts: z.string(), subdistricts: z.string() }),
+  attribution: z.string(),
+});
+export type PublicProfile = z.infer<typeof PublicProfile>;

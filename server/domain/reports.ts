@@ -1,0 +1,173 @@
+import type { Actor, Role } from '../contract/roles.js';
+import type { Channel, ReportStatus } from '../contract/reports.js';
+import type { ReportEventType } from '../contract/events.js';
+
+/** The whole projected state of one report, as the hub keeps it. Pure data. */
+export type ReportState = {
+  id: number;
+  ticket: string;
+  status: ReportStatus;
+  categoryId: string;
+  agencyId: string;
+  description: string;
+  lng: number;
+  lat: number;
+  precision: 'point' | 'district';
+  address: string | null;
+  districtCode: string | null;
+  subdistrictCode: string | null;
+  channel: Channel;
+  photos: string[];
+  reporterName: string | null;
+  reporterContact: string | null;
+  assigneeId: string | null;
+  mergedIntoId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  lastSeq: number;
+};
+
+export type Action =
+  | 'check'
+  | 'reject'
+  | 'reroute'
+  | 'dispatch'
+  | 'accept'
+  | 'start'
+  | 'submit_proof'
+  | 'return_proof'
+  | 'verify'
+  | 'close'
+  | 'merge'
+  | 'reopen'
+  | 'note';
+
+export type Command = {
+  action: Action;
+  reason?: string;
+  /** Optimistic concurrency: the version the actor saw. */
+  expectedVersion?: number;
+  agencyId?: string;
+  assigneeId?: string;
+  instruction?: string;
+  intoReportId?: number;
+  proofPhotos?: string[];
+};
+
+/** A decided event, ready to be appended. The payload is what a replay needs to fold it again. */
+export type ReportEvent = {
+  type: ReportEventType;
+  reportId: number;
+  at: string;
+  actor: Actor;
+  payload: Record<string, unknown> & { from?: ReportStatus; to?: ReportStatus };
+};
+
+/** Why a command was refused; the transports map each code to a status (403, 409, 400, 404, 413, 415, 422). */
+export type RefusalCode = 'unauthenticated' | 'forbidden' | 'conflict' | 'invalid' | 'not_found' | 'too_large' | 'unsupported_media' | 'unprocessable';
+export type Refusal = { ok: false; code: RefusalCode; field?: string; message: string };
+export type Decision = { ok: true; event: ReportEvent } | Refusal;
+
+export const refuse = (code: Refusal['code'], message: string, field?: string): Refusal => ({ ok: false, code, message, field });
+
+type Rule = {
+  from: readonly ReportStatus[];
+  /** null: the status stays as it is (reroute, note). */
+  to: ReportStatus | null;
+  roles: readonly Role[];
+  event: ReportEventType;
+  /** Field supervisors act only on jobs dispatched to them. */
+  assigneeOnly?: boolean;
+  needs?: readonly (keyof Command)[];
+};
+
+const OPEN: readonly ReportStatus[] = ['new', 'checked'];
+const ANY: readonly ReportStatus[] = [
+  'new', 'checked', 'dispatched', 'in_progress', 'proof_submitted', 'verified', 'closed', 'rejected', 'merged',
+];
+
+/** The SIGAP lifecycle as data: who may do what, from which status, to which. */
+export const RULES: Record<Action, Rule> = {
+  check: { from: ['new'], to: 'checked', roles: ['operator'], event: 'report.checked' },
+  reject: { from: OPEN, to: 'rejected', roles: ['operator'], event: 'report.rejected', needs: ['reason'] },
+  reroute: { from: OPEN, to: null, roles: ['operator', 'supervisor'], event: 'report.rerouted', needs: ['agencyId', 'reason'] },
+  dispatch: { from: OPEN, to: 'dispatched', roles: ['operator'], event: 'report.dispatched', needs: ['assigneeId'] },
+  accept: { from: ['dispatched'], to: 'in_progress', roles: ['field'], event: 'report.accepted', assigneeOnly: true },
+  start: { from: ['in_progress'], to: null, roles: ['field'], event: 'report.started', assigneeOnly: true },
+  submit_proof: {
+    from: ['dispatched', 'in_progress'], to: 'proof_submitted', roles: ['field'], event: 'report.proof_submitted',
+    assigneeOnly: true, needs: ['proofPhotos'],
+  },
+  return_proof: { from: ['proof_submitted'], to: 'in_progress', roles: ['operator'], event: 'report.proof_returned', needs: ['reason'] },
+  verify: { from: ['proof_submitted'], to: 'verified', roles: ['operator'], event: 'report.verified' },
+  close: { from: ['verified'], to: 'closed', roles: ['operator'], event: 'report.closed' },
+  merge: { from: OPEN, to: 'merged', roles: ['operator'], event: 'report.merged', needs: ['intoReportId'] },
+  // Ombudsman: a report is not done until the citizen agrees; reopening sends it back to the queue.
+  reopen: { from: ['verified', 'closed'], to: 'new', roles: ['citizen', 'operator'], event: 'report.reopened', needs: ['reason'] },
+  note: { from: ANY, to: null, roles: ['operator', 'supervisor', 'field'], event: 'report.noted', needs: ['reason'] },
+};
+
+/** Roles that act for the whole city rather than one agency. */
+const CITY_WIDE: readonly Role[] = ['supervisor', 'admin', 'system'];
+
+export function decide(report: ReportState, cmd: Command, actor: Actor, now: Date): Decision {
+  const rule = RULES[cmd.action];
+  if (actor.role !== 'system' && !rule.roles.includes(actor.role)) return refuse('forbidden', `${actor.role} may not ${cmd.action}`);
+  if (!CITY_WIDE.includes(actor.role) && actor.role !== 'citizen' && actor.agencyId !== report.agencyId)
+    return refuse('forbidden', `report ${report.ticket} belongs to another agency`);
+  if (rule.assigneeOnly && actor.role !== 'system' && report.assigneeId !== actor.id)
+    return refuse('forbidden', `report ${report.ticket} is not dispatched to you`);
+  if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== report.version)
+    return refuse('conflict', `report ${report.ticket} was changed by someone else (version ${report.version}, you saw ${cmd.expectedVersion})`, 'expectedVersion');
+  if (!rule.from.includes(report.status)) return refuse('conflict', `report ${report.ticket} is ${report.status}; cannot ${cmd.action}`);
+  for (const field of rule.needs ?? []) {
+    const v = cmd[field];
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return refuse('invalid', `${field} is required to ${cmd.action}`, field);
+  }
+  if (cmd.action === 'reroute' && cmd.agencyId === report.agencyId) return refuse('invalid', 'report already belongs to that agency', 'agencyId');
+  if (cmd.action === 'merge' && cmd.intoReportId === report.id) return refuse('invalid', 'a report cannot be merged into itself', 'intoReportId');
+
+  const payload: ReportEvent['payload'] = { from: report.status, to: rule.to ?? report.status };
+  for (const key of ['reason', 'agencyId', 'assigneeId', 'instruction', 'intoReportId', 'proofPhotos'] as const) {
+    if (cmd[key] !== undefined) payload[key] = cmd[key];
+  }
+  return { ok: true, event: { type: rule.event, reportId: report.id, at: now.toISOString(), actor, payload } };
+}
+
+/** Folds one event into a report's state. The same fold serves live commands and a replay of the log. */
+export function applyEvent(report: ReportState, event: ReportEvent, seq: number): ReportState {
+  const p = event.payload;
+  const next: ReportState = { ...report, updatedAt: event.at, version: report.version + 1, lastSeq: seq };
+  if (p.to) next.status = p.to;
+  switch (event.type) {
+    case 'report.rerouted':
+      next.agencyId = String(p.agencyId);
+      next.assigneeId = null;
+      break;
+    case 'report.dispatched':
+      next.assigneeId = String(p.assigneeId);
+      break;
+    case 'report.merged':
+      next.mergedIntoId = Number(p.intoReportId);
+      break;
+    case 'report.reopened':
+      next.assigneeId = null;
+      break;
+  }
+  return next;
+}
+
+/** The report.submitted event carries the whole initial report; folding it creates the state. */
+export function reportFromSubmitted(event: ReportEvent, seq: number): ReportState {
+  const r = event.payload.report as Omit<ReportState, 'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId'>;
+  return { ...r, status: 'new', assigneeId: null, mergedIntoId: null, updatedAt: event.at, version: 1, lastSeq: seq };
+}
+
+/** Which actions an actor could take on a report now: drives the console's buttons. */
+export function allowedActions(report: ReportState, actor: Actor): Action[] {
+  return (Object.keys(RULES) as Action[]).filter((action) => {
+    const probe: Command = { action, reason: 'x', agencyId: '__other__', assigneeId: 'x', intoReportId: -1, proofPhotos: ['x'] };
+    return decide(report, probe, actor, new Date(0)).ok;
+  });
+}

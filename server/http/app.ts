@@ -1,0 +1,63 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Ctx } from '../commands/context.js';
+import { PUBLIC_DIR } from '../profile/load.js';
+import { identify } from './actor.js';
+import { reportsRouter } from './reports.js';
+import { VARIANTS, type Variant } from '../media/files.js';
+
+/** Paths the single-page front end answers; the hub serves index.html for them. */
+const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}'];
+
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; log: Logger }): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+
+  const api = express.Router();
+  api.use(identify(ctx.store));
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId });
+  });
+  api.get('/profile', (_req, res) => {
+    res.json(ctx.city.publicProfile);
+  });
+  api.use('/reports', reportsRouter(ctx, opts));
+  api.use((req, res) => {
+    res.status(404).json({ error: 'not_found', field: 'path', message: `no route ${req.method} ${req.path}` });
+  });
+  app.use('/api', api);
+
+  app.get('/media/:hash/:file', (req, res) => {
+    const hash = String(req.params.hash);
+    const variant = String(req.params.file).replace(/\.webp$/, '') as Variant;
+    if (!/^[a-f0-9]{64}$/.test(hash) || !VARIANTS.includes(variant) || !ctx.store.media.has(hash))
+      return res.status(404).json({ error: 'not_found', field: 'hash', message: 'no such photo' });
+    res.sendFile(ctx.media.path(hash, variant), { maxAge: '365d', immutable: true, headers: { 'Content-Type': 'image/webp' } });
+  });
+
+  app.use(express.static(PUBLIC_DIR, { maxAge: '1h' }));
+  if (opts.staticDir && existsSync(join(opts.staticDir, 'index.html'))) {
+    const dir = opts.staticDir;
+    app.use('/assets', express.static(join(dir, 'assets'), { maxAge: '365d', immutable: true }));
+    app.use(express.static(dir, { index: false, maxAge: 0 }));
+    // index.html is never cached, so a wall picks up a new release on its next load.
+    app.get(['/', ...SCREENS], (_req, res) => res.sendFile(join(dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
+  }
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const e = err as { status?: number; type?: string; message?: string };
+    if (e.status && e.status >= 400 && e.status < 500)
+      return res.status(e.status).json({ error: 'invalid', field: 'body', message: e.message ?? 'bad request' });
+    opts.log.error({ err, path: req.path }, 'request failed');
+    res.status(500).json({ error: 'internal', message: 'the hub could not complete this request; nothing was saved' });
+  });
+  return app;
+}

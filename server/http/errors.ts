@@ -1,0 +1,25 @@
+import type { Response } from 'express';
+import type { ZodError } from 'zod';
+import type { Refusal, RefusalCode } from '../domain/reports.js';
+
+export const STATUS_OF: Record<RefusalCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 400,
+  too_large: 413,
+  unsupported_media: 415,
+  unprocessable: 422,
+};
+
+export function sendRefusal(res: Response, r: Refusal): void {
+  res.status(STATUS_OF[r.code]).json({ error: r.code, field: r.field, message: r.message });
+}
+
+/** A zod issue becomes 400 { error: 'invalid', field: 'location.lat', message }. */
+export function sendZodError(res: Response, err: ZodError): void {
+  const issue = err.issues[0];
+  const field = issue.path.join('.') || undefined;
+  res.status(400).json({ error: 'invalid', field, message: field ? `${field}: ${issue.message}` : issue.message });
+}

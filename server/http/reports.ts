@@ -1,0 +1,58 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { MAX_PHOTOS, NewReportFields } from '../contract/reports.js';
+import { submitReport } from '../commands/submit-report.js';
+import { publicView } from '../domain/views.js';
+import type { Ctx } from '../commands/context.js';
+import { role } from './actor.js';
+import { sendRefusal, sendZodError } from './errors.js';
+
+const TEXT_FIELD_BYTES = 8 * 1024;
+
+export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
+  const router = Router();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: opts.maxPhotoBytes, files: MAX_PHOTOS, fields: 20, fieldSize: TEXT_FIELD_BYTES, parts: 40 },
+  }).array('photos', MAX_PHOTOS);
+
+  router.post(
+    '/',
+    role('citizen', 'operator', 'supervisor', 'admin', 'open311'),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (!req.is('multipart/form-data'))
+        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'send multipart/form-data with the photos' });
+      upload(req, res, (err: unknown) => (err ? multerError(err, res) : next()));
+    },
+    async (req: Request, res: Response) => {
+      const fields = NewReportFields.safeParse(req.body ?? {});
+      if (!fields.success) return sendZodError(res, fields.error);
+      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+      const result = await submitReport(ctx, req.actor, fields.data, files.map((f) => f.buffer));
+      if (!result.ok) return sendRefusal(res, result);
+      const r = result.value;
+      res.status(201).location(`/api/reports/${r.ticket}`).json({ ...publicView(r), trackUrl: `/lacak/${r.ticket}` });
+    },
+  );
+
+  router.get('/:ticket', (req: Request, res: Response) => {
+    const ticket = String(req.params.ticket);
+    const r = /^[A-Z]{2,5}-\d{4}-\d{6}$/.test(ticket) ? ctx.store.reports.getByTicket(ticket) : null;
+    if (!r) return res.status(404).json({ error: 'not_found', field: 'ticket', message: `no report ${ticket}` });
+    res.json(publicView(r));
+  });
+
+  return router;
+}
+
+function multerError(err: unknown, res: Response) {
+  if (err instanceof multer.MulterError) {
+    const field = err.field ?? 'photos';
+    if (err.code === 'LIMIT_FILE_SIZE') return res.status(413).json({ error: 'too_large', field, message: `${field}: photo is larger than allowed` });
+    if (err.code === 'LIMIT_FILE_COUNT' || err.code === 'LIMIT_UNEXPECTED_FILE')
+      return res.status(400).json({ error: 'invalid', field: 'photos', message: `photos: give 1 to ${MAX_PHOTOS} files in the field "photos"` });
+    if (err.code === 'LIMIT_FIELD_VALUE') return res.status(413).json({ error: 'too_large', field, message: `${field}: value is too long` });
+    return res.status(400).json({ error: 'invalid', field, message: `${field}: ${err.message}` });
+  }
+  return res.status(400).json({ error: 'invalid', field: 'body', message: `malformed multipart body: ${(err as Error).message}` });
+}

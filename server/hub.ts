@@ -1,0 +1,63 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { Store } from './store/index.js';
+import { loadCity, type City } from './profile/load.js';
+import { MediaFiles } from './media/files.js';
+import { createApp } from './http/app.js';
+import { attachLive, type LiveServer } from './realtime/live.js';
+import { pairDisplay } from './commands/displays.js';
+import type { Committed, Ctx } from './commands/context.js';
+
+export type Hub = {
+  ctx: Ctx;
+  http: HttpServer;
+  io: LiveServer;
+  log: Logger;
+  listen(): Promise<number>;
+  close(): Promise<void>;
+};
+
+/** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
+export function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Hub {
+  const log = opts.log ?? pino({ level: config.logLevel });
+  const store = Store.open(config.dbFile);
+  const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
+  const media = new MediaFiles(config.mediaDir);
+  const swept = media.sweep(store.media.hashes());
+  if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
+  if (config.wallToken) pairDisplay(store, 'Wall (from PANTAU_WALL_TOKEN)', new Date(), config.wallToken);
+
+  const listeners: ((c: Committed) => void)[] = [];
+  const ctx: Ctx = {
+    store,
+    city,
+    media,
+    maxPhotoPixels: config.maxPhotoPixels,
+    now: opts.now ?? (() => new Date()),
+    publish: (c) => listeners.forEach((l) => l(c)),
+  };
+
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, log });
+  const http = createServer(app);
+  const io: LiveServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6, pingInterval: 10_000, pingTimeout: 8_000 });
+  listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log }));
+
+  return {
+    ctx,
+    http,
+    io,
+    log,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => resolve((http.address() as AddressInfo).port));
+      }),
+    close: async () => {
+      await io.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { loadConfig } from './config.js';
+import { createHub } from './hub.js';
+
+const config = loadConfig();
+const hub = createHub(config);
+const port = await hub.listen();
+hub.log.info({ port, city: config.city, db: config.dbFile }, `Pantau hub listening on http://${config.host}:${port}`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    hub.log.info({ signal }, 'stopping');
+    await hub.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,44 @@
+import sharp, { type Metadata } from 'sharp';
+import { createHash } from 'node:crypto';
+import { refuse, type Refusal } from '../domain/reports.js';
+
+export type ProcessedPhoto = {
+  hash: string;
+  width: number;
+  height: number;
+  display: Buffer;
+  thumb: Buffer;
+};
+
+const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif', 'avif', 'tiff', 'gif']);
+export const DISPLAY_SIZE = 1600;
+export const THUMB_SIZE = 360;
+
+/**
+ * Decodes an uploaded photo and makes the two sizes we serve. sharp drops EXIF/GPS/XMP from its output
+ * unless asked to keep it, so nothing we serve carries the reporter's device metadata.
+ */
+export async function processPhoto(input: Buffer, field: string, maxPixels: number): Promise<{ ok: true; photo: ProcessedPhoto } | Refusal> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    return refuse('unsupported_media', 'not an image that can be decoded (JPEG, PNG, WebP, HEIF, AVIF)', field);
+  }
+  if (!meta.format || !ACCEPTED.has(meta.format)) return refuse('unsupported_media', `image format ${meta.format ?? 'unknown'} is not accepted`, field);
+  if (!meta.width || !meta.height) return refuse('unsupported_media', 'image has no size', field);
+  if (meta.width * meta.height > maxPixels)
+    return refuse('too_large', `image is ${meta.width}×${meta.height}; at most ${maxPixels.toLocaleString('en')} pixels`, field);
+  try {
+    // rotate() with no angle applies the EXIF orientation, so phone photos stand the right way up.
+    const base = sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
+    const display = await base.clone().resize(DISPLAY_SIZE, DISPLAY_SIZE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
+    const thumb = await base.clone().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'cover' }).webp({ quality: 70 }).toBuffer();
+    return {
+      ok: true,
+      photo: { hash: createHash('sha256').update(input).digest('hex'), width: display.info.width, height: display.info.height, display: display.data, thumb },
+    };
+  } catch (err) {
+    return refuse('unsupported_media', `image cannot be decoded: ${(err as Error).message}`, field);
+  }
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { CityProfile, type PublicProfile } from '../contract/profile.js';
+import { bboxOf, type Area } from '../domain/geography.js';
+
+export const PROFILES_DIR = join(import.meta.dirname, '..', 'profiles');
+export const PUBLIC_DIR = join(import.meta.dirname, '..', '..', 'public');
+
+export const BOUNDARY_ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT) · kode wilayah Kepmendagri 300.2.2-2138/2025';
+
+/** A loaded city: its validated profile and the areas reports are placed in. */
+export type City = {
+  profile: CityProfile;
+  outline: Area;
+  districts: Area[];
+  subdistricts: Area[];
+  publicProfile: PublicProfile;
+};
+
+type AreaProps = { code: string; name: string; label_lng: number; label_lat: number };
+
+function readAreas(file: string): Area[] {
+  const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, AreaProps>;
+  return fc.features.map((f: Feature<Polygon | MultiPolygon, AreaProps>) => ({
+    code: f.properties.code,
+    name: f.properties.name,
+    label: [f.properties.label_lng, f.properties.label_lat] as [number, number],
+    shape: f,
+    bbox: bboxOf(f),
+  }));
+}
+
+/** Loads and validates a city profile at start-up: a bad profile stops the hub with the field named. */
+export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: string; styleUrl?: string | null } = {}): City {
+  const file = join(opts.profilesDir ?? PROFILES_DIR, `${id}.json`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`city profile ${file} cannot be read: ${(err as Error).message}`);
+  }
+  const parsed = CityProfile.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new Error(`city profile ${file} is invalid at ${i.path.join('.')}: ${i.message}`);
+  }
+  const profile = parsed.data;
+  const geoDir = join(opts.publicDir ?? PUBLIC_DIR, 'geo', profile.id);
+  const [outline] = readAreas(join(geoDir, 'kota.geojson'));
+  const districts = readAreas(join(geoDir, 'kecamatan.geojson'));
+  const subdistricts = readAreas(join(geoDir, 'kelurahan.geojson'));
+  const [w, s, e, n] = outline.bbox;
+  const publicProfile: PublicProfile = {
+    id: profile.id,
+    code: profile.code,
+    name: profile.name,
+    ticketPrefix: profile.ticketPrefix,
+    map: { center: profile.map.center, zoom: profile.map.zoom, bounds: [[w, s], [e, n]], styleUrl: opts.styleUrl ?? null },
+    agencies: profile.agencies,
+    categories: profile.categories.map(({ id, label, agencyId }) => ({ id, label, agencyId })),
+    districts: districts.map(({ code, name, label }) => ({ code, name, label })),
+    geo: {
+      city: `/geo/${profile.id}/kota.geojson`,
+      districts: `/geo/${profile.id}/kecamatan.geojson`,
+      subdistricts: `/geo/${profile.id}/kelurahan.geojson`,
+    },
+    attribution: BOUNDARY_ATTRIBUTION,
+  };
+  return { profile, outline, districts, subdistricts, publicProfile };
+}

@@ -1,0 +1,85 @@
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { Logger } from 'pino';
+import type { Ack, CatchUp, ClientToServerEvents, HandshakeAuth, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
+import type { Actor, Role } from '../contract/roles.js';
+import type { Committed, Ctx } from '../commands/context.js';
+import type { Refusal } from '../domain/reports.js';
+import { planCatchUp } from '../domain/catchup.js';
+import { mayWatchLive } from '../domain/access.js';
+import { publicView } from '../domain/views.js';
+import { displayActor } from '../commands/displays.js';
+import { SyncInput } from './inputs.js';
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+
+/** Every watcher of the public stream is in this room; with the Redis adapter it spans hubs. */
+const PUBLIC_ROOM = 'live:public';
+
+export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: number }, limit: number): CatchUp {
+  const { store } = ctx;
+  // One read transaction: the markers and the seq they correspond to come from the same instant.
+  return store.db.transaction((): CatchUp => {
+    const seq = store.events.headSeq();
+    const plan = planCatchUp(client, { storeId: store.storeId, headSeq: seq, limit });
+    if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers() };
+    return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq) };
+  })();
+}
+
+export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger }) {
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+    const actor = displayActor(ctx.store, typeof auth.display === 'string' ? auth.display : null);
+    if (!actor) return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'pair this screen with a display token' } }));
+    if (!mayWatchLive(actor.role)) return next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden' } }));
+    socket.data.actor = actor;
+    next();
+  });
+
+  io.on('connection', (socket: LiveSocket) => {
+    const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+    // Join and catch up in the same tick: no broadcast can fall between the two, so nothing is missed.
+    socket.join(PUBLIC_ROOM);
+    socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined }, opts.catchUpLimit));
+
+    handle(socket, 'live.sync', SyncInput, ['wall', 'operator', 'supervisor', 'admin'], (_actor, input) => ({
+      ok: true,
+      value: catchUp(ctx, input, opts.catchUpLimit),
+    }));
+  });
+
+  /** Only after commit: every watcher gets the event with its seq, in the public view. */
+  return (c: Committed) => {
+    const live: LiveReportEvent = { seq: c.event.seq, at: c.event.at, type: c.event.type, report: publicView(c.report) };
+    io.to(PUBLIC_ROOM).emit('report.event', live);
+  };
+
+  /** The one way a socket event is handled: role check, schema check, then the call; every outcome is an ack. */
+  function handle<S extends z.ZodType, T>(
+    socket: LiveSocket,
+    name: keyof ClientToServerEvents,
+    schema: S,
+    roles: readonly Role[],
+    fn: (actor: Actor, input: z.infer<S>) => { ok: true; value: T } | Refusal,
+  ) {
+    socket.on(name, (raw: unknown, ack: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
+      const actor = socket.data.actor;
+      if (!roles.includes(actor.role)) return reply({ ok: false, error: { code: 'forbidden', message: `${actor.role} may not ${name}` } });
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        return reply({ ok: false, error: { code: 'invalid', field: i.path.join('.'), message: i.message } });
+      }
+      try {
+        const r = fn(actor, parsed.data);
+        reply(r.ok ? { ok: true, value: r.value } : { ok: false, error: { code: r.code, field: r.field, message: r.message } });
+      } catch (err) {
+        opts.log.error({ err, event: name }, 'socket handler failed');
+        reply({ ok: false, error: { code: 'internal', message: 'the hub could not complete this' } });
+      }
+    });
+  }
+}

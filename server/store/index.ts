@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { openDb, type Db } from './db.js';
+import { migrate } from './migrate.js';
+import { EventLog } from './events.js';
+import { ReportsTable } from './reports.js';
+import { TicketCounters } from './tickets.js';
+import { MediaTable } from './media.js';
+import { DisplaysTable } from './displays.js';
+
+/** Everything the hub persists, behind one object; SQL stays in this folder. */
+export class Store {
+  readonly events: EventLog;
+  readonly reports: ReportsTable;
+  readonly tickets: TicketCounters;
+  readonly media: MediaTable;
+  readonly displays: DisplaysTable;
+  /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
+  readonly storeId: string;
+
+  constructor(readonly db: Db) {
+    migrate(db);
+    this.events = new EventLog(db);
+    this.reports = new ReportsTable(db);
+    this.tickets = new TicketCounters(db);
+    this.media = new MediaTable(db);
+    this.displays = new DisplaysTable(db);
+    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
+    this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
+  }
+
+  static open(file: string): Store {
+    return new Store(openDb(file));
+  }
+
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
