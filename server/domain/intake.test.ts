@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { checkIntakeChannel, formatTicket, wibYear } from './intake.js';
+import { planCatchUp } from './catchup.js';
+
+describe('intake channels', () => {
+  it('lets a citizen file on the web but not as a call-centre phone report', () => {
+    expect(checkIntakeChannel({ id: 'c', role: 'citizen' }, 'web')).toBeNull();
+    expect(checkIntakeChannel({ id: 'c', role: 'citizen' }, 'phone')).toMatchObject({ code: 'forbidden', field: 'channel' });
+  });
+  it('lets an operator file assisted (KIM) and SMS reports', () => {
+    expect(checkIntakeChannel({ id: 'o', role: 'operator', agencyId: 'dkp' }, 'kim')).toBeNull();
+    expect(checkIntakeChannel({ id: 'o', role: 'operator', agencyId: 'dkp' }, 'sms')).toBeNull();
+  });
+  it('refuses a wall display any intake', () => {
+    expect(checkIntakeChannel({ id: 'w', role: 'wall' }, 'web')).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('tickets', () => {
+  it('formats a short human ticket', () => {
+    expect(formatTicket('TNG', 2026, 123)).toBe('TNG-2026-000123');
+  });
+  it('takes the year in WIB, not UTC', () => {
+    expect(wibYear(new Date('2026-12-31T17:30:00Z'))).toBe(2027);
+    expect(wibYear(new Date('2026-12-31T16:59:59Z'))).toBe(2026);
+  });
+});
+
+describe('catch-up plan', () => {
+  const hub = { storeId: 's1', headSeq: 100, limit: 50 };
+  it('sends a delta to a client a little behind', () => {
+    expect(planCatchUp({ storeId: 's1', seq: 90 }, hub)).toEqual({ kind: 'delta', fromSeq: 90 });
+  });
+  it('sends a snapshot to a new client, one from another store, one too far behind, or one ahead of the hub', () => {
+    expect(planCatchUp({}, hub).kind).toBe('snapshot');
+    expect(planCatchUp({ storeId: 'other', seq: 90 }, hub).kind).toBe('snapshot');
+    expect(planCatchUp({ storeId: 's1', seq: 10 }, hub).kind).toBe('snapshot');
+    expect(planCatchUp({ storeId: 's1', seq: 101 }, hub).kind).toBe('snapshot');
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from './db.js';
+import { migrate } from './migrate.js';
+import { Store } from './index.js';
+import { foldReports } from '../domain/replay.js';
+import { startTestHub, photo, postReport, validReport } from '../testing/hub.js';
+import { actOnReport } from '../commands/act-on-report.js';
+import type { Actor } from '../contract/roles.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'pantau-store-'));
+
+describe('migrations', () => {
+  it('migrate an empty database, then do nothing the second time', () => {
+    const db = openDb(join(tmp(), 'a.sqlite'));
+    expect(migrate(db).length).toBeGreaterThan(0);
+    expect(migrate(db)).toEqual([]);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('refuse a database whose history differs from this build', () => {
+    const dir = tmp();
+    const migrations = join(dir, 'migrations');
+    mkdirSync(migrations);
+    const real = join(import.meta.dirname, 'migrations');
+    for (const f of readdirSync(real)) copyFileSync(join(real, f), join(migrations, f));
+    const db = openDb(join(dir, 'b.sqlite'));
+    migrate(db, migrations);
+    db.prepare("UPDATE schema_migrations SET name = '001_other.sql' WHERE name = '001_init.sql'").run();
+    expect(() => migrate(db, migrations)).toThrow(/history differs at 001_other.sql/);
+  });
+
+  it('roll back a migration that fails, leaving no half-applied schema', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, '001_ok.sql'), 'CREATE TABLE a (x INTEGER);');
+    writeFileSync(join(dir, '002_bad.sql'), 'CREATE TABLE b (x INTEGER); THIS IS NOT SQL;');
+    const db = openDb(join(dir, 'c.sqlite'));
+    expect(() => migrate(db, dir)).toThrow();
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
+    expect(db.prepare('SELECT name FROM schema_migrations').pluck().all()).toEqual(['001_ok.sql']);
+  });
+});
+
+describe('the event log is the source of truth', () => {
+  it('folding every event from an empty start gives exactly the live projections', async () => {
+    const { hub, url } = await startTestHub();
+    const operator: Actor = { id: 'op', role: 'operator', agencyId: 'dkp' };
+    const field: Actor = { id: 'fs', role: 'field', agencyId: 'dkp' };
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) ids.push(Number((await postReport(url, validReport(), [await photo()])).body.id));
+    const ctx = hub.ctx;
+    actOnReport(ctx, operator, ids[0], { action: 'check' });
+    actOnReport(ctx, operator, ids[0], { action: 'dispatch', assigneeId: 'fs', instruction: 'Angkut hari ini' });
+    actOnReport(ctx, field, ids[0], { action: 'accept' });
+    actOnReport(ctx, field, ids[0], { action: 'submit_proof', proofPhotos: ['p'] });
+    actOnReport(ctx, operator, ids[0], { action: 'verify' });
+    actOnReport(ctx, operator, ids[1], { action: 'reject', reason: 'spam' });
+    actOnReport(ctx, operator, ids[2], { action: 'merge', intoReportId: ids[3] });
+    actOnReport(ctx, { id: 'sv', role: 'supervisor' }, ids[4], { action: 'reroute', agencyId: 'dishub', reason: 'PJU' });
+    expect(actOnReport(ctx, operator, ids[4], { action: 'check' })).toMatchObject({ ok: false, code: 'forbidden' });
+
+    const folded = foldReports(ctx.store.events.since(0, 1e6));
+    expect(folded.size).toBe(6);
+    for (const id of ids) expect(folded.get(id)).toEqual(ctx.store.reports.get(id));
+    expect(folded.get(ids[0])!.status).toBe('verified');
+    await hub.close();
+  });
+
+  it('a refused command appends nothing', async () => {
+    const { hub, url } = await startTestHub();
+    const id = Number((await postReport(url, validReport(), [await photo()])).body.id);
+    const head = hub.ctx.store.events.headSeq();
+    expect(actOnReport(hub.ctx, { id: 'w', role: 'wall' }, id, { action: 'check' }).ok).toBe(false);
+    expect(actOnReport(hub.ctx, { id: 'op', role: 'operator', agencyId: 'dkp' }, 9999, { action: 'check' })).toMatchObject({ code: 'not_found' });
+    expect(hub.ctx.store.events.headSeq()).toBe(head);
+    await hub.close();
+  });
+});
+
+describe('store identity', () => {
+  it('keeps its storeId across reopenings', () => {
+    const file = join(tmp(), 'd.sqlite');
+    const a = Store.open(file);
+    const id = a.storeId;
+    a.close();
+    const b = Store.open(file);
+    expect(b.storeId).toBe(id);
+    b.close();
+  });
+});

@@ -1,0 +1,98 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import { loadConfig, type Config } from '../config.js';
+import { createHub, type Hub } from '../hub.js';
+import type { CatchUp, ClientToServerEvents, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
+import type { MarkerTuple } from '../contract/reports.js';
+import { scenePhoto } from '../../scripts/simulate/scene-photo.js';
+
+export const WALL_TOKEN = 'test-wall-token-0123456789abcdefghij';
+
+/** A real hub on an ephemeral port, with its own SQLite file and media folder under a temp dir. */
+export async function startTestHub(over: Partial<Config> = {}): Promise<{ hub: Hub; url: string; dataDir: string; config: Config }> {
+  const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'pantau-'));
+  const config = testConfig(dataDir, over);
+  const hub = createHub(config);
+  const port = await hub.listen();
+  return { hub, url: `http://127.0.0.1:${port}`, dataDir, config };
+}
+
+export function testConfig(dataDir: string, over: Partial<Config> = {}): Config {
+  return loadConfig({}, {
+    port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
+    logLevel: 'silent', wallToken: WALL_TOKEN, staticDir: null, ...over,
+  });
+}
+
+export type ReportForm = Record<string, string | number | undefined>;
+
+export async function postReport(url: string, fields: ReportForm, photos: (Buffer | { data: Buffer; type: string; name: string })[] = [], headers: Record<string, string> = {}) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) fd.set(k, String(v));
+  for (const p of photos) {
+    const f = Buffer.isBuffer(p) ? { data: p, type: 'image/jpeg', name: 'photo.jpg' } : p;
+    fd.append('photos', new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
+  }
+  const res = await fetch(`${url}/api/reports`, { method: 'POST', body: fd, headers });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+export const validReport = (over: ReportForm = {}): ReportForm => ({
+  category: 'sampah', description: 'Sampah menumpuk di depan Pasar Anyar', lat: -6.1789, lon: 106.6312,
+  reporterName: 'Siti Rahmawati', reporterContact: '0812-5555-0199', ...over,
+});
+
+let photoSeed = 1;
+export const photo = () => scenePhoto('sampah', photoSeed++, 640, 480);
+
+/**
+ * A wall client that keeps a keyed marker store exactly as the wall does: snapshot replaces,
+ * delta and live events upsert, events at or below the applied seq are ignored.
+ */
+export class WallClient {
+  readonly markers = new Map<number, MarkerTuple>();
+  storeId: string | null = null;
+  seq = 0;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  readonly events: LiveReportEvent[] = [];
+  catchUps: CatchUp['kind'][] = [];
+
+  constructor(url: string, token = WALL_TOKEN) {
+    this.socket = connect(url, {
+      transports: ['websocket'],
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+      auth: (cb) => cb({ display: token, storeId: this.storeId, seq: this.seq }),
+    });
+    this.socket.on('live.catchup', (c) => this.applyCatchUp(c));
+    this.socket.on('report.event', (e) => {
+      this.events.push(e);
+      if (e.seq <= this.seq) return;
+      const r = e.report;
+      this.markers.set(r.id, [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt]);
+      this.seq = e.seq;
+    });
+  }
+
+  applyCatchUp(c: CatchUp) {
+    this.catchUps.push(c.kind);
+    if (c.kind === 'snapshot') this.markers.clear();
+    for (const m of c.markers) this.markers.set(m[0], m);
+    this.storeId = c.storeId;
+    this.seq = Math.max(c.kind === 'snapshot' ? 0 : this.seq, c.seq);
+  }
+
+  async until(pred: () => boolean, ms = 15_000) {
+    const end = Date.now() + ms;
+    while (!pred()) {
+      if (Date.now() > end) throw new Error('timed out waiting for the wall client');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  close() {
+    this.socket.close();
+  }
+}
