@@ -1,0 +1,19 @@
+import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Debian's chromium with WebGL through SwiftShader (see shared NOTES-env.md): MapLibre needs it. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+      '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-default-apps', '--disable-domain-reliability', '--no-pings', '--dns-prefetch-disable',
+    ],
+  });
+}

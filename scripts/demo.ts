@@ -1,0 +1,82 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { loadConfig } from '../server/config.js';
+import { openSeedCtx, seedDemo } from './seed.js';
+
+/**
+ * The README's first command: build the front end, create and seed the SQLite file under data/,
+ * start the hub and a citizen simulator, and print where to look.
+ */
+const ROOT = join(import.meta.dirname, '..');
+const config = loadConfig();
+const children: ChildProcess[] = [];
+
+if (process.env.PANTAU_SKIP_BUILD !== '1') {
+  console.log('Building the front end (vite)…');
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+mkdirSync(config.dataDir, { recursive: true });
+const tokenFile = join(config.dataDir, 'wall-token.txt');
+const wallToken = config.wallToken ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : randomBytes(24).toString('base64url'));
+writeFileSync(tokenFile, wallToken, { mode: 0o600 });
+
+{
+  const { ctx, store } = openSeedCtx(config);
+  if (store.reports.latest(1).length === 0) {
+    const count = Number(process.env.PANTAU_DEMO_REPORTS ?? 400);
+    console.log(`Seeding ${count} demo reports over the last 30 days…`);
+    await seedDemo(ctx, { count, days: 30, now: new Date() });
+  }
+  store.close();
+}
+
+const env = { ...process.env, PANTAU_WALL_TOKEN: wallToken };
+const hub = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], { cwd: ROOT, env, stdio: 'inherit' });
+children.push(hub);
+hub.on('exit', (code) => {
+  console.error(`hub stopped (${code}); stopping the demo`);
+  stop(code ?? 1);
+});
+
+const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break;
+  } catch {
+    /* starting */
+  }
+  if (i > 200) throw new Error('the hub did not come up');
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const simulator = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/simulate-citizens.ts'), '--url', base, '--city', config.city], {
+  cwd: ROOT,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+children.push(simulator);
+
+console.log(`
+  Pantau is running — ${config.city}, data in ${config.dataDir}/
+
+  Wall (paired display):  ${base}/wall?display=${wallToken}
+  Wall in English:        ${base}/wall?display=${wallToken}&lang=en
+  File a report (API):    POST ${base}/api/reports
+  Health:                 ${base}/api/health
+
+  Demo logins
+    wall display token:   ${wallToken}   (also in ${tokenFile})
+
+  A citizen simulator files a report every few seconds. Ctrl+C stops everything.
+`);
+
+function stop(code = 0) {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  process.exit(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
