@@ -8,16 +8,15 @@ import type { Ctx } from '../server/commands/context.js';
 import type { Action, Command } from '../server/domain/reports.js';
 import type { Actor } from '../server/contract/roles.js';
 import { scenePhoto, mulberry } from './simulate/scene-photo.js';
+import { seedAccounts } from './seed-accounts.js';
 import { CITIZEN_CHANNELS, STAFF_CHANNELS, describe as describeReport, pick, pickCategory, pointIn, type Rng } from './simulate/content.js';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 /** One step of a seeded report's history, placed on the city's timeline. */
-type Step = { at: number; reportIndex: number; action: Action | 'submit'; actor: (agencyId: string) => Actor; cmd?: Omit<Command, 'action'> };
+type Step = { at: number; reportIndex: number; action: Action | 'submit'; actor: 'citizen' | 'operator' | 'field'; cmd?: Omit<Command, 'action'> };
 
-const operatorOf = (agencyId: string): Actor => ({ id: `operator-${agencyId}`, role: 'operator', agencyId });
-const fieldOf = (agencyId: string): Actor => ({ id: `pengawas-${agencyId}-1`, role: 'field', agencyId });
 const SUBMITTER: Actor = { id: 'citizen', role: 'citizen' };
 
 /**
@@ -27,6 +26,12 @@ const SUBMITTER: Actor = { id: 'citizen', role: 'citizen' };
 export async function seedDemo(ctx: Ctx, opts: { count: number; days: number; now: Date; seed?: number }): Promise<number> {
   const rng: Rng = mulberry(opts.seed ?? 20261123);
   const { city } = ctx;
+  const clock = { t: opts.now.getTime() - opts.days * DAY - HOUR };
+  const seededCtx: Ctx = { ...ctx, now: () => new Date(clock.t) };
+  const accounts = await seedAccounts(seededCtx);
+  const { operatorOf } = accounts;
+  // Spread the jobs over both field supervisors of an agency.
+  const fieldOf = (agencyId: string, i: number) => accounts.fieldOf(agencyId, 1 + (i % 2));
   const photos = new Map<string, Buffer[]>();
   for (const c of city.profile.categories) photos.set(c.id, await Promise.all([1, 2, 3].map((i) => scenePhoto(c.id, i * 97 + c.id.length, 640, 480))));
 
@@ -34,14 +39,12 @@ export async function seedDemo(ctx: Ctx, opts: { count: number; days: number; no
   const start = end - opts.days * DAY;
   const births = Array.from({ length: opts.count }, () => start + Math.pow(rng(), 0.8) * (end - start - 10 * 60_000)).sort((a, b) => a - b);
   const steps: Step[] = [];
-  const clock = { t: start };
-  const seededCtx: Ctx = { ...ctx, now: () => new Date(clock.t) };
   const ids: number[] = [];
   const agencyOf: string[] = [];
 
   // Submissions and lifecycle steps run in time order, so the event log reads as the city's month did.
   births.forEach((born, i) => {
-    steps.push({ at: born, reportIndex: i, action: 'submit', actor: () => SUBMITTER });
+    steps.push({ at: born, reportIndex: i, action: 'submit', actor: 'citizen' });
     planHistory(rng, steps, i, born, end);
   });
   steps.sort((a, b) => a.at - b.at);
@@ -68,8 +71,10 @@ export async function seedDemo(ctx: Ctx, opts: { count: number; days: number; no
     }
     const cmd: Command = { action: s.action, ...s.cmd };
     if (s.action === 'merge') cmd.intoReportId = ids[s.reportIndex - 1];
-    if (s.action === 'dispatch') cmd.assigneeId = fieldOf(agencyOf[s.reportIndex]).id;
-    const res = actOnReport(seededCtx, s.actor(agencyOf[s.reportIndex]), ids[s.reportIndex], cmd);
+    const agencyId = agencyOf[s.reportIndex];
+    if (s.action === 'dispatch') cmd.assigneeId = fieldOf(agencyId, s.reportIndex).id;
+    const actor = s.actor === 'field' ? fieldOf(agencyId, s.reportIndex) : s.actor === 'operator' ? operatorOf(agencyId) : SUBMITTER;
+    const res = actOnReport(seededCtx, actor, ids[s.reportIndex], cmd);
     if (!res.ok && res.code !== 'conflict') throw new Error(`seeding step ${s.action} failed: ${res.message}`);
   }
   return ids.length;
@@ -81,21 +86,21 @@ function planHistory(rng: Rng, steps: Step[], i: number, born: number, end: numb
   const fate = rng();
   let t = born;
   const next = (maxHours: number) => (t = Math.min(end - 60_000, t + (0.1 + rng()) * maxHours * HOUR));
-  if (fate < 0.05 && age > 0.2) return steps.push({ at: next(6), reportIndex: i, action: 'reject', actor: operatorOf, cmd: { reason: 'Bukan kewenangan pemerintah kota' } });
-  if (fate < 0.08 && age > 0.2 && i > 0) return steps.push({ at: next(6), reportIndex: i, action: 'merge', actor: operatorOf, cmd: { reason: 'Laporan ganda' } });
+  if (fate < 0.05 && age > 0.2) return steps.push({ at: next(6), reportIndex: i, action: 'reject', actor: 'operator', cmd: { reason: 'Bukan kewenangan pemerintah kota' } });
+  if (fate < 0.08 && age > 0.2 && i > 0) return steps.push({ at: next(6), reportIndex: i, action: 'merge', actor: 'operator', cmd: { reason: 'Laporan ganda' } });
   const progress = Math.min(1, age / 6) * (0.6 + rng() * 0.5);
   if (progress < 0.1) return;
-  steps.push({ at: next(3), reportIndex: i, action: 'check', actor: operatorOf });
+  steps.push({ at: next(3), reportIndex: i, action: 'check', actor: 'operator' });
   if (progress < 0.2) return;
-  steps.push({ at: next(4), reportIndex: i, action: 'dispatch', actor: operatorOf, cmd: { instruction: 'Tangani hari ini dan unggah foto bukti.' } });
+  steps.push({ at: next(4), reportIndex: i, action: 'dispatch', actor: 'operator', cmd: { instruction: 'Tangani hari ini dan unggah foto bukti.' } });
   if (progress < 0.35) return;
-  steps.push({ at: next(6), reportIndex: i, action: 'accept', actor: fieldOf });
+  steps.push({ at: next(6), reportIndex: i, action: 'accept', actor: 'field' });
   if (progress < 0.5) return;
-  steps.push({ at: next(24), reportIndex: i, action: 'submit_proof', actor: fieldOf, cmd: { proofPhotos: ['seed-proof'] } });
+  steps.push({ at: next(24), reportIndex: i, action: 'submit_proof', actor: 'field', cmd: { proofPhotos: ['seed-proof'] } });
   if (progress < 0.6) return;
-  steps.push({ at: next(6), reportIndex: i, action: 'verify', actor: operatorOf });
+  steps.push({ at: next(6), reportIndex: i, action: 'verify', actor: 'operator' });
   if (progress < 0.8) return;
-  steps.push({ at: next(24), reportIndex: i, action: 'close', actor: operatorOf });
+  steps.push({ at: next(24), reportIndex: i, action: 'close', actor: 'operator' });
 }
 
 export function openSeedCtx(config = loadConfig()): { ctx: Ctx; city: City; store: Store } {

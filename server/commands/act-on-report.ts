@@ -1,34 +1,26 @@
 import type { Actor } from '../contract/roles.js';
 import { applyEvent, decide, refuse, type Command, type ReportState } from '../domain/reports.js';
-import { commit, type Ctx, type Result } from './context.js';
+import { commit, type Committed, type Ctx, type Result } from './context.js';
 
 /** Every lifecycle step after intake: load, decide, append + project in one transaction, publish. */
 export function actOnReport(ctx: Ctx, actor: Actor, reportId: number, cmd: Command): Result<ReportState> {
-  let outcome: Result<ReportState> = refuse('not_found', `report ${reportId} does not exist`, 'reportId');
-  commit(ctx, () => {
+  return commit(ctx, (): [Result<ReportState>, Committed[]] => {
     const report = ctx.store.reports.get(reportId);
-    if (!report) return [];
-    if (cmd.action === 'merge') {
-      const into = cmd.intoReportId !== undefined ? ctx.store.reports.get(cmd.intoReportId) : null;
-      if (!into) {
-        outcome = refuse('not_found', `report ${cmd.intoReportId} to merge into does not exist`, 'intoReportId');
-        return [];
-      }
-    }
-    if (cmd.action === 'reroute' && !ctx.city.profile.agencies.some((a) => a.id === cmd.agencyId)) {
-      outcome = refuse('invalid', `unknown agency ${cmd.agencyId}`, 'agencyId');
-      return [];
+    if (!report) return [refuse('not_found', `report ${reportId} does not exist`, 'reportId'), []];
+    if (cmd.action === 'merge' && (cmd.intoReportId === undefined || !ctx.store.reports.get(cmd.intoReportId)))
+      return [refuse('not_found', `report ${cmd.intoReportId} to merge into does not exist`, 'intoReportId'), []];
+    if (cmd.action === 'reroute' && !ctx.city.profile.agencies.some((a) => a.id === cmd.agencyId))
+      return [refuse('invalid', `unknown agency ${cmd.agencyId}`, 'agencyId'), []];
+    if (cmd.action === 'dispatch' && cmd.assigneeId && ctx.store.accounts.count() > 0) {
+      const fs = ctx.store.accounts.get(cmd.assigneeId);
+      if (!fs || fs.role !== 'field' || fs.disabled || fs.agencyId !== report.agencyId)
+        return [refuse('invalid', 'dispatch to an active field supervisor of the agency that owns the report', 'assigneeId'), []];
     }
     const d = decide(report, cmd, actor, ctx.now());
-    if (!d.ok) {
-      outcome = d;
-      return [];
-    }
+    if (!d.ok) return [d, []];
     const seq = ctx.store.events.append(d.event);
     const next = applyEvent(report, d.event, seq);
     ctx.store.reports.put(next);
-    outcome = { ok: true, value: next };
-    return [{ event: { ...d.event, seq }, report: next }];
+    return [{ ok: true, value: next }, [{ event: { ...d.event, seq }, report: next }]];
   });
-  return outcome;
 }

@@ -4,8 +4,8 @@ import type { MediaFiles } from '../media/files.js';
 import type { StoredEvent } from '../store/events.js';
 import type { ReportState, Refusal } from '../domain/reports.js';
 
-/** A committed event with the report state it produced: what the realtime layer broadcasts. */
-export type Committed = { event: StoredEvent; report: ReportState };
+/** A committed event with the report state it produced (null for account events): what the realtime layer broadcasts. */
+export type Committed = { event: StoredEvent; report: ReportState | null };
 
 export type Ctx = {
   store: Store;
@@ -20,8 +20,8 @@ export type Ctx = {
 export type Result<T> = { ok: true; value: T } | Refusal;
 
 /** Appends events and writes the projections in one transaction, then publishes: persist first, broadcast after. */
-export function commit(ctx: Ctx, write: () => Committed[]): Committed[] {
-  const done = ctx.store.tx(write);
+export function commit<T>(ctx: Ctx, write: () => [T, Committed[]]): T {
+  const [value, done] = ctx.store.tx(write);
   for (const c of done) ctx.publish(c);
-  return done;
+  return value;
 }

@@ -5,7 +5,7 @@ import { checkIntakeChannel, formatTicket, wibYear } from '../domain/intake.js';
 import { areaAt, contains } from '../domain/geography.js';
 import { refuse, reportFromSubmitted, type ReportEvent, type ReportState } from '../domain/reports.js';
 import { processPhoto, type ProcessedPhoto } from '../media/photos.js';
-import { commit, type Ctx, type Result } from './context.js';
+import { commit, type Committed, type Ctx, type Result } from './context.js';
 
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
 export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[]): Promise<Result<ReportState>> {
@@ -40,9 +40,9 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
     processed.push(r.photo);
   }
 
-  const created = processed.flatMap((p) => ctx.media.write(p));
+  const newFiles = processed.flatMap((p) => ctx.media.write(p));
   try {
-    const [done] = commit(ctx, () => {
+    const report = commit(ctx, (): [ReportState, Committed[]] => {
       const now = ctx.now();
       const at = now.toISOString();
       const id = ctx.store.reports.nextId();
@@ -66,11 +66,11 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
       const seq = ctx.store.events.append(event);
       const report = reportFromSubmitted(event, seq);
       ctx.store.reports.put(report);
-      return [{ event: { ...event, seq }, report }];
+      return [report, [{ event: { ...event, seq }, report }]];
     });
-    return { ok: true, value: done.report };
+    return { ok: true, value: report };
   } catch (err) {
-    ctx.media.remove(created);
+    ctx.media.remove(newFiles);
     throw err;
   }
 }

@@ -40,6 +40,8 @@ export type Ack<T = unknown> = { ok: true; value: T } | { ok: false; error: { co
 export interface ServerToClientEvents {
   'live.catchup': (c: CatchUp) => void;
   'report.event': (e: LiveReportEvent) => void;
+  /** An event that changes no report (an account change): screens only advance their seq, so they see no gap. */
+  'live.tick': (e: { seq: number; at: string; type: string }) => void;
 }
 export interface ClientToServerEvents {
   'live.sync': (input: { storeId: string | null; seq: number }, ack: (a: Ack<CatchUp>) => void) => void;

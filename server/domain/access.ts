@@ -1,8 +1,37 @@
-import type { Role } from '../contract/roles.js';
+import type { Actor, Role } from '../contract/roles.js';
 
-/** Who may watch the live stream of reports (public view): the wall and room staff. */
-export const LIVE_WATCHERS: readonly Role[] = ['wall', 'operator', 'supervisor', 'admin'];
+/**
+ * Every permission the transports check, in one table. Finer rules (agency, assignee, status)
+ * are in the lifecycle table of reports.ts; this one says who may call at all.
+ */
+export const PERMISSIONS = {
+  'report.file': ['citizen', 'operator', 'supervisor', 'admin', 'open311'],
+  'live.watch': ['wall', 'operator', 'supervisor', 'admin'],
+  'console.read': ['operator', 'supervisor', 'admin'],
+  'report.act': ['operator', 'supervisor', 'field'],
+  'audit.export': ['supervisor', 'admin'],
+  'accounts.manage': ['admin'],
+  'displays.manage': ['admin', 'supervisor'],
+  'session.read': ['admin', 'operator', 'supervisor', 'field', 'wall'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
 
-export function mayWatchLive(role: Role): boolean {
-  return LIVE_WATCHERS.includes(role);
+export function may(actor: Actor, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+/** Operators see their own agency's queue; supervisors and admins the whole city. */
+export function agencyScope(actor: Actor): string | null {
+  return actor.role === 'operator' || actor.role === 'field' ? (actor.agencyId ?? '__none__') : null;
+}
+
+/** The reporter's name and contact: only staff who handle the report need them. */
+export function maySeeReporter(actor: Actor, reportAgencyId: string): boolean {
+  if (actor.role === 'supervisor') return true;
+  return actor.role === 'operator' && actor.agencyId === reportAgencyId;
+}
+
+/** How long a login lasts: field supervisors stay logged in on their phone; desk staff re-login each shift. */
+export function sessionHours(role: Role): number {
+  return role === 'field' ? 24 * 30 : 12;
 }

@@ -1,5 +1,8 @@
 import type { ReportPublic } from '../contract/reports.js';
 import type { ReportState } from './reports.js';
+import type { StaffReport } from '../contract/console.js';
+import type { Actor } from '../contract/roles.js';
+import { maySeeReporter } from './access.js';
 
 /** The only way a report leaves the hub for the wall or the public: the reporter's name and contact stay behind. */
 export function publicView(r: ReportState): ReportPublic {
@@ -8,5 +11,15 @@ export function publicView(r: ReportState): ReportPublic {
     description: r.description, lng: r.lng, lat: r.lat, precision: r.precision, address: r.address,
     districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, channel: r.channel, photos: r.photos,
     createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version, lastSeq: r.lastSeq,
+  };
+}
+
+/** What room staff see: the reporter only when the actor handles the report (see maySeeReporter). */
+export function staffView(r: ReportState, actor: Actor): StaffReport {
+  return {
+    ...publicView(r),
+    assigneeId: r.assigneeId,
+    mergedIntoId: r.mergedIntoId,
+    reporter: maySeeReporter(actor, r.agencyId) ? { name: r.reporterName, contact: r.reporterContact } : null,
   };
 }

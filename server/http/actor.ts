@@ -1,9 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Store } from '../store/index.js';
-import { ANONYMOUS_CITIZEN, type Actor, type Role } from '../contract/roles.js';
-import { displayActor } from '../commands/displays.js';
-import { sendRefusal } from './errors.js';
+import type { Actor } from '../contract/roles.js';
+import type { Ctx } from '../commands/context.js';
+import { identifyCaller } from '../commands/identify.js';
+import { may, type Permission } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
+import { sendRefusal } from './errors.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -11,25 +12,20 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Who is calling: a paired display by bearer token, else an anonymous citizen. A bad credential is a 401, never a downgrade. */
-export function identify(store: Store) {
+export function identify(ctx: Ctx) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const auth = req.get('authorization');
-    if (!auth) {
-      req.actor = ANONYMOUS_CITIZEN;
-      return next();
-    }
-    const actor = auth.startsWith('Bearer ') ? displayActor(store, auth.slice(7).trim()) : null;
-    if (!actor) return sendRefusal(res, refuse('unauthenticated', 'the credential given is not valid', 'authorization'));
+    const actor = identifyCaller(ctx, { cookie: req.get('cookie'), authorization: req.get('authorization') });
+    if (!actor) return sendRefusal(res, refuse('unauthenticated', 'the session or token given is not valid; log in again', 'authorization'));
     req.actor = actor;
     next();
   };
 }
 
-/** Route guard: states, on the route itself, which roles may call it. */
-export function role(...roles: Role[]) {
+/** Route guard: states, on the route itself, the permission it needs. An anonymous caller gets 401, a known one 403. */
+export function allow(permission: Permission) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (roles.includes(req.actor.role)) return next();
-    sendRefusal(res, refuse(req.actor.role === 'citizen' ? 'unauthenticated' : 'forbidden', `${req.actor.role} may not call ${req.method} ${req.baseUrl}${req.path}`));
+    if (may(req.actor, permission)) return next();
+    const who = req.actor.role === 'citizen' ? 'unauthenticated' : 'forbidden';
+    sendRefusal(res, refuse(who, `${req.actor.role} may not ${permission}`));
   };
 }

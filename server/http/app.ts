@@ -6,6 +6,9 @@ import type { Ctx } from '../commands/context.js';
 import { PUBLIC_DIR } from '../profile/load.js';
 import { identify } from './actor.js';
 import { reportsRouter } from './reports.js';
+import { authRouter } from './auth.js';
+import { adminRouter } from './admin.js';
+import { consoleRouter } from './console.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
@@ -22,13 +25,17 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   });
 
   const api = express.Router();
-  api.use(identify(ctx.store));
+  api.use(identify(ctx));
   api.get('/health', (_req, res) => {
     res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId });
   });
   api.get('/profile', (_req, res) => {
     res.json(ctx.city.publicProfile);
   });
+  api.use(express.json({ limit: '64kb' }));
+  api.use('/auth', authRouter(ctx));
+  api.use('/admin', adminRouter(ctx));
+  api.use('/console', consoleRouter(ctx));
   api.use('/reports', reportsRouter(ctx, opts));
   api.use((req, res) => {
     res.status(404).json({ error: 'not_found', field: 'path', message: `no route ${req.method} ${req.path}` });

@@ -89,9 +89,12 @@ describe('bad input never crashes the hub, half-writes a report or leaves a file
     });
   }
 
-  it('answers 415 for a JSON body, and the hub still takes the next report', async () => {
-    const res = await fetch(`${url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"category":' });
-    expect(res.status).toBe(415);
+  it('answers 400 for broken JSON and 415 for a JSON body without photos, and the hub still takes the next report', async () => {
+    const broken = await fetch(`${url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"category":' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { field: string }).field).toBe('body');
+    const json = await fetch(`${url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"category":"sampah"}' });
+    expect(json.status).toBe(415);
     expect((await postReport(url, validReport(), [await photo()])).status).toBe(201);
   });
 

@@ -4,7 +4,7 @@ import { MAX_PHOTOS, NewReportFields } from '../contract/reports.js';
 import { submitReport } from '../commands/submit-report.js';
 import { publicView } from '../domain/views.js';
 import type { Ctx } from '../commands/context.js';
-import { role } from './actor.js';
+import { allow } from './actor.js';
 import { sendRefusal, sendZodError } from './errors.js';
 
 const TEXT_FIELD_BYTES = 8 * 1024;
@@ -18,7 +18,7 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
 
   router.post(
     '/',
-    role('citizen', 'operator', 'supervisor', 'admin', 'open311'),
+    allow('report.file'),
     (req: Request, res: Response, next: NextFunction) => {
       if (!req.is('multipart/form-data'))
         return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'send multipart/form-data with the photos' });

@@ -2,13 +2,13 @@ import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Ack, CatchUp, ClientToServerEvents, HandshakeAuth, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
-import type { Actor, Role } from '../contract/roles.js';
+import type { Actor } from '../contract/roles.js';
 import type { Committed, Ctx } from '../commands/context.js';
 import type { Refusal } from '../domain/reports.js';
 import { planCatchUp } from '../domain/catchup.js';
-import { mayWatchLive } from '../domain/access.js';
+import { may, type Permission } from '../domain/access.js';
 import { publicView } from '../domain/views.js';
-import { displayActor } from '../commands/displays.js';
+import { identifyCaller } from '../commands/identify.js';
 import { SyncInput } from './inputs.js';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
@@ -31,9 +31,10 @@ export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: numbe
 export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger }) {
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-    const actor = displayActor(ctx.store, typeof auth.display === 'string' ? auth.display : null);
-    if (!actor) return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'pair this screen with a display token' } }));
-    if (!mayWatchLive(actor.role)) return next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden' } }));
+    const actor = identifyCaller(ctx, { cookie: socket.handshake.headers.cookie, display: auth.display });
+    if (!actor || actor.role === 'citizen')
+      return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'log in, or pair this screen with a display token' } }));
+    if (!may(actor, 'live.watch')) return next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: `${actor.role} may not watch the live stream` } }));
     socket.data.actor = actor;
     next();
   });
@@ -44,7 +45,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
     socket.join(PUBLIC_ROOM);
     socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined }, opts.catchUpLimit));
 
-    handle(socket, 'live.sync', SyncInput, ['wall', 'operator', 'supervisor', 'admin'], (_actor, input) => ({
+    handle(socket, 'live.sync', SyncInput, 'live.watch', (_actor, input) => ({
       ok: true,
       value: catchUp(ctx, input, opts.catchUpLimit),
     }));
@@ -52,7 +53,9 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
 
   /** Only after commit: every watcher gets the event with its seq, in the public view. */
   return (c: Committed) => {
-    const live: LiveReportEvent = { seq: c.event.seq, at: c.event.at, type: c.event.type, report: publicView(c.report) };
+    const { seq, at, type } = c.event;
+    if (!c.report || c.event.reportId === null) return void io.to(PUBLIC_ROOM).emit('live.tick', { seq, at, type });
+    const live: LiveReportEvent = { seq, at, type: c.event.type, report: publicView(c.report) };
     io.to(PUBLIC_ROOM).emit('report.event', live);
   };
 
@@ -61,13 +64,13 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
     socket: LiveSocket,
     name: keyof ClientToServerEvents,
     schema: S,
-    roles: readonly Role[],
+    permission: Permission,
     fn: (actor: Actor, input: z.infer<S>) => { ok: true; value: T } | Refusal,
   ) {
     socket.on(name, (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
       const actor = socket.data.actor;
-      if (!roles.includes(actor.role)) return reply({ ok: false, error: { code: 'forbidden', message: `${actor.role} may not ${name}` } });
+      if (!may(actor, permission)) return reply({ ok: false, error: { code: 'forbidden', message: `${actor.role} may not ${name}` } });
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         const i = parsed.error.issues[0];

@@ -1,8 +1,10 @@
 import type { Db } from './db.js';
 import type { ReportEvent } from '../domain/reports.js';
-import type { ReportEventType } from '../contract/events.js';
+import type { Actor } from '../contract/roles.js';
 
-export type StoredEvent = ReportEvent & { seq: number };
+/** Any entry of the log: report events, and events about accounts and displays (reportId null). */
+export type LogEvent = ReportEvent | { type: `account.${string}` | `display.${string}`; reportId: null; at: string; actor: Actor; payload: Record<string, unknown> };
+export type StoredEvent = LogEvent & { seq: number };
 
 type Row = { seq: number; at: string; actor_id: string; actor_role: string; type: string; report_id: number | null; payload: string };
 
@@ -16,10 +18,23 @@ export class EventLog {
     );
     this.head = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
     this.after = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.ofReport = db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY seq');
+    this.between = db.prepare('SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY seq');
+  }
+  private readonly ofReport;
+  private readonly between;
+
+  forReport(reportId: number): StoredEvent[] {
+    return (this.ofReport.all(reportId) as Row[]).map(toStored);
+  }
+
+  /** Every event in [from, to), streamed: an audit export of a year must not sit in memory. */
+  *inRange(from: string, to: string): Generator<StoredEvent> {
+    for (const r of this.between.iterate(from, to) as Iterable<Row>) yield toStored(r);
   }
 
   /** Appends one event and returns its seq. Call inside the transaction that updates the projections. */
-  append(e: ReportEvent): number {
+  append(e: LogEvent): number {
     const { actor } = e;
     const info = this.insert.run({
       at: e.at,
@@ -27,7 +42,7 @@ export class EventLog {
       actorRole: actor.role,
       type: e.type,
       reportId: e.reportId,
-      payload: JSON.stringify({ ...e.payload, actorAgencyId: actor.agencyId ?? undefined }),
+      payload: JSON.stringify({ ...e.payload, actorAgencyId: actor.agencyId ?? undefined, actorName: actor.name }),
     });
     return Number(info.lastInsertRowid);
   }
@@ -37,16 +52,18 @@ export class EventLog {
   }
 
   since(seq: number, limit: number): StoredEvent[] {
-    return (this.after.all(seq, limit) as Row[]).map((r) => {
-      const { actorAgencyId, ...payload } = JSON.parse(r.payload);
-      return {
-        seq: r.seq,
-        at: r.at,
-        type: r.type as ReportEventType,
-        reportId: r.report_id ?? 0,
-        actor: { id: r.actor_id, role: r.actor_role as StoredEvent['actor']['role'], agencyId: actorAgencyId ?? null },
-        payload,
-      };
-    });
+    return (this.after.all(seq, limit) as Row[]).map(toStored);
   }
+}
+
+function toStored(r: Row): StoredEvent {
+  const { actorAgencyId, actorName, ...payload } = JSON.parse(r.payload);
+  return <StoredEvent>{
+    seq: r.seq,
+    at: r.at,
+    type: r.type,
+    reportId: r.report_id,
+    actor: { id: r.actor_id, role: r.actor_role as StoredEvent['actor']['role'], agencyId: actorAgencyId ?? null, name: actorName },
+    payload,
+  };
 }

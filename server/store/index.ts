@@ -6,6 +6,7 @@ import { ReportsTable } from './reports.js';
 import { TicketCounters } from './tickets.js';
 import { MediaTable } from './media.js';
 import { DisplaysTable } from './displays.js';
+import { AccountsTable } from './accounts.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -14,6 +15,7 @@ export class Store {
   readonly tickets: TicketCounters;
   readonly media: MediaTable;
   readonly displays: DisplaysTable;
+  readonly accounts: AccountsTable;
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
@@ -24,6 +26,7 @@ export class Store {
     this.tickets = new TicketCounters(db);
     this.media = new MediaTable(db);
     this.displays = new DisplaysTable(db);
+    this.accounts = new AccountsTable(db);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }

@@ -28,6 +28,17 @@ const toRow = (s: ReportState): Row => ({
   version: s.version, last_seq: s.lastSeq,
 });
 
+export type QueueFilter = {
+  agencyId?: string | null;
+  statuses?: ReportStatus[];
+  categoryId?: string;
+  districtCode?: string;
+  channel?: string;
+  createdBefore?: string;
+  text?: string;
+  limit: number;
+};
+
 const MARKER_COLUMNS = 'id, status, category_id, lng, lat, district_code, created_at';
 
 /** The reports projection: one row per report, rewritten by every event that touches it. */
@@ -40,7 +51,11 @@ export class ReportsTable {
   private readonly all;
   private readonly counts;
   private readonly recent;
-  constructor(db: Db) {
+  private readonly openJobs;
+  constructor(private readonly db: Db) {
+    this.openJobs = db.prepare(
+      "SELECT assignee_id, COUNT(*) AS n FROM reports WHERE agency_id = ? AND status IN ('dispatched', 'in_progress', 'proof_submitted') AND assignee_id IS NOT NULL GROUP BY assignee_id",
+    );
     this.byId = db.prepare('SELECT * FROM reports WHERE id = ?');
     this.byTicket = db.prepare('SELECT * FROM reports WHERE ticket = ?');
     const cols = Object.keys(toRow({} as ReportState));
@@ -78,6 +93,29 @@ export class ReportsTable {
   countByStatus(): Partial<Record<ReportStatus, number>> {
     return Object.fromEntries((this.counts.all() as { status: ReportStatus; n: number }[]).map((r) => [r.status, r.n]));
   }
+  /** The console's queue: newest first, filtered; every value is bound, never spliced into SQL. */
+  query(f: QueueFilter): ReportState[] {
+    const where: string[] = [];
+    const args: Record<string, unknown> = { limit: f.limit };
+    if (f.agencyId) (where.push('agency_id = @agencyId'), (args.agencyId = f.agencyId));
+    if (f.statuses?.length) {
+      where.push(`status IN (${f.statuses.map((_, i) => `@s${i}`).join(', ')})`);
+      f.statuses.forEach((st, i) => (args[`s${i}`] = st));
+    }
+    if (f.categoryId) (where.push('category_id = @categoryId'), (args.categoryId = f.categoryId));
+    if (f.districtCode) (where.push('district_code = @districtCode'), (args.districtCode = f.districtCode));
+    if (f.channel) (where.push('channel = @channel'), (args.channel = f.channel));
+    if (f.createdBefore) (where.push('created_at < @createdBefore'), (args.createdBefore = f.createdBefore));
+    if (f.text) (where.push("(ticket LIKE @text OR description LIKE @text OR address LIKE @text)"), (args.text = `%${f.text.replace(/[%_]/g, '')}%`));
+    const sql = `SELECT * FROM reports ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`;
+    return (this.db.prepare(sql).all(args) as Row[]).map(fromRow);
+  }
+
+  openJobsByAssignee(agencyId: string): Map<string, number> {
+    const rows = this.openJobs.all(agencyId) as { assignee_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.assignee_id, r.n]));
+  }
+
   latest(limit: number): ReportState[] {
     return (this.recent.all(limit) as Row[]).map(fromRow);
   }

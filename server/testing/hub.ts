@@ -67,6 +67,9 @@ export class WallClient {
       auth: (cb) => cb({ display: token, storeId: this.storeId, seq: this.seq }),
     });
     this.socket.on('live.catchup', (c) => this.applyCatchUp(c));
+    this.socket.on('live.tick', (e) => {
+      if (e.seq > this.seq) this.seq = e.seq;
+    });
     this.socket.on('report.event', (e) => {
       this.events.push(e);
       if (e.seq <= this.seq) return;

@@ -1,0 +1,29 @@
+import { ANONYMOUS_CITIZEN, type Actor } from '../contract/roles.js';
+import { displayActor } from './displays.js';
+import { SESSION_COOKIE, sessionActor } from './accounts.js';
+import type { Ctx } from './context.js';
+
+export type Credentials = { cookie?: string; authorization?: string; display?: unknown };
+
+export function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return null;
+}
+
+/**
+ * Who is calling, from whatever credential came with the request or socket: a staff session cookie,
+ * a paired display token (bearer or socket auth), or nothing (an anonymous citizen).
+ * A credential that is present but not valid gives null: the caller gets a 401, never a quiet downgrade.
+ */
+export function identifyCaller(ctx: Ctx, c: Credentials): Actor | null {
+  const session = readCookie(c.cookie, SESSION_COOKIE);
+  const bearer = c.authorization?.startsWith('Bearer ') ? c.authorization.slice(7).trim() : undefined;
+  const display = typeof c.display === 'string' ? c.display : bearer;
+  if (display !== undefined) return displayActor(ctx.store, display);
+  if (c.authorization) return null;
+  if (session) return sessionActor(ctx, session);
+  return ANONYMOUS_CITIZEN;
+}

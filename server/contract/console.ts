@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Channel, ReportStatus, type ReportPublic } from './reports.js';
+
+const reason = z.string().trim().min(3).max(1000);
+const version = z.number().int().min(1);
+
+/** One request body per console action; the lifecycle table decides whether it is allowed now. */
+export const ActionInput = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('check'), expectedVersion: version, reason: reason.optional() }),
+  z.object({ action: z.literal('reject'), expectedVersion: version, reason }),
+  z.object({ action: z.literal('reroute'), expectedVersion: version, agencyId: z.string().min(1).max(40), reason }),
+  z.object({ action: z.literal('dispatch'), expectedVersion: version, assigneeId: z.string().min(1).max(64), instruction: z.string().trim().max(1000).optional() }),
+  z.object({ action: z.literal('return_proof'), expectedVersion: version, reason }),
+  z.object({ action: z.literal('verify'), expectedVersion: version, reason: reason.optional() }),
+  z.object({ action: z.literal('close'), expectedVersion: version, reason: reason.optional() }),
+  z.object({ action: z.literal('merge'), expectedVersion: version, intoReportId: z.number().int().positive(), reason: reason.optional() }),
+  z.object({ action: z.literal('note'), reason }),
+]);
+export type ActionInput = z.infer<typeof ActionInput>;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v !== '' ? v.split(',') : undefined), z.array(item).max(20).optional());
+
+export const QueueQuery = z.object({
+  status: csv(ReportStatus),
+  category: z.string().max(40).optional(),
+  district: z.string().max(20).optional(),
+  channel: Channel.optional(),
+  agency: z.string().max(40).optional(),
+  olderThanHours: z.coerce.number().min(0).max(24 * 366).optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type QueueQuery = z.infer<typeof QueueQuery>;
+
+/** The report as room staff see it: the reporter only for those who handle it. */
+export type StaffReport = ReportPublic & {
+  assigneeId: string | null;
+  mergedIntoId: number | null;
+  reporter: { name: string | null; contact: string | null } | null;
+};
+
+export type HistoryEntry = {
+  seq: number;
+  at: string;
+  type: string;
+  actor: { id: string; role: string; name: string | null; agencyId: string | null };
+  from?: string;
+  to?: string;
+  reason?: string;
+  detail: Record<string, unknown>;
+};
+
+export type FieldSupervisorLoad = { id: string; name: string; agencyId: string; openJobs: number };

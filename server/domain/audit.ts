@@ -1,0 +1,26 @@
+import { formatWib } from './time.js';
+
+type AuditEvent = {
+  seq: number;
+  at: string;
+  type: string;
+  reportId: number | null;
+  actor: { id: string; role: string; name?: string; agencyId?: string | null };
+  payload: Record<string, unknown>;
+};
+
+export const AUDIT_HEADER = ['seq', 'time_wib', 'time_utc', 'event', 'ticket', 'actor_id', 'actor_name', 'actor_role', 'actor_agency', 'from', 'to', 'reason'];
+
+/** One CSV line per event. Cells are quoted, and formula-looking cells are defused for spreadsheet users. */
+export function auditRow(e: AuditEvent, ticket: string | null): string {
+  const cells = [
+    e.seq, formatWib(e.at), e.at, e.type, ticket ?? '', e.actor.id, e.actor.name ?? '', e.actor.role, e.actor.agencyId ?? '',
+    e.payload.from ?? '', e.payload.to ?? '', e.payload.reason ?? '',
+  ];
+  return cells.map((c) => csvCell(String(c))).join(',');
+}
+
+export function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) || safe !== v ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,39 @@
+import { Router, type Request, type Response } from 'express';
+import { LoginInput } from '../contract/accounts.js';
+import { login, logout, SESSION_COOKIE } from '../commands/accounts.js';
+import { readCookie } from '../commands/identify.js';
+import type { Ctx } from '../commands/context.js';
+import type { z } from 'zod';
+import { allow } from './actor.js';
+import { body } from './validate.js';
+import { sendRefusal } from './errors.js';
+
+export function authRouter(ctx: Ctx): Router {
+  const router = Router();
+
+  router.post('/login', body(LoginInput), async (req: Request, res: Response) => {
+    const { username, password } = req.input as z.infer<typeof LoginInput>;
+    const r = await login(ctx, username, password);
+    if (!r.ok) return sendRefusal(res, r);
+    res.cookie(SESSION_COOKIE, r.value.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+      expires: r.value.expiresAt,
+    });
+    res.json({ account: r.value.account });
+  });
+
+  router.post('/logout', (req: Request, res: Response) => {
+    const token = readCookie(req.get('cookie'), SESSION_COOKIE);
+    if (token) logout(ctx, token);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  router.get('/me', allow('session.read'), (req: Request, res: Response) => {
+    res.json({ actor: req.actor });
+  });
+  return router;
+}

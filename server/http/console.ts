@@ -1,0 +1,113 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { ActionInput, QueueQuery, type FieldSupervisorLoad, type HistoryEntry } from '../contract/console.js';
+import { actOnReport } from '../commands/act-on-report.js';
+import type { Ctx } from '../commands/context.js';
+import { agencyScope } from '../domain/access.js';
+import { allowedActions, type ReportState } from '../domain/reports.js';
+import { staffView } from '../domain/views.js';
+import { AUDIT_HEADER, auditRow } from '../domain/audit.js';
+import { wibDayStart } from '../domain/time.js';
+import type { Actor } from '../contract/roles.js';
+import { allow } from './actor.js';
+import { body, query } from './validate.js';
+import { sendRefusal } from './errors.js';
+
+const AuditQuery = z.object({
+  from: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD'),
+  to: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD'),
+});
+
+export function consoleRouter(ctx: Ctx): Router {
+  const router = Router();
+
+  /** A report the actor may open: operators only their agency's. */
+  function load(req: Request, res: Response): ReportState | null {
+    const id = Number(req.params.id);
+    const r = Number.isInteger(id) && id > 0 ? ctx.store.reports.get(id) : null;
+    if (!r) return (res.status(404).json({ error: 'not_found', field: 'id', message: `no report ${req.params.id}` }), null);
+    const scope = agencyScope(req.actor);
+    if (scope && scope !== r.agencyId)
+      return (res.status(403).json({ error: 'forbidden', field: 'id', message: `report ${r.ticket} belongs to another agency` }), null);
+    return r;
+  }
+
+  router.get('/reports', allow('console.read'), query(QueueQuery), (req: Request, res: Response) => {
+    const q = req.input as z.infer<typeof QueueQuery>;
+    const scope = agencyScope(req.actor);
+    const rows = ctx.store.reports.query({
+      agencyId: scope ?? q.agency ?? null,
+      statuses: q.status,
+      categoryId: q.category,
+      districtCode: q.district,
+      channel: q.channel,
+      createdBefore: q.olderThanHours !== undefined ? new Date(ctx.now().getTime() - q.olderThanHours * 3600_000).toISOString() : undefined,
+      text: q.q,
+      limit: q.limit,
+    });
+    res.json({ seq: ctx.store.events.headSeq(), reports: rows.map((r) => staffView(r, req.actor)) });
+  });
+
+  router.get('/reports/:id', allow('console.read'), (req: Request, res: Response) => {
+    const r = load(req, res);
+    if (!r) return;
+    res.json({
+      report: staffView(r, req.actor),
+      history: history(r.id),
+      actions: allowedActions(r, req.actor),
+      fieldSupervisors: fieldSupervisors(r.agencyId),
+      mergedInto: r.mergedIntoId ? ctx.store.reports.get(r.mergedIntoId)?.ticket ?? null : null,
+    });
+  });
+
+  router.post('/reports/:id/actions', allow('report.act'), body(ActionInput), (req: Request, res: Response) => {
+    const r = load(req, res);
+    if (!r) return;
+    const input = req.input as z.infer<typeof ActionInput>;
+    const result = actOnReport(ctx, req.actor, r.id, input);
+    if (!result.ok) return sendRefusal(res, result);
+    res.json({ report: staffView(result.value, req.actor), actions: allowedActions(result.value, req.actor) });
+  });
+
+  router.get('/field-supervisors', allow('console.read'), (req: Request, res: Response) => {
+    const agency = agencyScope(req.actor) ?? String(req.query.agency ?? '');
+    res.json({ fieldSupervisors: fieldSupervisors(agency) });
+  });
+
+  router.get('/audit.csv', allow('audit.export'), query(AuditQuery), (req: Request, res: Response) => {
+    const { from, to } = req.input as z.infer<typeof AuditQuery>;
+    const end = new Date(Date.parse(wibDayStart(to)) + 24 * 3600_000).toISOString();
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="pantau-audit-${from}-${to}.csv"`);
+    res.write(AUDIT_HEADER.join(',') + '\n');
+    const tickets = new Map<number, string | null>();
+    for (const e of ctx.store.events.inRange(wibDayStart(from), end)) {
+      if (e.reportId !== null && !tickets.has(e.reportId)) tickets.set(e.reportId, ctx.store.reports.get(e.reportId)?.ticket ?? null);
+      res.write(auditRow(e, e.reportId === null ? null : tickets.get(e.reportId)!) + '\n');
+    }
+    res.end();
+  });
+
+  function history(reportId: number): HistoryEntry[] {
+    return ctx.store.events.forReport(reportId).map((e) => {
+      const { from, to, reason, report: _initial, ...detail } = e.payload as Record<string, unknown>;
+      return {
+        seq: e.seq, at: e.at, type: e.type,
+        actor: { id: e.actor.id, role: e.actor.role, name: nameOf(e.actor), agencyId: e.actor.agencyId ?? null },
+        from: from as string | undefined, to: to as string | undefined, reason: reason as string | undefined, detail,
+      };
+    });
+  }
+
+  function nameOf(a: Actor): string | null {
+    return a.name ?? ctx.store.accounts.get(a.id)?.name ?? null;
+  }
+
+  function fieldSupervisors(agencyId: string): FieldSupervisorLoad[] {
+    const load = ctx.store.reports.openJobsByAssignee(agencyId);
+    return ctx.store.accounts
+      .fieldSupervisors(agencyId)
+      .map((a) => ({ id: a.id, name: a.name, agencyId: a.agencyId!, openJobs: load.get(a.id) ?? 0 }));
+  }
+  return router;
+}
