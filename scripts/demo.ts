@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { openSeedCtx, seedDemo } from './seed.js';
+import { DEMO_PASSWORD, seedAccounts } from './seed-accounts.js';
 
 /**
  * The README's first command: build the front end, create and seed the SQLite file under data/,
@@ -26,6 +27,7 @@ writeFileSync(tokenFile, wallToken, { mode: 0o600 });
 
 {
   const { ctx, store } = openSeedCtx(config);
+  if (store.accounts.count() === 0) await seedAccounts(ctx);
   if (store.reports.latest(1).length === 0) {
     const count = Number(process.env.PANTAU_DEMO_REPORTS ?? 400);
     console.log(`Seeding ${count} demo reports over the last 30 days…`);
@@ -53,12 +55,15 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
-const simulator = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/simulate-citizens.ts'), '--url', base, '--city', config.city], {
-  cwd: ROOT,
-  env,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-children.push(simulator);
+// Citizens file reports; the room's operators check and dispatch them: the wall is alive at once.
+for (const script of ['simulate-citizens.ts', 'simulate-room.ts']) {
+  children.push(spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), '--url', base], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
+}
+
+const { store: accountsStore } = openSeedCtx(config);
+const accounts = accountsStore.accounts.list();
+accountsStore.close();
+const loginLines = accounts.map((a) => `    ${a.username.padEnd(22)} ${a.role}${a.agencyId ? ` (${a.agencyId})` : ''}`).join('\n');
 
 console.log(`
   Pantau is running — ${config.city}, data in ${config.dataDir}/
@@ -68,10 +73,14 @@ console.log(`
   File a report (API):    POST ${base}/api/reports
   Health:                 ${base}/api/health
 
-  Demo logins
+  Console (operators):    ${base}/console
+
+  Demo logins — password for every account: ${DEMO_PASSWORD}
+${loginLines}
     wall display token:   ${wallToken}   (also in ${tokenFile})
 
-  A citizen simulator files a report every few seconds. Ctrl+C stops everything.
+  Simulators: citizens file a report every few seconds; the room's operators check and dispatch them.
+  Ctrl+C stops everything.
 `);
 
 function stop(code = 0) {
