@@ -1,5 +1,7 @@
 import sharp, { type Metadata } from 'sharp';
 import { createHash } from 'node:crypto';
+import exifReader from 'exif-reader';
+import { photoFacts, type PhotoFacts } from '../domain/photo-facts.js';
 import { refuse, type Refusal } from '../domain/reports.js';
 
 export type ProcessedPhoto = {
@@ -8,7 +10,18 @@ export type ProcessedPhoto = {
   height: number;
   display: Buffer;
   thumb: Buffer;
+  /** Read from EXIF before it is stripped: proofs are checked against them. */
+  facts: PhotoFacts;
 };
+
+function readFacts(exif: Buffer | undefined): PhotoFacts {
+  if (!exif) return photoFacts(null);
+  try {
+    return photoFacts(exifReader(exif) as Parameters<typeof photoFacts>[0]);
+  } catch {
+    return photoFacts(null); // a malformed EXIF block is no reason to refuse the photo
+  }
+}
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif', 'avif', 'tiff', 'gif']);
 export const DISPLAY_SIZE = 1600;
@@ -36,7 +49,10 @@ export async function processPhoto(input: Buffer, field: string, maxPixels: numb
     const thumb = await base.clone().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'cover' }).webp({ quality: 70 }).toBuffer();
     return {
       ok: true,
-      photo: { hash: createHash('sha256').update(input).digest('hex'), width: display.info.width, height: display.info.height, display: display.data, thumb },
+      photo: {
+        hash: createHash('sha256').update(input).digest('hex'), width: display.info.width, height: display.info.height,
+        display: display.data, thumb, facts: readFacts(meta.exif),
+      },
     };
   } catch (err) {
     return refuse('unsupported_media', `image cannot be decoded: ${(err as Error).message}`, field);

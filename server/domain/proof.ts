@@ -1,0 +1,38 @@
+/** Rules for a proof of completion: where and when it was taken, against the report and its dispatch. */
+
+/** A proof taken further than this from the report is flagged for the operator (GPS on cheap phones drifts ~50 m). */
+export const PROOF_MAX_DISTANCE_M = 300;
+
+export type ProofFlag = 'far_from_report' | 'taken_before_dispatch' | 'no_location' | 'no_capture_time';
+
+export type ProofFacts = {
+  report: { lng: number; lat: number; precision: 'point' | 'district' };
+  dispatchedAt: string | null;
+  /** From the photo's EXIF GPS, else the phone's location at submit time. */
+  location: { lng: number; lat: number } | null;
+  /** From the photo's EXIF DateTimeOriginal, else null. */
+  capturedAt: string | null;
+};
+
+export function distanceMeters(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
+  const R = 6_371_000;
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export function assessProof(f: ProofFacts): { flags: ProofFlag[]; distanceM: number | null } {
+  const flags: ProofFlag[] = [];
+  let distanceM: number | null = null;
+  if (!f.location) flags.push('no_location');
+  else {
+    distanceM = Math.round(distanceMeters(f.report, f.location));
+    // A report placed only at its district's centre cannot be compared metre by metre.
+    if (f.report.precision === 'point' && distanceM > PROOF_MAX_DISTANCE_M) flags.push('far_from_report');
+  }
+  if (!f.capturedAt) flags.push('no_capture_time');
+  else if (f.dispatchedAt && Date.parse(f.capturedAt) < Date.parse(f.dispatchedAt)) flags.push('taken_before_dispatch');
+  return { flags, distanceM };
+}
