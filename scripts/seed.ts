@@ -4,6 +4,7 @@ import { loadCity, type City } from '../server/profile/load.js';
 import { MediaFiles } from '../server/media/files.js';
 import { submitReport } from '../server/commands/submit-report.js';
 import { actOnReport } from '../server/commands/act-on-report.js';
+import { submitProof } from '../server/commands/submit-proof.js';
 import type { Ctx } from '../server/commands/context.js';
 import type { Action, Command } from '../server/domain/reports.js';
 import type { Actor } from '../server/contract/roles.js';
@@ -33,7 +34,11 @@ export async function seedDemo(ctx: Ctx, opts: { count: number; days: number; no
   // Spread the jobs over both field supervisors of an agency.
   const fieldOf = (agencyId: string, i: number) => accounts.fieldOf(agencyId, 1 + (i % 2));
   const photos = new Map<string, Buffer[]>();
-  for (const c of city.profile.categories) photos.set(c.id, await Promise.all([1, 2, 3].map((i) => scenePhoto(c.id, i * 97 + c.id.length, 640, 480))));
+  const proofPhotos = new Map<string, Buffer[]>();
+  for (const c of city.profile.categories) {
+    photos.set(c.id, await Promise.all([1, 2, 3].map((i) => scenePhoto(c.id, i * 97 + c.id.length, 640, 480))));
+    proofPhotos.set(c.id, await Promise.all([1, 2].map((i) => scenePhoto(c.id, i * 31 + c.id.length, 640, 480, { fixed: true }))));
+  }
 
   const end = opts.now.getTime();
   const start = end - opts.days * DAY;
@@ -41,6 +46,7 @@ export async function seedDemo(ctx: Ctx, opts: { count: number; days: number; no
   const steps: Step[] = [];
   const ids: number[] = [];
   const agencyOf: string[] = [];
+  const categoryOf: string[] = [];
 
   // Submissions and lifecycle steps run in time order, so the event log reads as the city's month did.
   births.forEach((born, i) => {
@@ -67,6 +73,7 @@ export async function seedDemo(ctx: Ctx, opts: { count: number; days: number; no
       if (!r.ok) throw new Error(`seeding failed: ${r.message}`);
       ids[s.reportIndex] = r.value.id;
       agencyOf[s.reportIndex] = r.value.agencyId;
+      categoryOf[s.reportIndex] = categoryId;
       continue;
     }
     const cmd: Command = { action: s.action, ...s.cmd };
@@ -74,7 +81,9 @@ export async function seedDemo(ctx: Ctx, opts: { count: number; days: number; no
     const agencyId = agencyOf[s.reportIndex];
     if (s.action === 'dispatch') cmd.assigneeId = fieldOf(agencyId, s.reportIndex).id;
     const actor = s.actor === 'field' ? fieldOf(agencyId, s.reportIndex) : s.actor === 'operator' ? operatorOf(agencyId) : SUBMITTER;
-    const res = actOnReport(seededCtx, actor, ids[s.reportIndex], cmd);
+    const res = s.action === 'submit_proof'
+      ? await submitProof(seededCtx, actor, ids[s.reportIndex], { clientId: `seed-proof-${s.reportIndex}`, note: 'Pekerjaan selesai.' }, [pick(rng, proofPhotos.get(categoryOf[s.reportIndex])!)])
+      : actOnReport(seededCtx, actor, ids[s.reportIndex], cmd);
     if (!res.ok && res.code !== 'conflict') throw new Error(`seeding step ${s.action} failed: ${res.message}`);
   }
   return ids.length;
@@ -96,7 +105,7 @@ function planHistory(rng: Rng, steps: Step[], i: number, born: number, end: numb
   if (progress < 0.35) return;
   steps.push({ at: next(6), reportIndex: i, action: 'accept', actor: 'field' });
   if (progress < 0.5) return;
-  steps.push({ at: next(24), reportIndex: i, action: 'submit_proof', actor: 'field', cmd: { proofPhotos: ['seed-proof'] } });
+  steps.push({ at: next(24), reportIndex: i, action: 'submit_proof', actor: 'field' });
   if (progress < 0.6) return;
   steps.push({ at: next(6), reportIndex: i, action: 'verify', actor: 'operator' });
   if (progress < 0.8) return;

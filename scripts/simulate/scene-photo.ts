@@ -17,10 +17,11 @@ const SCENES: Record<string, { sky: string; ground: string; accent: string }> = 
  * A JPEG that looks like a phone photo of the scene (with EXIF, as a phone would send it),
  * so the hub's real sharp pipeline has real work to do.
  */
-export async function scenePhoto(categoryId: string, seed: number, width = 1280, height = 960): Promise<Buffer> {
+export async function scenePhoto(categoryId: string, seed: number, width = 1280, height = 960, opts: { fixed?: boolean } = {}): Promise<Buffer> {
   const s = SCENES[categoryId] ?? SCENES['jalan-rusak'];
   const rnd = mulberry(seed);
-  const blobs = Array.from({ length: 14 }, () => {
+  // After the work is done (a proof photo), the scene is mostly clear.
+  const blobs = Array.from({ length: opts.fixed ? 2 : 14 }, () => {
     const x = Math.round(rnd() * width);
     const y = Math.round(height * (0.55 + rnd() * 0.4));
     const r = Math.round(20 + rnd() * 90);

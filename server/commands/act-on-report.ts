@@ -2,9 +2,18 @@ import type { Actor } from '../contract/roles.js';
 import { applyEvent, decide, refuse, type Command, type ReportState } from '../domain/reports.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 
+export type ActOptions = {
+  /** A client-generated id (the field page's outbox): the same id again returns the first result, applying nothing. */
+  clientId?: string;
+  /** Runs inside the transaction once the step is decided: records what the event refers to (photo rows). */
+  alsoWrite?: () => void;
+};
+
 /** Every lifecycle step after intake: load, decide, append + project in one transaction, publish. */
-export function actOnReport(ctx: Ctx, actor: Actor, reportId: number, cmd: Command): Result<ReportState> {
+export function actOnReport(ctx: Ctx, actor: Actor, reportId: number, cmd: Command, opts: ActOptions = {}): Result<ReportState> {
   return commit(ctx, (): [Result<ReportState>, Committed[]] => {
+    const replay = opts.clientId ? replayed(ctx, actor, reportId, opts.clientId) : null;
+    if (replay) return [replay, []];
     const report = ctx.store.reports.get(reportId);
     if (!report) return [refuse('not_found', `report ${reportId} does not exist`, 'reportId'), []];
     if (cmd.action === 'merge' && (cmd.intoReportId === undefined || !ctx.store.reports.get(cmd.intoReportId)))
@@ -18,9 +27,20 @@ export function actOnReport(ctx: Ctx, actor: Actor, reportId: number, cmd: Comma
     }
     const d = decide(report, cmd, actor, ctx.now());
     if (!d.ok) return [d, []];
+    opts.alsoWrite?.();
     const seq = ctx.store.events.append(d.event);
     const next = applyEvent(report, d.event, seq);
     ctx.store.reports.put(next);
+    if (opts.clientId) ctx.store.clientCommands.add({ clientId: opts.clientId, actorId: actor.id, reportId, seq, createdAt: d.event.at });
     return [{ ok: true, value: next }, [{ event: { ...d.event, seq }, report: next }]];
   });
+}
+
+/** A command already applied under this client id answers with the report as it is now. */
+export function replayed(ctx: Ctx, actor: Actor, reportId: number, clientId: string): Result<ReportState> | null {
+  const seen = ctx.store.clientCommands.get(clientId);
+  if (!seen) return null;
+  if (seen.actorId !== actor.id || seen.reportId !== reportId) return refuse('conflict', 'this command id was already used for another command', 'clientId');
+  const report = ctx.store.reports.get(reportId);
+  return report ? { ok: true, value: report } : refuse('not_found', `report ${reportId} does not exist`, 'reportId');
 }

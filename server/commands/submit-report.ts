@@ -1,14 +1,14 @@
 import type { Actor } from '../contract/roles.js';
 import type { NewReportFields } from '../contract/reports.js';
-import { MAX_PHOTOS } from '../contract/reports.js';
 import { checkIntakeChannel, formatTicket, wibYear } from '../domain/intake.js';
 import { areaAt, contains } from '../domain/geography.js';
-import { refuse, reportFromSubmitted, type ReportEvent, type ReportState } from '../domain/reports.js';
-import { processPhoto, type ProcessedPhoto } from '../media/photos.js';
+import { refuse, reportFromSubmitted, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
-export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[]): Promise<Result<ReportState>> {
+export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[]): Promise<Result<ReportState & { trackKey: string }>> {
   const channelRefusal = checkIntakeChannel(actor, input.channel);
   if (channelRefusal) return channelRefusal;
   const { city } = ctx;
@@ -32,23 +32,18 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
     place = { lng: district.label[0], lat: district.label[1], precision: 'district', districtCode: district.code, subdistrictCode: null };
   }
 
-  if (photos.length < 1 || photos.length > MAX_PHOTOS) return refuse('invalid', `give 1 to ${MAX_PHOTOS} photos`, 'photos');
-  const processed: ProcessedPhoto[] = [];
-  for (const [i, buf] of photos.entries()) {
-    const r = await processPhoto(buf, `photos[${i}]`, ctx.maxPhotoPixels);
-    if (!r.ok) return r;
-    processed.push(r.photo);
-  }
+  const processed = await processPhotos(ctx, photos);
+  if (!processed.ok) return processed;
 
-  const newFiles = processed.flatMap((p) => ctx.media.write(p));
-  try {
-    const report = commit(ctx, (): [ReportState, Committed[]] => {
+  // The reporter's private key to their report (the link they keep); only its hash is stored.
+  const trackKey = randomBytes(18).toString('base64url');
+  return withPhotoFiles(ctx, processed.value, () =>
+    commit(ctx, (): [Result<ReportState & { trackKey: string }>, Committed[]] => {
       const now = ctx.now();
       const at = now.toISOString();
       const id = ctx.store.reports.nextId();
       const ticket = formatTicket(city.profile.ticketPrefix, wibYear(now), ctx.store.tickets.next(city.profile.ticketPrefix, wibYear(now)));
-      for (const p of processed) ctx.store.media.add({ hash: p.hash, width: p.width, height: p.height, bytes: p.display.length, createdAt: at });
-      const initial: Omit<ReportState, 'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId'> = {
+      const initial: SubmittedReport = {
         id,
         ticket,
         categoryId: category.id,
@@ -57,20 +52,17 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
         ...place,
         address: input.address ?? null,
         channel: input.channel,
-        photos: [...new Set(processed.map((p) => p.hash))],
+        photos: recordPhotos(ctx, processed.value, at),
         reporterName: input.reporterName ?? null,
         reporterContact: input.reporterContact ?? null,
+        trackKeyHash: createHash('sha256').update(trackKey).digest('hex'),
         createdAt: at,
       };
       const event: ReportEvent = { type: 'report.submitted', reportId: id, at, actor, payload: { to: 'new', report: initial } };
       const seq = ctx.store.events.append(event);
       const report = reportFromSubmitted(event, seq);
       ctx.store.reports.put(report);
-      return [report, [{ event: { ...event, seq }, report }]];
-    });
-    return { ok: true, value: report };
-  } catch (err) {
-    ctx.media.remove(newFiles);
-    throw err;
-  }
+      return [{ ok: true, value: { ...report, trackKey } }, [{ event: { ...event, seq }, report }]];
+    }),
+  );
 }

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'live.watch': ['wall', 'operator', 'supervisor', 'admin'],
   'console.read': ['operator', 'supervisor', 'admin'],
   'report.act': ['operator', 'supervisor', 'field'],
+  'field.work': ['field'],
   'audit.export': ['supervisor', 'admin'],
   'accounts.manage': ['admin'],
   'displays.manage': ['admin', 'supervisor'],

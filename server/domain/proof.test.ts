@@ -20,6 +20,9 @@ describe('proof of completion', () => {
   it('flags a photo taken before the job was dispatched (an old photo)', () => {
     expect(assessProof({ report, dispatchedAt, location: { lng: 106.6312, lat: -6.1789 }, capturedAt: '2026-11-22T04:00:00Z' }).flags).toEqual(['taken_before_dispatch']);
   });
+  it('allows a few minutes of phone clock drift before the dispatch', () => {
+    expect(assessProof({ report, dispatchedAt, location: { lng: 106.6312, lat: -6.1789 }, capturedAt: '2026-11-23T01:57:00Z' }).flags).toEqual([]);
+  });
   it('says plainly when it cannot tell where or when', () => {
     expect(assessProof({ report, dispatchedAt, location: null, capturedAt: null }).flags).toEqual(['no_location', 'no_capture_time']);
   });

@@ -3,6 +3,9 @@
 /** A proof taken further than this from the report is flagged for the operator (GPS on cheap phones drifts ~50 m). */
 export const PROOF_MAX_DISTANCE_M = 300;
 
+/** Phone clocks drift and EXIF keeps whole seconds: a photo this much "before" the dispatch is not flagged. */
+export const PROOF_CLOCK_SKEW_MS = 5 * 60_000;
+
 export type ProofFlag = 'far_from_report' | 'taken_before_dispatch' | 'no_location' | 'no_capture_time';
 
 export type ProofFacts = {
@@ -33,6 +36,6 @@ export function assessProof(f: ProofFacts): { flags: ProofFlag[]; distanceM: num
     if (f.report.precision === 'point' && distanceM > PROOF_MAX_DISTANCE_M) flags.push('far_from_report');
   }
   if (!f.capturedAt) flags.push('no_capture_time');
-  else if (f.dispatchedAt && Date.parse(f.capturedAt) < Date.parse(f.dispatchedAt)) flags.push('taken_before_dispatch');
+  else if (f.dispatchedAt && Date.parse(f.capturedAt) < Date.parse(f.dispatchedAt) - PROOF_CLOCK_SKEW_MS) flags.push('taken_before_dispatch');
   return { flags, distanceM };
 }

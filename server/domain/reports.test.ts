@@ -18,11 +18,12 @@ function report(status: ReportStatus, over: Partial<ReportState> = {}): ReportSt
     id: 1, ticket: 'TNG-2026-000001', status, categoryId: 'sampah', agencyId: 'dkp', description: 'Sampah menumpuk',
     lng: 106.64, lat: -6.18, precision: 'point', address: null, districtCode: '36.71.01', subdistrictCode: null,
     channel: 'web', photos: ['h'], reporterName: 'Budi', reporterContact: '0812', assigneeId: 'fs-1', mergedIntoId: null,
+    instruction: null, dispatchedAt: null, proof: null, returnReason: null, trackKeyHash: null,
     createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), version: 3, lastSeq: 9, ...over,
   };
 }
 
-const FULL: Omit<Command, 'action'> = { reason: 'alasan', agencyId: 'dishub', assigneeId: 'fs-1', intoReportId: 2, proofPhotos: ['p'] };
+const FULL: Omit<Command, 'action'> = { reason: 'alasan', agencyId: 'dishub', assigneeId: 'fs-1', intoReportId: 2, proof: { photos: ['p1'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } };
 
 describe('the SIGAP lifecycle table', () => {
   // status × action for the actor each action is meant for: only the listed "from" statuses are legal.
@@ -46,7 +47,7 @@ describe('the SIGAP lifecycle table', () => {
     let r = report('new', { assigneeId: null, version: 1 });
     const steps: [Action, Actor, Command?][] = [
       ['check', operator], ['dispatch', operator, { action: 'dispatch', assigneeId: 'fs-1' }], ['accept', field],
-      ['submit_proof', field, { action: 'submit_proof', proofPhotos: ['p1'] }], ['verify', operator], ['close', operator],
+      ['submit_proof', field, { action: 'submit_proof', proof: { photos: ['p1'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } }], ['verify', operator], ['close', operator],
     ];
     const phases = [PHASE_OF[r.status]];
     let seq = 10;
@@ -119,7 +120,7 @@ describe('folding events', () => {
     expect(next).toMatchObject({ status: 'checked', agencyId: 'dishub', assigneeId: null, version: 4, lastSeq: 50 });
   });
   it('builds the initial state from report.submitted', () => {
-    const { status, version, lastSeq, updatedAt, assigneeId, mergedIntoId, ...initial } = report('new');
+    const { status, version, lastSeq, updatedAt, assigneeId, mergedIntoId, instruction, dispatchedAt, proof, returnReason, ...initial } = report('new');
     const r = reportFromSubmitted({ type: 'report.submitted', reportId: 1, at: NOW.toISOString(), actor: citizen, payload: { to: 'new', report: initial } }, 1);
     expect(r).toMatchObject({ status: 'new', version: 1, lastSeq: 1, assigneeId: null, ticket: 'TNG-2026-000001' });
   });

@@ -22,10 +22,25 @@ export type ReportState = {
   reporterContact: string | null;
   assigneeId: string | null;
   mergedIntoId: number | null;
+  instruction: string | null;
+  dispatchedAt: string | null;
+  proof: Proof | null;
+  returnReason: string | null;
+  trackKeyHash: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
   lastSeq: number;
+};
+
+/** A proof of completion as the hub accepted it: photos, the field supervisor's note, and what was checked. */
+export type Proof = {
+  photos: string[];
+  note: string | null;
+  location: { lng: number; lat: number } | null;
+  capturedAt: string | null;
+  flags: string[];
+  distanceM: number | null;
 };
 
 export type Action =
@@ -52,7 +67,9 @@ export type Command = {
   assigneeId?: string;
   instruction?: string;
   intoReportId?: number;
-  proofPhotos?: string[];
+  proof?: Proof;
+  /** Photos that come with a step other than proof (a reporter's "not fixed"). */
+  photos?: string[];
 };
 
 /** A decided event, ready to be appended. The payload is what a replay needs to fold it again. */
@@ -97,7 +114,7 @@ export const RULES: Record<Action, Rule> = {
   start: { from: ['in_progress'], to: null, roles: ['field'], event: 'report.started', assigneeOnly: true },
   submit_proof: {
     from: ['dispatched', 'in_progress'], to: 'proof_submitted', roles: ['field'], event: 'report.proof_submitted',
-    assigneeOnly: true, needs: ['proofPhotos'],
+    assigneeOnly: true, needs: ['proof'],
   },
   return_proof: { from: ['proof_submitted'], to: 'in_progress', roles: ['operator'], event: 'report.proof_returned', needs: ['reason'] },
   verify: { from: ['proof_submitted'], to: 'verified', roles: ['operator'], event: 'report.verified' },
@@ -129,7 +146,7 @@ export function decide(report: ReportState, cmd: Command, actor: Actor, now: Dat
   if (cmd.action === 'merge' && cmd.intoReportId === report.id) return refuse('invalid', 'a report cannot be merged into itself', 'intoReportId');
 
   const payload: ReportEvent['payload'] = { from: report.status, to: rule.to ?? report.status };
-  for (const key of ['reason', 'agencyId', 'assigneeId', 'instruction', 'intoReportId', 'proofPhotos'] as const) {
+  for (const key of ['reason', 'agencyId', 'assigneeId', 'instruction', 'intoReportId', 'proof', 'photos'] as const) {
     if (cmd[key] !== undefined) payload[key] = cmd[key];
   }
   return { ok: true, event: { type: rule.event, reportId: report.id, at: now.toISOString(), actor, payload } };
@@ -147,27 +164,46 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
       break;
     case 'report.dispatched':
       next.assigneeId = String(p.assigneeId);
+      next.instruction = (p.instruction as string | undefined) ?? null;
+      next.dispatchedAt = event.at;
+      next.returnReason = null;
+      break;
+    case 'report.proof_submitted':
+      next.proof = p.proof as Proof;
+      next.returnReason = null;
+      break;
+    case 'report.proof_returned':
+      next.returnReason = String(p.reason);
       break;
     case 'report.merged':
       next.mergedIntoId = Number(p.intoReportId);
       break;
     case 'report.reopened':
       next.assigneeId = null;
+      next.proof = null;
+      next.dispatchedAt = null;
+      next.instruction = null;
       break;
   }
   return next;
 }
 
 /** The report.submitted event carries the whole initial report; folding it creates the state. */
+/** What report.submitted carries; everything else starts empty. */
+export type SubmittedReport = Omit<ReportState, 'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId' | 'instruction' | 'dispatchedAt' | 'proof' | 'returnReason'>;
+
 export function reportFromSubmitted(event: ReportEvent, seq: number): ReportState {
-  const r = event.payload.report as Omit<ReportState, 'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId'>;
-  return { ...r, status: 'new', assigneeId: null, mergedIntoId: null, updatedAt: event.at, version: 1, lastSeq: seq };
+  const r = event.payload.report as SubmittedReport;
+  return {
+    ...r, trackKeyHash: r.trackKeyHash ?? null, status: 'new', assigneeId: null, mergedIntoId: null, instruction: null, dispatchedAt: null,
+    proof: null, returnReason: null, updatedAt: event.at, version: 1, lastSeq: seq,
+  };
 }
 
 /** Which actions an actor could take on a report now: drives the console's buttons. */
 export function allowedActions(report: ReportState, actor: Actor): Action[] {
   return (Object.keys(RULES) as Action[]).filter((action) => {
-    const probe: Command = { action, reason: 'x', agencyId: '__other__', assigneeId: 'x', intoReportId: -1, proofPhotos: ['x'] };
+    const probe: Command = { action, reason: 'x', agencyId: '__other__', assigneeId: 'x', intoReportId: -1, proof: { photos: ['x'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } };
     return decide(report, probe, actor, new Date(0)).ok;
   });
 }

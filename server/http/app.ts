@@ -9,6 +9,8 @@ import { reportsRouter } from './reports.js';
 import { authRouter } from './auth.js';
 import { adminRouter } from './admin.js';
 import { consoleRouter } from './console.js';
+import { fieldRouter } from './field.js';
+import { trackRouter } from './track.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
@@ -36,6 +38,8 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/auth', authRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
+  api.use('/field', fieldRouter(ctx, opts));
+  api.use('/track', trackRouter(ctx, opts));
   api.use('/reports', reportsRouter(ctx, opts));
   api.use((req, res) => {
     res.status(404).json({ error: 'not_found', field: 'path', message: `no route ${req.method} ${req.path}` });

@@ -31,7 +31,7 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
       const result = await submitReport(ctx, req.actor, fields.data, files.map((f) => f.buffer));
       if (!result.ok) return sendRefusal(res, result);
       const r = result.value;
-      res.status(201).location(`/api/reports/${r.ticket}`).json({ ...publicView(r), trackUrl: `/lacak/${r.ticket}` });
+      res.status(201).location(`/api/reports/${r.ticket}`).json({ ...publicView(r), trackUrl: `/lacak/${r.ticket}?k=${r.trackKey}` });
     },
   );
 
@@ -45,7 +45,7 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
   return router;
 }
 
-function multerError(err: unknown, res: Response) {
+export function multerError(err: unknown, res: Response) {
   if (err instanceof multer.MulterError) {
     const field = err.field ?? 'photos';
     if (err.code === 'LIMIT_FILE_SIZE') return res.status(413).json({ error: 'too_large', field, message: `${field}: photo is larger than allowed` });

@@ -43,15 +43,23 @@ export async function processPhoto(input: Buffer, field: string, maxPixels: numb
   if (meta.width * meta.height > maxPixels)
     return refuse('too_large', `image is ${meta.width}×${meta.height}; at most ${maxPixels.toLocaleString('en')} pixels`, field);
   try {
-    // rotate() with no angle applies the EXIF orientation, so phone photos stand the right way up.
-    const base = sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
-    const display = await base.clone().resize(DISPLAY_SIZE, DISPLAY_SIZE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
-    const thumb = await base.clone().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'cover' }).webp({ quality: 70 }).toBuffer();
+    // Decode once: orient (EXIF rotation), shrink to display size as raw pixels, then encode both sizes from those
+    // pixels. Half the work of decoding the upload twice; webp effort 2 trades a few % of size for speed.
+    const { data, info } = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })
+      .rotate()
+      .resize(DISPLAY_SIZE, DISPLAY_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const pixels = { raw: { width: info.width, height: info.height, channels: info.channels } };
+    const [display, thumb] = await Promise.all([
+      sharp(data, pixels).webp({ quality: 80, effort: 2 }).toBuffer(),
+      sharp(data, pixels).resize(THUMB_SIZE, THUMB_SIZE, { fit: 'cover' }).webp({ quality: 70, effort: 2 }).toBuffer(),
+    ]);
     return {
       ok: true,
       photo: {
-        hash: createHash('sha256').update(input).digest('hex'), width: display.info.width, height: display.info.height,
-        display: display.data, thumb, facts: readFacts(meta.exif),
+        hash: createHash('sha256').update(input).digest('hex'), width: info.width, height: info.height,
+        display, thumb, facts: readFacts(meta.exif),
       },
     };
   } catch (err) {

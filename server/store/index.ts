@@ -7,6 +7,7 @@ import { TicketCounters } from './tickets.js';
 import { MediaTable } from './media.js';
 import { DisplaysTable } from './displays.js';
 import { AccountsTable } from './accounts.js';
+import { ClientCommandsTable } from './client-commands.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -16,6 +17,7 @@ export class Store {
   readonly media: MediaTable;
   readonly displays: DisplaysTable;
   readonly accounts: AccountsTable;
+  readonly clientCommands: ClientCommandsTable;
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
@@ -27,6 +29,7 @@ export class Store {
     this.media = new MediaTable(db);
     this.displays = new DisplaysTable(db);
     this.accounts = new AccountsTable(db);
+    this.clientCommands = new ClientCommandsTable(db);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }

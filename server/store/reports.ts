@@ -7,6 +7,7 @@ type Row = {
   lng: number; lat: number; precision: string; address: string | null; district_code: string | null;
   subdistrict_code: string | null; channel: string; photos: string; reporter_name: string | null;
   reporter_contact: string | null; assignee_id: string | null; merged_into_id: number | null;
+  instruction: string | null; dispatched_at: string | null; proof: string | null; return_reason: string | null; track_key_hash: string | null;
   created_at: string; updated_at: string; version: number; last_seq: number;
 };
 
@@ -16,6 +17,8 @@ const fromRow = (r: Row): ReportState => ({
   address: r.address, districtCode: r.district_code, subdistrictCode: r.subdistrict_code,
   channel: r.channel as ReportState['channel'], photos: JSON.parse(r.photos), reporterName: r.reporter_name,
   reporterContact: r.reporter_contact, assigneeId: r.assignee_id, mergedIntoId: r.merged_into_id,
+  instruction: r.instruction, dispatchedAt: r.dispatched_at, proof: r.proof ? JSON.parse(r.proof) : null,
+  returnReason: r.return_reason, trackKeyHash: r.track_key_hash,
   createdAt: r.created_at, updatedAt: r.updated_at, version: r.version, lastSeq: r.last_seq,
 });
 
@@ -24,7 +27,8 @@ const toRow = (s: ReportState): Row => ({
   description: s.description, lng: s.lng, lat: s.lat, precision: s.precision, address: s.address,
   district_code: s.districtCode, subdistrict_code: s.subdistrictCode, channel: s.channel,
   photos: JSON.stringify(s.photos), reporter_name: s.reporterName, reporter_contact: s.reporterContact,
-  assignee_id: s.assigneeId, merged_into_id: s.mergedIntoId, created_at: s.createdAt, updated_at: s.updatedAt,
+  assignee_id: s.assigneeId, merged_into_id: s.mergedIntoId, instruction: s.instruction, dispatched_at: s.dispatchedAt,
+  proof: s.proof ? JSON.stringify(s.proof) : null, return_reason: s.returnReason, track_key_hash: s.trackKeyHash, created_at: s.createdAt, updated_at: s.updatedAt,
   version: s.version, last_seq: s.lastSeq,
 });
 
@@ -52,7 +56,11 @@ export class ReportsTable {
   private readonly counts;
   private readonly recent;
   private readonly openJobs;
+  private readonly assigned;
   constructor(private readonly db: Db) {
+    this.assigned = db.prepare(
+      "SELECT * FROM reports WHERE assignee_id = ? AND status IN ('dispatched', 'in_progress', 'proof_submitted') ORDER BY dispatched_at",
+    );
     this.openJobs = db.prepare(
       "SELECT assignee_id, COUNT(*) AS n FROM reports WHERE agency_id = ? AND status IN ('dispatched', 'in_progress', 'proof_submitted') AND assignee_id IS NOT NULL GROUP BY assignee_id",
     );
@@ -114,6 +122,11 @@ export class ReportsTable {
   openJobsByAssignee(agencyId: string): Map<string, number> {
     const rows = this.openJobs.all(agencyId) as { assignee_id: string; n: number }[];
     return new Map(rows.map((r) => [r.assignee_id, r.n]));
+  }
+
+  /** A field supervisor's open jobs. */
+  assignedTo(assigneeId: string): ReportState[] {
+    return (this.assigned.all(assigneeId) as Row[]).map(fromRow);
   }
 
   latest(limit: number): ReportState[] {

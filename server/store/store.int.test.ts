@@ -54,7 +54,7 @@ describe('the event log is the source of truth', () => {
     actOnReport(ctx, operator, ids[0], { action: 'check' });
     actOnReport(ctx, operator, ids[0], { action: 'dispatch', assigneeId: 'fs', instruction: 'Angkut hari ini' });
     actOnReport(ctx, field, ids[0], { action: 'accept' });
-    actOnReport(ctx, field, ids[0], { action: 'submit_proof', proofPhotos: ['p'] });
+    actOnReport(ctx, field, ids[0], { action: 'submit_proof', proof: { photos: ['p1'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } });
     actOnReport(ctx, operator, ids[0], { action: 'verify' });
     actOnReport(ctx, operator, ids[1], { action: 'reject', reason: 'spam' });
     actOnReport(ctx, operator, ids[2], { action: 'merge', intoReportId: ids[3] });

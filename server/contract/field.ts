@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { ReportPublic } from './reports.js';
+
+/** Every field command carries an id made on the phone, so the outbox can retry it safely. */
+export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8-64 letters, digits, dash or underscore');
+
+export const FieldStep = z.object({ clientId: ClientId });
+
+const optionalNumber = (min: number, max: number) =>
+  z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : Number(v)), z.number().min(min).max(max).optional());
+
+/** Multipart text fields of a proof upload. */
+export const ProofFields = z.object({
+  clientId: ClientId,
+  note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(1000).optional()),
+  lat: optionalNumber(-90, 90),
+  lon: optionalNumber(-180, 180),
+});
+
+export type FieldJob = ReportPublic & {
+  instruction: string | null;
+  dispatchedAt: string | null;
+  returnReason: string | null;
+  proof: { photos: string[]; note: string | null; flags: string[] } | null;
+};
+
+export const ReopenFields = z.object({
+  k: z.string().min(10).max(100),
+  reason: z.string().trim().min(5).max(1000),
+});
+
+/** The citizen's tracking page: no staff names, no reporter contact. */
+export type TrackView = {
+  ticket: string;
+  status: ReportPublic['status'];
+  categoryId: string;
+  agencyId: string;
+  districtCode: string | null;
+  address: string | null;
+  description: string;
+  createdAt: string;
+  photos: string[];
+  proofPhotos: string[];
+  history: { at: string; type: string; agencyId: string | null; reason?: string }[];
+  canReopen: boolean;
+  reopenUntil: string | null;
+};

@@ -1,0 +1,56 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import type { z } from 'zod';
+import { MAX_PHOTOS } from '../contract/reports.js';
+import { FieldStep, ProofFields, type FieldJob } from '../contract/field.js';
+import { actOnReport } from '../commands/act-on-report.js';
+import { submitProof } from '../commands/submit-proof.js';
+import type { Ctx } from '../commands/context.js';
+import { publicView } from '../domain/views.js';
+import type { ReportState } from '../domain/reports.js';
+import { allow } from './actor.js';
+import { body } from './validate.js';
+import { multerError } from './reports.js';
+import { sendRefusal, sendZodError } from './errors.js';
+
+export const fieldJob = (r: ReportState): FieldJob => ({
+  ...publicView(r),
+  instruction: r.instruction,
+  dispatchedAt: r.dispatchedAt,
+  returnReason: r.returnReason,
+  proof: r.proof ? { photos: r.proof.photos, note: r.proof.note, flags: r.proof.flags } : null,
+});
+
+export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
+  const router = Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: opts.maxPhotoBytes, files: MAX_PHOTOS, fields: 10, fieldSize: 4096 } }).array('photos', MAX_PHOTOS);
+  const reportId = (req: Request) => Number(req.params.id);
+
+  router.get('/jobs', allow('field.work'), (req: Request, res: Response) => {
+    res.json({ jobs: ctx.store.reports.assignedTo(req.actor.id).map(fieldJob) });
+  });
+
+  for (const action of ['accept', 'start'] as const) {
+    router.post(`/jobs/:id/${action}`, allow('field.work'), body(FieldStep), (req: Request, res: Response) => {
+      const { clientId } = req.input as z.infer<typeof FieldStep>;
+      const r = actOnReport(ctx, req.actor, reportId(req), { action }, { clientId });
+      if (!r.ok) return sendRefusal(res, r);
+      res.json({ job: fieldJob(r.value) });
+    });
+  }
+
+  router.post(
+    '/jobs/:id/proof',
+    allow('field.work'),
+    (req: Request, res: Response, next: NextFunction) => upload(req, res, (err: unknown) => (err ? multerError(err, res) : next())),
+    async (req: Request, res: Response) => {
+      const fields = ProofFields.safeParse(req.body ?? {});
+      if (!fields.success) return sendZodError(res, fields.error);
+      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+      const r = await submitProof(ctx, req.actor, reportId(req), fields.data, files.map((f) => f.buffer));
+      if (!r.ok) return sendRefusal(res, r);
+      res.json({ job: fieldJob(r.value) });
+    },
+  );
+  return router;
+}

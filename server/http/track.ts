@@ -1,0 +1,61 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { ReopenFields, type TrackView } from '../contract/field.js';
+import { holdsTrackKey, reopenByReporter, verifiedAt } from '../commands/reopen-report.js';
+import type { Ctx } from '../commands/context.js';
+import { publicHistory, reopenDeadline } from '../domain/tracking.js';
+import type { ReportState } from '../domain/reports.js';
+import { multerError } from './reports.js';
+import { sendRefusal, sendZodError } from './errors.js';
+
+const TICKET = /^[A-Z]{2,5}-\d{4}-\d{6}$/;
+
+/** The citizen's tracking page: public, by ticket; the private key only adds the right to reopen. */
+export function trackRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
+  const router = Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: opts.maxPhotoBytes, files: 3, fields: 5, fieldSize: 4096 } }).array('photos', 3);
+
+  function view(r: ReportState, key: string | undefined): TrackView {
+    const until = reopenDeadline(r, verifiedAt(ctx, r.id));
+    const done = r.status === 'verified' || r.status === 'closed';
+    return {
+      ticket: r.ticket, status: r.status, categoryId: r.categoryId, agencyId: r.agencyId, districtCode: r.districtCode,
+      address: r.address, description: r.description, createdAt: r.createdAt, photos: r.photos,
+      proofPhotos: done && r.proof ? r.proof.photos : [],
+      history: publicHistory(ctx.store.events.forReport(r.id), r.agencyId),
+      canReopen: Boolean(until && ctx.now().toISOString() <= until && holdsTrackKey(r, key)),
+      reopenUntil: until,
+    };
+  }
+
+  const find = (req: Request, res: Response): ReportState | null => {
+    const ticket = String(req.params.ticket).toUpperCase();
+    const r = TICKET.test(ticket) ? ctx.store.reports.getByTicket(ticket) : null;
+    if (!r) res.status(404).json({ error: 'not_found', field: 'ticket', message: `no report ${ticket}` });
+    return r;
+  };
+
+  router.get('/:ticket', (req: Request, res: Response) => {
+    const r = find(req, res);
+    if (r) res.json(view(r, typeof req.query.k === 'string' ? req.query.k : undefined));
+  });
+
+  router.post(
+    '/:ticket/reopen',
+    (req: Request, res: Response, next: NextFunction) => {
+      if (!req.is('multipart/form-data')) return next();
+      upload(req, res, (err: unknown) => (err ? multerError(err, res) : next()));
+    },
+    async (req: Request, res: Response) => {
+      const r = find(req, res);
+      if (!r) return;
+      const fields = ReopenFields.safeParse(req.body ?? {});
+      if (!fields.success) return sendZodError(res, fields.error);
+      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+      const result = await reopenByReporter(ctx, r.ticket, fields.data.k, fields.data.reason, files.map((f) => f.buffer));
+      if (!result.ok) return sendRefusal(res, result);
+      res.json(view(result.value, fields.data.k));
+    },
+  );
+  return router;
+}
