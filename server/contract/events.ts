@@ -35,13 +35,16 @@ export type CatchUp =
   | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[] }
   | { kind: 'snapshot'; storeId: string; seq: number; markers: MarkerTuple[] };
 
+/** An event that changes no report (an account change), so screens keep a gapless seq. */
+export type LiveTick = { seq: number; at: string; type: string };
+
 export type Ack<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; field?: string; message: string } };
 
 export interface ServerToClientEvents {
   'live.catchup': (c: CatchUp) => void;
   'report.event': (e: LiveReportEvent) => void;
   /** An event that changes no report (an account change): screens only advance their seq, so they see no gap. */
-  'live.tick': (e: { seq: number; at: string; type: string }) => void;
+  'live.tick': (e: LiveTick) => void;
 }
 export interface ClientToServerEvents {
   'live.sync': (input: { storeId: string | null; seq: number }, ack: (a: Ack<CatchUp>) => void) => void;

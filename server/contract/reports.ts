@@ -49,6 +49,8 @@ export const ReportPublic = z.object({
   subdistrictCode: z.string().nullable(),
   channel: Channel,
   photos: z.array(z.string()),
+  /** Proof-of-completion photos, public once the proof is verified (the citizen's before/after). */
+  proofPhotos: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

@@ -10,6 +10,7 @@ export function publicView(r: ReportState): ReportPublic {
     id: r.id, ticket: r.ticket, status: r.status, categoryId: r.categoryId, agencyId: r.agencyId,
     description: r.description, lng: r.lng, lat: r.lat, precision: r.precision, address: r.address,
     districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, channel: r.channel, photos: r.photos,
+    proofPhotos: (r.status === 'verified' || r.status === 'closed') && r.proof ? r.proof.photos : [],
     createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version, lastSeq: r.lastSeq,
   };
 }

@@ -1,0 +1,215 @@
+import { batch, createSignal, type Accessor } from 'solid-js';
+import type { CatchUp, LiveReportEvent, LiveTick } from '../../server/contract/events';
+import { PHASE_OF, type MarkerTuple, type Phase, type ReportPublic, type ReportStatus } from '../../server/contract/reports';
+
+/** One report as the wall keeps it: just enough to draw its marker. */
+export type Marker = {
+  id: number;
+  status: ReportStatus;
+  phase: Phase;
+  categoryId: string;
+  lng: number;
+  lat: number;
+  districtCode: string | null;
+  createdAt: string;
+};
+
+export type Counts = Record<Phase, number>;
+export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'unpaired';
+/** What changed: `null` means everything (a snapshot replaced the store); otherwise the ids upserted. */
+export type ChangeListener = (ids: Iterable<number> | null) => void;
+export type SubmittedListener = (report: ReportPublic, at: string) => void;
+export type Syncer = (have: { storeId: string | null; seq: number }) => Promise<CatchUp>;
+
+/** Events that arrive while a gap is being filled wait here; more than this and the oldest go (the catch-up covers them). */
+const MAX_BUFFERED = 10_000;
+/** At most one `live.sync` this often, so a gap the hub cannot fill never becomes a request loop. */
+const MIN_SYNC_INTERVAL_MS = 2_000;
+
+const zeroCounts = (): Counts => ({ red: 0, yellow: 0, green: 0, grey: 0 });
+
+function fromTuple(m: MarkerTuple): Marker {
+  const [id, status, categoryId, lng, lat, districtCode, createdAt] = m;
+  return { id, status, phase: PHASE_OF[status] ?? 'grey', categoryId, lng, lat, districtCode, createdAt };
+}
+function fromReport(r: ReportPublic): Marker {
+  return { id: r.id, status: r.status, phase: PHASE_OF[r.status] ?? 'grey', categoryId: r.categoryId, lng: r.lng, lat: r.lat, districtCode: r.districtCode, createdAt: r.createdAt };
+}
+
+/**
+ * The wall's copy of every report's marker, kept in step with the hub's event stream.
+ * A plain Map holds the markers (100,000 of them must not be 100,000 signals); the few numbers a
+ * screen shows (counts per phase, seq, connection) are signals, and the counts are kept up to date
+ * one change at a time, never recounted over the whole map except when a snapshot replaces it.
+ */
+export function createLive() {
+  const markers = new Map<number, Marker>();
+  let storeId: string | null = null;
+  let appliedSeq = 0;
+  const counts = zeroCounts();
+
+  const [seq, setSeq] = createSignal(0);
+  const [size, setSize] = createSignal(0);
+  const [countsSig, setCounts] = createSignal<Counts>({ ...counts });
+  const [connection, setConnection] = createSignal<Connection>('connecting');
+  const [disconnectedAt, setDisconnectedAt] = createSignal<Date | null>(null);
+  const [caughtUp, setCaughtUp] = createSignal(false);
+
+  const changeListeners = new Set<ChangeListener>();
+  const submittedListeners = new Set<SubmittedListener>();
+
+  let syncer: Syncer | null = null;
+  let onSyncFailed: (() => void) | null = null;
+  let syncing = false;
+  let syncToken = 0;
+  let lastSyncAt = -Infinity;
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
+  let buffer: (LiveReportEvent | LiveTick)[] = [];
+
+  function publish() {
+    batch(() => {
+      setSeq(appliedSeq);
+      setSize(markers.size);
+      setCounts({ ...counts });
+    });
+  }
+
+  function upsert(m: Marker) {
+    const old = markers.get(m.id);
+    if (old) counts[old.phase]--;
+    counts[m.phase]++;
+    markers.set(m.id, m);
+  }
+
+  function notify(ids: Iterable<number> | null) {
+    for (const fn of changeListeners) fn(ids);
+  }
+
+  /** `live.catchup` and the answer to `live.sync`: a snapshot replaces everything, a delta upserts. */
+  function applyCatchUp(c: CatchUp) {
+    syncToken++; // whatever sync was under way is answered by this
+    syncing = false;
+    clearTimeout(syncTimer);
+    // Events held from another store (the hub's store was replaced) mean nothing here.
+    if (c.storeId !== storeId) buffer = [];
+    if (c.kind === 'snapshot') {
+      markers.clear();
+      Object.assign(counts, zeroCounts());
+      for (const t of c.markers) upsert(fromTuple(t));
+      storeId = c.storeId;
+      appliedSeq = c.seq;
+      notify(null);
+    } else {
+      const ids: number[] = [];
+      for (const t of c.markers) {
+        upsert(fromTuple(t));
+        ids.push(t[0]);
+      }
+      storeId = c.storeId;
+      appliedSeq = Math.max(appliedSeq, c.seq);
+      if (ids.length) notify(ids);
+    }
+    publish();
+    if (!caughtUp()) setCaughtUp(true);
+    drain();
+  }
+
+  /** Events that came in while a gap was being filled, in order; those the catch-up already holds are dropped. */
+  function drain() {
+    if (!buffer.length) return;
+    const pending = buffer.sort((a, b) => a.seq - b.seq);
+    buffer = [];
+    for (const e of pending) applyEvent(e);
+  }
+
+  /**
+   * `report.event` (and `live.tick`, an event that changes no report): in order it is applied; already held it is
+   * ignored; after a gap the wall asks for what it missed.
+   */
+  function applyEvent(e: LiveReportEvent | LiveTick) {
+    if (syncing) {
+      if (e.seq > appliedSeq) hold(e);
+      return;
+    }
+    if (e.seq <= appliedSeq) return;
+    if (e.seq > appliedSeq + 1) {
+      hold(e);
+      startSync();
+      return;
+    }
+    appliedSeq = e.seq;
+    if (!('report' in e)) return publish();
+    upsert(fromReport(e.report));
+    notify([e.report.id]);
+    publish();
+    if (e.type === 'report.submitted') for (const fn of submittedListeners) fn(e.report, e.at);
+  }
+
+  function hold(e: LiveReportEvent | LiveTick) {
+    buffer.push(e);
+    if (buffer.length > MAX_BUFFERED) buffer.splice(0, buffer.length - MAX_BUFFERED);
+  }
+
+  function startSync() {
+    if (!syncer) return;
+    const token = ++syncToken;
+    syncing = true;
+    const wait = Math.max(0, lastSyncAt + MIN_SYNC_INTERVAL_MS - Date.now());
+    clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => {
+      if (token !== syncToken || !syncer) return;
+      lastSyncAt = Date.now();
+      syncer({ storeId, seq: appliedSeq }).then(
+        (c) => {
+          if (token === syncToken) applyCatchUp(c);
+        },
+        () => {
+          if (token !== syncToken) return;
+          // The hub did not answer: drop what was held and start over from a fresh connection's catch-up.
+          syncing = false;
+          buffer = [];
+          onSyncFailed?.();
+        },
+      );
+    }, wait);
+  }
+
+  return {
+    /** Test hook and layers: the markers by report id. Read only. */
+    markers: markers as ReadonlyMap<number, Marker>,
+    get: (id: number) => markers.get(id),
+    /** The seq of the last event applied. */
+    seq: seq as Accessor<number>,
+    /** How many markers the wall holds. */
+    size: size as Accessor<number>,
+    counts: countsSig as Accessor<Counts>,
+    connection: connection as Accessor<Connection>,
+    disconnectedAt: disconnectedAt as Accessor<Date | null>,
+    /** True once the first catch-up has been applied. */
+    caughtUp: caughtUp as Accessor<boolean>,
+    /** What the socket's handshake tells the hub this wall already has. */
+    have: () => ({ storeId, seq: appliedSeq }),
+    applyCatchUp,
+    applyEvent,
+    setConnection(c: Connection) {
+      if (c === 'reconnecting' && connection() === 'connected') setDisconnectedAt(new Date());
+      if (c === 'connected') setDisconnectedAt(null);
+      setConnection(c);
+    },
+    /** How the wall asks the hub for what it missed; `failed` runs when the hub does not answer. */
+    useSyncer(fn: Syncer, failed: () => void) {
+      syncer = fn;
+      onSyncFailed = failed;
+    },
+    onChange(fn: ChangeListener) {
+      changeListeners.add(fn);
+      return () => changeListeners.delete(fn);
+    },
+    onSubmitted(fn: SubmittedListener) {
+      submittedListeners.add(fn);
+      return () => submittedListeners.delete(fn);
+    },
+  };
+}
+
+export type Live = ReturnType<typeof createLive>;

@@ -1,0 +1,28 @@
+import type { PublicProfile } from '../../server/contract/profile';
+import type { Lang } from './i18n';
+
+const RETRY_MS = 5_000;
+
+/** The city profile from the hub; a wall that starts before the hub keeps asking until it answers. */
+export async function fetchProfile(): Promise<PublicProfile> {
+  for (;;) {
+    try {
+      const res = await fetch('/api/profile', { headers: { Accept: 'application/json' } });
+      if (res.ok) return (await res.json()) as PublicProfile;
+    } catch {
+      /* hub not up yet */
+    }
+    await new Promise((r) => setTimeout(r, RETRY_MS));
+  }
+}
+
+/** Label lookups a screen needs from the profile, built once. */
+export function profileLabels(p: PublicProfile, lang: Lang) {
+  const categories = new Map(p.categories.map((c) => [c.id, c.label[lang]]));
+  const districts = new Map(p.districts.map((d) => [d.code, d.name]));
+  return {
+    category: (id: string) => categories.get(id) ?? id,
+    district: (code: string | null) => (code ? districts.get(code) ?? null : null),
+  };
+}
+export type ProfileLabels = ReturnType<typeof profileLabels>;

@@ -1,0 +1,58 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, CatchUp, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../server/contract/events';
+import type { Live } from './live';
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How long the wall waits for the hub to answer `live.sync` before starting over with a fresh connection. */
+const SYNC_TIMEOUT_MS = 15_000;
+/** An unpaired screen asks again this often, so pairing it on the hub is enough to bring it up. */
+const UNPAIRED_RETRY_MS = 30_000;
+
+/**
+ * Connects the wall to the hub's live stream and feeds `live`. The handshake is a function, so every
+ * reconnect tells the hub the store and seq the wall holds now, and gets only what it missed.
+ */
+export function connectLive(token: string | null, live: Live): LiveSocket {
+  const socket: LiveSocket = io({
+    auth: (cb) => cb({ display: token ?? '', ...live.have() } satisfies HandshakeAuth),
+    reconnectionDelay: 1_000,
+    reconnectionDelayMax: 10_000,
+  });
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  socket.on('connect', () => live.setConnection('connected'));
+  socket.on('disconnect', (reason) => {
+    live.setConnection(live.caughtUp() ? 'reconnecting' : 'connecting');
+    // After a disconnect by the hub, socket.io does not reconnect on its own; a wall must.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('connect_error', (err) => {
+    if (err.message === 'unauthenticated' || err.message === 'forbidden') {
+      live.setConnection('unpaired');
+      clearTimeout(retry);
+      retry = setTimeout(() => socket.connect(), UNPAIRED_RETRY_MS);
+      return;
+    }
+    // A network error: socket.io keeps retrying with back-off.
+    live.setConnection(live.caughtUp() ? 'reconnecting' : 'connecting');
+  });
+
+  socket.on('live.catchup', (c) => live.applyCatchUp(c));
+  socket.on('report.event', (e) => live.applyEvent(e));
+  socket.on('live.tick', (e) => live.applyEvent(e));
+
+  live.useSyncer(
+    async (have) => {
+      const a: Ack<CatchUp> = await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('live.sync', have);
+      if (!a.ok) throw new Error(a.error.message);
+      return a.value;
+    },
+    () => {
+      // A fresh connection's catch-up fills the gap instead.
+      socket.disconnect();
+      socket.connect();
+    },
+  );
+  return socket;
+}

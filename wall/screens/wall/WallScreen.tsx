@@ -1,0 +1,105 @@
+import { createResource, createMemo, Match, onCleanup, Show, Switch } from 'solid-js';
+import type { ReportPublic } from '../../../server/contract/reports';
+import { createLive } from '../../lib/live';
+import { connectLive } from '../../lib/socket';
+import { takeDisplayToken } from '../../lib/display-token';
+import { fetchProfile, profileLabels } from '../../lib/profile';
+import { lang, t } from '../../lib/i18n';
+import { clockWib } from '../../lib/time';
+import { Header } from './Header';
+import { Spotlight } from './Spotlight';
+import { Recent } from './Recent';
+import { createSpotlightQueue } from './spotlight-queue';
+import { createRecentList } from './recent-list';
+import { MapView } from './map/MapView';
+import { BaseLayers } from './map/BaseLayers';
+import { ReportsLayer } from './map/ReportsLayer';
+import { PulseLayer } from './map/PulseLayer';
+
+/** The LIVE wall: the city's reports on a map as they happen, the newest one's photo, and the counts. */
+export default function WallScreen() {
+  const token = takeDisplayToken();
+  const live = createLive();
+  window.__pantau = { map: null, live };
+
+  const socket = token ? connectLive(token, live) : null;
+  if (!socket) live.setConnection('unpaired');
+
+  const [profile] = createResource(fetchProfile);
+  const labels = createMemo(() => {
+    const p = profile();
+    return p ? profileLabels(p, lang) : null;
+  });
+
+  const spotlight = createSpotlightQueue<ReportPublic>();
+  const offSubmitted = live.onSubmitted((r) => spotlight.push(r));
+  const recent = createRecentList(live, 7);
+
+  onCleanup(() => {
+    socket?.close();
+    offSubmitted();
+    spotlight.dispose();
+    recent.dispose();
+  });
+
+  const conn = () => live.connection();
+  // The map appears once the screen is paired and holds the city's reports; until then a plain message,
+  // so an unpaired or unreachable wall never shows an empty map that looks like a quiet city.
+
+  return (
+    <Switch>
+      <Match when={conn() === 'unpaired'}>
+        <div class="fullscreen-message" data-testid="not-paired">
+          <h1>{t.notPairedTitle}</h1>
+          <p>{t.notPairedBody}</p>
+        </div>
+      </Match>
+      <Match when={!profile() || !live.caughtUp()}>
+        <div class="fullscreen-message" data-testid="hub-wait">
+          <h1>{profile()?.name ?? t.appName}</h1>
+          <p>{profile() ? t.connecting : t.hubUnreachable}</p>
+        </div>
+      </Match>
+      <Match when={profile()}>
+        {(p) => (
+          <div class="wall" classList={{ stale: conn() === 'reconnecting' }}>
+            <Header city={p().name} live={live} />
+            <Show when={conn() === 'reconnecting'}>
+              <div class="banner banner-stale" role="alert" data-testid="stale-banner">
+                {t.staleBanner}
+                <Show when={live.disconnectedAt()}>
+                  {(at) => (
+                    <span class="banner-since">
+                      {' '}· {t.staleSince} {clockWib(at())} {t.wib}
+                    </span>
+                  )}
+                </Show>
+              </div>
+            </Show>
+            <Show when={conn() === 'connecting'}>
+              <div class="banner banner-connecting" data-testid="connecting-banner">{t.connectingBanner}</div>
+            </Show>
+            <main class="wall-body">
+              <div class="map-area">
+                <MapView profile={p()} onMap={(m) => (window.__pantau!.map = m)}>
+                  {(map) => (
+                    <>
+                      <BaseLayers map={map} profile={p()} />
+                      <ReportsLayer map={map} live={live} onReady={() => (document.body.dataset.live = 'ready')} />
+                      <PulseLayer map={map} live={live} />
+                    </>
+                  )}
+                </MapView>
+              </div>
+              <aside class="side">
+                <Show when={spotlight.current()} keyed fallback={<Recent items={recent.items()} live={live} labels={labels()!} />}>
+                  {(r) => <Spotlight report={r} waiting={spotlight.waiting()} labels={labels()!} />}
+                </Show>
+              </aside>
+            </main>
+          </div>
+        )}
+      </Match>
+    </Switch>
+  );
+}

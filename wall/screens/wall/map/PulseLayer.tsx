@@ -1,0 +1,89 @@
+import type * as maplibregl from 'maplibre-gl';
+import { onCleanup } from 'solid-js';
+import type { Live } from '../../../lib/live';
+import { PHASE_COLOR, mapScale } from './theme';
+
+const SOURCE = 'pulse';
+const RING_LAYER = 'pulse-ring';
+/** A new report pulses this long. */
+const PULSE_MS = 60_000;
+/** At most this many rings at once; the oldest stop first. */
+const MAX_PULSES = 50;
+/** One ring grows and fades over this period. */
+const PERIOD_MS = 1_800;
+/** ~30 frames a second is smooth enough for a ring and halves the work. */
+const FRAME_MS = 33;
+
+/**
+ * A growing, fading ring around each report submitted in the last minute. The animation runs only
+ * while there is a ring to draw; when the last one expires the loop stops, so nothing runs for weeks.
+ */
+export function PulseLayer(props: { map: maplibregl.Map; live: Live }) {
+  const { map, live } = props;
+  const s = mapScale();
+  const rings = new Map<number, { lng: number; lat: number; until: number }>();
+
+  map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addLayer({
+    id: RING_LAYER,
+    type: 'circle',
+    source: SOURCE,
+    paint: {
+      'circle-color': PHASE_COLOR.red,
+      'circle-opacity': 0,
+      'circle-radius': 10 * s,
+      'circle-stroke-color': PHASE_COLOR.red,
+      'circle-stroke-width': 4 * s,
+      'circle-stroke-opacity': 0,
+    },
+  });
+
+  let frame: number | undefined;
+  let lastFrame = 0;
+
+  function push() {
+    const features: GeoJSON.Feature[] = [];
+    for (const [id, r] of rings) features.push({ type: 'Feature', id, geometry: { type: 'Point', coordinates: [r.lng, r.lat] }, properties: { id } });
+    map.getSource<maplibregl.GeoJSONSource>(SOURCE)?.setData({ type: 'FeatureCollection', features });
+  }
+
+  function tick(now: number) {
+    frame = undefined;
+    let expired = false;
+    const wall = Date.now();
+    for (const [id, r] of rings) if (r.until <= wall) expired = rings.delete(id) || expired;
+    if (expired) push();
+    if (!rings.size) {
+      map.setPaintProperty(RING_LAYER, 'circle-stroke-opacity', 0);
+      return; // the loop stops here until the next report
+    }
+    if (now - lastFrame >= FRAME_MS) {
+      lastFrame = now;
+      const phase = (now % PERIOD_MS) / PERIOD_MS;
+      map.setPaintProperty(RING_LAYER, 'circle-radius', (10 + 38 * phase) * s);
+      map.setPaintProperty(RING_LAYER, 'circle-stroke-opacity', 0.95 * (1 - phase));
+      map.setPaintProperty(RING_LAYER, 'circle-opacity', 0.18 * (1 - phase));
+    }
+    frame = requestAnimationFrame(tick);
+  }
+
+  const unsubscribe = live.onSubmitted((r) => {
+    rings.delete(r.id);
+    rings.set(r.id, { lng: r.lng, lat: r.lat, until: Date.now() + PULSE_MS });
+    while (rings.size > MAX_PULSES) rings.delete(rings.keys().next().value!);
+    push();
+    if (frame === undefined) frame = requestAnimationFrame(tick);
+  });
+
+  onCleanup(() => {
+    unsubscribe();
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    try {
+      if (map.getLayer(RING_LAYER)) map.removeLayer(RING_LAYER);
+      if (map.getSource(SOURCE)) map.removeSource(SOURCE);
+    } catch {
+      /* the map is already gone */
+    }
+  });
+  return null;
+}

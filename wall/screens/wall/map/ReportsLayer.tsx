@@ -1,0 +1,177 @@
+import type * as maplibregl from 'maplibre-gl';
+import { onCleanup } from 'solid-js';
+import type { Live, Marker } from '../../../lib/live';
+import { MAP_COLOR, PHASE_COLOR, mapScale } from './theme';
+
+export const REPORTS_SOURCE = 'reports';
+export const CLUSTER_LAYER = 'reports-clusters';
+export const CLUSTER_COUNT_LAYER = 'reports-cluster-count';
+export const POINTS_LAYER = 'reports-points';
+
+/** Changes are sent to the map at most this often; a burst of events becomes one update. */
+const FLUSH_INTERVAL_MS = 250;
+
+type Props = { id: number; status: string; phase: string; cat: string };
+type ReportFeature = GeoJSON.Feature<GeoJSON.Point, Props>;
+
+const toFeature = (m: Marker): ReportFeature => ({
+  type: 'Feature',
+  id: m.id,
+  geometry: { type: 'Point', coordinates: [m.lng, m.lat] },
+  properties: { id: m.id, status: m.status, phase: m.phase, cat: m.categoryId },
+});
+
+/**
+ * A cluster's colour (documented in the report): red when at least a quarter of its open-or-done
+ * reports (red + yellow + green) are still red, else yellow when at least a quarter are being
+ * handled, else green; grey when it holds only rejected/merged reports. A cluster holding any red
+ * report also gets a red ring (thicker as the red share grows), so one untouched report is never
+ * hidden inside a green bubble.
+ */
+const active: maplibregl.ExpressionSpecification = ['+', ['get', 'red'], ['get', 'yellow'], ['get', 'green']];
+function byClusterPhase<T>(red: T, yellow: T, green: T, grey: T): maplibregl.ExpressionSpecification {
+  return [
+    'case',
+    ['==', active, 0], grey,
+    ['>=', ['*', ['get', 'red'], 4], active], red,
+    ['>=', ['*', ['get', 'yellow'], 4], active], yellow,
+    green,
+  ] as maplibregl.ExpressionSpecification;
+}
+const phaseCount = (phase: string): maplibregl.ExpressionSpecification => ['+', ['case', ['==', ['get', 'phase'], phase], 1, 0]];
+
+/**
+ * Every report as a marker, clustered so that 100,000 of them stay smooth. Snapshots replace the
+ * source's data in one setData; single changes are collected by id and sent as one updateData diff
+ * per flush (MapLibre 6 supports updateData on clustered sources: its worker regroups the clusters).
+ */
+export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?: () => void }) {
+  const { map, live } = props;
+  const s = mapScale();
+
+  map.addSource(REPORTS_SOURCE, {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+    cluster: true,
+    clusterMaxZoom: 14,
+    clusterRadius: Math.round(32 * s),
+    clusterMinPoints: 3,
+    clusterProperties: { red: phaseCount('red'), yellow: phaseCount('yellow'), green: phaseCount('green'), grey: phaseCount('grey') },
+  });
+  const source = () => map.getSource<maplibregl.GeoJSONSource>(REPORTS_SOURCE);
+
+  map.addLayer({
+    id: CLUSTER_LAYER,
+    type: 'circle',
+    source: REPORTS_SOURCE,
+    filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': byClusterPhase(PHASE_COLOR.red, PHASE_COLOR.yellow, PHASE_COLOR.green, PHASE_COLOR.grey),
+      'circle-opacity': 0.92,
+      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1, 13 * s, 10, 22 * s, 30, 34 * s, 100, 46 * s],
+      'circle-stroke-color': ['case', ['>', ['get', 'red'], 0], PHASE_COLOR.red, MAP_COLOR.markerStroke],
+      // The ring thickens with the share of red: a lone red report in a big green cluster shows as a thin red ring.
+      'circle-stroke-width': [
+        'case',
+        ['>', ['get', 'red'], 0],
+        ['+', 2 * s, ['*', 4 * s, ['min', 1, ['/', ['*', ['get', 'red'], 4], ['max', active, 1]]]]],
+        2 * s,
+      ],
+      'circle-stroke-opacity': 1,
+    },
+  });
+  map.addLayer({
+    id: CLUSTER_COUNT_LAYER,
+    type: 'symbol',
+    source: REPORTS_SOURCE,
+    filter: ['has', 'point_count'],
+    layout: {
+      'text-field': ['get', 'point_count_abbreviated'],
+      'text-font': ['Noto Sans Bold'],
+      'text-size': ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1, 14 * s, 30, 20 * s],
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': byClusterPhase('#ffffff', '#111111', '#08210f', '#111111') },
+  });
+  map.addLayer({
+    id: POINTS_LAYER,
+    type: 'circle',
+    source: REPORTS_SOURCE,
+    filter: ['!', ['has', 'point_count']],
+    layout: { 'circle-sort-key': ['match', ['get', 'phase'], 'red', 3, 'yellow', 2, 'green', 1, 0] },
+    paint: {
+      'circle-color': ['match', ['get', 'phase'], 'red', PHASE_COLOR.red, 'yellow', PHASE_COLOR.yellow, 'green', PHASE_COLOR.green, PHASE_COLOR.grey],
+      'circle-radius': ['match', ['get', 'phase'], 'grey', 5 * s, 8 * s],
+      'circle-stroke-color': MAP_COLOR.markerStroke,
+      'circle-stroke-width': 2 * s,
+    },
+  });
+
+  // --- batching: ids changed since the last flush, or a full reset after a snapshot ---
+  const pending = new Set<number>();
+  let reset = true; // the first flush sends whatever the wall already holds
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastFlush = 0;
+  let ready = false;
+
+  function schedule() {
+    if (timer !== undefined) return;
+    timer = setTimeout(flush, Math.max(0, lastFlush + FLUSH_INTERVAL_MS - performance.now()));
+  }
+
+  function flush() {
+    timer = undefined;
+    lastFlush = performance.now();
+    const src = source();
+    if (!src) return;
+    if (reset) {
+      reset = false;
+      pending.clear();
+      const features: ReportFeature[] = [];
+      for (const m of live.markers.values()) features.push(toFeature(m));
+      announceReady(src.setData({ type: 'FeatureCollection', features }));
+      return;
+    }
+    if (!pending.size) return;
+    const add: ReportFeature[] = [];
+    const remove: number[] = [];
+    for (const id of pending) {
+      const m = live.get(id);
+      if (m) add.push(toFeature(m)); // add with a known id replaces the feature
+      else remove.push(id);
+    }
+    pending.clear();
+    announceReady(src.updateData(remove.length ? { add, remove } : { add }));
+  }
+
+  /** Once the first catch-up is on the map and drawn, the wall says so (tests wait for it). */
+  function announceReady(sent: Promise<void>) {
+    if (ready || !live.caughtUp()) return;
+    ready = true;
+    const done = () => {
+      map.once('idle', () => props.onReady?.());
+      map.triggerRepaint();
+    };
+    sent.then(done, done);
+  }
+
+  const unsubscribe = live.onChange((ids) => {
+    if (ids === null) reset = true;
+    else if (!reset) for (const id of ids) pending.add(id);
+    schedule();
+  });
+  schedule();
+
+  onCleanup(() => {
+    unsubscribe();
+    clearTimeout(timer);
+    try {
+      for (const id of [POINTS_LAYER, CLUSTER_COUNT_LAYER, CLUSTER_LAYER]) if (map.getLayer(id)) map.removeLayer(id);
+      if (map.getSource(REPORTS_SOURCE)) map.removeSource(REPORTS_SOURCE);
+    } catch {
+      /* the map is already gone */
+    }
+  });
+  return null;
+}
