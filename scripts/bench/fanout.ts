@@ -27,7 +27,7 @@ import { publicView } from '../../server/domain/views.js';
 import type { Actor } from '../../server/contract/roles.js';
 import type { CatchUp, LiveReportEvent } from '../../server/contract/events.js';
 import { scenePhoto } from '../simulate/scene-photo.js';
-import { clockFrom, fmt, numericFlags, ratio, sleep, summarize, table, waitFor } from './stats.js';
+import { clockFrom, fmt, numericFlags, ratio, sleep, summarize, table, waitFor, stopGuard } from './stats.js';
 
 const CHILD_ENV = 'PANTAU_BENCH_FANOUT_CLIENTS';
 const WALL_TOKEN = 'bench-wall-token-0123456789abcdef';
@@ -141,7 +141,6 @@ async function main() {
   let bare: Server | null = null;
   // Stopping (Ctrl-C, SIGTERM or the watchdog) and the normal end share one cleanup; an error the stop causes
   // in the running phase is expected and not reported.
-  let stopping = false;
   let cleaning: Promise<void> | null = null;
   const cleanup = () =>
     (cleaning ??= (async () => {
@@ -156,21 +155,7 @@ async function main() {
       if (hub) await hub.close().catch(() => {});
       rmSync(root, { recursive: true, force: true });
     })());
-  const stop = (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    void cleanup().then(() => process.exit(code));
-  };
-  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal and relayed by tsx), and a second
-  // signal with no listener left would end the process before the cleanup is done.
-  process.on('SIGINT', () => stop(130));
-  process.on('SIGTERM', () => stop(143));
-  const budgetS = 90 + (2 * (nEvents + warmup) * interval) / 1000;
-  const watchdog = setTimeout(() => {
-    console.error('fanout bench: did not finish in time; giving up');
-    stop(1);
-  }, budgetS * 1000);
-  watchdog.unref();
+  const guard = stopGuard('fanout bench', cleanup, (90 + (2 * (nEvents + warmup) * interval) / 1000) * 1000);
 
   try {
     const base = process.hrtime.bigint();
@@ -338,7 +323,7 @@ async function main() {
     console.log(`\nratio hub/bare: p50 ${ratio(figures.get(hubT)!.all.p50, figures.get(bareT)!.all.p50)}, p99 ${ratio(hubP99, bareP99)}, all-got p99 ${ratio(figures.get(hubT)!.last.p99, figures.get(bareT)!.last.p99)}`);
     console.log(`target: hub p99 within 2× of the bare emit → ${hubP99 <= 2 * bareP99 ? 'holds' : 'does NOT hold'} (${fmt(hubP99, 2)} ms vs 2 × ${fmt(bareP99, 2)} ms)`);
   } catch (err) {
-    if (!stopping) throw err;
+    if (!guard.stopping()) throw err;
   } finally {
     await cleanup();
   }

@@ -28,7 +28,7 @@ import { processPhoto } from '../../server/media/photos.js';
 import { reportFromSubmitted, type ReportEvent } from '../../server/domain/reports.js';
 import { MAX_PHOTOS } from '../../server/contract/reports.js';
 import { mulberry, scenePhoto } from '../simulate/scene-photo.js';
-import { closedLoop, fmt, numericFlags, ratio, sleep, summarize, table, waitFor, type LoopResult } from './stats.js';
+import { closedLoop, fmt, numericFlags, ratio, sleep, summarize, table, waitFor, type LoopResult, stopGuard } from './stats.js';
 
 const CHILD_ENV = 'PANTAU_BENCH_INGEST_CLIENT';
 const CATEGORY = 'sampah';
@@ -147,7 +147,6 @@ async function main() {
   const servers: (() => Promise<void>)[] = [];
   // Stopping (Ctrl-C, SIGTERM or the watchdog) and the normal end share one cleanup; an error the stop causes
   // in the running phase is expected and not reported.
-  let stopping = false;
   let cleaning: Promise<void> | null = null;
   const cleanup = () =>
     (cleaning ??= (async () => {
@@ -165,24 +164,7 @@ async function main() {
       for (const close of servers.splice(0).reverse()) await close().catch(() => {});
       rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     })());
-  const stop = (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    void cleanup().then(() => process.exit(code));
-  };
-  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal and relayed by tsx), and a second
-  // signal with no listener left would end the process before the cleanup is done.
-  process.on('SIGINT', () => stop(130));
-  process.on('SIGTERM', () => stop(143));
-  // A safety net against a hang, not a performance threshold.
-  const watchdog = setTimeout(
-    () => {
-      console.error('ingest bench: did not finish in time; giving up');
-      stop(1);
-    },
-    (6 * (flags['max-seconds'] + 15) + 60) * 1000,
-  );
-  watchdog.unref();
+  const guard = stopGuard('ingest bench', cleanup, (6 * (flags['max-seconds'] + 15) + 60) * 1000);
 
   try {
     const photo = await scenePhoto(CATEGORY, 1, 640, 480);
@@ -439,7 +421,7 @@ async function main() {
     }
     console.log(`  for reference, hub (same photo) vs (c) sharp alone: ${ratio(rate(rows.hubSame), rate(rows.sharp))}`);
   } catch (err) {
-    if (!stopping) throw err;
+    if (!guard.stopping()) throw err;
   } finally {
     await cleanup();
   }

@@ -131,3 +131,26 @@ export async function closedLoop(n: number, concurrency: number, maxMs: number, 
   await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
   return { latencies: latencies.slice(0, done), done, elapsedMs: performance.now() - start, stoppedByTime };
 }
+
+/**
+ * One way to stop a bench: Ctrl-C, SIGTERM or the watchdog run the same cleanup once, then exit.
+ * The watchdog is a safety net against a hang, not a performance threshold.
+ */
+export function stopGuard(name: string, cleanup: () => Promise<void>, budgetMs: number): { stopping: () => boolean } {
+  let stopping = false;
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    void cleanup().then(() => process.exit(code));
+  };
+  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal and relayed by tsx), and a second
+  // signal with no listener left would end the process before the cleanup is done.
+  process.on('SIGINT', () => stop(130));
+  process.on('SIGTERM', () => stop(143));
+  const watchdog = setTimeout(() => {
+    console.error(`${name}: did not finish in time; giving up`);
+    stop(1);
+  }, budgetMs);
+  watchdog.unref();
+  return { stopping: () => stopping };
+}
