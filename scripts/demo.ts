@@ -37,6 +37,8 @@ writeFileSync(tokenFile, wallToken, { mode: 0o600 });
 }
 
 const env = { ...process.env, PANTAU_WALL_TOKEN: wallToken };
+// The city's cameras, served on loopback; now and then one goes dark, frozen or black for a while.
+children.push(spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/simulate-cameras.ts'), '--chaos'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
 const hub = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], { cwd: ROOT, env, stdio: 'inherit' });
 children.push(hub);
 hub.on('exit', (code) => {
@@ -79,7 +81,8 @@ console.log(`
 ${loginLines}
     wall display token:   ${wallToken}   (also in ${tokenFile})
 
-  Simulators: citizens file a report every few seconds; the room's operators check and dispatch them.
+  Simulators: citizens file a report every few seconds; the room's operators check and dispatch them;
+  ${config.city}'s CCTV cameras are served on loopback (one misbehaves now and then).
   Ctrl+C stops everything.
 `);
 

@@ -13,6 +13,10 @@ const Env = z.object({
   PANTAU_MAX_PHOTO_PIXELS: z.coerce.number().int().positive().default(50_000_000),
   PANTAU_CATCHUP_LIMIT: z.coerce.number().int().positive().default(5000),
   PANTAU_WALL_TOKEN: z.string().min(24).optional(),
+  PANTAU_CAMERA_MONITOR: z.enum(['on', 'off']).default('on'),
+  PANTAU_CAMERA_SIMULATOR_URL: z.string().url().default('http://127.0.0.1:8091'),
+  PANTAU_CAMERA_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  PANTAU_CAMERA_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
 });
 
 export type Config = {
@@ -30,6 +34,13 @@ export type Config = {
   catchUpLimit: number;
   /** A wall display token to make sure exists at start-up (the demo pairs its wall with it). */
   wallToken: string | null;
+  /** Only one hub of several polls the cameras. */
+  cameraMonitor: boolean;
+  /** What `{simulator}` in a profile's camera URLs stands for. */
+  cameraSimulatorUrl: string;
+  cameraConcurrency: number;
+  cameraTimeoutMs: number;
+  snapshotsDir: string;
   /** Where the built front end lives; null when the hub serves the API only. */
   staticDir: string | null;
 };
@@ -55,6 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxPhotoPixels: e.PANTAU_MAX_PHOTO_PIXELS,
     catchUpLimit: e.PANTAU_CATCHUP_LIMIT,
     wallToken: e.PANTAU_WALL_TOKEN ?? null,
+    cameraMonitor: e.PANTAU_CAMERA_MONITOR === 'on',
+    cameraSimulatorUrl: e.PANTAU_CAMERA_SIMULATOR_URL.replace(/\/$/, ''),
+    cameraConcurrency: e.PANTAU_CAMERA_CONCURRENCY,
+    cameraTimeoutMs: e.PANTAU_CAMERA_TIMEOUT_MS,
+    snapshotsDir: join(dataDir, 'cameras'),
     staticDir: join(import.meta.dirname, '..', 'dist'),
     ...overrides,
   };

@@ -9,6 +9,7 @@ import { MediaFiles } from './media/files.js';
 import { createApp } from './http/app.js';
 import { attachLive, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
+import { startCameraMonitor } from './jobs/camera-monitor.js';
 import type { Committed, Ctx } from './commands/context.js';
 
 export type Hub = {
@@ -16,6 +17,7 @@ export type Hub = {
   http: HttpServer;
   io: LiveServer;
   log: Logger;
+  monitor: { stop: () => void; tick: () => Promise<void> } | null;
   listen(): Promise<number>;
   close(): Promise<void>;
 };
@@ -29,6 +31,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const swept = media.sweep(store.media.hashes());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
   if (config.wallToken) pairDisplay(store, 'Wall (from PANTAU_WALL_TOKEN)', new Date(), config.wallToken);
+  store.cameras.syncFromProfile(city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl));
 
   const listeners: ((c: Committed) => void)[] = [];
   const ctx: Ctx = {
@@ -36,14 +39,18 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     city,
     media,
     maxPhotoPixels: config.maxPhotoPixels,
+    snapshotsDir: config.snapshotsDir,
     now: opts.now ?? (() => new Date()),
     publish: (c) => listeners.forEach((l) => l(c)),
   };
 
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, log });
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log });
   const http = createServer(app);
   const io: LiveServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6, pingInterval: 10_000, pingTimeout: 8_000 });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log }));
+  const monitor = config.cameraMonitor
+    ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })
+    : null;
 
   return {
     ctx,
@@ -55,7 +62,9 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
         http.once('error', reject);
         http.listen(config.port, config.host, () => resolve((http.address() as AddressInfo).port));
       }),
+    monitor,
     close: async () => {
+      monitor?.stop();
       await io.close();
       store.close();
     },

@@ -182,7 +182,7 @@ async function main() {
     // The bare socket.io server: same engine options as the hub, emits the same shape to everyone.
     const bareHttp = createServer();
     bare = new Server(bareHttp, { serveClient: false, maxHttpBufferSize: 1e6, pingInterval: 10_000, pingTimeout: 8_000 });
-    bare.on('connection', (s) => s.emit('live.catchup', { kind: 'snapshot', storeId: 'bare', seq: 0, markers: [] } satisfies CatchUp));
+    bare.on('connection', (s) => s.emit('live.catchup', { kind: 'snapshot', storeId: 'bare', seq: 0, markers: [], cameras: [] } satisfies CatchUp));
     const barePort = await new Promise<number>((resolve, reject) => {
       bareHttp.once('error', reject);
       bareHttp.listen(0, '127.0.0.1', () => resolve((bareHttp.address() as AddressInfo).port));

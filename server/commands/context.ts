@@ -3,15 +3,18 @@ import type { City } from '../profile/load.js';
 import type { MediaFiles } from '../media/files.js';
 import type { StoredEvent } from '../store/events.js';
 import type { ReportState, Refusal } from '../domain/reports.js';
+import type { CameraPublic } from '../contract/cameras.js';
 
 /** A committed event with the report state it produced (null for account events): what the realtime layer broadcasts. */
-export type Committed = { event: StoredEvent; report: ReportState | null };
+export type Committed = { event: StoredEvent; report: ReportState | null; camera?: CameraPublic };
 
 export type Ctx = {
   store: Store;
   city: City;
   media: MediaFiles;
   maxPhotoPixels: number;
+  /** Where the camera monitor keeps each camera's latest snapshot; null when there is none. */
+  snapshotsDir?: string | null;
   now: () => Date;
   /** Called only after the transaction has committed. */
   publish: (c: Committed) => void;

@@ -5,6 +5,7 @@ import { areaAt, contains } from '../domain/geography.js';
 import { refuse, reportFromSubmitted, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
+import { cameraLook } from './camera-look.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
@@ -34,10 +35,12 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
 
   const processed = await processPhotos(ctx, photos);
   if (!processed.ok) return processed;
+  const look = place.precision === 'point' ? await cameraLook(ctx, place) : null;
+  const stored = look ? [...processed.value, look.photo] : processed.value;
 
   // The reporter's private key to their report (the link they keep); only its hash is stored.
   const trackKey = randomBytes(18).toString('base64url');
-  return withPhotoFiles(ctx, processed.value, () =>
+  return withPhotoFiles(ctx, stored, () =>
     commit(ctx, (): [Result<ReportState & { trackKey: string }>, Committed[]] => {
       const now = ctx.now();
       const at = now.toISOString();
@@ -53,6 +56,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
         address: input.address ?? null,
         channel: input.channel,
         photos: recordPhotos(ctx, processed.value, at),
+        cameraSnapshot: look ? { cameraId: look.cameraId, hash: recordPhotos(ctx, [look.photo], at)[0], takenAt: look.takenAt } : null,
         reporterName: input.reporterName ?? null,
         reporterContact: input.reporterContact ?? null,
         trackKeyHash: createHash('sha256').update(trackKey).digest('hex'),

@@ -38,6 +38,8 @@ export type StaffReport = ReportPublic & {
   assigneeId: string | null;
   mergedIntoId: number | null;
   reporter: { name: string | null; contact: string | null } | null;
+  /** The nearest online camera's snapshot when the report arrived. */
+  cameraSnapshot: { cameraId: string; hash: string; takenAt: string | null } | null;
 };
 
 export type HistoryEntry = {

@@ -1,4 +1,5 @@
 import type { MarkerTuple, ReportPublic } from './reports.js';
+import type { CameraPublic, LiveCameraEvent } from './cameras.js';
 
 /** Past-tense event types, one per state change. The event log is the single source of truth. */
 export const REPORT_EVENT_TYPES = [
@@ -32,8 +33,9 @@ export type LiveReportEvent = {
  * 'snapshot': every report (replace all), sent when the client is new, too far behind, or from another store.
  */
 export type CatchUp =
-  | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[] }
-  | { kind: 'snapshot'; storeId: string; seq: number; markers: MarkerTuple[] };
+  | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[] }
+  | { kind: 'snapshot'; storeId: string; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[] };
+// Cameras are few (tens to hundreds): every catch-up carries all of them, so they are never stale.
 
 /** An event that changes no report (an account change), so screens keep a gapless seq. */
 export type LiveTick = { seq: number; at: string; type: string };
@@ -45,6 +47,7 @@ export interface ServerToClientEvents {
   'report.event': (e: LiveReportEvent) => void;
   /** An event that changes no report (an account change): screens only advance their seq, so they see no gap. */
   'live.tick': (e: LiveTick) => void;
+  'camera.event': (e: LiveCameraEvent) => void;
 }
 export interface ClientToServerEvents {
   'live.sync': (input: { storeId: string | null; seq: number }, ack: (a: Ack<CatchUp>) => void) => void;

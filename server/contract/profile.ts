@@ -26,7 +26,15 @@ export const CameraSpec = z.object({
   name: z.string().min(1),
   location: LngLat,
   kind: z.enum(['traffic', 'landfill', 'flood_gauge', 'public_space']),
+  /** A JPEG snapshot URL, as most IP cameras and recorders offer. `{simulator}` stands for PANTAU_CAMERA_SIMULATOR_URL. */
+  snapshotUrl: z.string().min(1),
+  streamUrl: z.string().optional(),
+  /** Kept server-side only: never sent to any screen. */
+  username: z.string().optional(),
+  password: z.string().optional(),
+  intervalS: z.number().int().min(2).max(3600).default(10),
 });
+export type CameraSpec = z.infer<typeof CameraSpec>;
 
 export const CityProfile = z
   .object({

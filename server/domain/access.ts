@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'console.read': ['operator', 'supervisor', 'admin'],
   'report.act': ['operator', 'supervisor', 'field'],
   'field.work': ['field'],
+  'cameras.watch': ['wall', 'operator', 'supervisor', 'admin'],
+  'cameras.acknowledge': ['operator', 'supervisor'],
   'audit.export': ['supervisor', 'admin'],
   'accounts.manage': ['admin'],
   'displays.manage': ['admin', 'supervisor'],

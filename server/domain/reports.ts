@@ -27,6 +27,8 @@ export type ReportState = {
   proof: Proof | null;
   returnReason: string | null;
   trackKeyHash: string | null;
+  /** The nearest online camera's snapshot when the report arrived: a second, independent look at the scene. */
+  cameraSnapshot: { cameraId: string; hash: string; takenAt: string | null } | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -195,7 +197,7 @@ export type SubmittedReport = Omit<ReportState, 'version' | 'lastSeq' | 'updated
 export function reportFromSubmitted(event: ReportEvent, seq: number): ReportState {
   const r = event.payload.report as SubmittedReport;
   return {
-    ...r, trackKeyHash: r.trackKeyHash ?? null, status: 'new', assigneeId: null, mergedIntoId: null, instruction: null, dispatchedAt: null,
+    ...r, trackKeyHash: r.trackKeyHash ?? null, cameraSnapshot: r.cameraSnapshot ?? null, status: 'new', assigneeId: null, mergedIntoId: null, instruction: null, dispatchedAt: null,
     proof: null, returnReason: null, updatedAt: event.at, version: 1, lastSeq: seq,
   };
 }

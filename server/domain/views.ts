@@ -2,6 +2,7 @@ import type { ReportPublic } from '../contract/reports.js';
 import type { ReportState } from './reports.js';
 import type { StaffReport } from '../contract/console.js';
 import type { Actor } from '../contract/roles.js';
+import type { CameraPublic } from '../contract/cameras.js';
 import { maySeeReporter } from './access.js';
 
 /** The only way a report leaves the hub for the wall or the public: the reporter's name and contact stay behind. */
@@ -21,6 +22,15 @@ export function staffView(r: ReportState, actor: Actor): StaffReport {
     ...publicView(r),
     assigneeId: r.assigneeId,
     mergedIntoId: r.mergedIntoId,
+    cameraSnapshot: r.cameraSnapshot,
     reporter: maySeeReporter(actor, r.agencyId) ? { name: r.reporterName, contact: r.reporterContact } : null,
+  };
+}
+
+/** A camera for any screen: never its snapshot URL or credentials. */
+export function cameraView(c: CameraPublic & Record<string, unknown>): CameraPublic {
+  return {
+    id: c.id, name: c.name, kind: c.kind, lng: c.lng, lat: c.lat, health: c.health, healthSince: c.healthSince, reason: c.reason,
+    alert: c.alert, lastGoodAt: c.lastGoodAt, snapshotAt: c.snapshotAt, lastSeq: c.lastSeq,
   };
 }

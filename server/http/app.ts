@@ -11,12 +11,13 @@ import { adminRouter } from './admin.js';
 import { consoleRouter } from './console.js';
 import { fieldRouter } from './field.js';
 import { trackRouter } from './track.js';
+import { camerasRouter } from './cameras.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; log: Logger }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -38,6 +39,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/auth', authRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
+  api.use('/cameras', camerasRouter(ctx, opts));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));
   api.use('/reports', reportsRouter(ctx, opts));

@@ -5,7 +5,9 @@ import { actOnReport } from '../commands/act-on-report.js';
 import type { Ctx } from '../commands/context.js';
 import { agencyScope } from '../domain/access.js';
 import { allowedActions, type ReportState } from '../domain/reports.js';
-import { staffView } from '../domain/views.js';
+import { cameraView, staffView } from '../domain/views.js';
+import { nearestOnline } from '../domain/cameras.js';
+import { CAMERA_LOOK_METERS } from '../commands/camera-look.js';
 import { AUDIT_HEADER, auditRow } from '../domain/audit.js';
 import { wibDayStart } from '../domain/time.js';
 import type { Actor } from '../contract/roles.js';
@@ -57,6 +59,8 @@ export function consoleRouter(ctx: Ctx): Router {
       actions: allowedActions(r, req.actor),
       fieldSupervisors: fieldSupervisors(r.agencyId),
       mergedInto: r.mergedIntoId ? ctx.store.reports.get(r.mergedIntoId)?.ticket ?? null : null,
+      // Operators can open a camera near the report: the nearest online ones, with distance.
+      cameras: nearestOnline(ctx.store.cameras.list().map((c) => ({ ...cameraView(c), health: c.health ?? 'offline' })), r, 2 * CAMERA_LOOK_METERS, 3),
     });
   });
 

@@ -7,7 +7,7 @@ import type { Committed, Ctx } from '../commands/context.js';
 import type { Refusal } from '../domain/reports.js';
 import { planCatchUp } from '../domain/catchup.js';
 import { may, type Permission } from '../domain/access.js';
-import { publicView } from '../domain/views.js';
+import { cameraView, publicView } from '../domain/views.js';
 import { identifyCaller } from '../commands/identify.js';
 import { SyncInput } from './inputs.js';
 
@@ -23,8 +23,9 @@ export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: numbe
   return store.db.transaction((): CatchUp => {
     const seq = store.events.headSeq();
     const plan = planCatchUp(client, { storeId: store.storeId, headSeq: seq, limit });
-    if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers() };
-    return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq) };
+    const cameras = store.cameras.list().map(cameraView);
+    if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers(), cameras };
+    return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq), cameras };
   })();
 }
 
@@ -54,6 +55,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
   /** Only after commit: every watcher gets the event with its seq, in the public view. */
   return (c: Committed) => {
     const { seq, at, type } = c.event;
+    if (c.camera) return void io.to(PUBLIC_ROOM).emit('camera.event', { seq, at, type, camera: cameraView(c.camera) });
     if (!c.report || c.event.reportId === null) return void io.to(PUBLIC_ROOM).emit('live.tick', { seq, at, type });
     const live: LiveReportEvent = { seq, at, type: c.event.type, report: publicView(c.report) };
     io.to(PUBLIC_ROOM).emit('report.event', live);

@@ -8,6 +8,7 @@ import { MediaTable } from './media.js';
 import { DisplaysTable } from './displays.js';
 import { AccountsTable } from './accounts.js';
 import { ClientCommandsTable } from './client-commands.js';
+import { CamerasTable } from './cameras.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -18,6 +19,7 @@ export class Store {
   readonly displays: DisplaysTable;
   readonly accounts: AccountsTable;
   readonly clientCommands: ClientCommandsTable;
+  readonly cameras: CamerasTable;
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
@@ -30,6 +32,7 @@ export class Store {
     this.displays = new DisplaysTable(db);
     this.accounts = new AccountsTable(db);
     this.clientCommands = new ClientCommandsTable(db);
+    this.cameras = new CamerasTable(db);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }

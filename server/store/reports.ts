@@ -7,7 +7,7 @@ type Row = {
   lng: number; lat: number; precision: string; address: string | null; district_code: string | null;
   subdistrict_code: string | null; channel: string; photos: string; reporter_name: string | null;
   reporter_contact: string | null; assignee_id: string | null; merged_into_id: number | null;
-  instruction: string | null; dispatched_at: string | null; proof: string | null; return_reason: string | null; track_key_hash: string | null;
+  instruction: string | null; dispatched_at: string | null; proof: string | null; return_reason: string | null; track_key_hash: string | null; camera_snapshot: string | null;
   created_at: string; updated_at: string; version: number; last_seq: number;
 };
 
@@ -18,7 +18,7 @@ const fromRow = (r: Row): ReportState => ({
   channel: r.channel as ReportState['channel'], photos: JSON.parse(r.photos), reporterName: r.reporter_name,
   reporterContact: r.reporter_contact, assigneeId: r.assignee_id, mergedIntoId: r.merged_into_id,
   instruction: r.instruction, dispatchedAt: r.dispatched_at, proof: r.proof ? JSON.parse(r.proof) : null,
-  returnReason: r.return_reason, trackKeyHash: r.track_key_hash,
+  returnReason: r.return_reason, trackKeyHash: r.track_key_hash, cameraSnapshot: r.camera_snapshot ? JSON.parse(r.camera_snapshot) : null,
   createdAt: r.created_at, updatedAt: r.updated_at, version: r.version, lastSeq: r.last_seq,
 });
 
@@ -28,7 +28,8 @@ const toRow = (s: ReportState): Row => ({
   district_code: s.districtCode, subdistrict_code: s.subdistrictCode, channel: s.channel,
   photos: JSON.stringify(s.photos), reporter_name: s.reporterName, reporter_contact: s.reporterContact,
   assignee_id: s.assigneeId, merged_into_id: s.mergedIntoId, instruction: s.instruction, dispatched_at: s.dispatchedAt,
-  proof: s.proof ? JSON.stringify(s.proof) : null, return_reason: s.returnReason, track_key_hash: s.trackKeyHash, created_at: s.createdAt, updated_at: s.updatedAt,
+  proof: s.proof ? JSON.stringify(s.proof) : null, return_reason: s.returnReason, track_key_hash: s.trackKeyHash,
+  camera_snapshot: s.cameraSnapshot ? JSON.stringify(s.cameraSnapshot) : null, created_at: s.createdAt, updated_at: s.updatedAt,
   version: s.version, last_seq: s.lastSeq,
 });
 

@@ -6,15 +6,16 @@ import { loadConfig, type Config } from '../config.js';
 import { createHub, type Hub } from '../hub.js';
 import type { CatchUp, ClientToServerEvents, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
 import type { MarkerTuple } from '../contract/reports.js';
+import type { CameraPublic, LiveCameraEvent } from '../contract/cameras.js';
 import { scenePhoto } from '../../scripts/simulate/scene-photo.js';
 
 export const WALL_TOKEN = 'test-wall-token-0123456789abcdefghij';
 
 /** A real hub on an ephemeral port, with its own SQLite file and media folder under a temp dir. */
-export async function startTestHub(over: Partial<Config> = {}): Promise<{ hub: Hub; url: string; dataDir: string; config: Config }> {
+export async function startTestHub(over: Partial<Config> = {}, opts: { now?: () => Date } = {}): Promise<{ hub: Hub; url: string; dataDir: string; config: Config }> {
   const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'pantau-'));
   const config = testConfig(dataDir, over);
-  const hub = createHub(config);
+  const hub = createHub(config, opts);
   const port = await hub.listen();
   return { hub, url: `http://127.0.0.1:${port}`, dataDir, config };
 }
@@ -22,7 +23,7 @@ export async function startTestHub(over: Partial<Config> = {}): Promise<{ hub: H
 export function testConfig(dataDir: string, over: Partial<Config> = {}): Config {
   return loadConfig({}, {
     port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
-    logLevel: 'silent', wallToken: WALL_TOKEN, staticDir: null, ...over,
+    logLevel: 'silent', wallToken: WALL_TOKEN, staticDir: null, snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, ...over,
   });
 }
 
@@ -57,6 +58,8 @@ export class WallClient {
   seq = 0;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly events: LiveReportEvent[] = [];
+  readonly cameras = new Map<string, CameraPublic>();
+  readonly cameraEvents: LiveCameraEvent[] = [];
   catchUps: CatchUp['kind'][] = [];
 
   constructor(url: string, token = WALL_TOKEN) {
@@ -67,6 +70,12 @@ export class WallClient {
       auth: (cb) => cb({ display: token, storeId: this.storeId, seq: this.seq }),
     });
     this.socket.on('live.catchup', (c) => this.applyCatchUp(c));
+    this.socket.on('camera.event', (e) => {
+      this.cameraEvents.push(e);
+      if (e.seq <= this.seq) return;
+      this.cameras.set(e.camera.id, e.camera);
+      this.seq = e.seq;
+    });
     this.socket.on('live.tick', (e) => {
       if (e.seq > this.seq) this.seq = e.seq;
     });
@@ -83,6 +92,8 @@ export class WallClient {
     this.catchUps.push(c.kind);
     if (c.kind === 'snapshot') this.markers.clear();
     for (const m of c.markers) this.markers.set(m[0], m);
+    this.cameras.clear();
+    for (const cam of c.cameras) this.cameras.set(cam.id, cam);
     this.storeId = c.storeId;
     this.seq = Math.max(c.kind === 'snapshot' ? 0 : this.seq, c.seq);
   }

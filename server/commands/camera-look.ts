@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { nearestOnline } from '../domain/cameras.js';
+import { processPhoto, type ProcessedPhoto } from '../media/photos.js';
+import { snapshotPath } from '../jobs/camera-monitor.js';
+import type { Ctx } from './context.js';
+
+/** How far a camera may be from a report and still be "a look at the scene". */
+export const CAMERA_LOOK_METERS = 1000;
+
+/**
+ * The nearest online camera's latest snapshot at the moment a report arrives, kept as a photo of its own
+ * (the camera's file is replaced on its next poll). Best effort: no camera, no snapshot, no harm.
+ */
+export async function cameraLook(ctx: Ctx, point: { lng: number; lat: number }): Promise<{ photo: ProcessedPhoto; cameraId: string; takenAt: string | null } | null> {
+  if (!ctx.snapshotsDir) return null;
+  const [cam] = nearestOnline(ctx.store.cameras.list().map((c) => ({ ...c, health: c.health ?? 'offline' })), point, CAMERA_LOOK_METERS, 1);
+  if (!cam) return null;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(snapshotPath(ctx.snapshotsDir, cam.id));
+  } catch {
+    return null;
+  }
+  const r = await processPhoto(bytes, 'cameraSnapshot', ctx.maxPhotoPixels);
+  return r.ok ? { photo: r.photo, cameraId: cam.id, takenAt: cam.snapshotAt } : null;
+}

@@ -1,0 +1,44 @@
+import type { Actor } from '../contract/roles.js';
+import { assessCamera, DEFAULT_RULES, type Probe } from '../domain/cameras.js';
+import { may } from '../domain/access.js';
+import { refuse } from '../domain/reports.js';
+import { cameraView } from '../domain/views.js';
+import type { CameraPublic } from '../contract/cameras.js';
+import { commit, type Committed, type Ctx, type Result } from './context.js';
+
+const MONITOR: Actor = { id: 'camera-monitor', role: 'system', name: 'Pemantau kamera' };
+
+/**
+ * Records one probe and, only when the camera's health changes, appends camera.health_changed and broadcasts it.
+ * Probes themselves are not events: a poll every few seconds would bury the log.
+ */
+export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraPublic | null {
+  return commit(ctx, (): [CameraPublic | null, Committed[]] => {
+    const cam = ctx.store.cameras.get(cameraId);
+    if (!cam) return [null, []];
+    ctx.store.cameras.addProbe(cameraId, probe);
+    const { health, reason } = assessCamera(ctx.store.cameras.recentProbes(cameraId, 10), cam.health, DEFAULT_RULES);
+    if (health === cam.health) return [cameraView({ ...ctx.store.cameras.get(cameraId)! }), []];
+    // An alert opens when a camera goes dark and closes by itself when it recovers.
+    const alert = health === 'offline' ? 'open' : health === 'online' ? null : cam.alert;
+    const event = { type: 'camera.health_changed' as const, reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, from: cam.health, to: health, reason } };
+    const seq = ctx.store.events.append(event);
+    ctx.store.cameras.setHealth(cameraId, health, reason, alert, probe.at, seq);
+    const camera = cameraView(ctx.store.cameras.get(cameraId)!);
+    return [camera, [{ event: { ...event, seq }, report: null, camera }]];
+  });
+}
+
+export function acknowledgeCameraAlert(ctx: Ctx, actor: Actor, cameraId: string): Result<CameraPublic> {
+  if (!may(actor, 'cameras.acknowledge')) return refuse('forbidden', `${actor.role} may not acknowledge camera alerts`);
+  return commit(ctx, (): [Result<CameraPublic>, Committed[]] => {
+    const cam = ctx.store.cameras.get(cameraId);
+    if (!cam) return [refuse('not_found', `no camera ${cameraId}`, 'id'), []];
+    if (cam.alert !== 'open') return [refuse('conflict', `camera ${cam.name} has no open alert`), []];
+    const event = { type: 'camera.alert_acknowledged' as const, reportId: null, at: ctx.now().toISOString(), actor, payload: { cameraId } };
+    const seq = ctx.store.events.append(event);
+    ctx.store.cameras.setAlert(cameraId, 'acknowledged', seq);
+    const camera = cameraView(ctx.store.cameras.get(cameraId)!);
+    return [{ ok: true, value: camera }, [{ event: { ...event, seq }, report: null, camera }]];
+  });
+}

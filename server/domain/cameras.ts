@@ -1,0 +1,106 @@
+import { distanceMeters } from './proof.js';
+
+/** Camera health from its recent probes. Pure: the monitor feeds probes in, this says what the camera is. */
+export type CameraHealth = 'online' | 'degraded' | 'offline';
+
+export type Probe = {
+  at: string;
+  ok: boolean;
+  latencyMs: number;
+  /** Content hash of the frame: the same bytes again and again is a frozen camera. */
+  hash: string | null;
+  /** Mean brightness 0-255 of the frame: near zero is a black frame (covered lens, dead sensor). */
+  luma: number | null;
+  error?: string | null;
+};
+
+export type HealthRules = {
+  /** Failed probes in a row before a camera is offline; one blip is not an outage. */
+  failuresToOffline: number;
+  /** Good probes in a row before an offline or degraded camera is trusted again. */
+  goodToRecover: number;
+  slowMs: number;
+  /** Identical frames in a row that make a camera frozen. */
+  frozenAfter: number;
+  blackLuma: number;
+};
+
+export const DEFAULT_RULES: HealthRules = { failuresToOffline: 3, goodToRecover: 2, slowMs: 3000, frozenAfter: 4, blackLuma: 12 };
+
+export type Assessment = { health: CameraHealth; reason: 'ok' | 'failed' | 'slow' | 'frozen' | 'black' | 'no_data' };
+
+/** What the newest probes say on their own, without hysteresis. */
+function symptom(p: Probe, previous: Probe[], rules: HealthRules): Assessment['reason'] {
+  if (!p.ok) return 'failed';
+  if (p.luma !== null && p.luma < rules.blackLuma) return 'black';
+  const same = [p, ...previous].slice(0, rules.frozenAfter);
+  if (p.hash && same.length === rules.frozenAfter && same.every((q) => q.ok && q.hash === p.hash)) return 'frozen';
+  if (p.latencyMs > rules.slowMs) return 'slow';
+  return 'ok';
+}
+
+/**
+ * Decides a camera's health from its probes, newest first, and its current health. Hysteresis: it takes
+ * `failuresToOffline` failures in a row to go offline and `goodToRecover` good probes in a row to come back,
+ * so a single blip never flaps the wall.
+ */
+export function assessCamera(probes: Probe[], current: CameraHealth | null, rules: HealthRules = DEFAULT_RULES): Assessment {
+  if (probes.length === 0) return { health: current ?? 'offline', reason: 'no_data' };
+  const reasons = probes.map((p, i) => symptom(p, probes.slice(i + 1), rules));
+  const [latest] = reasons;
+  const run = (pred: (r: Assessment['reason']) => boolean) => {
+    let n = 0;
+    while (n < reasons.length && pred(reasons[n])) n++;
+    return n;
+  };
+  const failures = run((r) => r === 'failed');
+  if (failures >= rules.failuresToOffline) return { health: 'offline', reason: 'failed' };
+  if (latest === 'failed') {
+    // Not yet enough failures: keep what it was (an offline camera stays offline until it recovers).
+    return { health: current ?? 'offline', reason: 'failed' };
+  }
+  if (latest !== 'ok') {
+    // A frozen or black frame is degraded at once (it is already a run); slow needs two in a row.
+    if (latest === 'slow' && run((r) => r === 'slow') < 2 && current !== 'degraded') return { health: current === 'offline' ? 'offline' : 'online', reason: 'slow' };
+    return { health: current === 'offline' && run((r) => r !== 'failed') < rules.goodToRecover ? 'offline' : 'degraded', reason: latest };
+  }
+  const good = run((r) => r === 'ok');
+  if ((current === 'offline' || current === 'degraded') && good < rules.goodToRecover) return { health: current, reason: 'ok' };
+  return { health: 'online', reason: 'ok' };
+}
+
+/** Share of a window a camera was online, from its health changes (oldest first) and its health before the window. */
+export function uptime(changes: { at: string; to: CameraHealth }[], before: CameraHealth | null, from: string, to: string): number | null {
+  const start = Date.parse(from);
+  const end = Date.parse(to);
+  let state = before;
+  let t = start;
+  let up = 0;
+  let known = 0;
+  for (const c of changes) {
+    const at = Math.max(start, Math.min(end, Date.parse(c.at)));
+    if (state) {
+      known += at - t;
+      if (state === 'online') up += at - t;
+    }
+    state = c.to;
+    t = at;
+  }
+  if (state) {
+    known += end - t;
+    if (state === 'online') up += end - t;
+  }
+  return known > 0 ? up / known : null;
+}
+
+export type Located = { id: string; lng: number; lat: number; health: CameraHealth };
+
+/** The online cameras nearest a point, within a radius: a second, independent look at a reported scene. */
+export function nearestOnline<T extends Located>(cameras: T[], point: { lng: number; lat: number }, maxMeters: number, n: number): (T & { distanceM: number })[] {
+  return cameras
+    .filter((c) => c.health === 'online')
+    .map((c) => ({ ...c, distanceM: Math.round(distanceMeters(c, point)) }))
+    .filter((c) => c.distanceM <= maxMeters)
+    .sort((a, b) => a.distanceM - b.distanceM)
+    .slice(0, n);
+}

@@ -1,0 +1,47 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import type { Ctx } from '../commands/context.js';
+import { acknowledgeCameraAlert } from '../commands/cameras.js';
+import { displayActor } from '../commands/displays.js';
+import { uptime } from '../domain/cameras.js';
+import { cameraView } from '../domain/views.js';
+import { snapshotPath } from '../jobs/camera-monitor.js';
+import { allow } from './actor.js';
+import { sendRefusal } from './errors.js';
+
+const DAY = 24 * 3600_000;
+
+export function camerasRouter(ctx: Ctx, opts: { snapshotsDir: string }): Router {
+  const router = Router();
+
+  // An <img> on the wall cannot send a bearer header: the snapshot also takes the display token as ?display=.
+  const displayFromQuery = (req: Request, _res: Response, next: NextFunction) => {
+    if (req.actor.role === 'citizen' && typeof req.query.display === 'string') req.actor = displayActor(ctx.store, req.query.display) ?? req.actor;
+    next();
+  };
+
+  router.get('/', allow('cameras.watch'), (_req: Request, res: Response) => {
+    const now = ctx.now();
+    const to = now.toISOString();
+    const windowFrom = (ms: number) => new Date(now.getTime() - ms).toISOString();
+    const cameras = ctx.store.cameras.list().map((c) => {
+      const share = (ms: number) => uptime(ctx.store.cameras.healthChanges(c.id, windowFrom(ms), to), ctx.store.cameras.healthBefore(c.id, windowFrom(ms)), windowFrom(ms), to);
+      return { ...cameraView(c), uptime24h: share(DAY), uptime7d: share(7 * DAY) };
+    });
+    res.json({ cameras });
+  });
+
+  router.get('/:id/snapshot.webp', displayFromQuery, allow('cameras.watch'), (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    const file = /^[a-z0-9-]+$/.test(id) ? snapshotPath(opts.snapshotsDir, id) : null;
+    if (!file || !existsSync(file)) return res.status(404).json({ error: 'not_found', field: 'id', message: `no snapshot for camera ${id}` });
+    res.sendFile(file, { headers: { 'Content-Type': 'image/webp', 'Cache-Control': 'no-store' } });
+  });
+
+  router.post('/:id/ack', allow('cameras.acknowledge'), (req: Request, res: Response) => {
+    const r = acknowledgeCameraAlert(ctx, req.actor, String(req.params.id));
+    if (!r.ok) return sendRefusal(res, r);
+    res.json({ camera: r.value });
+  });
+  return router;
+}
