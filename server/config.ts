@@ -14,6 +14,7 @@ const Env = z.object({
   PANTAU_CATCHUP_LIMIT: z.coerce.number().int().positive().default(5000),
   PANTAU_WALL_TOKEN: z.string().min(24).optional(),
   PANTAU_CAMERA_MONITOR: z.enum(['on', 'off']).default('on'),
+  PANTAU_DEADLINE_SCHEDULER: z.enum(['on', 'off']).default('on'),
   PANTAU_CAMERA_SIMULATOR_URL: z.string().url().default('http://127.0.0.1:8091'),
   PANTAU_CAMERA_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   PANTAU_CAMERA_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
@@ -34,6 +35,8 @@ export type Config = {
   catchUpLimit: number;
   /** A wall display token to make sure exists at start-up (the demo pairs its wall with it). */
   wallToken: string | null;
+  /** Only one hub of several runs the deadline sweep (it is idempotent, but one is enough). */
+  deadlineScheduler: boolean;
   /** Only one hub of several polls the cameras. */
   cameraMonitor: boolean;
   /** What `{simulator}` in a profile's camera URLs stands for. */
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     catchUpLimit: e.PANTAU_CATCHUP_LIMIT,
     wallToken: e.PANTAU_WALL_TOKEN ?? null,
     cameraMonitor: e.PANTAU_CAMERA_MONITOR === 'on',
+    deadlineScheduler: e.PANTAU_DEADLINE_SCHEDULER === 'on',
     cameraSimulatorUrl: e.PANTAU_CAMERA_SIMULATOR_URL.replace(/\/$/, ''),
     cameraConcurrency: e.PANTAU_CAMERA_CONCURRENCY,
     cameraTimeoutMs: e.PANTAU_CAMERA_TIMEOUT_MS,

@@ -10,6 +10,7 @@ import { createApp } from './http/app.js';
 import { attachLive, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
+import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
 
 export type Hub = {
@@ -48,6 +49,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const http = createServer(app);
   const io: LiveServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6, pingInterval: 10_000, pingTimeout: 8_000 });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log }));
+  const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, log }) : null;
   const monitor = config.cameraMonitor
     ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })
     : null;
@@ -65,6 +67,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     monitor,
     close: async () => {
       monitor?.stop();
+      deadlines?.stop();
       await io.close();
       store.close();
     },

@@ -6,6 +6,7 @@ import { refuse, reportFromSubmitted, type ReportEvent, type ReportState, type S
 import { createHash, randomBytes } from 'node:crypto';
 import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
 import { cameraLook } from './camera-look.js';
+import { deadlinesFor } from '../domain/deadlines.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
@@ -60,6 +61,12 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
         reporterName: input.reporterName ?? null,
         reporterContact: input.reporterContact ?? null,
         trackKeyHash: createHash('sha256').update(trackKey).digest('hex'),
+        deadlines: deadlinesFor(
+          now,
+          { response: { hours: category.responseHours, clock: category.clock }, resolution: { hours: category.resolutionHours, clock: category.clock } },
+          city.calendar,
+          city.profile.escalationDays,
+        ),
         createdAt: at,
       };
       const event: ReportEvent = { type: 'report.submitted', reportId: id, at, actor, payload: { to: 'new', report: initial } };

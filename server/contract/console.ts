@@ -40,6 +40,8 @@ export type StaffReport = ReportPublic & {
   reporter: { name: string | null; contact: string | null } | null;
   /** The nearest online camera's snapshot when the report arrived. */
   cameraSnapshot: { cameraId: string; hash: string; takenAt: string | null } | null;
+  deadlines: { responseDueAt: string; resolutionDueAt: string; escalateAt: string } | null;
+  acknowledgedFlags: string[];
 };
 
 export type HistoryEntry = {

@@ -17,6 +17,8 @@ export const REPORT_EVENT_TYPES = [
   'report.merged',
   'report.reopened',
   'report.noted',
+  'report.deadline_flagged',
+  'report.reminder_acknowledged',
 ] as const;
 export type ReportEventType = (typeof REPORT_EVENT_TYPES)[number];
 

@@ -8,6 +8,8 @@ export const Agency = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   short: z.string().min(1),
   name: z.string().min(1),
+  /** Deadline reminders are also POSTed here (JSON) when given; never sent to any screen. */
+  webhookUrl: z.string().url().optional(),
 });
 export type Agency = z.infer<typeof Agency>;
 
@@ -18,6 +20,8 @@ export const Category = z.object({
   // SIGAP: the agency must respond (check + dispatch) and resolve (verified proof) within these.
   responseHours: z.number().positive(),
   resolutionHours: z.number().positive(),
+  /** 'working': hours count only in the room's working time; 'continuous': floods and jams do not wait for Monday. */
+  clock: z.enum(['working', 'continuous']).default('working'),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -45,7 +49,12 @@ export const CityProfile = z
     map: z.object({ center: LngLat, zoom: z.number().min(0).max(22) }),
     agencies: z.array(Agency).min(1),
     categories: z.array(Category).min(1),
-    workingHours: z.object({ start: z.string().regex(/^\d\d:\d\d$/), end: z.string().regex(/^\d\d:\d\d$/) }),
+    workingHours: z.object({
+      start: z.string().regex(/^\d\d:\d\d$/),
+      end: z.string().regex(/^\d\d:\d\d$/),
+      /** ISO weekdays: 1 Monday … 7 Sunday. */
+      days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+    }),
     holidays: z.array(z.string().regex(/^\d{4}-\d\d-\d\d$/)).default([]),
     // SP4N-LAPOR: a report not followed up within 60 days escalates to the Ombudsman.
     escalationDays: z.number().int().positive().default(60),
@@ -71,7 +80,7 @@ export const PublicProfile = z.object({
   name: z.string(),
   ticketPrefix: z.string(),
   map: z.object({ center: LngLat, zoom: z.number(), bounds: z.tuple([LngLat, LngLat]), styleUrl: z.string().nullable() }),
-  agencies: z.array(Agency),
+  agencies: z.array(Agency.omit({ webhookUrl: true })),
   categories: z.array(Category.pick({ id: true, label: true, agencyId: true })),
   districts: z.array(District),
   geo: z.object({ city: z.string(), districts: z.string(), subdistricts: z.string() }),

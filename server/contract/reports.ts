@@ -49,6 +49,10 @@ export const ReportPublic = z.object({
   subdistrictCode: z.string().nullable(),
   channel: Channel,
   photos: z.array(z.string()),
+  /** True while the report is open and past its response or resolution deadline. */
+  breached: z.boolean(),
+  /** Raised deadline flags: response_near, response_breached, resolution_near, resolution_breached, escalated. */
+  deadlineFlags: z.array(z.string()),
   /** Proof-of-completion photos, public once the proof is verified (the citizen's before/after). */
   proofPhotos: z.array(z.string()),
   createdAt: z.string(),
@@ -62,13 +66,13 @@ export type ReportPublic = z.infer<typeof ReportPublic>;
 export type ReportPrivate = ReportPublic & { reporterName: string | null; reporterContact: string | null };
 
 /**
- * The compact marker the wall keeps for every report: [id, status, categoryId, lng, lat, districtCode, createdAt].
- * A tuple keeps a 100,000-report snapshot to a few megabytes.
+ * The compact marker the wall keeps for every report: [id, status, categoryId, lng, lat, districtCode, createdAt, breached].
+ * A tuple keeps a 100,000-report snapshot to a few megabytes. breached is 1 while an open report is past a deadline.
  */
-export type MarkerTuple = [number, ReportStatus, string, number, number, string | null, string];
+export type MarkerTuple = [number, ReportStatus, string, number, number, string | null, string, (0 | 1)?];
 
-export function toMarker(r: Pick<ReportPublic, 'id' | 'status' | 'categoryId' | 'lng' | 'lat' | 'districtCode' | 'createdAt'>): MarkerTuple {
-  return [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt];
+export function toMarker(r: Pick<ReportPublic, 'id' | 'status' | 'categoryId' | 'lng' | 'lat' | 'districtCode' | 'createdAt' | 'breached'>): MarkerTuple {
+  return [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt, r.breached ? 1 : 0];
 }
 
 const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);

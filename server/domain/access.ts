@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'field.work': ['field'],
   'cameras.watch': ['wall', 'operator', 'supervisor', 'admin'],
   'cameras.acknowledge': ['operator', 'supervisor'],
+  'reminders.acknowledge': ['operator', 'supervisor'],
   'audit.export': ['supervisor', 'admin'],
   'accounts.manage': ['admin'],
   'displays.manage': ['admin', 'supervisor'],

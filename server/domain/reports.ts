@@ -1,6 +1,7 @@
 import type { Actor, Role } from '../contract/roles.js';
 import type { Channel, ReportStatus } from '../contract/reports.js';
 import type { ReportEventType } from '../contract/events.js';
+import type { DeadlineFlag, Deadlines } from './deadlines.js';
 
 /** The whole projected state of one report, as the hub keeps it. Pure data. */
 export type ReportState = {
@@ -29,6 +30,11 @@ export type ReportState = {
   trackKeyHash: string | null;
   /** The nearest online camera's snapshot when the report arrived: a second, independent look at the scene. */
   cameraSnapshot: { cameraId: string; hash: string; takenAt: string | null } | null;
+  /** Response and resolution clocks, set at intake; they keep running through a reroute or reopening. */
+  deadlines: Deadlines | null;
+  /** Deadline flags the scheduler has raised (near, breached, escalated), and those an operator has seen. */
+  deadlineFlags: DeadlineFlag[];
+  acknowledgedFlags: DeadlineFlag[];
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -155,9 +161,13 @@ export function decide(report: ReportState, cmd: Command, actor: Actor, now: Dat
 }
 
 /** Folds one event into a report's state. The same fold serves live commands and a replay of the log. */
+/** Events the hub raises by itself: they must not make an operator's open form stale (no version bump). */
+const UNVERSIONED: ReadonlySet<ReportEventType> = new Set(['report.deadline_flagged', 'report.reminder_acknowledged']);
+
 export function applyEvent(report: ReportState, event: ReportEvent, seq: number): ReportState {
   const p = event.payload;
-  const next: ReportState = { ...report, updatedAt: event.at, version: report.version + 1, lastSeq: seq };
+  const bump = UNVERSIONED.has(event.type) ? 0 : 1;
+  const next: ReportState = { ...report, updatedAt: bump ? event.at : report.updatedAt, version: report.version + bump, lastSeq: seq };
   if (p.to) next.status = p.to;
   switch (event.type) {
     case 'report.rerouted':
@@ -180,6 +190,12 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
     case 'report.merged':
       next.mergedIntoId = Number(p.intoReportId);
       break;
+    case 'report.deadline_flagged':
+      next.deadlineFlags = [...new Set([...report.deadlineFlags, p.flag as DeadlineFlag])];
+      break;
+    case 'report.reminder_acknowledged':
+      next.acknowledgedFlags = [...new Set([...report.acknowledgedFlags, p.flag as DeadlineFlag])];
+      break;
     case 'report.reopened':
       next.assigneeId = null;
       next.proof = null;
@@ -192,12 +208,16 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
 
 /** The report.submitted event carries the whole initial report; folding it creates the state. */
 /** What report.submitted carries; everything else starts empty. */
-export type SubmittedReport = Omit<ReportState, 'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId' | 'instruction' | 'dispatchedAt' | 'proof' | 'returnReason'>;
+export type SubmittedReport = Omit<
+  ReportState,
+  'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId' | 'instruction' | 'dispatchedAt' | 'proof' | 'returnReason' | 'deadlineFlags' | 'acknowledgedFlags'
+>;
 
 export function reportFromSubmitted(event: ReportEvent, seq: number): ReportState {
   const r = event.payload.report as SubmittedReport;
   return {
-    ...r, trackKeyHash: r.trackKeyHash ?? null, cameraSnapshot: r.cameraSnapshot ?? null, status: 'new', assigneeId: null, mergedIntoId: null, instruction: null, dispatchedAt: null,
+    ...r, trackKeyHash: r.trackKeyHash ?? null, cameraSnapshot: r.cameraSnapshot ?? null, deadlines: r.deadlines ?? null,
+    deadlineFlags: [], acknowledgedFlags: [], status: 'new', assigneeId: null, mergedIntoId: null, instruction: null, dispatchedAt: null,
     proof: null, returnReason: null, updatedAt: event.at, version: 1, lastSeq: seq,
   };
 }

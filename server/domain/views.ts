@@ -12,9 +12,14 @@ export function publicView(r: ReportState): ReportPublic {
     description: r.description, lng: r.lng, lat: r.lat, precision: r.precision, address: r.address,
     districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, channel: r.channel, photos: r.photos,
     proofPhotos: (r.status === 'verified' || r.status === 'closed') && r.proof ? r.proof.photos : [],
+    breached: isBreached(r),
+    deadlineFlags: r.deadlineFlags,
     createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version, lastSeq: r.lastSeq,
   };
 }
+
+const OPEN = new Set(['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted']);
+export const isBreached = (r: Pick<ReportState, 'status' | 'deadlineFlags'>) => OPEN.has(r.status) && r.deadlineFlags.some((f) => f.endsWith('_breached'));
 
 /** What room staff see: the reporter only when the actor handles the report (see maySeeReporter). */
 export function staffView(r: ReportState, actor: Actor): StaffReport {
@@ -23,6 +28,8 @@ export function staffView(r: ReportState, actor: Actor): StaffReport {
     assigneeId: r.assigneeId,
     mergedIntoId: r.mergedIntoId,
     cameraSnapshot: r.cameraSnapshot,
+    deadlines: r.deadlines ? { responseDueAt: r.deadlines.responseDueAt, resolutionDueAt: r.deadlines.resolutionDueAt, escalateAt: r.deadlines.escalateAt } : null,
+    acknowledgedFlags: r.acknowledgedFlags,
     reporter: maySeeReporter(actor, r.agencyId) ? { name: r.reporterName, contact: r.reporterContact } : null,
   };
 }

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ActionInput, QueueQuery, type FieldSupervisorLoad, type HistoryEntry } from '../contract/console.js';
 import { actOnReport } from '../commands/act-on-report.js';
+import { acknowledgeReminder } from '../commands/deadline-sweep.js';
 import type { Ctx } from '../commands/context.js';
 import { agencyScope } from '../domain/access.js';
 import { allowedActions, type ReportState } from '../domain/reports.js';
@@ -14,6 +15,8 @@ import type { Actor } from '../contract/roles.js';
 import { allow } from './actor.js';
 import { body, query } from './validate.js';
 import { sendRefusal } from './errors.js';
+
+const ReminderAck = z.object({ flag: z.enum(['response_near', 'response_breached', 'resolution_near', 'resolution_breached', 'escalated']) });
 
 const AuditQuery = z.object({
   from: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD'),
@@ -71,6 +74,25 @@ export function consoleRouter(ctx: Ctx): Router {
     const result = actOnReport(ctx, req.actor, r.id, input);
     if (!result.ok) return sendRefusal(res, result);
     res.json({ report: staffView(result.value, req.actor), actions: allowedActions(result.value, req.actor) });
+  });
+
+  // Deadline reminders for the operator's agency (all agencies for a supervisor) that nobody has acknowledged.
+  router.get('/reminders', allow('console.read'), (req: Request, res: Response) => {
+    const reminders = ctx.store.reports
+      .flagged(agencyScope(req.actor), 500)
+      .flatMap((r) => r.deadlineFlags.filter((f) => f !== 'escalated' && !r.acknowledgedFlags.includes(f)).map((flag) => ({ flag, report: staffView(r, req.actor) })));
+    res.json({ reminders });
+  });
+
+  // SP4N-LAPOR: reports not followed up within the escalation period, listed for the supervisor.
+  router.get('/escalations', allow('audit.export'), (req: Request, res: Response) => {
+    res.json({ reports: ctx.store.reports.flagged(null, 2000).filter((r) => r.deadlineFlags.includes('escalated')).map((r) => staffView(r, req.actor)) });
+  });
+
+  router.post('/reports/:id/reminders/ack', allow('reminders.acknowledge'), body(ReminderAck), (req: Request, res: Response) => {
+    const r = acknowledgeReminder(ctx, req.actor, Number(req.params.id), (req.input as z.infer<typeof ReminderAck>).flag);
+    if (!r.ok) return sendRefusal(res, r);
+    res.json({ report: staffView(r.value, req.actor) });
   });
 
   router.get('/field-supervisors', allow('console.read'), (req: Request, res: Response) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { CityProfile, type PublicProfile } from '../contract/profile.js';
 import { bboxOf, type Area } from '../domain/geography.js';
+import type { WorkCalendar } from '../domain/deadlines.js';
 
 export const PROFILES_DIR = join(import.meta.dirname, '..', 'profiles');
 export const PUBLIC_DIR = join(import.meta.dirname, '..', '..', 'public');
@@ -12,6 +13,7 @@ export const BOUNDARY_ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries 
 /** A loaded city: its validated profile and the areas reports are placed in. */
 export type City = {
   profile: CityProfile;
+  calendar: WorkCalendar;
   outline: Area;
   districts: Area[];
   subdistricts: Area[];
@@ -57,7 +59,7 @@ export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: s
     name: profile.name,
     ticketPrefix: profile.ticketPrefix,
     map: { center: profile.map.center, zoom: profile.map.zoom, bounds: [[w, s], [e, n]], styleUrl: opts.styleUrl ?? null },
-    agencies: profile.agencies,
+    agencies: profile.agencies.map(({ id, short, name }) => ({ id, short, name })),
     categories: profile.categories.map(({ id, label, agencyId }) => ({ id, label, agencyId })),
     districts: districts.map(({ code, name, label }) => ({ code, name, label })),
     geo: {
@@ -67,5 +69,6 @@ export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: s
     },
     attribution: BOUNDARY_ATTRIBUTION,
   };
-  return { profile, outline, districts, subdistricts, publicProfile };
+  const calendar: WorkCalendar = { ...profile.workingHours, holidays: profile.holidays };
+  return { profile, calendar, outline, districts, subdistricts, publicProfile };
 }

@@ -27,7 +27,7 @@ function freePort(): Promise<number> {
 async function startHub(port: number): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), PANTAU_DATA_DIR: dataDir, PANTAU_WALL_TOKEN: WALL_TOKEN, PANTAU_LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), PANTAU_DATA_DIR: dataDir, PANTAU_WALL_TOKEN: WALL_TOKEN, PANTAU_LOG_LEVEL: 'warn', PANTAU_CAMERA_MONITOR: 'off' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const end = Date.now() + 20_000;

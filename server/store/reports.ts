@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 import type { ReportState } from '../domain/reports.js';
 import type { MarkerTuple, ReportStatus } from '../contract/reports.js';
+import { nextCheckAt } from '../domain/deadlines.js';
 
 type Row = {
   id: number; ticket: string; status: string; category_id: string; agency_id: string; description: string;
@@ -8,6 +9,7 @@ type Row = {
   subdistrict_code: string | null; channel: string; photos: string; reporter_name: string | null;
   reporter_contact: string | null; assignee_id: string | null; merged_into_id: number | null;
   instruction: string | null; dispatched_at: string | null; proof: string | null; return_reason: string | null; track_key_hash: string | null; camera_snapshot: string | null;
+  deadlines: string | null; deadline_flags: string; acknowledged_flags: string; next_check_at: string | null;
   created_at: string; updated_at: string; version: number; last_seq: number;
 };
 
@@ -19,6 +21,7 @@ const fromRow = (r: Row): ReportState => ({
   reporterContact: r.reporter_contact, assigneeId: r.assignee_id, mergedIntoId: r.merged_into_id,
   instruction: r.instruction, dispatchedAt: r.dispatched_at, proof: r.proof ? JSON.parse(r.proof) : null,
   returnReason: r.return_reason, trackKeyHash: r.track_key_hash, cameraSnapshot: r.camera_snapshot ? JSON.parse(r.camera_snapshot) : null,
+  deadlines: r.deadlines ? JSON.parse(r.deadlines) : null, deadlineFlags: JSON.parse(r.deadline_flags), acknowledgedFlags: JSON.parse(r.acknowledged_flags),
   createdAt: r.created_at, updatedAt: r.updated_at, version: r.version, lastSeq: r.last_seq,
 });
 
@@ -29,7 +32,9 @@ const toRow = (s: ReportState): Row => ({
   photos: JSON.stringify(s.photos), reporter_name: s.reporterName, reporter_contact: s.reporterContact,
   assignee_id: s.assigneeId, merged_into_id: s.mergedIntoId, instruction: s.instruction, dispatched_at: s.dispatchedAt,
   proof: s.proof ? JSON.stringify(s.proof) : null, return_reason: s.returnReason, track_key_hash: s.trackKeyHash,
-  camera_snapshot: s.cameraSnapshot ? JSON.stringify(s.cameraSnapshot) : null, created_at: s.createdAt, updated_at: s.updatedAt,
+  camera_snapshot: s.cameraSnapshot ? JSON.stringify(s.cameraSnapshot) : null,
+  deadlines: s.deadlines ? JSON.stringify(s.deadlines) : null, deadline_flags: JSON.stringify(s.deadlineFlags ?? []),
+  acknowledged_flags: JSON.stringify(s.acknowledgedFlags ?? []), next_check_at: s.deadlines ? nextCheckAt(s) : null, created_at: s.createdAt, updated_at: s.updatedAt,
   version: s.version, last_seq: s.lastSeq,
 });
 
@@ -44,7 +49,9 @@ export type QueueFilter = {
   limit: number;
 };
 
-const MARKER_COLUMNS = 'id, status, category_id, lng, lat, district_code, created_at';
+// The 8th column: 1 when a deadline is breached, so the wall can ring it.
+const MARKER_COLUMNS = `id, status, category_id, lng, lat, district_code, created_at,
+  (instr(deadline_flags, '_breached') > 0 AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')) AS breached`;
 
 /** The reports projection: one row per report, rewritten by every event that touches it. */
 export class ReportsTable {
@@ -58,7 +65,14 @@ export class ReportsTable {
   private readonly recent;
   private readonly openJobs;
   private readonly assigned;
+  private readonly due;
+  private readonly flaggedStmt;
   constructor(private readonly db: Db) {
+    this.flaggedStmt = db.prepare(
+      `SELECT * FROM reports WHERE deadline_flags <> '[]' AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')
+         AND (@agencyId IS NULL OR agency_id = @agencyId) ORDER BY json_extract(deadlines, '$.resolutionDueAt') LIMIT @limit`,
+    );
+    this.due = db.prepare('SELECT * FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?');
     this.assigned = db.prepare(
       "SELECT * FROM reports WHERE assignee_id = ? AND status IN ('dispatched', 'in_progress', 'proof_submitted') ORDER BY dispatched_at",
     );
@@ -123,6 +137,16 @@ export class ReportsTable {
   openJobsByAssignee(agencyId: string): Map<string, number> {
     const rows = this.openJobs.all(agencyId) as { assignee_id: string; n: number }[];
     return new Map(rows.map((r) => [r.assignee_id, r.n]));
+  }
+
+  /** Reports whose next deadline checkpoint has come: what the scheduler looks at. */
+  dueForCheck(now: string, limit: number): ReportState[] {
+    return (this.due.all(now, limit) as Row[]).map(fromRow);
+  }
+
+  /** Open reports carrying deadline flags (optionally one agency's), most urgent first. */
+  flagged(agencyId: string | null, limit: number): ReportState[] {
+    return (this.flaggedStmt.all({ agencyId, limit }) as Row[]).map(fromRow);
   }
 
   /** A field supervisor's open jobs. */

@@ -5,7 +5,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { loadConfig, type Config } from '../config.js';
 import { createHub, type Hub } from '../hub.js';
 import type { CatchUp, ClientToServerEvents, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
-import type { MarkerTuple } from '../contract/reports.js';
+import { toMarker, type MarkerTuple } from '../contract/reports.js';
 import type { CameraPublic, LiveCameraEvent } from '../contract/cameras.js';
 import { scenePhoto } from '../../scripts/simulate/scene-photo.js';
 
@@ -23,7 +23,7 @@ export async function startTestHub(over: Partial<Config> = {}, opts: { now?: () 
 export function testConfig(dataDir: string, over: Partial<Config> = {}): Config {
   return loadConfig({}, {
     port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
-    logLevel: 'silent', wallToken: WALL_TOKEN, staticDir: null, snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, ...over,
+    logLevel: 'silent', wallToken: WALL_TOKEN, staticDir: null, snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, deadlineScheduler: false, ...over,
   });
 }
 
@@ -82,8 +82,7 @@ export class WallClient {
     this.socket.on('report.event', (e) => {
       this.events.push(e);
       if (e.seq <= this.seq) return;
-      const r = e.report;
-      this.markers.set(r.id, [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt]);
+      this.markers.set(e.report.id, toMarker(e.report));
       this.seq = e.seq;
     });
   }

@@ -1,0 +1,55 @@
+import type { Actor } from '../contract/roles.js';
+import { dueFlags, type DeadlineFlag } from '../domain/deadlines.js';
+import { applyEvent, refuse, type ReportEvent, type ReportState } from '../domain/reports.js';
+import { agencyScope, may } from '../domain/access.js';
+import { commit, type Committed, type Ctx, type Result } from './context.js';
+
+const SCHEDULER: Actor = { id: 'deadline-scheduler', role: 'system', name: 'Penjadwal tenggat' };
+
+export type Raised = { report: ReportState; flag: DeadlineFlag };
+
+/**
+ * Raises every deadline flag that has come due, one event each. Restart-safe: what is due is read from the
+ * store (each report's next checkpoint), so a hub that was down catches up on its first sweep.
+ */
+export function sweepDeadlines(ctx: Ctx, limit = 500): Raised[] {
+  const now = ctx.now();
+  return commit(ctx, (): [Raised[], Committed[]] => {
+    const raised: Raised[] = [];
+    const done: Committed[] = [];
+    for (const report of ctx.store.reports.dueForCheck(now.toISOString(), limit)) {
+      let r = report;
+      for (const flag of dueFlags(r, now)) {
+        const event: ReportEvent = {
+          type: 'report.deadline_flagged', reportId: r.id, at: now.toISOString(), actor: SCHEDULER,
+          payload: { flag, agencyId: r.agencyId },
+        };
+        const seq = ctx.store.events.append(event);
+        r = applyEvent(r, event, seq);
+        raised.push({ report: r, flag });
+        done.push({ event: { ...event, seq }, report: r });
+      }
+      // Also rewrites next_check_at, so a report with nothing left to raise leaves the queue.
+      ctx.store.reports.put(r);
+    }
+    return [raised, done];
+  });
+}
+
+/** An operator has seen a reminder: it leaves their alert list (the flag itself stays, it is history). */
+export function acknowledgeReminder(ctx: Ctx, actor: Actor, reportId: number, flag: DeadlineFlag): Result<ReportState> {
+  if (!may(actor, 'reminders.acknowledge')) return refuse('forbidden', `${actor.role} may not acknowledge reminders`);
+  return commit(ctx, (): [Result<ReportState>, Committed[]] => {
+    const r = ctx.store.reports.get(reportId);
+    if (!r) return [refuse('not_found', `report ${reportId} does not exist`, 'reportId'), []];
+    const scope = agencyScope(actor);
+    if (scope && scope !== r.agencyId) return [refuse('forbidden', `report ${r.ticket} belongs to another agency`), []];
+    if (!r.deadlineFlags.includes(flag)) return [refuse('invalid', `report ${r.ticket} has no ${flag} reminder`, 'flag'), []];
+    if (r.acknowledgedFlags.includes(flag)) return [{ ok: true, value: r }, []];
+    const event: ReportEvent = { type: 'report.reminder_acknowledged', reportId, at: ctx.now().toISOString(), actor, payload: { flag } };
+    const seq = ctx.store.events.append(event);
+    const next = applyEvent(r, event, seq);
+    ctx.store.reports.put(next);
+    return [{ ok: true, value: next }, [{ event: { ...event, seq }, report: next }]];
+  });
+}
