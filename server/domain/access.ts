@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'cameras.watch': ['wall', 'operator', 'supervisor', 'admin'],
   'cameras.acknowledge': ['operator', 'supervisor'],
   'reminders.acknowledge': ['operator', 'supervisor'],
+  'stats.read': ['wall', 'operator', 'supervisor', 'admin'],
   'audit.export': ['supervisor', 'admin'],
   'accounts.manage': ['admin'],
   'displays.manage': ['admin', 'supervisor'],

@@ -18,7 +18,7 @@ function report(status: ReportStatus, over: Partial<ReportState> = {}): ReportSt
     id: 1, ticket: 'TNG-2026-000001', status, categoryId: 'sampah', agencyId: 'dkp', description: 'Sampah menumpuk',
     lng: 106.64, lat: -6.18, precision: 'point', address: null, districtCode: '36.71.01', subdistrictCode: null,
     channel: 'web', photos: ['h'], reporterName: 'Budi', reporterContact: '0812', assigneeId: 'fs-1', mergedIntoId: null,
-    instruction: null, dispatchedAt: null, proof: null, returnReason: null, trackKeyHash: null, cameraSnapshot: null, deadlines: null, deadlineFlags: [], acknowledgedFlags: [],
+    instruction: null, dispatchedAt: null, proof: null, returnReason: null, trackKeyHash: null, cameraSnapshot: null, deadlines: null, deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0,
     createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), version: 3, lastSeq: 9, ...over,
   };
 }
@@ -120,7 +120,7 @@ describe('folding events', () => {
     expect(next).toMatchObject({ status: 'checked', agencyId: 'dishub', assigneeId: null, version: 4, lastSeq: 50 });
   });
   it('builds the initial state from report.submitted', () => {
-    const { status, version, lastSeq, updatedAt, assigneeId, mergedIntoId, instruction, dispatchedAt, proof, returnReason, deadlineFlags, acknowledgedFlags, ...initial } = report('new');
+    const { status, version, lastSeq, updatedAt, assigneeId, mergedIntoId, instruction, dispatchedAt, proof, returnReason, deadlineFlags, acknowledgedFlags, firstDispatchedAt, verifiedAt, doneAt, reopenCount, returnCount, ...initial } = report('new');
     const r = reportFromSubmitted({ type: 'report.submitted', reportId: 1, at: NOW.toISOString(), actor: citizen, payload: { to: 'new', report: initial } }, 1);
     expect(r).toMatchObject({ status: 'new', version: 1, lastSeq: 1, assigneeId: null, ticket: 'TNG-2026-000001' });
   });

@@ -35,6 +35,12 @@ export type ReportState = {
   /** Deadline flags the scheduler has raised (near, breached, escalated), and those an operator has seen. */
   deadlineFlags: DeadlineFlag[];
   acknowledgedFlags: DeadlineFlag[];
+  /** Performance moments: first dispatch (response), last verification (fixed), when it left the queue, and how often it bounced. */
+  firstDispatchedAt: string | null;
+  verifiedAt: string | null;
+  doneAt: string | null;
+  reopenCount: number;
+  returnCount: number;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -175,6 +181,7 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
       next.assigneeId = null;
       break;
     case 'report.dispatched':
+      next.firstDispatchedAt = report.firstDispatchedAt ?? event.at;
       next.assigneeId = String(p.assigneeId);
       next.instruction = (p.instruction as string | undefined) ?? null;
       next.dispatchedAt = event.at;
@@ -186,6 +193,15 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
       break;
     case 'report.proof_returned':
       next.returnReason = String(p.reason);
+      next.returnCount = report.returnCount + 1;
+      break;
+    case 'report.verified':
+      next.verifiedAt = event.at;
+      next.doneAt = event.at;
+      break;
+    case 'report.rejected':
+    case 'report.merged':
+      next.doneAt = event.at;
       break;
     case 'report.merged':
       next.mergedIntoId = Number(p.intoReportId);
@@ -197,6 +213,10 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
       next.acknowledgedFlags = [...new Set([...report.acknowledgedFlags, p.flag as DeadlineFlag])];
       break;
     case 'report.reopened':
+      // Not fixed after all: it counts against the agency, and its clocks keep running from the first receipt.
+      next.reopenCount = report.reopenCount + 1;
+      next.verifiedAt = null;
+      next.doneAt = null;
       next.assigneeId = null;
       next.proof = null;
       next.dispatchedAt = null;
@@ -211,13 +231,14 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
 export type SubmittedReport = Omit<
   ReportState,
   'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId' | 'instruction' | 'dispatchedAt' | 'proof' | 'returnReason' | 'deadlineFlags' | 'acknowledgedFlags'
+  | 'firstDispatchedAt' | 'verifiedAt' | 'doneAt' | 'reopenCount' | 'returnCount'
 >;
 
 export function reportFromSubmitted(event: ReportEvent, seq: number): ReportState {
   const r = event.payload.report as SubmittedReport;
   return {
     ...r, trackKeyHash: r.trackKeyHash ?? null, cameraSnapshot: r.cameraSnapshot ?? null, deadlines: r.deadlines ?? null,
-    deadlineFlags: [], acknowledgedFlags: [], status: 'new', assigneeId: null, mergedIntoId: null, instruction: null, dispatchedAt: null,
+    deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0, status: 'new', assigneeId: null, mergedIntoId: null, instruction: null, dispatchedAt: null,
     proof: null, returnReason: null, updatedAt: event.at, version: 1, lastSeq: seq,
   };
 }

@@ -82,6 +82,7 @@ describe('deadlines', () => {
     await hub.close();
     at('2026-11-30T17:00:00');
     hub = createHub(config, { now: () => new Date(clock.t) });
+    url = `http://127.0.0.1:${await hub.listen()}`;
     // "pju": respond within 8 working hours (due Thursday 17:00), resolve within 72 (not yet due).
     expect(sweepDeadlines(hub.ctx).filter((r) => r.report.id === second).map((r) => r.flag)).toEqual(['response_near', 'response_breached']);
   });
@@ -91,5 +92,22 @@ describe('deadlines', () => {
     at('2027-02-01T09:00:00');
     expect(sweepDeadlines(hub.ctx).filter((r) => r.report.id === third).map((r) => r.flag)).toEqual(['resolution_near', 'resolution_breached', 'escalated']);
     expect(hub.ctx.store.reports.flagged(null, 10).filter((r) => r.deadlineFlags.includes('escalated')).map((r) => r.id)).toEqual([third]);
+  });
+});
+
+describe('performance figures over HTTP', () => {
+  it('answers the league table, trend and districts for a range, and a CSV for a supervisor', async () => {
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: DEMO_PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const res = await fetch(`${url}/api/stats?from=2026-11-23&to=2026-11-30`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { agencies: { agencyId: string; received: number }[]; trend: unknown[] };
+    expect(body.agencies).toHaveLength(6);
+    expect(body.agencies.find((a) => a.agencyId === 'dkp')?.received).toBeGreaterThanOrEqual(1);
+    expect(body.trend).toHaveLength(8);
+    const csv = await fetch(`${url}/api/stats/agencies.csv?from=2026-11-23&to=2026-11-30`, { headers: { cookie } });
+    expect((await csv.text()).split('\n')[0]).toMatch(/^rank,agency,open/);
+    expect((await fetch(`${url}/api/stats?from=2026-11-30&to=2026-11-01`, { headers: { cookie } })).status).toBe(400);
+    expect((await fetch(`${url}/api/stats`)).status).toBe(401);
   });
 });

@@ -9,6 +9,7 @@ import { DisplaysTable } from './displays.js';
 import { AccountsTable } from './accounts.js';
 import { ClientCommandsTable } from './client-commands.js';
 import { CamerasTable } from './cameras.js';
+import { StatsQueries } from './stats.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -20,6 +21,7 @@ export class Store {
   readonly accounts: AccountsTable;
   readonly clientCommands: ClientCommandsTable;
   readonly cameras: CamerasTable;
+  readonly stats: StatsQueries;
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
@@ -33,6 +35,7 @@ export class Store {
     this.accounts = new AccountsTable(db);
     this.clientCommands = new ClientCommandsTable(db);
     this.cameras = new CamerasTable(db);
+    this.stats = new StatsQueries(db);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }

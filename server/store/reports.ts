@@ -10,6 +10,7 @@ type Row = {
   reporter_contact: string | null; assignee_id: string | null; merged_into_id: number | null;
   instruction: string | null; dispatched_at: string | null; proof: string | null; return_reason: string | null; track_key_hash: string | null; camera_snapshot: string | null;
   deadlines: string | null; deadline_flags: string; acknowledged_flags: string; next_check_at: string | null;
+  first_dispatched_at: string | null; verified_at: string | null; done_at: string | null; reopen_count: number; return_count: number;
   created_at: string; updated_at: string; version: number; last_seq: number;
 };
 
@@ -22,6 +23,7 @@ const fromRow = (r: Row): ReportState => ({
   instruction: r.instruction, dispatchedAt: r.dispatched_at, proof: r.proof ? JSON.parse(r.proof) : null,
   returnReason: r.return_reason, trackKeyHash: r.track_key_hash, cameraSnapshot: r.camera_snapshot ? JSON.parse(r.camera_snapshot) : null,
   deadlines: r.deadlines ? JSON.parse(r.deadlines) : null, deadlineFlags: JSON.parse(r.deadline_flags), acknowledgedFlags: JSON.parse(r.acknowledged_flags),
+  firstDispatchedAt: r.first_dispatched_at, verifiedAt: r.verified_at, doneAt: r.done_at, reopenCount: r.reopen_count, returnCount: r.return_count,
   createdAt: r.created_at, updatedAt: r.updated_at, version: r.version, lastSeq: r.last_seq,
 });
 
@@ -34,7 +36,8 @@ const toRow = (s: ReportState): Row => ({
   proof: s.proof ? JSON.stringify(s.proof) : null, return_reason: s.returnReason, track_key_hash: s.trackKeyHash,
   camera_snapshot: s.cameraSnapshot ? JSON.stringify(s.cameraSnapshot) : null,
   deadlines: s.deadlines ? JSON.stringify(s.deadlines) : null, deadline_flags: JSON.stringify(s.deadlineFlags ?? []),
-  acknowledged_flags: JSON.stringify(s.acknowledgedFlags ?? []), next_check_at: s.deadlines ? nextCheckAt(s) : null, created_at: s.createdAt, updated_at: s.updatedAt,
+  acknowledged_flags: JSON.stringify(s.acknowledgedFlags ?? []), next_check_at: s.deadlines ? nextCheckAt(s) : null,
+  first_dispatched_at: s.firstDispatchedAt, verified_at: s.verifiedAt, done_at: s.doneAt, reopen_count: s.reopenCount, return_count: s.returnCount, created_at: s.createdAt, updated_at: s.updatedAt,
   version: s.version, last_seq: s.lastSeq,
 });
 
