@@ -15,6 +15,8 @@ export const ActionInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('close'), expectedVersion: version, reason: reason.optional() }),
   z.object({ action: z.literal('merge'), expectedVersion: version, intoReportId: z.number().int().positive(), reason: reason.optional() }),
   z.object({ action: z.literal('note'), reason }),
+  // A citizen who calls to say it is not fixed: the operator reopens on their behalf.
+  z.object({ action: z.literal('reopen'), expectedVersion: version, reason }),
 ]);
 export type ActionInput = z.infer<typeof ActionInput>;
 
@@ -42,6 +44,8 @@ export type StaffReport = ReportPublic & {
   cameraSnapshot: { cameraId: string; hash: string; takenAt: string | null } | null;
   deadlines: { responseDueAt: string; resolutionDueAt: string; escalateAt: string } | null;
   acknowledgedFlags: string[];
+  /** The field supervisor's name, for the queue. */
+  assigneeName: string | null;
 };
 
 export type HistoryEntry = {

@@ -48,5 +48,8 @@ describe('agency figures from a known history', () => {
     expect(trend).toHaveLength(7);
     expect(trend.find((d) => d.day === '2026-11-18')).toEqual({ day: '2026-11-18', received: 5, fixed: 1 });
     expect(openByDistrict(history, range.to)).toEqual({ '36.71.01': 1, '36.71.05': 1 });
+    // A range that does not start at WIB midnight still covers every day it touches.
+    const partial = dailyTrend(history, { from: '2026-11-18T05:00:00.000Z', to: '2026-11-19T05:00:00.000Z' });
+    expect(partial.map((d) => d.day)).toEqual(['2026-11-18', '2026-11-19']);
   });
 });

@@ -100,17 +100,20 @@ export function league(figures: AgencyFigures[]): AgencyFigures[] {
 
 /** Received and fixed per WIB day of the range. */
 export function dailyTrend(facts: ReportFacts[], range: { from: string; to: string }): { day: string; received: number; fixed: number }[] {
+  const dayOf = (t: number) => new Date(t + WIB_OFFSET_MS).toISOString().slice(0, 10);
+  // Every WIB date the range touches, even when it does not start or end at midnight.
   const days: { day: string; received: number; fixed: number }[] = [];
   const index = new Map<string, number>();
-  for (let t = Date.parse(range.from); t < Date.parse(range.to); t += DAY) {
-    const day = new Date(t + WIB_OFFSET_MS).toISOString().slice(0, 10);
+  const last = dayOf(Date.parse(range.to) - 1);
+  for (let t = Date.parse(range.from); ; t += DAY) {
+    const day = dayOf(t);
+    if (day > last) break;
     index.set(day, days.length);
     days.push({ day, received: 0, fixed: 0 });
   }
-  const dayOf = (iso: string) => new Date(Date.parse(iso) + WIB_OFFSET_MS).toISOString().slice(0, 10);
   for (const f of facts) {
-    if (inRange(f.createdAt, range.from, range.to)) days[index.get(dayOf(f.createdAt))!].received++;
-    if (inRange(f.verifiedAt, range.from, range.to) && (f.status === 'verified' || f.status === 'closed')) days[index.get(dayOf(f.verifiedAt))!].fixed++;
+    if (inRange(f.createdAt, range.from, range.to)) days[index.get(dayOf(Date.parse(f.createdAt)))!].received++;
+    if (inRange(f.verifiedAt, range.from, range.to) && (f.status === 'verified' || f.status === 'closed')) days[index.get(dayOf(Date.parse(f.verifiedAt)))!].fixed++;
   }
   return days;
 }

@@ -22,7 +22,7 @@ const OPEN = new Set(['new', 'checked', 'dispatched', 'in_progress', 'proof_subm
 export const isBreached = (r: Pick<ReportState, 'status' | 'deadlineFlags'>) => OPEN.has(r.status) && r.deadlineFlags.some((f) => f.endsWith('_breached'));
 
 /** What room staff see: the reporter only when the actor handles the report (see maySeeReporter). */
-export function staffView(r: ReportState, actor: Actor): StaffReport {
+export function staffView(r: ReportState, actor: Actor, assigneeName: string | null = null): StaffReport {
   return {
     ...publicView(r),
     assigneeId: r.assigneeId,
@@ -30,6 +30,7 @@ export function staffView(r: ReportState, actor: Actor): StaffReport {
     cameraSnapshot: r.cameraSnapshot,
     deadlines: r.deadlines ? { responseDueAt: r.deadlines.responseDueAt, resolutionDueAt: r.deadlines.resolutionDueAt, escalateAt: r.deadlines.escalateAt } : null,
     acknowledgedFlags: r.acknowledgedFlags,
+    assigneeName,
     reporter: maySeeReporter(actor, r.agencyId) ? { name: r.reporterName, contact: r.reporterContact } : null,
   };
 }

@@ -50,14 +50,14 @@ export function consoleRouter(ctx: Ctx): Router {
       text: q.q,
       limit: q.limit,
     });
-    res.json({ seq: ctx.store.events.headSeq(), reports: rows.map((r) => staffView(r, req.actor)) });
+    res.json({ seq: ctx.store.events.headSeq(), reports: rows.map((r) => staffView(r, req.actor, assigneeName(r.assigneeId))) });
   });
 
   router.get('/reports/:id', allow('console.read'), (req: Request, res: Response) => {
     const r = load(req, res);
     if (!r) return;
     res.json({
-      report: staffView(r, req.actor),
+      report: staffView(r, req.actor, assigneeName(r.assigneeId)),
       history: history(r.id),
       actions: allowedActions(r, req.actor),
       fieldSupervisors: fieldSupervisors(r.agencyId),
@@ -123,6 +123,10 @@ export function consoleRouter(ctx: Ctx): Router {
         from: from as string | undefined, to: to as string | undefined, reason: reason as string | undefined, detail,
       };
     });
+  }
+
+  function assigneeName(id: string | null): string | null {
+    return id ? (ctx.store.accounts.get(id)?.name ?? null) : null;
   }
 
   function nameOf(a: Actor): string | null {

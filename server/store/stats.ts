@@ -5,15 +5,22 @@ import type { ReportFacts } from '../domain/stats.js';
 export class StatsQueries {
   private readonly factsStmt;
   constructor(db: Db) {
+    // One indexed branch per way a report can be in scope (open, or a moment inside the range), deduplicated
+    // by id: an OR over these columns would walk the whole table.
     this.factsStmt = db.prepare(
-      `SELECT agency_id AS agencyId, district_code AS districtCode, status, created_at AS createdAt,
+      `WITH scope(id) AS (
+         SELECT id FROM reports WHERE done_at IS NULL AND created_at < @to
+         UNION SELECT id FROM reports WHERE done_at >= @from
+         UNION SELECT id FROM reports WHERE created_at >= @from AND created_at < @to
+         UNION SELECT id FROM reports WHERE first_dispatched_at >= @from
+         UNION SELECT id FROM reports WHERE verified_at >= @from)
+       SELECT agency_id AS agencyId, district_code AS districtCode, status, created_at AS createdAt,
          first_dispatched_at AS firstDispatchedAt, verified_at AS verifiedAt, done_at AS doneAt,
          reopen_count AS reopenCount, return_count AS returnCount,
          json_extract(deadlines, '$.responseDueAt') AS responseDueAt, json_extract(deadlines, '$.resolutionDueAt') AS resolutionDueAt,
          (instr(deadline_flags, '_breached') > 0) AS breached
-       FROM reports
-       WHERE created_at < @to AND (done_at IS NULL OR done_at >= @from OR created_at >= @from
-         OR first_dispatched_at >= @from OR verified_at >= @from)`,
+       FROM reports JOIN scope USING (id)
+       WHERE created_at < @to`,
     );
   }
   facts(from: string, to: string): ReportFacts[] {
