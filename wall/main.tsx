@@ -5,10 +5,24 @@ import './styles.css';
 
 // Each screen is its own chunk: the landing page does not load the map library.
 const WallScreen = lazy(() => import('./screens/wall/WallScreen'));
+const CamerasScreen = lazy(() => import('./screens/cameras/CamerasScreen'));
+const KinerjaScreen = lazy(() => import('./screens/kinerja/KinerjaScreen'));
 const Landing = lazy(() => import('./screens/landing/Landing'));
+const FieldScreen = lazy(() => import('./screens/field/FieldScreen'));
+const LaporScreen = lazy(() => import('./screens/public/LaporScreen'));
+const TrackScreen = lazy(() => import('./screens/public/TrackScreen'));
+const ConsoleScreen = lazy(() => import('./screens/console/ConsoleScreen'));
+const AdminScreen = lazy(() => import('./screens/admin/AdminScreen'));
 
 function screenFor(path: string): Component {
+  if (path === '/wall/kamera' || path === '/wall/kamera/') return CamerasScreen;
+  if (path === '/wall/kinerja' || path === '/wall/kinerja/') return KinerjaScreen;
   if (path === '/wall' || path.startsWith('/wall/')) return WallScreen;
+  if (path === '/field' || path.startsWith('/field/')) return FieldScreen;
+  if (path === '/lapor' || path.startsWith('/lapor/')) return LaporScreen;
+  if (path === '/lacak' || path.startsWith('/lacak/')) return TrackScreen;
+  if (path === '/admin' || path.startsWith('/admin/') || path === '/console/admin') return AdminScreen;
+  if (path === '/console' || path.startsWith('/console/')) return ConsoleScreen;
   return Landing;
 }
 

@@ -1,5 +1,6 @@
 import { batch, createSignal, type Accessor } from 'solid-js';
 import type { CatchUp, LiveReportEvent, LiveTick } from '../../server/contract/events';
+import type { CameraPublic, LiveCameraEvent } from '../../server/contract/cameras';
 import { PHASE_OF, type MarkerTuple, type Phase, type ReportPublic, type ReportStatus } from '../../server/contract/reports';
 
 /** One report as the wall keeps it: just enough to draw its marker. */
@@ -12,6 +13,8 @@ export type Marker = {
   lat: number;
   districtCode: string | null;
   createdAt: string;
+  /** True while the report is open and past its response or resolution deadline: it stands out on the map. */
+  breached: boolean;
 };
 
 export type Counts = Record<Phase, number>;
@@ -19,6 +22,10 @@ export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'unpaired
 /** What changed: `null` means everything (a snapshot replaced the store); otherwise the ids upserted. */
 export type ChangeListener = (ids: Iterable<number> | null) => void;
 export type SubmittedListener = (report: ReportPublic, at: string) => void;
+/** Every report event applied in order (after the marker is updated): room actions for on-wall notices. */
+export type ReportEventListener = (e: LiveReportEvent) => void;
+/** Every event the live stream carries, in one seq sequence. */
+export type LiveEvent = LiveReportEvent | LiveCameraEvent | LiveTick;
 export type Syncer = (have: { storeId: string | null; seq: number }) => Promise<CatchUp>;
 
 /** Events that arrive while a gap is being filled wait here; more than this and the oldest go (the catch-up covers them). */
@@ -27,13 +34,15 @@ const MAX_BUFFERED = 10_000;
 const MIN_SYNC_INTERVAL_MS = 2_000;
 
 const zeroCounts = (): Counts => ({ red: 0, yellow: 0, green: 0, grey: 0 });
+/** Open (red or yellow) and past a deadline: what the header's "lewat tenggat" counts. */
+const breachedOpen = (m: Marker) => m.breached && (m.phase === 'red' || m.phase === 'yellow');
 
 function fromTuple(m: MarkerTuple): Marker {
-  const [id, status, categoryId, lng, lat, districtCode, createdAt] = m;
-  return { id, status, phase: PHASE_OF[status] ?? 'grey', categoryId, lng, lat, districtCode, createdAt };
+  const [id, status, categoryId, lng, lat, districtCode, createdAt, breached] = m;
+  return { id, status, phase: PHASE_OF[status] ?? 'grey', categoryId, lng, lat, districtCode, createdAt, breached: breached === 1 };
 }
 function fromReport(r: ReportPublic): Marker {
-  return { id: r.id, status: r.status, phase: PHASE_OF[r.status] ?? 'grey', categoryId: r.categoryId, lng: r.lng, lat: r.lat, districtCode: r.districtCode, createdAt: r.createdAt };
+  return { id: r.id, status: r.status, phase: PHASE_OF[r.status] ?? 'grey', categoryId: r.categoryId, lng: r.lng, lat: r.lat, districtCode: r.districtCode, createdAt: r.createdAt, breached: r.breached === true };
 }
 
 /**
@@ -47,16 +56,22 @@ export function createLive() {
   let storeId: string | null = null;
   let appliedSeq = 0;
   const counts = zeroCounts();
+  let breachedCount = 0;
+  /** The city's cameras by id (tens to hundreds): replaced by every catch-up, updated by camera events. */
+  const cameras = new Map<string, CameraPublic>();
 
   const [seq, setSeq] = createSignal(0);
   const [size, setSize] = createSignal(0);
   const [countsSig, setCounts] = createSignal<Counts>({ ...counts });
+  const [breachedSig, setBreached] = createSignal(0);
   const [connection, setConnection] = createSignal<Connection>('connecting');
   const [disconnectedAt, setDisconnectedAt] = createSignal<Date | null>(null);
   const [caughtUp, setCaughtUp] = createSignal(false);
+  const [cameraList, setCameraList] = createSignal<readonly CameraPublic[]>([]);
 
   const changeListeners = new Set<ChangeListener>();
   const submittedListeners = new Set<SubmittedListener>();
+  const eventListeners = new Set<ReportEventListener>();
 
   let syncer: Syncer | null = null;
   let onSyncFailed: (() => void) | null = null;
@@ -64,13 +79,14 @@ export function createLive() {
   let syncToken = 0;
   let lastSyncAt = -Infinity;
   let syncTimer: ReturnType<typeof setTimeout> | undefined;
-  let buffer: (LiveReportEvent | LiveTick)[] = [];
+  let buffer: LiveEvent[] = [];
 
   function publish() {
     batch(() => {
       setSeq(appliedSeq);
       setSize(markers.size);
       setCounts({ ...counts });
+      setBreached(breachedCount);
     });
   }
 
@@ -78,7 +94,24 @@ export function createLive() {
     const old = markers.get(m.id);
     if (old) counts[old.phase]--;
     counts[m.phase]++;
+    if (old && breachedOpen(old)) breachedCount--;
+    if (breachedOpen(m)) breachedCount++;
     markers.set(m.id, m);
+  }
+
+  function publishCameras() {
+    setCameraList([...cameras.values()]);
+  }
+
+  /** A catch-up's cameras are as of its seq: they replace the wall's, except one the wall already holds newer (same store). */
+  function replaceCameras(list: readonly CameraPublic[] | undefined, sameStore: boolean) {
+    const old = new Map(cameras);
+    cameras.clear();
+    for (const c of list ?? []) {
+      const held = old.get(c.id);
+      cameras.set(c.id, sameStore && held && held.lastSeq > c.lastSeq ? held : c);
+    }
+    publishCameras();
   }
 
   function notify(ids: Iterable<number> | null) {
@@ -92,9 +125,11 @@ export function createLive() {
     clearTimeout(syncTimer);
     // Events held from another store (the hub's store was replaced) mean nothing here.
     if (c.storeId !== storeId) buffer = [];
+    replaceCameras(c.cameras, c.storeId === storeId);
     if (c.kind === 'snapshot') {
       markers.clear();
       Object.assign(counts, zeroCounts());
+      breachedCount = 0;
       for (const t of c.markers) upsert(fromTuple(t));
       storeId = c.storeId;
       appliedSeq = c.seq;
@@ -123,10 +158,10 @@ export function createLive() {
   }
 
   /**
-   * `report.event` (and `live.tick`, an event that changes no report): in order it is applied; already held it is
-   * ignored; after a gap the wall asks for what it missed.
+   * `report.event`, `camera.event` and `live.tick` (an event that changes neither): one seq sequence. In order
+   * it is applied; already held it is ignored; after a gap the wall asks for what it missed.
    */
-  function applyEvent(e: LiveReportEvent | LiveTick) {
+  function applyEvent(e: LiveEvent) {
     if (syncing) {
       if (e.seq > appliedSeq) hold(e);
       return;
@@ -138,14 +173,22 @@ export function createLive() {
       return;
     }
     appliedSeq = e.seq;
+    if ('camera' in e) {
+      cameras.set(e.camera.id, e.camera);
+      return batch(() => {
+        publishCameras();
+        publish();
+      });
+    }
     if (!('report' in e)) return publish();
     upsert(fromReport(e.report));
     notify([e.report.id]);
     publish();
     if (e.type === 'report.submitted') for (const fn of submittedListeners) fn(e.report, e.at);
+    for (const fn of eventListeners) fn(e);
   }
 
-  function hold(e: LiveReportEvent | LiveTick) {
+  function hold(e: LiveEvent) {
     buffer.push(e);
     if (buffer.length > MAX_BUFFERED) buffer.splice(0, buffer.length - MAX_BUFFERED);
   }
@@ -178,11 +221,22 @@ export function createLive() {
     /** Test hook and layers: the markers by report id. Read only. */
     markers: markers as ReadonlyMap<number, Marker>,
     get: (id: number) => markers.get(id),
+    /** The city's cameras by id. Read only; `cameraList` is the reactive view. */
+    cameras: cameras as ReadonlyMap<string, CameraPublic>,
+    /** Every camera, a new array whenever one changes (a catch-up or a camera event). */
+    cameraList: cameraList as Accessor<readonly CameraPublic[]>,
+    /** One camera, reactively. */
+    camera: (id: string) => {
+      cameraList();
+      return cameras.get(id);
+    },
     /** The seq of the last event applied. */
     seq: seq as Accessor<number>,
     /** How many markers the wall holds. */
     size: size as Accessor<number>,
     counts: countsSig as Accessor<Counts>,
+    /** Open reports past a deadline. */
+    breached: breachedSig as Accessor<number>,
     connection: connection as Accessor<Connection>,
     disconnectedAt: disconnectedAt as Accessor<Date | null>,
     /** True once the first catch-up has been applied. */
@@ -208,6 +262,11 @@ export function createLive() {
     onSubmitted(fn: SubmittedListener) {
       submittedListeners.add(fn);
       return () => submittedListeners.delete(fn);
+    },
+    /** Every report event as it is applied (not the ones a catch-up summarises). */
+    onReportEvent(fn: ReportEventListener) {
+      eventListeners.add(fn);
+      return () => eventListeners.delete(fn);
     },
   };
 }

@@ -41,8 +41,8 @@ export function connectLive(token: string | null, live: Live): LiveSocket {
   socket.on('live.catchup', (c) => live.applyCatchUp(c));
   socket.on('report.event', (e) => live.applyEvent(e));
   socket.on('live.tick', (e) => live.applyEvent(e));
-  // Camera changes advance the seq like any event; the camera layers read them from the live store's listeners.
-  socket.on('camera.event', (e) => live.applyEvent({ seq: e.seq, at: e.at, type: e.type }));
+  // Camera changes are in the same seq sequence as report events: applied in order, held during a sync.
+  socket.on('camera.event', (e) => live.applyEvent(e));
 
   live.useSyncer(
     async (have) => {

@@ -1,11 +1,12 @@
 import { For } from 'solid-js';
 import type { Live } from '../../lib/live';
 import type { Phase } from '../../../server/contract/reports';
-import { t } from '../../lib/i18n';
+import { lang, t } from '../../lib/i18n';
 import { Clock } from '../../components/Clock';
 
 const SHOWN: readonly Exclude<Phase, 'grey'>[] = ['red', 'yellow', 'green'];
 const fmt = new Intl.NumberFormat(t.locale);
+const BREACHED_LABEL = lang === 'en' ? 'Past deadline' : 'Lewat tenggat';
 
 /** City name, live counts per phase, connection, and the WIB clock: readable from the back of the room. */
 export function Header(props: { city: string; live: Live }) {
@@ -37,6 +38,16 @@ export function Header(props: { city: string; live: Live }) {
             </div>
           )}
         </For>
+        {/* Open reports past a deadline; the swatch is the white ring they carry on the map. */}
+        <div
+          class="count count-breached"
+          data-testid="count-breached"
+          style={props.live.breached() > 0 ? { 'border-color': '#ffffff', background: 'color-mix(in srgb, var(--red) 22%, var(--panel-2))' } : { opacity: 0.6 }}
+        >
+          <span class="count-swatch" style={{ background: 'var(--red)', 'box-shadow': '0 0 0 0.2vw #05080d, 0 0 0 0.45vw #ffffff' }} />
+          <span class="count-num">⚠ {fmt.format(props.live.breached())}</span>
+          <span class="count-label">{BREACHED_LABEL}</span>
+        </div>
       </div>
 
       <div class="header-right">

@@ -15,6 +15,12 @@ import { MapView } from './map/MapView';
 import { BaseLayers } from './map/BaseLayers';
 import { ReportsLayer } from './map/ReportsLayer';
 import { PulseLayer } from './map/PulseLayer';
+import { CamerasLayer } from './map/CamerasLayer';
+import { CameraAlerts } from './CameraAlerts';
+import { createRoomActions } from './room-actions';
+import { RoomNotice } from './RoomNotice';
+import { DoneMoment } from './DoneMoment';
+import './room-actions.css';
 
 /** The LIVE wall: the city's reports on a map as they happen, the newest one's photo, and the counts. */
 export default function WallScreen() {
@@ -34,12 +40,14 @@ export default function WallScreen() {
   const spotlight = createSpotlightQueue<ReportPublic>();
   const offSubmitted = live.onSubmitted((r) => spotlight.push(r));
   const recent = createRecentList(live, 7);
+  const room = createRoomActions(live);
 
   onCleanup(() => {
     socket?.close();
     offSubmitted();
     spotlight.dispose();
     recent.dispose();
+    room.dispose();
   });
 
   const conn = () => live.connection();
@@ -86,10 +94,16 @@ export default function WallScreen() {
                     <>
                       <BaseLayers map={map} profile={p()} />
                       <ReportsLayer map={map} live={live} onReady={() => (document.body.dataset.live = 'ready')} />
+                      <CamerasLayer map={map} live={live} />
                       <PulseLayer map={map} live={live} />
                     </>
                   )}
                 </MapView>
+                <CameraAlerts live={live} />
+                <Show when={room.done()} keyed>
+                  {(d) => <DoneMoment done={d} profile={p()} labels={labels()!} />}
+                </Show>
+                <RoomNotice notice={room.notice()} profile={p()} labels={labels()!} />
               </div>
               <aside class="side">
                 <Show when={spotlight.current()} keyed fallback={<Recent items={recent.items()} live={live} labels={labels()!} />}>

@@ -7,18 +7,24 @@ export const REPORTS_SOURCE = 'reports';
 export const CLUSTER_LAYER = 'reports-clusters';
 export const CLUSTER_COUNT_LAYER = 'reports-cluster-count';
 export const POINTS_LAYER = 'reports-points';
+/** Rings around reports past a deadline (and around clusters holding any): they stand out from across the room. */
+export const BREACHED_CLUSTER_LAYER = 'reports-clusters-breached';
+export const BREACHED_POINTS_LAYER = 'reports-points-breached';
+/** The rings blink this slowly (hard steps: one repaint per step, not a continuous animation for weeks). */
+const BLINK_MS = 1200;
+const BREACH_RING = '#ffffff';
 
 /** Changes are sent to the map at most this often; a burst of events becomes one update. */
 const FLUSH_INTERVAL_MS = 250;
 
-type Props = { id: number; status: string; phase: string; cat: string };
+type Props = { id: number; status: string; phase: string; cat: string; breached: 0 | 1 };
 type ReportFeature = GeoJSON.Feature<GeoJSON.Point, Props>;
 
 const toFeature = (m: Marker): ReportFeature => ({
   type: 'Feature',
   id: m.id,
   geometry: { type: 'Point', coordinates: [m.lng, m.lat] },
-  properties: { id: m.id, status: m.status, phase: m.phase, cat: m.categoryId },
+  properties: { id: m.id, status: m.status, phase: m.phase, cat: m.categoryId, breached: m.breached ? 1 : 0 },
 });
 
 /**
@@ -56,10 +62,32 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     clusterMaxZoom: 14,
     clusterRadius: Math.round(32 * s),
     clusterMinPoints: 3,
-    clusterProperties: { red: phaseCount('red'), yellow: phaseCount('yellow'), green: phaseCount('green'), grey: phaseCount('grey') },
+    clusterProperties: {
+      red: phaseCount('red'),
+      yellow: phaseCount('yellow'),
+      green: phaseCount('green'),
+      grey: phaseCount('grey'),
+      breached: ['+', ['get', 'breached']],
+    },
   });
   const source = () => map.getSource<maplibregl.GeoJSONSource>(REPORTS_SOURCE);
 
+  const clusterRadius: maplibregl.ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1, 13 * s, 10, 22 * s, 30, 34 * s, 100, 46 * s];
+  // A white ring outside the cluster's own (red-share) ring, with a dark gap: "something in here is past its deadline".
+  map.addLayer({
+    id: BREACHED_CLUSTER_LAYER,
+    type: 'circle',
+    source: REPORTS_SOURCE,
+    filter: ['all', ['has', 'point_count'], ['>', ['get', 'breached'], 0]],
+    paint: {
+      'circle-color': 'rgba(0, 0, 0, 0)',
+      'circle-radius': ['+', clusterRadius, 10 * s],
+      'circle-stroke-color': BREACH_RING,
+      'circle-stroke-width': 4 * s,
+      'circle-stroke-opacity': 1,
+      'circle-stroke-opacity-transition': { duration: 0, delay: 0 },
+    },
+  });
   map.addLayer({
     id: CLUSTER_LAYER,
     type: 'circle',
@@ -68,7 +96,7 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     paint: {
       'circle-color': byClusterPhase(PHASE_COLOR.red, PHASE_COLOR.yellow, PHASE_COLOR.green, PHASE_COLOR.grey),
       'circle-opacity': 0.92,
-      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1, 13 * s, 10, 22 * s, 30, 34 * s, 100, 46 * s],
+      'circle-radius': clusterRadius,
       'circle-stroke-color': ['case', ['>', ['get', 'red'], 0], PHASE_COLOR.red, MAP_COLOR.markerStroke],
       // The ring thickens with the share of red: a lone red report in a big green cluster shows as a thin red ring.
       'circle-stroke-width': [
@@ -94,17 +122,32 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     },
     paint: { 'text-color': byClusterPhase('#ffffff', '#111111', '#08210f', '#111111') },
   });
+  // A breached report: a thick white ring around its marker, a dark gap between (reads as a target, not a shade).
+  map.addLayer({
+    id: BREACHED_POINTS_LAYER,
+    type: 'circle',
+    source: REPORTS_SOURCE,
+    filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'breached'], 1]],
+    paint: {
+      'circle-color': 'rgba(0, 0, 0, 0)',
+      'circle-radius': 14 * s,
+      'circle-stroke-color': BREACH_RING,
+      'circle-stroke-width': 4 * s,
+      'circle-stroke-opacity': 1,
+      'circle-stroke-opacity-transition': { duration: 0, delay: 0 },
+    },
+  });
   map.addLayer({
     id: POINTS_LAYER,
     type: 'circle',
     source: REPORTS_SOURCE,
     filter: ['!', ['has', 'point_count']],
-    layout: { 'circle-sort-key': ['match', ['get', 'phase'], 'red', 3, 'yellow', 2, 'green', 1, 0] },
+    layout: { 'circle-sort-key': ['+', ['match', ['get', 'phase'], 'red', 3, 'yellow', 2, 'green', 1, 0], ['*', 4, ['coalesce', ['get', 'breached'], 0]]] },
     paint: {
       'circle-color': ['match', ['get', 'phase'], 'red', PHASE_COLOR.red, 'yellow', PHASE_COLOR.yellow, 'green', PHASE_COLOR.green, PHASE_COLOR.grey],
-      'circle-radius': ['match', ['get', 'phase'], 'grey', 5 * s, 8 * s],
+      'circle-radius': ['case', ['==', ['get', 'phase'], 'grey'], 5 * s, ['==', ['get', 'breached'], 1], 10 * s, 8 * s],
       'circle-stroke-color': MAP_COLOR.markerStroke,
-      'circle-stroke-width': 2 * s,
+      'circle-stroke-width': ['case', ['==', ['get', 'breached'], 1], 3 * s, 2 * s],
     },
   });
 
@@ -150,10 +193,29 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     if (ready || !live.caughtUp()) return;
     ready = true;
     const done = () => {
-      map.once('idle', () => props.onReady?.());
+      map.once('idle', () => {
+        props.onReady?.();
+        startBlink();
+      });
       map.triggerRepaint();
     };
     sent.then(done, done);
+  }
+
+  // The breach rings blink slowly while there are breached reports, once the wall is up (the first idle is not
+  // held up by it); steady for viewers who asked for less motion.
+  const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  let blinkOn = true;
+  let blink: ReturnType<typeof setInterval> | undefined;
+  function startBlink() {
+    if (still || blink !== undefined) return;
+    blink = setInterval(() => {
+      const next = live.breached() > 0 ? !blinkOn : true;
+      if (next === blinkOn) return;
+      blinkOn = next;
+      const opacity = blinkOn ? 1 : 0.3;
+      for (const id of [BREACHED_CLUSTER_LAYER, BREACHED_POINTS_LAYER]) if (map.getLayer(id)) map.setPaintProperty(id, 'circle-stroke-opacity', opacity);
+    }, BLINK_MS);
   }
 
   const unsubscribe = live.onChange((ids) => {
@@ -166,8 +228,9 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
   onCleanup(() => {
     unsubscribe();
     clearTimeout(timer);
+    clearInterval(blink);
     try {
-      for (const id of [POINTS_LAYER, CLUSTER_COUNT_LAYER, CLUSTER_LAYER]) if (map.getLayer(id)) map.removeLayer(id);
+      for (const id of [POINTS_LAYER, BREACHED_POINTS_LAYER, CLUSTER_COUNT_LAYER, CLUSTER_LAYER, BREACHED_CLUSTER_LAYER]) if (map.getLayer(id)) map.removeLayer(id);
       if (map.getSource(REPORTS_SOURCE)) map.removeSource(REPORTS_SOURCE);
     } catch {
       /* the map is already gone */

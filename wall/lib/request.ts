@@ -1,0 +1,67 @@
+/**
+ * fetch for the phone screens: JSON in and out, a time limit, and one error type that says whether the
+ * hub answered (status > 0, with the hub's `{error, field, message}`) or the network did not (status 0).
+ */
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when there was no answer (offline, timeout, connection dropped). */
+    readonly status: number,
+    /** The hub's error code (`invalid`, `conflict`, …) or `network` / `timeout`. */
+    readonly code: string,
+    message: string,
+    /** The form field the hub named, if any. */
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+  /** No answer, or an answer that a retry may change (server trouble, rate limit). */
+  get transient(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 408 || this.status === 429;
+  }
+}
+
+export type RequestOptions = Omit<RequestInit, 'body'> & { json?: unknown; body?: BodyInit; timeoutMs?: number };
+
+export async function request<T>(url: string, opts: RequestOptions = {}): Promise<T> {
+  const { json, timeoutMs = 30_000, headers, ...init } = opts;
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), timeoutMs);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      credentials: 'same-origin',
+      ...init,
+      headers: { Accept: 'application/json', ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(headers as Record<string, string> | undefined) },
+      body: json !== undefined ? JSON.stringify(json) : opts.body,
+      signal: ctl.signal,
+    });
+  } catch (err) {
+    const timedOut = ctl.signal.aborted;
+    throw new ApiError(0, timedOut ? 'timeout' : 'network', timedOut ? 'timeout' : (err as Error).message || 'network error');
+  } finally {
+    clearTimeout(timer);
+  }
+  let data: unknown = null;
+  const text = await res.text().catch(() => '');
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const e = (data ?? {}) as { error?: string; field?: string; message?: string };
+    throw new ApiError(res.status, e.error ?? `http_${res.status}`, e.message ?? res.statusText ?? `HTTP ${res.status}`, e.field ?? null);
+  }
+  return data as T;
+}
+
+/** A client command id: 8-64 of [A-Za-z0-9_-], made once per action and reused for every retry. */
+export function newClientId(prefix: string): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return `${prefix}-${s}`;
+}

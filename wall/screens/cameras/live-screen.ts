@@ -1,0 +1,20 @@
+import { createResource, onCleanup } from 'solid-js';
+import { createLive } from '../../lib/live';
+import { connectLive } from '../../lib/socket';
+import { takeDisplayToken } from '../../lib/display-token';
+import { fetchProfile } from '../../lib/profile';
+
+/**
+ * What a paired wall screen starts with, as /wall does: the display token (from ?display= once, then
+ * localStorage), the live store fed by the hub's stream, and the city profile.
+ */
+export function createLiveScreen() {
+  const token = takeDisplayToken();
+  const live = createLive();
+  window.__pantau = { map: null, live };
+  const socket = token ? connectLive(token, live) : null;
+  if (!socket) live.setConnection('unpaired');
+  const [profile] = createResource(fetchProfile);
+  onCleanup(() => socket?.close());
+  return { token, live, socket, profile };
+}

@@ -1,0 +1,207 @@
+import { createEffect, For, on, Show } from 'solid-js';
+import type { PublicProfile } from '../../../server/contract/profile';
+import { Channel, PHASE_OF } from '../../../server/contract/reports';
+import type { ProfileLabels } from '../../lib/profile';
+import { t } from '../../lib/i18n';
+import { clockWib } from '../../lib/time';
+import type { Me } from './api';
+import { ct } from './i18n';
+import { ageHours, ageOf, useNow } from './format';
+import { TABS, defaultFilters, QUEUE_LIMIT, type Queue } from './queue';
+
+const AGES = [1, 4, 24, 72, 168];
+
+type Props = {
+  me: Me;
+  queue: Queue;
+  profile: PublicProfile;
+  labels: ProfileLabels;
+  cursorId: number | null;
+  openId: number | null;
+  onOpen: (id: number) => void;
+  searchRef: (el: HTMLInputElement) => void;
+};
+
+/** The live queue: tabs by state, filters, and one row per report, newest first. */
+export function Queue(props: Props) {
+  const q = props.queue;
+  const now = useNow();
+  const agencyShort = new Map(props.profile.agencies.map((a) => [a.id, a.short]));
+  let list!: HTMLDivElement;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  const cityWide = props.me.role !== 'operator';
+
+  // A refresh that adds rows above keeps the rows in view where they are.
+  q.onBeforeApply(() => {
+    if (!list || list.scrollTop <= 0) return;
+    const top = list.scrollTop;
+    const anchor = [...list.querySelectorAll<HTMLElement>('[data-report-id]')].find((el) => el.offsetTop + el.offsetHeight > top);
+    if (!anchor) return;
+    const id = anchor.dataset.reportId;
+    const offset = anchor.offsetTop - top;
+    return () => {
+      const el = list.querySelector<HTMLElement>(`[data-report-id="${id}"]`);
+      if (el) list.scrollTop = el.offsetTop - offset;
+    };
+  });
+
+  // The keyboard cursor stays in view.
+  createEffect(
+    on(
+      () => props.cursorId,
+      (id) => {
+        if (id === null) return;
+        list?.querySelector(`[data-report-id="${id}"]`)?.scrollIntoView({ block: 'nearest' });
+      },
+    ),
+  );
+
+  const f = () => q.filters();
+  const filtered = () => {
+    const x = f();
+    return !!(x.category || x.district || x.channel || x.olderThanHours || x.q || (cityWide && x.agency));
+  };
+
+  return (
+    <section class="cn-queue" aria-label="queue">
+      <div class="cn-tabs" role="tablist">
+        <For each={TABS}>
+          {(tab) => (
+            <button
+              type="button"
+              role="tab"
+              class="cn-tab"
+              classList={{ active: f().tab === tab.id }}
+              aria-selected={f().tab === tab.id}
+              data-testid={`queue-tab-${tab.id}`}
+              onClick={() => q.setFilters({ tab: tab.id })}
+            >
+              {ct.tabs[tab.id]}
+            </button>
+          )}
+        </For>
+      </div>
+
+      <div class="cn-filters" classList={{ city: cityWide }}>
+        <div class="cn-search">
+          <input
+            ref={props.searchRef}
+            type="search"
+            placeholder={ct.search}
+            data-testid="queue-search"
+            value={f().q}
+            onInput={(e) => {
+              const v = e.currentTarget.value;
+              clearTimeout(searchTimer);
+              searchTimer = setTimeout(() => q.setFilters({ q: v }), 250);
+            }}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              // Esc clears the search first, then leaves the field (the shortcuts work again).
+              e.preventDefault();
+              clearTimeout(searchTimer);
+              if (e.currentTarget.value) {
+                e.currentTarget.value = '';
+                q.setFilters({ q: '' });
+              } else e.currentTarget.blur();
+            }}
+          />
+          <kbd>/</kbd>
+        </div>
+        <Show when={cityWide}>
+          <select data-testid="filter-agency" value={f().agency} onChange={(e) => q.setFilters({ agency: e.currentTarget.value })}>
+            <option value="">{ct.allAgencies}</option>
+            <For each={props.profile.agencies}>{(a) => <option value={a.id}>{a.short}</option>}</For>
+          </select>
+        </Show>
+        <select data-testid="filter-category" value={f().category} onChange={(e) => q.setFilters({ category: e.currentTarget.value })}>
+          <option value="">{ct.allCategories}</option>
+          <For each={props.profile.categories}>{(c) => <option value={c.id}>{props.labels.category(c.id)}</option>}</For>
+        </select>
+        <select data-testid="filter-district" value={f().district} onChange={(e) => q.setFilters({ district: e.currentTarget.value })}>
+          <option value="">{ct.allDistricts}</option>
+          <For each={props.profile.districts}>{(d) => <option value={d.code}>{d.name}</option>}</For>
+        </select>
+        <select data-testid="filter-channel" value={f().channel} onChange={(e) => q.setFilters({ channel: e.currentTarget.value })}>
+          <option value="">{ct.allChannels}</option>
+          <For each={Channel.options}>{(c) => <option value={c}>{t.channel[c]}</option>}</For>
+        </select>
+        <select data-testid="filter-age" value={f().olderThanHours} onChange={(e) => q.setFilters({ olderThanHours: e.currentTarget.value })}>
+          <option value="">{ct.anyAge}</option>
+          <For each={AGES}>{(h) => <option value={String(h)}>{ct.olderThan(h)}</option>}</For>
+        </select>
+        <Show when={filtered()}>
+          <button type="button" class="cn-btn cn-btn-ghost cn-btn-sm" data-testid="filter-reset" onClick={() => q.setFilters({ ...defaultFilters(), tab: f().tab })}>
+            {ct.resetFilters}
+          </button>
+        </Show>
+      </div>
+
+      <div class="cn-queue-meta">
+        <span data-testid="queue-count">{ct.queueCount(q.rows.length, q.rows.length >= QUEUE_LIMIT)}</span>
+        <span class="cn-muted">
+          <Show when={q.loading()}>
+            <span class="cn-spinner" aria-hidden="true" />
+          </Show>
+          <Show when={q.updatedAt()}>{(at) => `${ct.liveUpdated} ${clockWib(at())} ${t.wib}`}</Show>
+        </span>
+      </div>
+
+      <div class="cn-list" ref={list} role="listbox" data-testid="queue-list">
+        <Show when={q.error() && !q.rows.length}>
+          <p class="cn-empty cn-error">{ct.queueError}</p>
+        </Show>
+        <Show when={!q.loaded() && !q.error()}>
+          <p class="cn-empty">{ct.queueLoading}</p>
+        </Show>
+        <Show when={q.loaded() && !q.rows.length && !q.error()}>
+          <p class="cn-empty" data-testid="queue-empty">{ct.queueEmpty}</p>
+        </Show>
+        <For each={q.rows}>
+          {(r) => {
+            const phase = () => PHASE_OF[r.status] ?? 'grey';
+            const district = () => props.labels.district(r.districtCode);
+            const old = () => phase() === 'red' && ageHours(r.createdAt, now()) >= 24;
+            return (
+              <div
+                class="cn-row"
+                role="option"
+                aria-selected={props.openId === r.id}
+                classList={{ cursor: props.cursorId === r.id, open: props.openId === r.id, fresh: q.fresh().has(r.id) }}
+                data-testid="queue-row"
+                data-report-id={r.id}
+                data-status={r.status}
+                onClick={() => props.onOpen(r.id)}
+              >
+                <span class={`cn-badge phase-${phase()}`} data-testid="row-status">
+                  {t.status[r.status]}
+                </span>
+                <div class="cn-row-main">
+                  <div class="cn-row-top">
+                    <span class="cn-ticket">{r.ticket}</span>
+                    <span class="cn-row-cat">{props.labels.category(r.categoryId)}</span>
+                  </div>
+                  <div class="cn-row-sub">
+                    <Show when={cityWide}>
+                      <span class="cn-agency-tag">{agencyShort.get(r.agencyId) ?? r.agencyId}</span>
+                    </Show>
+                    <span classList={{ 'cn-muted': !district() }}>{district() ?? ct.noDistrict}</span>
+                    <span class="cn-dot">·</span>
+                    <span>{t.channel[r.channel]}</span>
+                    <Show when={r.address}>
+                      <span class="cn-dot">·</span>
+                      <span class="cn-row-addr">{r.address}</span>
+                    </Show>
+                  </div>
+                </div>
+                <span class="cn-age" classList={{ old: old() }} title={r.createdAt}>
+                  {ageOf(r.createdAt, now())}
+                </span>
+              </div>
+            );
+          }}
+        </For>
+      </div>
+    </section>
+  );
+}
