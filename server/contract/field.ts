@@ -18,6 +18,8 @@ export const ProofFields = z.object({
 });
 
 export type FieldJob = ReportPublic & {
+  acceptedAt: string | null;
+  startedAt: string | null;
   instruction: string | null;
   dispatchedAt: string | null;
   returnReason: string | null;

@@ -13,8 +13,11 @@ import { body } from './validate.js';
 import { multerError } from './reports.js';
 import { sendRefusal, sendZodError } from './errors.js';
 
-export const fieldJob = (r: ReportState): FieldJob => ({
+/** A job as the phone needs it; when it was accepted and started come from its events, so every phone agrees. */
+export const fieldJob = (r: ReportState, events: { type: string; at: string }[] = []): FieldJob => ({
   ...publicView(r),
+  acceptedAt: events.findLast((e) => e.type === 'report.accepted')?.at ?? null,
+  startedAt: events.findLast((e) => e.type === 'report.started')?.at ?? null,
   instruction: r.instruction,
   dispatchedAt: r.dispatchedAt,
   returnReason: r.returnReason,
@@ -27,7 +30,7 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
   const reportId = (req: Request) => Number(req.params.id);
 
   router.get('/jobs', allow('field.work'), (req: Request, res: Response) => {
-    res.json({ jobs: ctx.store.reports.assignedTo(req.actor.id).map(fieldJob) });
+    res.json({ jobs: ctx.store.reports.assignedTo(req.actor.id).map((r) => fieldJob(r, ctx.store.events.forReport(r.id))) });
   });
 
   for (const action of ['accept', 'start'] as const) {
@@ -35,7 +38,7 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
       const { clientId } = req.input as z.infer<typeof FieldStep>;
       const r = actOnReport(ctx, req.actor, reportId(req), { action }, { clientId });
       if (!r.ok) return sendRefusal(res, r);
-      res.json({ job: fieldJob(r.value) });
+      res.json({ job: fieldJob(r.value, ctx.store.events.forReport(r.value.id)) });
     });
   }
 
@@ -49,7 +52,7 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       const r = await submitProof(ctx, req.actor, reportId(req), fields.data, files.map((f) => f.buffer));
       if (!r.ok) return sendRefusal(res, r);
-      res.json({ job: fieldJob(r.value) });
+      res.json({ job: fieldJob(r.value, ctx.store.events.forReport(r.value.id)) });
     },
   );
   return router;
