@@ -14,19 +14,7 @@ export const ReportStatus = z.enum([
 ]);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
-/** The marker colour the wall shows: red new, yellow being handled, green done, grey void. */
-export type Phase = 'red' | 'yellow' | 'green' | 'grey';
-export const PHASE_OF: Record<ReportStatus, Phase> = {
-  new: 'red',
-  checked: 'red',
-  dispatched: 'yellow',
-  in_progress: 'yellow',
-  proof_submitted: 'yellow',
-  verified: 'green',
-  closed: 'green',
-  rejected: 'grey',
-  merged: 'grey',
-};
+export { PHASE_OF, MAX_PHOTOS, type Phase } from './phase.js';
 
 export const Channel = z.enum(['web', 'app', 'phone', 'sms', 'social', 'kim', 'open311', 'walk_in']);
 export type Channel = z.infer<typeof Channel>;
@@ -104,4 +92,3 @@ export const NewReportFields = z
   });
 export type NewReportFields = z.infer<typeof NewReportFields>;
 
-export const MAX_PHOTOS = 5;
