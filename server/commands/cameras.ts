@@ -16,8 +16,9 @@ export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraPub
   return commit(ctx, (): [CameraPublic | null, Committed[]] => {
     const cam = ctx.store.cameras.get(cameraId);
     if (!cam) return [null, []];
-    ctx.store.cameras.addProbe(cameraId, probe);
-    const { health, reason } = assessCamera(ctx.store.cameras.recentProbes(cameraId, 10), cam.health, DEFAULT_RULES);
+    const { health, reason } = assessCamera([probe, ...ctx.store.cameras.recentProbes(cameraId, 9)], cam.health, DEFAULT_RULES);
+    // A frozen or black frame answered, but it is not a good frame: "last good" must not move.
+    ctx.store.cameras.addProbe(cameraId, probe, reason === 'ok' || reason === 'slow');
     if (health === cam.health) return [cameraView({ ...ctx.store.cameras.get(cameraId)! }), []];
     // An alert opens when a camera goes dark and closes by itself when it recovers.
     const alert = health === 'offline' ? 'open' : health === 'online' ? null : cam.alert;

@@ -21,7 +21,7 @@ export function readCookie(header: string | undefined, name: string): string | n
 export function identifyCaller(ctx: Ctx, c: Credentials): Actor | null {
   const session = readCookie(c.cookie, SESSION_COOKIE);
   const bearer = c.authorization?.startsWith('Bearer ') ? c.authorization.slice(7).trim() : undefined;
-  const display = typeof c.display === 'string' ? c.display : bearer;
+  const display = typeof c.display === 'string' && c.display !== '' ? c.display : bearer;
   if (display !== undefined) return displayActor(ctx.store, display);
   if (c.authorization) return null;
   if (session) return sessionActor(ctx, session);

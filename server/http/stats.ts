@@ -8,7 +8,8 @@ import { allow } from './actor.js';
 import { query } from './validate.js';
 
 const WibDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD');
-const RangeQuery = z.object({ from: WibDate.optional(), to: WibDate.optional() });
+// days=N: the last N WIB days up to the hub's today, so a wall with a wrong clock still asks for the right range.
+const RangeQuery = z.object({ from: WibDate.optional(), to: WibDate.optional(), days: z.coerce.number().int().min(1).max(400).optional() });
 const MAX_DAYS = 400;
 
 export function statsRouter(ctx: Ctx): Router {
@@ -18,7 +19,7 @@ export function statsRouter(ctx: Ctx): Router {
   function range(q: z.infer<typeof RangeQuery>) {
     const today = new Date(ctx.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
     const toDay = q.to ?? today;
-    const fromDay = q.from ?? new Date(Date.parse(toDay) - 6 * 86400_000).toISOString().slice(0, 10);
+    const fromDay = q.from ?? new Date(Date.parse(toDay) - ((q.days ?? 7) - 1) * 86400_000).toISOString().slice(0, 10);
     const from = wibDayStart(fromDay);
     const end = new Date(Date.parse(wibDayStart(toDay)) + 86400_000).toISOString();
     // "Open" and the backlog are as of the end of the range, or now when the range runs to today.

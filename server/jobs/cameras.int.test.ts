@@ -84,6 +84,9 @@ describe('the camera monitor', () => {
     await wall.until(() => wall.cameras.get('pasar-anyar')?.health === 'degraded' && wall.cameras.get('taman-potret')?.health === 'degraded');
     expect(wall.cameras.get('pasar-anyar')?.reason).toBe('black');
     expect(wall.cameras.get('taman-potret')?.reason).toBe('frozen');
+    // The frozen camera still answers, but its last good frame is from before it froze.
+    const frozen = hub.ctx.store.cameras.get('taman-potret')!;
+    expect(frozen.lastGoodAt! < frozen.snapshotAt!).toBe(true);
   });
 
   it('lets an operator acknowledge an open alert, and refuses the wall', async () => {

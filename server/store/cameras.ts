@@ -64,10 +64,10 @@ export class CamerasTable {
   get(id: string): CameraRow | null {
     return (this.s.one.get(id) as CameraRow | undefined) ?? null;
   }
-  addProbe(id: string, p: Probe): void {
+  addProbe(id: string, p: Probe, good: boolean): void {
     this.s.addProbe.run(id, p.at, p.ok ? 1 : 0, Math.round(p.latencyMs), p.hash, p.luma, p.error ?? null);
     this.s.prune.run(id, id);
-    this.s.probed.run({ id, at: p.at, goodAt: p.ok ? p.at : null, snapshotAt: p.ok ? p.at : null });
+    this.s.probed.run({ id, at: p.at, goodAt: good ? p.at : null, snapshotAt: p.ok ? p.at : null });
   }
   recentProbes(id: string, n: number): Probe[] {
     return (this.s.recent.all(id, n) as (Omit<Probe, 'ok'> & { ok: number })[]).map((p) => ({ ...p, ok: p.ok === 1 }));

@@ -6,14 +6,15 @@ import { CAMERA_COLOR, lastGoodOf, stateOf } from './theme';
 import type { CameraStats } from './stats';
 import { Snapshot } from './Snapshot';
 
-/**
- * One camera in the grid: its latest picture filling the tile, the name and state over the top, its uptime
- * along the bottom. Offline: the picture dimmed under a big OFFLINE, since when, and how long since its last
- * good picture; degraded: the reason (frozen, black, slow) and the last good picture over the picture. Text sizes follow the tile
- * (container units), so the same tile reads at 10 cameras and at 100.
- */
 /** An online camera whose last good picture is older than this says so (it is probed every ~10 s). */
 const STALE_MS = 2 * 60_000;
+
+/**
+ * One camera in the grid: its latest picture filling the tile, the name and state over the top, its uptime
+ * along the bottom. Offline: the picture dimmed under a big OFFLINE, since when, and how long since its
+ * last good picture; degraded: the reason (frozen, black, slow) and the last good picture. Text sizes
+ * follow the tile (container units), so the same tile reads at 10 cameras and at 100.
+ */
 
 export function CameraTile(props: { camera: CameraStats; token: string | null; now: number }) {
   const c = () => props.camera;

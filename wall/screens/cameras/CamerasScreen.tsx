@@ -107,7 +107,10 @@ export default function CamerasScreen() {
               <CameraGrid ids={ids()}>
                 {(id) => (
                   <Show when={live.camera(id)}>
-                    {(cam) => <CameraTile camera={mergeCamera(cam(), stats().get(id))} token={token} now={now()} />}
+                    {(cam) => {
+                      const merged = createMemo(() => mergeCamera(cam(), stats().get(id)));
+                      return <CameraTile camera={merged()} token={token} now={now()} />;
+                    }}
                   </Show>
                 )}
               </CameraGrid>

@@ -24,7 +24,7 @@ export function pollCameraStats(token: string | null): { stats: Accessor<Readonl
     busy = true;
     try {
       const res = await fetch('/api/cameras', {
-        headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
         credentials: 'same-origin',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -40,6 +40,11 @@ export function pollCameraStats(token: string | null): { stats: Accessor<Readonl
     }
   }
 
+  // An unpaired screen shows no grid; it has nothing to ask with.
+  if (!token) {
+    setLoaded(true);
+    return { stats, loaded };
+  }
   void poll();
   const timer = setInterval(() => void poll(), STATS_INTERVAL_MS);
   onCleanup(() => {

@@ -67,9 +67,12 @@ function valueLabels(opts: ValueLabels): Plugin<'bar'> {
       const { ctx } = chart;
       const f = chartFonts();
       ctx.save();
-      ctx.font = `700 ${f.value}px ${FONT_FAMILY}`;
+      // No taller than a bar is thick (two bars per agency in a small panel), but never below a readable size.
+      const thickness = (chart.getDatasetMeta(0).data[0] as unknown as { height?: number } | undefined)?.height ?? f.value;
+      const size = Math.round(Math.max(f.value * 0.75, Math.min(f.value, thickness * 1.1)));
+      ctx.font = `700 ${size}px ${FONT_FAMILY}`;
       ctx.textBaseline = 'middle';
-      const pad = f.value * 0.35;
+      const pad = size * 0.35;
       chart.data.datasets.forEach((_ds, di) => {
         const meta = chart.getDatasetMeta(di);
         if (meta.hidden) return;
@@ -206,7 +209,8 @@ export function trendConfig(s: Stats): ChartConfiguration<'line', number[], stri
     borderWidth: f.line,
     pointRadius: s.trend.length > 45 ? 0 : f.point,
     pointStyle,
-    tension: 0.25,
+    tension: 0.3,
+    cubicInterpolationMode: 'monotone' as const,
   });
   return {
     type: 'line',

@@ -81,9 +81,9 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     filter: ['all', ['has', 'point_count'], ['>', ['get', 'breached'], 0]],
     paint: {
       'circle-color': 'rgba(0, 0, 0, 0)',
-      'circle-radius': ['+', clusterRadius, 10 * s],
+      'circle-radius': ['+', clusterRadius, 9 * s],
       'circle-stroke-color': BREACH_RING,
-      'circle-stroke-width': 4 * s,
+      'circle-stroke-width': 3 * s,
       'circle-stroke-opacity': 1,
       'circle-stroke-opacity-transition': { duration: 0, delay: 0 },
     },
@@ -130,7 +130,7 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'breached'], 1]],
     paint: {
       'circle-color': 'rgba(0, 0, 0, 0)',
-      'circle-radius': 14 * s,
+      'circle-radius': 16 * s,
       'circle-stroke-color': BREACH_RING,
       'circle-stroke-width': 4 * s,
       'circle-stroke-opacity': 1,
@@ -192,11 +192,16 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
   function announceReady(sent: Promise<void>) {
     if (ready || !live.caughtUp()) return;
     ready = true;
+    // Ready once the reports source is loaded and a frame has been drawn with it. Not 'idle': pulses and
+    // a busy feed keep a live map from ever going idle.
     const done = () => {
-      map.once('idle', () => {
+      const check = () => {
+        if (!map.isSourceLoaded('reports')) return;
+        map.off('render', check);
         props.onReady?.();
         startBlink();
-      });
+      };
+      map.on('render', check);
       map.triggerRepaint();
     };
     sent.then(done, done);
