@@ -151,6 +151,17 @@ describe('every route checks the caller', () => {
     ['POST', () => '/api/admin/accounts/nobody/password', { password: 'x' }, ['admin']],
     ['POST', () => '/api/admin/displays', { name: '' }, ['admin', 'supervisor']],
     ['GET', () => '/api/auth/me', undefined, ['admin', 'supervisor', 'operator.dkp', 'pengawas.dkp.1', 'wall']],
+    ['GET', () => '/api/console/reminders', undefined, ['admin', 'supervisor', 'operator.dkp']],
+    ['GET', () => '/api/console/escalations', undefined, ['admin', 'supervisor']],
+    ['POST', () => `/api/console/reports/${reportId}/reminders/ack`, { flag: 'response_near' }, ['supervisor', 'operator.dkp']],
+    ['GET', () => '/api/field/jobs', undefined, ['pengawas.dkp.1']],
+    ['POST', () => `/api/field/jobs/${reportId}/accept`, { clientId: 'walk-accept-1' }, ['pengawas.dkp.1']],
+    ['POST', () => `/api/field/jobs/${reportId}/start`, { clientId: 'walk-start-01' }, ['pengawas.dkp.1']],
+    ['GET', () => '/api/cameras', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
+    ['GET', () => '/api/cameras/simpang-cikokol/snapshot.webp', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
+    ['POST', () => '/api/cameras/simpang-cikokol/ack', undefined, ['supervisor', 'operator.dkp']],
+    ['GET', () => '/api/stats?days=7', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
+    ['GET', () => '/api/stats/agencies.csv?days=7', undefined, ['admin', 'supervisor']],
   ];
   for (const [method, path, payload, allowed] of ROUTES) {
     for (const caller of CALLERS) {
