@@ -18,7 +18,7 @@ export type Hub = {
   http: HttpServer;
   io: LiveServer;
   log: Logger;
-  monitor: { stop: () => void; tick: () => Promise<void> } | null;
+  monitor: { stop: () => void; tick: () => Promise<number> } | null;
   listen(): Promise<number>;
   close(): Promise<void>;
 };

@@ -56,12 +56,13 @@ export async function probeCamera(cam: CameraRow, opts: Pick<MonitorOptions, 'sn
  * Polls every camera on its own interval, a bounded number at a time. Restart-safe: when a camera is due
  * comes from the store (its last probe), not from memory.
  */
-export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () => void; tick: () => Promise<void> } {
+export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () => void; tick: () => Promise<number> } {
   mkdirSync(opts.snapshotsDir, { recursive: true });
   const inFlight = new Set<string>();
   let stopped = false;
 
-  async function tick() {
+  /** One round: probes the cameras that are due (at most `concurrency`) and says how many it probed. */
+  async function tick(): Promise<number> {
     const now = ctx.now().getTime();
     const due = ctx.store.cameras
       .list()
@@ -81,6 +82,7 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () =
         }
       }),
     );
+    return due.length;
   }
 
   const timer = opts.timer === false ? null : setInterval(() => void tick(), 500);
