@@ -6,6 +6,7 @@ import { createSession, SessionGate } from '../console/session';
 import { ct, withLang } from '../console/i18n';
 import { whenWib } from '../console/format';
 import { AuditExport } from '../console/AuditExport';
+import { KinerjaExport, poll, type CameraWithUptime } from '../console/Alerts';
 import '../console/console.css';
 
 const ROLES = ['operator', 'field', 'supervisor', 'admin'] as const;
@@ -250,8 +251,14 @@ function Admin(props: { me: Me; onLogout: () => void }) {
             <section class="cn-card">
               <h2>{ct.auditTitle}</h2>
               <AuditExport inline />
+              <p class="cn-row-gap">
+                <KinerjaExport long />
+              </p>
             </section>
           </div>
+          <Show when={isAdmin}>
+            <AdminCameras />
+          </Show>
         </div>
       </div>
     </div>
@@ -459,6 +466,73 @@ function PairDisplay() {
           </div>
         )}
       </Show>
+    </section>
+  );
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+/** Read-only list of the city's cameras (GET /api/cameras): they are configured in the city profile file. */
+function AdminCameras() {
+  const [cams, setCams] = createSignal<CameraWithUptime[] | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  poll(async () => {
+    const r = await api<{ cameras: CameraWithUptime[] }>('/api/cameras');
+    if (r.ok) {
+      setCams(r.data.cameras);
+      setError(null);
+    } else setError(r.message);
+  });
+  return (
+    <section class="cn-card cn-admin-cameras" data-testid="admin-cameras">
+      <h2>
+        {ct.camerasTitle} <span class="cn-muted">({cams()?.length ?? 0})</span>
+      </h2>
+      <p class="cn-muted cn-small">{ct.camerasHelp}</p>
+      <Show when={error()}>
+        <p class="cn-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <div class="cn-table-wrap">
+        <table class="cn-table">
+          <thead>
+            <tr>
+              <th>{ct.name}</th>
+              <th>{ct.cameraKind}</th>
+              <th>{ct.cameraHealthCol}</th>
+              <th>{ct.uptime24}</th>
+              <th>{ct.uptime7}</th>
+              <th>{ct.lastGood}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <Show when={cams()} fallback={<tr><td colSpan={6} class="cn-muted">…</td></tr>}>
+              <Show when={cams()!.length} fallback={<tr><td colSpan={6} class="cn-muted">{ct.camerasEmpty}</td></tr>}>
+                <For each={cams()!}>
+                  {(c) => (
+                    <tr data-testid="admin-camera-row" data-camera-id={c.id} data-health={c.health ?? ''}>
+                      <td>
+                        {c.name} <span class="cn-muted cn-mono cn-small">{c.id}</span>
+                      </td>
+                      <td>{ct.cameraKinds[c.kind] ?? c.kind}</td>
+                      <td class={c.health ? `cn-health-${c.health}` : 'cn-muted'}>
+                        {c.health ? ct.cameraHealth[c.health] ?? c.health : ct.cameraUnknown}
+                        <Show when={c.health !== 'online' && c.reason}>
+                          <span class="cn-muted cn-small"> ({c.reason})</span>
+                        </Show>
+                      </td>
+                      <td class="cn-mono">{pct(c.uptime24h)}</td>
+                      <td class="cn-mono">{pct(c.uptime7d)}</td>
+                      <td class="cn-muted cn-nowrap">{c.lastGoodAt ? whenWib(c.lastGoodAt) : '—'}</td>
+                    </tr>
+                  )}
+                </For>
+              </Show>
+            </Show>
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { Queue } from './Queue';
 import { ConsoleMap } from './ConsoleMap';
 import { ReportPanel, type PanelControl } from './ReportPanel';
 import { AuditExport } from './AuditExport';
+import { CameraAlerts, Escalations, KinerjaExport, Reminders } from './Alerts';
 import { ACTION_KEYS, ACTION_ORDER, actionForKey, type ConsoleAction } from './actions';
 
 /** True when a key press belongs to a form field, not to the console's shortcuts. */
@@ -157,8 +158,11 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
             <Show when={agency()}> · {agency()!.short}</Show>
           </span>
         </div>
+        <Reminders me={me} queue={queue} onOpen={open} />
         <Show when={me.role === 'supervisor' || me.role === 'admin'}>
+          <Escalations queue={queue} agencyShort={(id) => profile()?.agencies.find((a) => a.id === id)?.short ?? id} onOpen={open} />
           <AuditExport />
+          <KinerjaExport />
         </Show>
         <Show when={me.role === 'admin' || me.role === 'supervisor'}>
           <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/admin')} data-testid="admin-link">
@@ -175,6 +179,8 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
           {ct.logout}
         </button>
       </header>
+
+      <CameraAlerts me={me} queue={queue} />
 
       <Show when={queue.connection() === 'reconnecting'}>
         <div class="cn-banner" role="alert" data-testid="stale-banner">

@@ -67,6 +67,8 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
   /** The newest version the hub has announced for each report (events and lists): the panel compares. */
   const [versions, setVersions] = createStore<Record<number, number>>({});
   const [lastEvent, setLastEvent] = createSignal<LiveReportEvent | null>(null);
+  /** Bumped on every camera.event from the hub: the camera alert banner re-fetches on it. */
+  const [cameraTick, setCameraTick] = createSignal(0);
 
   let beforeApply: (() => (() => void) | void) | null = null;
   let reqToken = 0;
@@ -219,6 +221,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
       if (i >= 0 && rows[i].version < r.version) setRows(i, (old) => ({ ...old, ...r }));
       requestRefresh();
     });
+    socket.on('camera.event', () => setCameraTick((n) => n + 1));
   }
 
   void load();
@@ -242,6 +245,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     fresh,
     updatedAt,
     lastEvent,
+    cameraTick,
     /** The newest version known for a report (0 when none). */
     versionOf: (id: number) => versions[id] ?? 0,
     noteVersion,
