@@ -1,10 +1,11 @@
-import { createEffect, createMemo, createSignal, For, Match, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { t } from '../../lib/i18n';
+import { ScreenGate } from '../../components/ScreenGate';
 import { clockWib } from '../../lib/time';
 import { Clock } from '../../components/Clock';
 import { ct } from './i18n';
 import { CAMERA_COLOR, stateOf, type CameraState } from './theme';
-import { createLiveScreen } from './live-screen';
+import { createLiveScreen } from '../../lib/live-screen';
 import { mergeCamera, pollCameraStats } from './stats';
 import { fitGrid } from './grid-fit';
 import { createNow } from './now';
@@ -47,21 +48,8 @@ export default function CamerasScreen() {
   onCleanup(() => delete document.body.dataset.cameras);
 
   return (
-    <Switch>
-      <Match when={conn() === 'unpaired'}>
-        <div class="fullscreen-message" data-testid="not-paired">
-          <h1>{t.notPairedTitle}</h1>
-          <p>{t.notPairedBody}</p>
-        </div>
-      </Match>
-      <Match when={!profile() || !live.caughtUp()}>
-        <div class="fullscreen-message" data-testid="hub-wait">
-          <h1>{profile()?.name ?? t.appName}</h1>
-          <p>{profile() ? t.connecting : t.hubUnreachable}</p>
-        </div>
-      </Match>
-      <Match when={profile()}>
-        {(p) => (
+    <ScreenGate connection={conn} caughtUp={live.caughtUp} profile={profile}>
+      {(p) => (
           <div class="wall cam-screen" classList={{ stale: conn() === 'reconnecting' }}>
             <header class="header">
               <div class="brand">
@@ -116,9 +104,8 @@ export default function CamerasScreen() {
               </CameraGrid>
             </Show>
           </div>
-        )}
-      </Match>
-    </Switch>
+      )}
+    </ScreenGate>
   );
 }
 

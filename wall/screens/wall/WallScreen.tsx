@@ -1,10 +1,9 @@
-import { createResource, createMemo, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createMemo, onCleanup, Show } from 'solid-js';
 import type { ReportPublic } from '../../../server/contract/reports';
-import { createLive } from '../../lib/live';
-import { connectLive } from '../../lib/socket';
-import { takeDisplayToken } from '../../lib/display-token';
-import { fetchProfile, profileLabels } from '../../lib/profile';
+import { profileLabels } from '../../lib/profile';
+import { createLiveScreen } from '../../lib/live-screen';
 import { lang, t } from '../../lib/i18n';
+import { ScreenGate } from '../../components/ScreenGate';
 import { clockWib } from '../../lib/time';
 import { Header } from './Header';
 import { Spotlight } from './Spotlight';
@@ -24,14 +23,7 @@ import './room-actions.css';
 
 /** The LIVE wall: the city's reports on a map as they happen, the newest one's photo, and the counts. */
 export default function WallScreen() {
-  const token = takeDisplayToken();
-  const live = createLive();
-  window.__pantau = { map: null, live };
-
-  const socket = token ? connectLive(token, live) : null;
-  if (!socket) live.setConnection('unpaired');
-
-  const [profile] = createResource(fetchProfile);
+  const { live, profile } = createLiveScreen();
   const labels = createMemo(() => {
     const p = profile();
     return p ? profileLabels(p, lang) : null;
@@ -43,7 +35,6 @@ export default function WallScreen() {
   const room = createRoomActions(live);
 
   onCleanup(() => {
-    socket?.close();
     offSubmitted();
     spotlight.dispose();
     recent.dispose();
@@ -51,25 +42,10 @@ export default function WallScreen() {
   });
 
   const conn = () => live.connection();
-  // The map appears once the screen is paired and holds the city's reports; until then a plain message,
-  // so an unpaired or unreachable wall never shows an empty map that looks like a quiet city.
 
   return (
-    <Switch>
-      <Match when={conn() === 'unpaired'}>
-        <div class="fullscreen-message" data-testid="not-paired">
-          <h1>{t.notPairedTitle}</h1>
-          <p>{t.notPairedBody}</p>
-        </div>
-      </Match>
-      <Match when={!profile() || !live.caughtUp()}>
-        <div class="fullscreen-message" data-testid="hub-wait">
-          <h1>{profile()?.name ?? t.appName}</h1>
-          <p>{profile() ? t.connecting : t.hubUnreachable}</p>
-        </div>
-      </Match>
-      <Match when={profile()}>
-        {(p) => (
+    <ScreenGate connection={conn} caughtUp={live.caughtUp} profile={profile}>
+      {(p) => (
           <div class="wall" classList={{ stale: conn() === 'reconnecting' }}>
             <Header city={p().name} live={live} />
             <Show when={conn() === 'reconnecting'}>
@@ -112,8 +88,7 @@ export default function WallScreen() {
               </aside>
             </main>
           </div>
-        )}
-      </Match>
-    </Switch>
+      )}
+    </ScreenGate>
   );
 }

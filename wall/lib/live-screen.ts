@@ -1,8 +1,8 @@
 import { createResource, onCleanup } from 'solid-js';
-import { createLive } from '../../lib/live';
-import { connectLive } from '../../lib/socket';
-import { takeDisplayToken } from '../../lib/display-token';
-import { fetchProfile } from '../../lib/profile';
+import { createLive } from './live';
+import { connectLive } from './socket';
+import { takeDisplayToken } from './display-token';
+import { fetchProfile } from './profile';
 
 /**
  * What a paired wall screen starts with, as /wall does: the display token (from ?display= once, then

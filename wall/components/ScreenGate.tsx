@@ -1,0 +1,34 @@
+import { Match, Switch, type Accessor, type JSX } from 'solid-js';
+import type { PublicProfile } from '../../server/contract/profile';
+import { t } from '../lib/i18n';
+
+type Gate = {
+  connection: Accessor<string>;
+  caughtUp: Accessor<boolean>;
+  profile: Accessor<PublicProfile | undefined>;
+  children: (profile: Accessor<PublicProfile>) => JSX.Element;
+};
+
+/**
+ * What every paired wall screen shows before its content: a plain message when the screen is not paired or
+ * has not caught up yet, so an unpaired or unreachable wall never shows an empty map that looks like a quiet city.
+ */
+export function ScreenGate(props: Gate) {
+  return (
+    <Switch>
+      <Match when={props.connection() === 'unpaired'}>
+        <div class="fullscreen-message" data-testid="not-paired">
+          <h1>{t.notPairedTitle}</h1>
+          <p>{t.notPairedBody}</p>
+        </div>
+      </Match>
+      <Match when={!props.profile() || !props.caughtUp()}>
+        <div class="fullscreen-message" data-testid="hub-wait">
+          <h1>{props.profile()?.name ?? t.appName}</h1>
+          <p>{props.profile() ? t.connecting : t.hubUnreachable}</p>
+        </div>
+      </Match>
+      <Match when={props.profile()}>{(p) => props.children(p)}</Match>
+    </Switch>
+  );
+}
