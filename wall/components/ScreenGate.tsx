@@ -1,6 +1,7 @@
-import { Match, Switch, type Accessor, type JSX } from 'solid-js';
+import { Match, Show, Switch, type Accessor, type JSX } from 'solid-js';
 import type { PublicProfile } from '../../server/contract/profile';
 import { t } from '../lib/i18n';
+import { clockWib } from '../lib/time';
 
 type Gate = {
   connection: Accessor<string>;
@@ -30,5 +31,23 @@ export function ScreenGate(props: Gate) {
       </Match>
       <Match when={props.profile()}>{(p) => props.children(p)}</Match>
     </Switch>
+  );
+}
+
+/** The wall's own honesty: while the hub is out of reach, say so, and since when, over the last known state. */
+export function StaleBanner(props: { live: { connection: Accessor<string>; disconnectedAt: Accessor<Date | null> } }) {
+  return (
+    <Show when={props.live.connection() === 'reconnecting'}>
+      <div class="banner banner-stale" role="alert" data-testid="stale-banner">
+        {t.staleBanner}
+        <Show when={props.live.disconnectedAt()}>
+          {(at) => (
+            <span class="banner-since">
+              {' '}· {t.staleSince} {clockWib(at())} {t.wib}
+            </span>
+          )}
+        </Show>
+      </div>
+    </Show>
   );
 }

@@ -1,7 +1,6 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { t } from '../../lib/i18n';
-import { ScreenGate } from '../../components/ScreenGate';
-import { clockWib } from '../../lib/time';
+import { ScreenGate, StaleBanner } from '../../components/ScreenGate';
 import { Clock } from '../../components/Clock';
 import { ct } from './i18n';
 import { CAMERA_COLOR, stateOf, type CameraState } from './theme';
@@ -79,18 +78,7 @@ export default function CamerasScreen() {
                 <Clock />
               </div>
             </header>
-            <Show when={conn() === 'reconnecting'}>
-              <div class="banner banner-stale" role="alert" data-testid="stale-banner">
-                {t.staleBanner}
-                <Show when={live.disconnectedAt()}>
-                  {(at) => (
-                    <span class="banner-since">
-                      {' '}· {t.staleSince} {clockWib(at())} {t.wib}
-                    </span>
-                  )}
-                </Show>
-              </div>
-            </Show>
+            <StaleBanner live={live} />
             <Show when={ids().length} fallback={<div class="fullscreen-message cam-none">{ct.noCameras}</div>}>
               <CameraGrid ids={ids()}>
                 {(id) => (

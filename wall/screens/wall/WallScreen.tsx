@@ -3,8 +3,7 @@ import type { ReportPublic } from '../../../server/contract/reports';
 import { profileLabels } from '../../lib/profile';
 import { createLiveScreen } from '../../lib/live-screen';
 import { lang, t } from '../../lib/i18n';
-import { ScreenGate } from '../../components/ScreenGate';
-import { clockWib } from '../../lib/time';
+import { ScreenGate, StaleBanner } from '../../components/ScreenGate';
 import { Header } from './Header';
 import { Spotlight } from './Spotlight';
 import { Recent } from './Recent';
@@ -48,18 +47,7 @@ export default function WallScreen() {
       {(p) => (
           <div class="wall" classList={{ stale: conn() === 'reconnecting' }}>
             <Header city={p().name} live={live} />
-            <Show when={conn() === 'reconnecting'}>
-              <div class="banner banner-stale" role="alert" data-testid="stale-banner">
-                {t.staleBanner}
-                <Show when={live.disconnectedAt()}>
-                  {(at) => (
-                    <span class="banner-since">
-                      {' '}· {t.staleSince} {clockWib(at())} {t.wib}
-                    </span>
-                  )}
-                </Show>
-              </div>
-            </Show>
+            <StaleBanner live={live} />
             <Show when={conn() === 'connecting'}>
               <div class="banner banner-connecting" data-testid="connecting-banner">{t.connectingBanner}</div>
             </Show>
