@@ -20,7 +20,8 @@ export function authRouter(ctx: Ctx): Router {
       sameSite: 'lax',
       secure: req.secure,
       path: '/',
-      expires: r.value.expiresAt,
+      // Max-Age, not Expires: a phone or wall PC whose clock is off still keeps the session as long as the hub does.
+      maxAge: Math.max(0, r.value.expiresAt.getTime() - ctx.now().getTime()),
     });
     res.json({ account: r.value.account });
   });

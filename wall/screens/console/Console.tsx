@@ -10,7 +10,8 @@ import { Queue } from './Queue';
 import { ConsoleMap } from './ConsoleMap';
 import { ReportPanel, type PanelControl } from './ReportPanel';
 import { AuditExport } from './AuditExport';
-import { CameraAlerts, Escalations, KinerjaExport, Reminders } from './Alerts';
+import { CameraAlerts, Escalations, Reminders } from './Alerts';
+import { pt } from './performance-i18n';
 import { ACTION_KEYS, ACTION_ORDER, actionForKey, type ConsoleAction } from './actions';
 
 /** True when a key press belongs to a form field, not to the console's shortcuts. */
@@ -162,8 +163,10 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
         <Show when={me.role === 'supervisor' || me.role === 'admin'}>
           <Escalations queue={queue} agencyShort={(id) => profile()?.agencies.find((a) => a.id === id)?.short ?? id} onOpen={open} />
           <AuditExport />
-          <KinerjaExport />
         </Show>
+        <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/console/kinerja')} data-testid="performance-link">
+          {pt.title}
+        </a>
         <Show when={me.role === 'admin' || me.role === 'supervisor'}>
           <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/admin')} data-testid="admin-link">
             {ct.adminLink}

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { createSession, SessionGate } from './session';
 import { Console } from './Console';
+import { Performance } from './Performance';
 import { ct, withLang } from './i18n';
 import './console.css';
 
@@ -32,7 +33,9 @@ export default function ConsoleScreen() {
               </div>
             }
           >
-            <Console me={me} onLogout={() => session.logout()} onUnauthenticated={session.expired} />
+            <Show when={!location.pathname.startsWith('/console/kinerja')} fallback={<Performance me={me} />}>
+              <Console me={me} onLogout={() => session.logout()} onUnauthenticated={session.expired} />
+            </Show>
           </Show>
         )}
       </SessionGate>
