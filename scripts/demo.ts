@@ -11,7 +11,8 @@ import { DEMO_PASSWORD, seedAccounts } from './seed-accounts.js';
  * start the hub and a citizen simulator, and print where to look.
  */
 const ROOT = join(import.meta.dirname, '..');
-const config = loadConfig();
+// The citizen simulator files from this machine's one address, faster than the flood limit allows a real citizen.
+const config = loadConfig({ PANTAU_RATE_REPORTS_PER_10MIN: '100000', ...process.env });
 const children: ChildProcess[] = [];
 
 if (process.env.PANTAU_SKIP_BUILD !== '1') {

@@ -18,7 +18,12 @@ const Env = z.object({
   PANTAU_CAMERA_SIMULATOR_URL: z.string().url().default('http://127.0.0.1:8091'),
   PANTAU_CAMERA_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   PANTAU_CAMERA_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
+  PANTAU_RATE_REPORTS_PER_10MIN: z.coerce.number().int().min(1).default(30),
+  PANTAU_RATE_OPEN311_PER_MIN: z.coerce.number().int().min(1).default(60),
+  PANTAU_RATE_LOGIN_FAILS_PER_15MIN: z.coerce.number().int().min(1).default(20),
 });
+
+export type RateLimits = { reportsPer10Min: number; open311PerMin: number; loginFailsPer15Min: number };
 
 export type Config = {
   port: number;
@@ -44,6 +49,8 @@ export type Config = {
   cameraConcurrency: number;
   cameraTimeoutMs: number;
   snapshotsDir: string;
+  /** Flood limits: reports per 10 minutes from one citizen IP (staff: per account), Open311 POSTs per minute per key, failed logins per 15 minutes per IP. */
+  rateLimits: RateLimits;
   /** Where the built front end lives; null when the hub serves the API only. */
   staticDir: string | null;
 };
@@ -75,6 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cameraConcurrency: e.PANTAU_CAMERA_CONCURRENCY,
     cameraTimeoutMs: e.PANTAU_CAMERA_TIMEOUT_MS,
     snapshotsDir: join(dataDir, 'cameras'),
+    rateLimits: {
+      reportsPer10Min: e.PANTAU_RATE_REPORTS_PER_10MIN,
+      open311PerMin: e.PANTAU_RATE_OPEN311_PER_MIN,
+      loginFailsPer15Min: e.PANTAU_RATE_LOGIN_FAILS_PER_15MIN,
+    },
     staticDir: join(import.meta.dirname, '..', 'dist'),
     ...overrides,
   };

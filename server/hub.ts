@@ -45,7 +45,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     publish: (c) => listeners.forEach((l) => l(c)),
   };
 
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log });
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits });
   const http = createServer(app);
   const io: LiveServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6, pingInterval: 10_000, pingTimeout: 8_000 });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log }));

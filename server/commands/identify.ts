@@ -2,6 +2,7 @@ import { ANONYMOUS_CITIZEN, type Actor } from '../contract/roles.js';
 import { displayActor } from './displays.js';
 import { SESSION_COOKIE, sessionActor } from './accounts.js';
 import type { Ctx } from './context.js';
+import { apiKeyActor, isApiKey } from './api-clients.js';
 
 export type Credentials = { cookie?: string; authorization?: string; display?: unknown };
 
@@ -15,12 +16,16 @@ export function readCookie(header: string | undefined, name: string): string | n
 
 /**
  * Who is calling, from whatever credential came with the request or socket: a staff session cookie,
- * a paired display token (bearer or socket auth), or nothing (an anonymous citizen).
+ * a paired display token (bearer or socket auth), an API key (bearer, pk_…), or nothing (an anonymous citizen).
  * A credential that is present but not valid gives null: the caller gets a 401, never a quiet downgrade.
  */
 export function identifyCaller(ctx: Ctx, c: Credentials): Actor | null {
   const session = readCookie(c.cookie, SESSION_COOKIE);
   const bearer = c.authorization?.startsWith('Bearer ') ? c.authorization.slice(7).trim() : undefined;
+  if (isApiKey(bearer)) {
+    const k = apiKeyActor(ctx, bearer);
+    return k.ok ? k.actor : null;
+  }
   const display = typeof c.display === 'string' && c.display !== '' ? c.display : bearer;
   if (display !== undefined) return displayActor(ctx.store, display);
   if (c.authorization) return null;

@@ -1,16 +1,25 @@
 import type { Actor } from '../contract/roles.js';
 import type { NewReportFields } from '../contract/reports.js';
-import { checkIntakeChannel, formatTicket, wibYear } from '../domain/intake.js';
+import { checkIntakeChannel, formatTicket, photosRequired, wibYear } from '../domain/intake.js';
 import { areaAt, contains } from '../domain/geography.js';
 import { refuse, reportFromSubmitted, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
+import type { ProcessedPhoto } from '../media/photos.js';
 import { cameraLook } from './camera-look.js';
 import { deadlinesFor } from '../domain/deadlines.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 
+/**
+ * clientKey: the id the sender gave this submission; a retry with the same key answers the report it already
+ * filed instead of filing it twice. trackKey: given when the sender can derive it again on a retry.
+ */
+export type SubmitOptions = { clientKey?: string; trackKey?: string };
+
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
-export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[]): Promise<Result<ReportState & { trackKey: string }>> {
+export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[], opts: SubmitOptions = {}): Promise<Result<ReportState & { trackKey: string; replayed?: boolean }>> {
+  const earlier = opts.clientKey ? filedBefore(ctx, actor, opts) : null;
+  if (earlier) return earlier;
   const channelRefusal = checkIntakeChannel(actor, input.channel);
   if (channelRefusal) return channelRefusal;
   const { city } = ctx;
@@ -34,15 +43,18 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
     place = { lng: district.label[0], lat: district.label[1], precision: 'district', districtCode: district.code, subdistrictCode: null };
   }
 
-  const processed = await processPhotos(ctx, photos);
+  const processed = photos.length === 0 && !photosRequired(input.channel) ? { ok: true as const, value: [] as ProcessedPhoto[] } : await processPhotos(ctx, photos);
   if (!processed.ok) return processed;
   const look = place.precision === 'point' ? await cameraLook(ctx, place) : null;
   const stored = look ? [...processed.value, look.photo] : processed.value;
 
   // The reporter's private key to their report (the link they keep); only its hash is stored.
-  const trackKey = randomBytes(18).toString('base64url');
+  const trackKey = opts.trackKey ?? randomBytes(18).toString('base64url');
   return withPhotoFiles(ctx, stored, () =>
-    commit(ctx, (): [Result<ReportState & { trackKey: string }>, Committed[]] => {
+    commit(ctx, (): [Result<ReportState & { trackKey: string; replayed?: boolean }>, Committed[]] => {
+      // Checked again inside the transaction: two copies of one submission racing still file once.
+      const raced = opts.clientKey ? filedBefore(ctx, actor, opts) : null;
+      if (raced) return [raced, []];
       const now = ctx.now();
       const at = now.toISOString();
       const id = ctx.store.reports.nextId();
@@ -73,7 +85,16 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
       const seq = ctx.store.events.append(event);
       const report = reportFromSubmitted(event, seq);
       ctx.store.reports.put(report);
+      if (opts.clientKey) ctx.store.clientCommands.add({ clientId: opts.clientKey, actorId: actor.id, reportId: id, seq, createdAt: at });
       return [{ ok: true, value: { ...report, trackKey } }, [{ event: { ...event, seq }, report }]];
     }),
   );
+}
+
+function filedBefore(ctx: Ctx, actor: Actor, opts: SubmitOptions): Result<ReportState & { trackKey: string; replayed: true }> | null {
+  const seen = ctx.store.clientCommands.get(opts.clientKey!);
+  if (!seen) return null;
+  const report = ctx.store.reports.get(seen.reportId);
+  if (seen.actorId !== actor.id || !report) return refuse('conflict', 'this submission id was already used by someone else', 'clientId');
+  return { ok: true, value: { ...report, trackKey: opts.trackKey ?? '', replayed: true } };
 }

@@ -13,6 +13,20 @@ export const Agency = z.object({
 });
 export type Agency = z.infer<typeof Agency>;
 
+/**
+ * An extra question a category asks (Open311 service attributes): flood depth, a street-light pole number.
+ * Answers travel with the report's description, so every screen that shows the text shows them.
+ */
+export const CategoryQuestion = z.object({
+  code: z.string().regex(/^[a-z0-9_-]+$/),
+  label: Label,
+  datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+  required: z.boolean().default(false),
+  help: Label.optional(),
+  values: z.array(z.object({ key: z.string().min(1), label: Label })).default([]),
+});
+export type CategoryQuestion = z.infer<typeof CategoryQuestion>;
+
 export const Category = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   label: Label,
@@ -22,6 +36,7 @@ export const Category = z.object({
   resolutionHours: z.number().positive(),
   /** 'working': hours count only in the room's working time; 'continuous': floods and jams do not wait for Monday. */
   clock: z.enum(['working', 'continuous']).default('working'),
+  questions: z.array(CategoryQuestion).default([]),
 });
 export type Category = z.infer<typeof Category>;
 

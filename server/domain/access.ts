@@ -16,10 +16,16 @@ export const PERMISSIONS = {
   'stats.read': ['wall', 'operator', 'supervisor', 'admin'],
   'audit.export': ['supervisor', 'admin'],
   'accounts.manage': ['admin'],
+  'api_clients.manage': ['admin'],
   'displays.manage': ['admin', 'supervisor'],
   'session.read': ['admin', 'operator', 'supervisor', 'field', 'wall'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
+
+/** A key-holding system acts only within its key's scopes (an Open311 key cannot push indicators). */
+export function hasScope(actor: Actor, scope: string): boolean {
+  return actor.role === 'system' || (actor.scopes?.includes(scope) ?? false);
+}
 
 export function may(actor: Actor, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);

@@ -31,3 +31,11 @@ export function formatTicket(prefix: string, year: number, n: number): string {
 export function wibYear(at: Date): number {
   return new Date(at.getTime() + 7 * 3600_000).getUTCFullYear();
 }
+
+/**
+ * A citizen's report needs a photo (the wall shows it, the operator judges it); another system's report through
+ * Open311 may come without one, as the spec allows.
+ */
+export function photosRequired(channel: Channel): boolean {
+  return channel !== 'open311';
+}

@@ -14,11 +14,15 @@ import { trackRouter } from './track.js';
 import { camerasRouter } from './cameras.js';
 import { statsRouter } from './stats.js';
 import { VARIANTS, type Variant } from '../media/files.js';
+import type { RateLimits } from '../config.js';
+import { loginLimiter, reportsLimiter } from './rate-limits.js';
+import { apiClientsRouter } from './api-clients.js';
+import { open311Router } from './open311.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -37,18 +41,23 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
     res.json(ctx.city.publicProfile);
   });
   api.use(express.json({ limit: '64kb' }));
+  api.post('/auth/login', loginLimiter(opts.rateLimits));
   api.use('/auth', authRouter(ctx));
+  api.use('/admin/api-clients', apiClientsRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
   api.use('/cameras', camerasRouter(ctx, opts));
   api.use('/stats', statsRouter(ctx));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));
+  api.post('/reports', reportsLimiter(opts.rateLimits));
   api.use('/reports', reportsRouter(ctx, opts));
   api.use((req, res) => {
     res.status(404).json({ error: 'not_found', field: 'path', message: `no route ${req.method} ${req.path}` });
   });
   app.use('/api', api);
+  // Open311 GeoReport v2 for other systems: outside /api, with the spec's own errors and formats.
+  app.use('/open311/v2', open311Router(ctx, opts));
 
   app.get('/media/:hash/:file', (req, res) => {
     const hash = String(req.params.hash);

@@ -162,6 +162,9 @@ describe('every route checks the caller', () => {
     ['POST', () => '/api/cameras/simpang-cikokol/ack', undefined, ['supervisor', 'operator.dkp']],
     ['GET', () => '/api/stats?days=7', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
     ['GET', () => '/api/stats/agencies.csv?days=7', undefined, ['admin', 'supervisor']],
+    ['GET', () => '/api/admin/api-clients', undefined, ['admin']],
+    ['POST', () => '/api/admin/api-clients', { name: '' }, ['admin']],
+    ['POST', () => '/api/admin/api-clients/nobody/revoke', undefined, ['admin']],
   ];
   for (const [method, path, payload, allowed] of ROUTES) {
     for (const caller of CALLERS) {

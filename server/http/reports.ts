@@ -6,6 +6,19 @@ import { publicView } from '../domain/views.js';
 import type { Ctx } from '../commands/context.js';
 import { allow } from './actor.js';
 import { sendRefusal, sendZodError } from './errors.js';
+import { createHash } from 'node:crypto';
+
+/**
+ * The form's clientId (random, generated on the phone, never shown) makes a retry safe: the hub keeps only its
+ * hash, and derives the reporter's tracking key from it, so a retry after a lost answer gets the same ticket
+ * and the same private link back without the hub ever storing the key.
+ */
+export function submissionKeys(clientId: unknown): { clientKey: string; trackKey: string } | 'invalid' | null {
+  if (clientId === undefined || clientId === '') return null;
+  if (typeof clientId !== 'string' || !/^[A-Za-z0-9_-]{16,100}$/.test(clientId)) return 'invalid';
+  const h = (s: string) => createHash('sha256').update(s).digest();
+  return { clientKey: `report:${h(`submission:${clientId}`).toString('hex')}`, trackKey: h(`track:${clientId}`).toString('base64url').slice(0, 24) };
+}
 
 const TEXT_FIELD_BYTES = 8 * 1024;
 
@@ -27,11 +40,14 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
     async (req: Request, res: Response) => {
       const fields = NewReportFields.safeParse(req.body ?? {});
       if (!fields.success) return sendZodError(res, fields.error);
+      const retry = submissionKeys(req.body?.clientId);
+      if (retry === 'invalid') return res.status(400).json({ error: 'invalid', field: 'clientId', message: 'clientId: 16-100 letters, digits, - or _' });
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-      const result = await submitReport(ctx, req.actor, fields.data, files.map((f) => f.buffer));
+      const result = await submitReport(ctx, req.actor, fields.data, files.map((f) => f.buffer), retry ?? {});
       if (!result.ok) return sendRefusal(res, result);
       const r = result.value;
-      res.status(201).location(`/api/reports/${r.ticket}`).json({ ...publicView(r), trackUrl: `/lacak/${r.ticket}?k=${r.trackKey}` });
+      // A retry of a submission already filed is answered 200 with the same ticket and link; a new one 201.
+      res.status(r.replayed ? 200 : 201).location(`/api/reports/${r.ticket}`).json({ ...publicView(r), trackUrl: `/lacak/${r.ticket}?k=${r.trackKey}` });
     },
   );
 

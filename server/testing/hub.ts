@@ -23,7 +23,9 @@ export async function startTestHub(over: Partial<Config> = {}, opts: { now?: () 
 export function testConfig(dataDir: string, over: Partial<Config> = {}): Config {
   return loadConfig({}, {
     port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
-    logLevel: 'silent', wallToken: WALL_TOKEN, staticDir: null, snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, deadlineScheduler: false, ...over,
+    logLevel: 'silent', wallToken: WALL_TOKEN, staticDir: null, snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, deadlineScheduler: false,
+    // Tests file many reports from one address; a test of the limits themselves passes its own.
+    rateLimits: { reportsPer10Min: 100_000, open311PerMin: 100_000, loginFailsPer15Min: 100_000 }, ...over,
   });
 }
 

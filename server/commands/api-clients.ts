@@ -1,0 +1,66 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Actor } from '../contract/roles.js';
+import { API_KEY_PREFIX, type ApiClientView, type NewApiClient } from '../contract/api-clients.js';
+import { may } from '../domain/access.js';
+import { refuse } from '../domain/reports.js';
+import { commit, type Committed, type Ctx, type Result } from './context.js';
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** Creating and revoking keys are audited like account changes: who gave which system access, and when. */
+function logKeyEvent(ctx: Ctx, actor: Actor, type: 'account.api_key_created' | 'account.api_key_revoked', payload: Record<string, unknown>): Committed {
+  const event = { type, reportId: null, at: ctx.now().toISOString(), actor, payload };
+  return { event: { ...event, seq: ctx.store.events.append(event) }, report: null };
+}
+
+/** Creates a key for one system. The key is in the answer once; the hub keeps only its hash. */
+export function createApiClient(ctx: Ctx, actor: Actor, input: NewApiClient): Result<{ client: ApiClientView; key: string }> {
+  if (!may(actor, 'api_clients.manage') && actor.role !== 'system') return refuse('forbidden', `${actor.role} may not create API keys`);
+  // pk_ + 32 random bytes: unguessable, and recognisable in an Authorization header next to display tokens.
+  const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  return commit(ctx, (): [Result<{ client: ApiClientView; key: string }>, Committed[]] => {
+    const client: ApiClientView = {
+      id: randomUUID(),
+      name: input.name,
+      keyPrefix: key.slice(0, API_KEY_PREFIX.length + 6),
+      scopes: [...new Set(input.scopes)],
+      createdBy: actor.id,
+      createdAt: ctx.now().toISOString(),
+      revokedAt: null,
+    };
+    ctx.store.apiClients.add({ ...client, keyHash: hashKey(key) });
+    return [
+      { ok: true, value: { client, key } },
+      [logKeyEvent(ctx, actor, 'account.api_key_created', { apiClientId: client.id, name: client.name, scopes: client.scopes, keyPrefix: client.keyPrefix })],
+    ];
+  });
+}
+
+export function revokeApiClient(ctx: Ctx, actor: Actor, id: string): Result<ApiClientView> {
+  if (!may(actor, 'api_clients.manage')) return refuse('forbidden', `${actor.role} may not revoke API keys`);
+  return commit(ctx, (): [Result<ApiClientView>, Committed[]] => {
+    const c = ctx.store.apiClients.get(id);
+    if (!c) return [refuse('not_found', `no API client ${id}`, 'id'), []];
+    if (c.revokedAt) return [refuse('conflict', `the key of ${c.name} was already revoked at ${c.revokedAt}`, 'id'), []];
+    const at = ctx.now().toISOString();
+    ctx.store.apiClients.revoke(id, at, actor.id);
+    return [{ ok: true, value: { ...c, revokedAt: at } }, [logKeyEvent(ctx, actor, 'account.api_key_revoked', { apiClientId: id, name: c.name })]];
+  });
+}
+
+export type KeyCheck = { ok: true; actor: Actor } | { ok: false; why: 'missing' | 'unknown' | 'revoked' };
+
+/**
+ * The system behind an API key. Every key acts as role 'open311' (the role that may file reports through the
+ * open311 channel); what it may do beyond that is in its scopes.
+ */
+export function apiKeyActor(ctx: Ctx, key: string | undefined | null): KeyCheck {
+  if (!key) return { ok: false, why: 'missing' };
+  if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return { ok: false, why: 'unknown' };
+  const c = ctx.store.apiClients.byKeyHash(hashKey(key));
+  if (!c) return { ok: false, why: 'unknown' };
+  if (c.revokedAt) return { ok: false, why: 'revoked' };
+  return { ok: true, actor: { id: `api:${c.id}`, role: 'open311', name: c.name, scopes: c.scopes } };
+}
+
+export const isApiKey = (token: string | undefined): boolean => Boolean(token?.startsWith(API_KEY_PREFIX));

@@ -1,0 +1,198 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { randomBytes } from 'node:crypto';
+import type { Ctx } from '../commands/context.js';
+import type { RateLimits } from '../config.js';
+import type { Logger } from 'pino';
+import { MAX_PHOTOS } from '../contract/reports.js';
+import { apiKeyActor } from '../commands/api-clients.js';
+import { submitReport } from '../commands/submit-report.js';
+import { hasScope, may } from '../domain/access.js';
+import {
+  SPEC_URL, parseNewRequest, parseRequestsQuery, requestOf, serviceDefinition, serviceNotice, serviceOf,
+  type Lang, type Open311Request, type PublicStep,
+} from '../domain/open311.js';
+import { publicHistory } from '../domain/tracking.js';
+import { isBreached } from '../domain/views.js';
+import type { ReportState } from '../domain/reports.js';
+import type { ReportStatus } from '../contract/reports.js';
+import { open311Limiter } from './rate-limits.js';
+import { send, sendError, type Format } from './open311-format.js';
+
+/** When the list of services last changed in a way a client must notice (discovery's changeset). */
+const CHANGESET = '2026-11-23T00:00:00+07:00';
+/** A token answers "which ticket did my POST become" (tokens/{token}); it is kept with the submission. */
+const tokenKey = (token: string) => `open311-token:${token}`;
+
+type Route = { resource: 'discovery' | 'services' | 'requests' | 'tokens'; id: string | null; format: Format };
+
+/** /discovery.json, /services/banjir.xml, /requests/TNG-2026-000001.json; the spec's default format is XML. */
+function routeOf(path: string): Route | null {
+  const m = /^\/(discovery|services|requests|tokens)(?:\/([^/]+?))?(?:\.(json|xml))?\/?$/.exec(path);
+  if (!m) return null;
+  return { resource: m[1] as Route['resource'], id: m[2] ? decodeURIComponent(m[2]) : null, format: (m[3] as Format | undefined) ?? 'xml' };
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    open311: Route & { lang: Lang };
+  }
+}
+
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) at /open311/v2, in XML and JSON. Reports filed
+ * here go through the same submit-report command as every other channel (channel 'open311'), so they land on
+ * the wall and in the queue like any other. Errors are the spec's [{code, description}] with 400/403/404.
+ */
+export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimits: RateLimits; log: Logger }): Router {
+  const router = Router();
+  const { profile } = ctx.city;
+  const agencyName = (id: string) => profile.agencies.find((a) => a.id === id)?.name ?? id;
+  const districtName = (code: string | null) => (code ? (ctx.city.districts.find((d) => d.code === code)?.name ?? null) : null);
+  const categoryIds = new Set(profile.categories.map((c) => c.id));
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: opts.maxPhotoBytes, files: MAX_PHOTOS, fields: 40, fieldSize: 8 * 1024, parts: 50 },
+  }).array('media', MAX_PHOTOS);
+
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    const route = routeOf(req.path);
+    if (!route) return sendError(res, /\.json$/.test(req.path) ? 'json' : 'xml', { code: 404, description: `no Open311 resource ${req.path}; see discovery.xml` });
+    req.open311 = { ...route, lang: req.query.lang === 'en' ? 'en' : 'id' };
+    const jurisdiction = typeof req.query.jurisdiction_id === 'string' ? req.query.jurisdiction_id : undefined;
+    if (jurisdiction !== undefined && jurisdiction !== '' && jurisdiction !== profile.id)
+      return sendError(res, route.format, { code: 404, description: `jurisdiction_id: ${jurisdiction} is not served here; this endpoint serves ${profile.id}` });
+    const post = route.resource === 'requests' && route.id === null;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !(post && req.method === 'POST'))
+      return sendError(res, route.format, { code: 400, description: `${req.method} is not supported on ${route.resource}` });
+    next();
+  });
+
+  const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}`;
+
+  router.get('/{*path}', (req: Request, res: Response) => {
+    const { resource, id, format, lang } = req.open311;
+    if (resource === 'discovery') {
+      return send(res, format, 200, 'discovery', {
+        changeset: CHANGESET,
+        contact: `${profile.name}: LIVE Room (Pantau). API keys are issued by the Pantau administrator.`,
+        key_service: 'Ask the city administrator for a key (Admin → API keys); send it as api_key.',
+        endpoints: [
+          { specification: SPEC_URL, url: `${baseUrl(req)}/open311/v2`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] },
+        ],
+      });
+    }
+    if (resource === 'services' && id === null) {
+      return send(res, format, 200, 'services', profile.categories.map((c) => serviceOf(c, agencyName(c.agencyId), lang)));
+    }
+    if (resource === 'services') {
+      const c = profile.categories.find((x) => x.id === id);
+      if (!c) return sendError(res, format, { code: 404, description: `service_code: no service ${id}` });
+      return send(res, format, 200, 'service_definition', serviceDefinition(c, lang));
+    }
+    if (resource === 'tokens') {
+      const seen = id ? ctx.store.clientCommands.get(tokenKey(id)) : null;
+      const r = seen ? ctx.store.reports.get(seen.reportId) : null;
+      if (!r) return sendError(res, format, { code: 404, description: `token: no request with token ${id}` });
+      return send(res, format, 200, 'service_requests', [{ service_request_id: r.ticket, token: id }]);
+    }
+    const extensions = req.query.extensions === 'true';
+    if (id !== null) {
+      const r = ctx.store.reports.getByTicket(id.toUpperCase());
+      if (!r) return sendError(res, format, { code: 404, description: `service_request_id: no request ${id}` });
+      return send(res, format, 200, 'service_requests', [view(req, r, extensions)]);
+    }
+    const q = parseRequestsQuery(req.query as Record<string, unknown>, ctx.now(), categoryIds);
+    if (!q.ok) return sendError(res, format, q.error);
+    const ids = q.value.tickets
+      ? ctx.store.open311.idsOfTickets(q.value.tickets).slice(q.value.offset, q.value.offset + q.value.limit)
+      : ctx.store.open311.requestIds({ ...q.value });
+    const reports = ids.map((n) => ctx.store.reports.get(n)).filter((r): r is ReportState => r !== null);
+    send(res, format, 200, 'service_requests', reports.map((r) => view(req, r, extensions)));
+  });
+
+  function view(req: Request, r: ReportState, extensions: boolean): Open311Request {
+    const { lang } = req.open311;
+    const needHistory = extensions || r.status === 'rejected';
+    const events = needHistory ? ctx.store.events.forReport(r.id) : [];
+    const steps: PublicStep[] = events.flatMap((e) => publicHistory([e], r.agencyId).map((h) => ({ ...h, to: e.payload.to as ReportStatus | undefined })));
+    const base = baseUrl(req);
+    return requestOf(r, {
+      category: profile.categories.find((c) => c.id === r.categoryId),
+      agencyName: agencyName(r.agencyId),
+      districtName: districtName(r.districtCode),
+      cityName: profile.name,
+      photoUrl: (hash) => `${base}/media/${hash}/display.webp`,
+      lang,
+      reason: r.status === 'rejected' ? [...steps].reverse().find((s) => s.type === 'report.rejected')?.reason : null,
+      mergedInto: r.mergedIntoId ? (ctx.store.reports.get(r.mergedIntoId)?.ticket ?? null) : null,
+      breached: isBreached(r),
+      steps: extensions ? steps : undefined,
+      agencyNameOf: agencyName,
+    });
+  }
+
+  // ---- POST requests: form-encoded as the spec says, or multipart with photos in "media" ----
+  router.post(
+    '/{*path}',
+    express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (!req.is('multipart/form-data')) return next();
+      upload(req, res, (err: unknown) => {
+        if (!err) return next();
+        const e = err as { code?: string; field?: string; message?: string };
+        const description =
+          e.code === 'LIMIT_FILE_SIZE' ? `media: a photo is larger than ${Math.round(opts.maxPhotoBytes / 1048576)} MB`
+          : e.code === 'LIMIT_FILE_COUNT' || e.code === 'LIMIT_UNEXPECTED_FILE' ? `media: send 1 to ${MAX_PHOTOS} photos in the field "media"`
+          : `${e.field ?? 'body'}: ${e.message ?? 'malformed multipart body'}`;
+        sendError(res, req.open311.format, { code: 400, description });
+      });
+    },
+    (req: Request, res: Response, next: NextFunction) => {
+      const raw = req.body?.api_key ?? req.query.api_key;
+      const key = apiKeyActor(ctx, typeof raw === 'string' ? raw.trim() : undefined);
+      const { format } = req.open311;
+      if (!key.ok) {
+        const why = { missing: 'api_key: required to submit a request', unknown: 'api_key: not a valid key', revoked: 'api_key: this key was revoked' }[key.why];
+        return sendError(res, format, { code: 403, description: why });
+      }
+      if (!hasScope(key.actor, 'open311') || !may(key.actor, 'report.file'))
+        return sendError(res, format, { code: 403, description: 'api_key: this key may not submit Open311 requests' });
+      req.actor = key.actor;
+      next();
+    },
+    open311Limiter(opts.rateLimits, (req, res) =>
+      sendError(res, req.open311.format, { code: 429, description: `too many requests from this api_key; at most ${opts.rateLimits.open311PerMin} a minute. Nothing was saved.` }),
+    ),
+    async (req: Request, res: Response) => {
+      const { format, lang } = req.open311;
+      const parsed = parseNewRequest(req.body ?? {}, profile.categories, ctx.city.districts, lang, profile.name);
+      if (!parsed.ok) return sendError(res, format, parsed.error);
+      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+      const token = randomBytes(12).toString('base64url');
+      const { category, ...rest } = parsed.value;
+      const result = await submitReport(ctx, req.actor, { ...rest, category, channel: 'open311' }, files.map((f) => f.buffer), { clientKey: tokenKey(token) });
+      if (!result.ok) {
+        const field = result.field === 'lon' ? 'long' : result.field === 'photos' || result.field?.startsWith('photos[') ? 'media' : (result.field ?? 'request');
+        const code = result.code === 'forbidden' ? 403 : result.code === 'not_found' ? 404 : 400;
+        return sendError(res, format, { code, description: `${field}: ${result.message}` });
+      }
+      const c = profile.categories.find((x) => x.id === category)!;
+      res.location(`/open311/v2/requests/${result.value.ticket}.${format}`);
+      send(res, format, 201, 'service_requests', [
+        { service_request_id: result.value.ticket, service_notice: serviceNotice(c, lang), account_id: null, token },
+      ]);
+    },
+  );
+
+  // Anything the body parsers refuse (malformed form, too large) still answers in the spec's error format.
+  router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const e = err as { status?: number; message?: string };
+    const format = req.open311?.format ?? 'xml';
+    if (e.status && e.status >= 400 && e.status < 500) return sendError(res, format, { code: 400, description: `body: ${e.message ?? 'malformed request'}` });
+    opts.log.error({ err, path: req.path }, 'open311 request failed');
+    sendError(res, format, { code: 500, description: 'the city could not complete this request; nothing was saved' });
+  });
+  return router;
+}
+
