@@ -10,7 +10,11 @@ import { deadlinesFor } from '../domain/deadlines.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
-export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[]): Promise<Result<ReportState & { trackKey: string }>> {
+export async function submitReport(
+  ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[],
+  // A caller on the phone has no photo to give: operator intake makes it optional.
+  opts: { photoOptional?: boolean } = {},
+): Promise<Result<ReportState & { trackKey: string }>> {
   const channelRefusal = checkIntakeChannel(actor, input.channel);
   if (channelRefusal) return channelRefusal;
   const { city } = ctx;
@@ -34,7 +38,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
     place = { lng: district.label[0], lat: district.label[1], precision: 'district', districtCode: district.code, subdistrictCode: null };
   }
 
-  const processed = await processPhotos(ctx, photos);
+  const processed = await processPhotos(ctx, photos, opts.photoOptional ? 0 : 1);
   if (!processed.ok) return processed;
   const look = place.precision === 'point' ? await cameraLook(ctx, place) : null;
   const stored = look ? [...processed.value, look.photo] : processed.value;

@@ -36,7 +36,7 @@ export function consoleIntakeRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): 
       if (!fields.success) return sendZodError(res, fields.error);
       const f = fields.data;
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-      const result = await submitReport(ctx, req.actor, { ...f, district: undefined }, files.map((x) => x.buffer));
+      const result = await submitReport(ctx, req.actor, { ...f, district: undefined }, files.map((x) => x.buffer), { photoOptional: true });
       if (!result.ok) return sendRefusal(res, result);
       const { trackKey, ...r } = result.value;
       // The operator reads the ticket and the tracking link back to the caller (or sends it by SMS).
