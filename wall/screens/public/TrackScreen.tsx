@@ -9,6 +9,7 @@ import { lang, t } from '../../lib/i18n';
 import { stampWib } from '../../lib/time';
 import { PhotoPicker, type PickedPhoto } from '../../components/PhotoPicker';
 import { myReports, otherLangHref, pt, withLang } from './i18n';
+import { MergedNotice } from './MergedNotice';
 import './public.css';
 
 const TICKET = /^[A-Z]{2,5}-\d{4}-\d{6}$/;
@@ -183,6 +184,7 @@ function Report(props: { ticket: string; trackKey: string | null; profile: Publi
                     {pt.statusLabel}: {t.status[v().status] ?? v().status}
                   </div>
                 </section>
+                <MergedNotice view={v()} />
                 <Show when={error()}>
                   <p class="ph-warn-box">{pt.offline}</p>
                 </Show>
