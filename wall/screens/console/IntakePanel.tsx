@@ -1,5 +1,5 @@
 import type * as maplibregl from 'maplibre-gl';
-import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import type { PublicProfile } from '../../../server/contract/profile';
 import type { ProfileLabels } from '../../lib/profile';
 import { api, type Me, type StaffReport } from './api';
@@ -135,6 +135,9 @@ export function IntakePanel(props: {
     if (photoInput) photoInput.value = '';
   }
 
+  // A field's error goes as soon as the operator changes that field.
+  createEffect(on([contact, category, text, spot, address, photo, name], () => setError(null), { defer: true }));
+
   const invalid = (f: string) => error()?.field === f || (f === 'lat' && error()?.field === 'lon');
 
   return (
@@ -228,7 +231,7 @@ export function IntakePanel(props: {
                 <Show when={spot()} fallback={<span class="cn-muted">{dt.noLocation} {dt.tapMap}.</span>}>
                   {(s) => (
                     <>
-                      📍 {dt.locationFrom(s().label)} <span class="cn-mono cn-muted">({s().lat.toFixed(5)}, {s().lng.toFixed(5)})</span>{' '}
+                      <strong>{dt.locationFrom(s().label)}</strong> <span class="cn-mono cn-muted">({s().lat.toFixed(5)}, {s().lng.toFixed(5)})</span>{' '}
                       <span class="cn-muted">— {dt.tapMap}</span>
                     </>
                   )}

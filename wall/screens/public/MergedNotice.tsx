@@ -10,14 +10,19 @@ const words =
         mergedInto: (ticket: string) => `Merged into report ${ticket}`,
         why: 'Other citizens reported the same problem. It is handled once, under this report: follow it there.',
         follow: 'Follow report',
+        title: 'Merged: handled under another report',
         reporters: (n: number) => `${n} citizens reported this problem`,
       }
     : {
         mergedInto: (ticket: string) => `Digabung ke laporan ${ticket}`,
         why: 'Warga lain melaporkan masalah yang sama. Masalah ini ditangani sekali, lewat laporan tersebut: ikuti di sana.',
         follow: 'Ikuti laporan',
+        title: 'Digabung: ditangani lewat laporan lain',
         reporters: (n: number) => `${n} warga melaporkan masalah ini`,
       };
+
+/** The status box's title for a merged report: not "not taken further", since the problem is being handled. */
+export const mergedTitle = (v: TrackView): string | null => (v.mergedInto ? words.title : null);
 
 /**
  * On a merged report's tracking page: the report it was merged into, that report's status, and a link to follow it.
@@ -46,7 +51,7 @@ export function MergedNotice(props: { view: TrackView }) {
       </Show>
       <Show when={!props.view.mergedInto && (props.view.reporterCount ?? 1) > 1}>
         <p class="pp-reporters" data-testid="track-reporters">
-          👥 {words.reporters(props.view.reporterCount!)}
+          {words.reporters(props.view.reporterCount!)}
         </p>
       </Show>
     </>

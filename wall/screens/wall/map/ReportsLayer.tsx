@@ -160,8 +160,9 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     },
   });
 
-  // The reporter-count badge: a dark disc with a white number at the marker's upper right, above every marker.
-  const badgeOffset: [number, number] = [12 * s, -12 * s];
+  // The reporter-count badge: a dark disc with a large white number at the marker's upper right, above every
+  // marker; sized to be read from across the room (5 m), larger than the marker it belongs to.
+  const badgeOffset: [number, number] = [15 * s, -15 * s];
   map.addLayer({
     id: REPORTERS_BADGE_LAYER,
     type: 'circle',
@@ -169,9 +170,9 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     filter: REPORTERS_SOURCE_FILTER.filter,
     paint: {
       'circle-color': '#111111',
-      'circle-radius': 10 * s,
+      'circle-radius': 15 * s,
       'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2 * s,
+      'circle-stroke-width': 3 * s,
       'circle-translate': badgeOffset,
     },
   });
@@ -183,7 +184,7 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     layout: {
       'text-field': ['to-string', ['get', 'reporters']],
       'text-font': ['Noto Sans Bold'],
-      'text-size': 14 * s,
+      'text-size': 21 * s,
       'text-allow-overlap': true,
       'text-ignore-placement': true,
     },
