@@ -1,6 +1,7 @@
 import type { Actor } from '../contract/roles.js';
 import { applyEvent, decide, refuse, type Command, type ReportState } from '../domain/reports.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { mergeOrUnmerge } from './merge-reports.js';
 
 export type ActOptions = {
   /** A client-generated id (the field page's outbox): the same id again returns the first result, applying nothing. */
@@ -11,13 +12,13 @@ export type ActOptions = {
 
 /** Every lifecycle step after intake: load, decide, append + project in one transaction, publish. */
 export function actOnReport(ctx: Ctx, actor: Actor, reportId: number, cmd: Command, opts: ActOptions = {}): Result<ReportState> {
+  // Merging touches two reports (the duplicate and its primary's reporter count): its own command.
+  if (cmd.action === 'merge' || cmd.action === 'unmerge') return mergeOrUnmerge(ctx, actor, reportId, cmd, opts);
   return commit(ctx, (): [Result<ReportState>, Committed[]] => {
     const replay = opts.clientId ? replayed(ctx, actor, reportId, opts.clientId) : null;
     if (replay) return [replay, []];
     const report = ctx.store.reports.get(reportId);
     if (!report) return [refuse('not_found', `report ${reportId} does not exist`, 'reportId'), []];
-    if (cmd.action === 'merge' && (cmd.intoReportId === undefined || !ctx.store.reports.get(cmd.intoReportId)))
-      return [refuse('not_found', `report ${cmd.intoReportId} to merge into does not exist`, 'intoReportId'), []];
     if (cmd.action === 'reroute' && !ctx.city.profile.agencies.some((a) => a.id === cmd.agencyId))
       return [refuse('invalid', `unknown agency ${cmd.agencyId}`, 'agencyId'), []];
     if (cmd.action === 'dispatch' && cmd.assigneeId && ctx.store.accounts.count() > 0) {

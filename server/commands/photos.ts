@@ -3,9 +3,9 @@ import { refuse } from '../domain/reports.js';
 import { processPhoto, type ProcessedPhoto } from '../media/photos.js';
 import type { Ctx, Result } from './context.js';
 
-/** Decodes and sizes 1-5 uploaded photos; the first bad one refuses them all, naming it. */
-export async function processPhotos(ctx: Ctx, photos: Buffer[]): Promise<Result<ProcessedPhoto[]>> {
-  if (photos.length < 1 || photos.length > MAX_PHOTOS) return refuse('invalid', `give 1 to ${MAX_PHOTOS} photos`, 'photos');
+/** Decodes and sizes 1-5 uploaded photos (0-5 where a photo is optional); the first bad one refuses them all, naming it. */
+export async function processPhotos(ctx: Ctx, photos: Buffer[], min = 1): Promise<Result<ProcessedPhoto[]>> {
+  if (photos.length < min || photos.length > MAX_PHOTOS) return refuse('invalid', `give ${min} to ${MAX_PHOTOS} photos`, 'photos');
   const processed: ProcessedPhoto[] = [];
   for (const [i, buf] of photos.entries()) {
     const r = await processPhoto(buf, `photos[${i}]`, ctx.maxPhotoPixels);

@@ -14,7 +14,12 @@ import { commit, type Committed, type Ctx, type Result } from './context.js';
  * clientKey: the id the sender gave this submission; a retry with the same key answers the report it already
  * filed instead of filing it twice. trackKey: given when the sender can derive it again on a retry.
  */
-export type SubmitOptions = { clientKey?: string; trackKey?: string };
+export type SubmitOptions = {
+  clientKey?: string;
+  trackKey?: string;
+  // A caller on the phone has no photo to give: operator intake makes it optional.
+  photoOptional?: boolean;
+};
 
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
 export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[], opts: SubmitOptions = {}): Promise<Result<ReportState & { trackKey: string; replayed?: boolean }>> {
@@ -43,7 +48,8 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
     place = { lng: district.label[0], lat: district.label[1], precision: 'district', districtCode: district.code, subdistrictCode: null };
   }
 
-  const processed = photos.length === 0 && !photosRequired(input.channel) ? { ok: true as const, value: [] as ProcessedPhoto[] } : await processPhotos(ctx, photos);
+  const minPhotos = opts.photoOptional || !photosRequired(input.channel) ? 0 : 1;
+  const processed = await processPhotos(ctx, photos, minPhotos);
   if (!processed.ok) return processed;
   const look = place.precision === 'point' ? await cameraLook(ctx, place) : null;
   const stored = look ? [...processed.value, look.photo] : processed.value;

@@ -14,6 +14,8 @@ export const ActionInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('verify'), expectedVersion: version, reason: reason.optional() }),
   z.object({ action: z.literal('close'), expectedVersion: version, reason: reason.optional() }),
   z.object({ action: z.literal('merge'), expectedVersion: version, intoReportId: z.number().int().positive(), reason: reason.optional() }),
+  // Un-merge: a duplicate that was not one after all goes back to the queue as it was.
+  z.object({ action: z.literal('unmerge'), expectedVersion: version, reason }),
   z.object({ action: z.literal('note'), reason }),
   // A citizen who calls to say it is not fixed: the operator reopens on their behalf.
   z.object({ action: z.literal('reopen'), expectedVersion: version, reason }),

@@ -19,6 +19,10 @@ export const REPORT_EVENT_TYPES = [
   'report.noted',
   'report.deadline_flagged',
   'report.reminder_acknowledged',
+  // Duplicates: the duplicate leaves the queue (merged) or comes back (unmerged); its primary counts its reporters.
+  'report.unmerged',
+  'report.duplicate_merged',
+  'report.duplicate_unmerged',
 ] as const;
 export type ReportEventType = (typeof REPORT_EVENT_TYPES)[number];
 

@@ -46,4 +46,8 @@ export type TrackView = {
   history: { at: string; type: string; agencyId: string | null; reason?: string }[];
   canReopen: boolean;
   reopenUntil: string | null;
+  /** How many citizens reported the problem (1 plus the duplicates merged into it). */
+  reporterCount?: number;
+  /** A duplicate follows its primary: the citizen is led to that report's tracking and status. */
+  mergedInto?: { ticket: string; status: ReportPublic['status']; reporterCount: number } | null;
 };

@@ -27,6 +27,13 @@ export const CategoryQuestion = z.object({
 });
 export type CategoryQuestion = z.infer<typeof CategoryQuestion>;
 
+/** How near in space and time an open report of the same category must be to count as a possible duplicate. */
+export const DuplicateWindow = z.object({
+  radiusM: z.number().positive().max(5000),
+  windowHours: z.number().positive().max(24 * 30),
+});
+export type DuplicateWindow = z.infer<typeof DuplicateWindow>;
+
 export const Category = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   label: Label,
@@ -37,6 +44,8 @@ export const Category = z.object({
   /** 'working': hours count only in the room's working time; 'continuous': floods and jams do not wait for Monday. */
   clock: z.enum(['working', 'continuous']).default('working'),
   questions: z.array(CategoryQuestion).default([]),
+  /** Overrides the city-wide duplicate window: a flood covers a wider area than a broken street light. */
+  duplicates: DuplicateWindow.optional(),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -74,6 +83,8 @@ export const CityProfile = z
     // SP4N-LAPOR: a report not followed up within 60 days escalates to the Ombudsman.
     escalationDays: z.number().int().positive().default(60),
     cameras: z.array(CameraSpec).default([]),
+    /** City-wide duplicate window; a category may set its own. */
+    duplicates: DuplicateWindow.default({ radiusM: 150, windowHours: 72 }),
   })
   .superRefine((p, ctx) => {
     const agencies = new Set(p.agencies.map((a) => a.id));

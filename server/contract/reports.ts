@@ -16,7 +16,7 @@ export type ReportStatus = z.infer<typeof ReportStatus>;
 
 export { PHASE_OF, MAX_PHOTOS, type Phase } from './phase.js';
 
-export const Channel = z.enum(['web', 'app', 'phone', 'sms', 'social', 'kim', 'open311', 'walk_in']);
+export const Channel = z.enum(['web', 'app', 'phone', 'sms', 'social', 'kim', 'open311', 'walk_in', 'whatsapp']);
 export type Channel = z.infer<typeof Channel>;
 
 export const LocationPrecision = z.enum(['point', 'district']);
@@ -43,6 +43,8 @@ export const ReportPublic = z.object({
   deadlineFlags: z.array(z.string()),
   /** Proof-of-completion photos, public once the proof is verified (the citizen's before/after). */
   proofPhotos: z.array(z.string()),
+  /** How many citizens reported this problem: 1 plus the duplicates merged into it. */
+  reporterCount: z.number().int().min(1),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -54,13 +56,16 @@ export type ReportPublic = z.infer<typeof ReportPublic>;
 export type ReportPrivate = ReportPublic & { reporterName: string | null; reporterContact: string | null };
 
 /**
- * The compact marker the wall keeps for every report: [id, status, categoryId, lng, lat, districtCode, createdAt, breached].
- * A tuple keeps a 100,000-report snapshot to a few megabytes. breached is 1 while an open report is past a deadline.
+ * The compact marker the wall keeps for every report: [id, status, categoryId, lng, lat, districtCode, createdAt, breached, reporters].
+ * A tuple keeps a 100,000-report snapshot to a few megabytes. breached is 1 while an open report is past a deadline;
+ * reporters is how many citizens reported it (absent: 1).
  */
-export type MarkerTuple = [number, ReportStatus, string, number, number, string | null, string, (0 | 1)?];
+export type MarkerTuple = [number, ReportStatus, string, number, number, string | null, string, (0 | 1)?, number?];
 
-export function toMarker(r: Pick<ReportPublic, 'id' | 'status' | 'categoryId' | 'lng' | 'lat' | 'districtCode' | 'createdAt' | 'breached'>): MarkerTuple {
-  return [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt, r.breached ? 1 : 0];
+export function toMarker(
+  r: Pick<ReportPublic, 'id' | 'status' | 'categoryId' | 'lng' | 'lat' | 'districtCode' | 'createdAt' | 'breached'> & { reporterCount?: number },
+): MarkerTuple {
+  return [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt, r.breached ? 1 : 0, r.reporterCount ?? 1];
 }
 
 const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);

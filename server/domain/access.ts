@@ -6,6 +6,8 @@ import type { Actor, Role } from '../contract/roles.js';
  */
 export const PERMISSIONS = {
   'report.file': ['citizen', 'operator', 'supervisor', 'admin', 'open311'],
+  /** Filing a phone, SMS, WhatsApp or social-media complaint by hand in the console. */
+  'report.intake': ['operator', 'supervisor'],
   'live.watch': ['wall', 'operator', 'supervisor', 'admin'],
   'console.read': ['operator', 'supervisor', 'admin'],
   'report.act': ['operator', 'supervisor', 'field'],

@@ -8,11 +8,11 @@ import { refuse, type Refusal } from './reports.js';
  */
 const CHANNELS_BY_ROLE: Partial<Record<Actor['role'], readonly Channel[]>> = {
   citizen: ['web', 'app'],
-  operator: ['web', 'app', 'phone', 'sms', 'social', 'kim', 'walk_in'],
-  supervisor: ['web', 'app', 'phone', 'sms', 'social', 'kim', 'walk_in'],
-  admin: ['web', 'app', 'phone', 'sms', 'social', 'kim', 'walk_in'],
+  operator: ['web', 'app', 'phone', 'sms', 'social', 'kim', 'walk_in', 'whatsapp'],
+  supervisor: ['web', 'app', 'phone', 'sms', 'social', 'kim', 'walk_in', 'whatsapp'],
+  admin: ['web', 'app', 'phone', 'sms', 'social', 'kim', 'walk_in', 'whatsapp'],
   open311: ['open311'],
-  system: ['web', 'app', 'phone', 'sms', 'social', 'kim', 'walk_in', 'open311'],
+  system: ['web', 'app', 'phone', 'sms', 'social', 'kim', 'walk_in', 'whatsapp', 'open311'],
 };
 
 export function checkIntakeChannel(actor: Actor, channel: Channel): Refusal | null {

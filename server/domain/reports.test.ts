@@ -17,7 +17,7 @@ function report(status: ReportStatus, over: Partial<ReportState> = {}): ReportSt
   return {
     id: 1, ticket: 'TNG-2026-000001', status, categoryId: 'sampah', agencyId: 'dkp', description: 'Sampah menumpuk',
     lng: 106.64, lat: -6.18, precision: 'point', address: null, districtCode: '36.71.01', subdistrictCode: null,
-    channel: 'web', photos: ['h'], reporterName: 'Budi', reporterContact: '0812', assigneeId: 'fs-1', mergedIntoId: null,
+    channel: 'web', photos: ['h'], reporterName: 'Budi', reporterContact: '0812', assigneeId: 'fs-1', mergedIntoId: null, mergedFromStatus: null, reporterCount: 1,
     instruction: null, dispatchedAt: null, proof: null, returnReason: null, trackKeyHash: null, cameraSnapshot: null, deadlines: null, deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0,
     createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), version: 3, lastSeq: 9, ...over,
   };
@@ -29,7 +29,7 @@ describe('the SIGAP lifecycle table', () => {
   // status × action for the actor each action is meant for: only the listed "from" statuses are legal.
   const intendedActor: Record<Action, Actor> = {
     check: operator, reject: operator, reroute: operator, dispatch: operator, accept: field, start: field,
-    submit_proof: field, return_proof: operator, verify: operator, close: operator, merge: operator, reopen: citizen, note: operator,
+    submit_proof: field, return_proof: operator, verify: operator, close: operator, merge: operator, unmerge: operator, reopen: citizen, note: operator,
   };
   const statuses = Object.keys(PHASE_OF) as ReportStatus[];
   for (const action of Object.keys(RULES) as Action[]) {

@@ -23,6 +23,10 @@ export type ReportState = {
   reporterContact: string | null;
   assigneeId: string | null;
   mergedIntoId: number | null;
+  /** The status a duplicate had when it was merged: un-merge returns it there. */
+  mergedFromStatus: ReportStatus | null;
+  /** How many citizens reported this problem: 1 plus every duplicate merged into it (folded from events). */
+  reporterCount: number;
   instruction: string | null;
   dispatchedAt: string | null;
   proof: Proof | null;
@@ -69,6 +73,7 @@ export type Action =
   | 'verify'
   | 'close'
   | 'merge'
+  | 'unmerge'
   | 'reopen'
   | 'note';
 
@@ -133,7 +138,9 @@ export const RULES: Record<Action, Rule> = {
   return_proof: { from: ['proof_submitted'], to: 'in_progress', roles: ['operator'], event: 'report.proof_returned', needs: ['reason'] },
   verify: { from: ['proof_submitted'], to: 'verified', roles: ['operator'], event: 'report.verified' },
   close: { from: ['verified'], to: 'closed', roles: ['operator'], event: 'report.closed' },
-  merge: { from: OPEN, to: 'merged', roles: ['operator'], event: 'report.merged', needs: ['intoReportId'] },
+  merge: { from: OPEN, to: 'merged', roles: ['operator', 'supervisor'], event: 'report.merged', needs: ['intoReportId'] },
+  // Back to the status it had before the merge (decide fills it in from the report).
+  unmerge: { from: ['merged'], to: null, roles: ['operator', 'supervisor'], event: 'report.unmerged', needs: ['reason'] },
   // Ombudsman: a report is not done until the citizen agrees; reopening sends it back to the queue.
   reopen: { from: ['verified', 'closed'], to: 'new', roles: ['citizen', 'operator'], event: 'report.reopened', needs: ['reason'] },
   note: { from: ANY, to: null, roles: ['operator', 'supervisor', 'field'], event: 'report.noted', needs: ['reason'] },
@@ -159,7 +166,9 @@ export function decide(report: ReportState, cmd: Command, actor: Actor, now: Dat
   if (cmd.action === 'reroute' && cmd.agencyId === report.agencyId) return refuse('invalid', 'report already belongs to that agency', 'agencyId');
   if (cmd.action === 'merge' && cmd.intoReportId === report.id) return refuse('invalid', 'a report cannot be merged into itself', 'intoReportId');
 
-  const payload: ReportEvent['payload'] = { from: report.status, to: rule.to ?? report.status };
+  const to = cmd.action === 'unmerge' ? (report.mergedFromStatus ?? 'new') : (rule.to ?? report.status);
+  const payload: ReportEvent['payload'] = { from: report.status, to };
+  if (cmd.action === 'unmerge') payload.fromReportId = report.mergedIntoId;
   for (const key of ['reason', 'agencyId', 'assigneeId', 'instruction', 'intoReportId', 'proof', 'photos'] as const) {
     if (cmd[key] !== undefined) payload[key] = cmd[key];
   }
@@ -168,7 +177,10 @@ export function decide(report: ReportState, cmd: Command, actor: Actor, now: Dat
 
 /** Folds one event into a report's state. The same fold serves live commands and a replay of the log. */
 /** Events the hub raises by itself: they must not make an operator's open form stale (no version bump). */
-const UNVERSIONED: ReadonlySet<ReportEventType> = new Set(['report.deadline_flagged', 'report.reminder_acknowledged']);
+// A duplicate joining or leaving a primary changes only its reporter count: the primary's open form stays valid.
+const UNVERSIONED: ReadonlySet<ReportEventType> = new Set([
+  'report.deadline_flagged', 'report.reminder_acknowledged', 'report.duplicate_merged', 'report.duplicate_unmerged',
+]);
 
 export function applyEvent(report: ReportState, event: ReportEvent, seq: number): ReportState {
   const p = event.payload;
@@ -200,11 +212,24 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
       next.doneAt = event.at;
       break;
     case 'report.rejected':
-    case 'report.merged':
       next.doneAt = event.at;
       break;
     case 'report.merged':
+      next.doneAt = event.at;
       next.mergedIntoId = Number(p.intoReportId);
+      next.mergedFromStatus = p.from ?? null;
+      break;
+    case 'report.unmerged':
+      // Back in the queue as it was: not done, and no longer pointing at the primary.
+      next.doneAt = null;
+      next.mergedIntoId = null;
+      next.mergedFromStatus = null;
+      break;
+    case 'report.duplicate_merged':
+      next.reporterCount = report.reporterCount + Number(p.reporters ?? 1);
+      break;
+    case 'report.duplicate_unmerged':
+      next.reporterCount = Math.max(1, report.reporterCount - Number(p.reporters ?? 1));
       break;
     case 'report.deadline_flagged':
       next.deadlineFlags = [...new Set([...report.deadlineFlags, p.flag as DeadlineFlag])];
@@ -230,7 +255,7 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
 /** What report.submitted carries; everything else starts empty. */
 export type SubmittedReport = Omit<
   ReportState,
-  'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId' | 'instruction' | 'dispatchedAt' | 'proof' | 'returnReason' | 'deadlineFlags' | 'acknowledgedFlags'
+  'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId' | 'mergedFromStatus' | 'reporterCount' | 'instruction' | 'dispatchedAt' | 'proof' | 'returnReason' | 'deadlineFlags' | 'acknowledgedFlags'
   | 'firstDispatchedAt' | 'verifiedAt' | 'doneAt' | 'reopenCount' | 'returnCount'
 >;
 
@@ -238,7 +263,7 @@ export function reportFromSubmitted(event: ReportEvent, seq: number): ReportStat
   const r = event.payload.report as SubmittedReport;
   return {
     ...r, trackKeyHash: r.trackKeyHash ?? null, cameraSnapshot: r.cameraSnapshot ?? null, deadlines: r.deadlines ?? null,
-    deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0, status: 'new', assigneeId: null, mergedIntoId: null, instruction: null, dispatchedAt: null,
+    deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0, status: 'new', assigneeId: null, mergedIntoId: null, mergedFromStatus: null, reporterCount: 1, instruction: null, dispatchedAt: null,
     proof: null, returnReason: null, updatedAt: event.at, version: 1, lastSeq: seq,
   };
 }

@@ -9,6 +9,7 @@ import { reportsRouter } from './reports.js';
 import { authRouter } from './auth.js';
 import { adminRouter } from './admin.js';
 import { consoleRouter } from './console.js';
+import { consoleIntakeRouter } from './console-intake.js';
 import { fieldRouter } from './field.js';
 import { trackRouter } from './track.js';
 import { camerasRouter } from './cameras.js';
@@ -46,6 +47,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/admin/api-clients', apiClientsRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
+  api.use('/console', consoleIntakeRouter(ctx, opts));
   api.use('/cameras', camerasRouter(ctx, opts));
   api.use('/stats', statsRouter(ctx));
   api.use('/field', fieldRouter(ctx, opts));

@@ -142,6 +142,8 @@ describe('every route checks the caller', () => {
     ['GET', () => '/api/console/reports', undefined, ['admin', 'supervisor', 'operator.dkp']],
     ['GET', () => `/api/console/reports/${reportId}`, undefined, ['admin', 'supervisor', 'operator.dkp']],
     ['POST', () => `/api/console/reports/${reportId}/actions`, { action: 'note', reason: 'catatan uji' }, ['supervisor', 'operator.dkp', 'pengawas.dkp.1']],
+    ['POST', () => '/api/console/reports', { channel: 'phone', reporterContact: '0812-1', category: 'sampah', description: 'Sampah di pasar', lat: -6.1789, lon: 106.6312 }, ['supervisor', 'operator.dkp']],
+    ['GET', () => `/api/console/reports/${reportId}/duplicates`, undefined, ['admin', 'supervisor', 'operator.dkp']],
     ['GET', () => '/api/console/field-supervisors?agency=dkp', undefined, ['admin', 'supervisor', 'operator.dkp']],
     ['GET', () => '/api/console/audit.csv?from=2026-01-01&to=2026-01-02', undefined, ['admin', 'supervisor']],
     ['GET', () => '/api/admin/accounts', undefined, ['admin']],

@@ -6,6 +6,7 @@ import type { Ctx } from '../commands/context.js';
 import { publicHistory, reopenDeadline } from '../domain/tracking.js';
 import type { ReportState } from '../domain/reports.js';
 import { multerError } from './reports.js';
+import { primaryOf } from '../commands/merge-reports.js';
 import { sendRefusal, sendZodError } from './errors.js';
 
 const TICKET = /^[A-Z]{2,5}-\d{4}-\d{6}$/;
@@ -25,7 +26,14 @@ export function trackRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
       history: publicHistory(ctx.store.events.forReport(r.id), r.agencyId),
       canReopen: Boolean(until && ctx.now().toISOString() <= until && holdsTrackKey(r, key)),
       reopenUntil: until,
+      reporterCount: r.reporterCount,
+      mergedInto: mergedInto(r),
     };
+  }
+
+  function mergedInto(r: ReportState): TrackView['mergedInto'] {
+    const p = primaryOf(ctx, r);
+    return p ? { ticket: p.ticket, status: p.status, reporterCount: p.reporterCount } : null;
   }
 
   const find = (req: Request, res: Response): ReportState | null => {

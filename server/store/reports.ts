@@ -8,6 +8,7 @@ type Row = {
   lng: number; lat: number; precision: string; address: string | null; district_code: string | null;
   subdistrict_code: string | null; channel: string; photos: string; reporter_name: string | null;
   reporter_contact: string | null; assignee_id: string | null; merged_into_id: number | null;
+  merged_from_status: string | null; reporter_count: number;
   instruction: string | null; dispatched_at: string | null; proof: string | null; return_reason: string | null; track_key_hash: string | null; camera_snapshot: string | null;
   deadlines: string | null; deadline_flags: string; acknowledged_flags: string; next_check_at: string | null;
   first_dispatched_at: string | null; verified_at: string | null; done_at: string | null; reopen_count: number; return_count: number;
@@ -20,6 +21,7 @@ const fromRow = (r: Row): ReportState => ({
   address: r.address, districtCode: r.district_code, subdistrictCode: r.subdistrict_code,
   channel: r.channel as ReportState['channel'], photos: JSON.parse(r.photos), reporterName: r.reporter_name,
   reporterContact: r.reporter_contact, assigneeId: r.assignee_id, mergedIntoId: r.merged_into_id,
+  mergedFromStatus: (r.merged_from_status as ReportStatus | null) ?? null, reporterCount: r.reporter_count ?? 1,
   instruction: r.instruction, dispatchedAt: r.dispatched_at, proof: r.proof ? JSON.parse(r.proof) : null,
   returnReason: r.return_reason, trackKeyHash: r.track_key_hash, cameraSnapshot: r.camera_snapshot ? JSON.parse(r.camera_snapshot) : null,
   deadlines: r.deadlines ? JSON.parse(r.deadlines) : null, deadlineFlags: JSON.parse(r.deadline_flags), acknowledgedFlags: JSON.parse(r.acknowledged_flags),
@@ -32,7 +34,8 @@ const toRow = (s: ReportState): Row => ({
   description: s.description, lng: s.lng, lat: s.lat, precision: s.precision, address: s.address,
   district_code: s.districtCode, subdistrict_code: s.subdistrictCode, channel: s.channel,
   photos: JSON.stringify(s.photos), reporter_name: s.reporterName, reporter_contact: s.reporterContact,
-  assignee_id: s.assigneeId, merged_into_id: s.mergedIntoId, instruction: s.instruction, dispatched_at: s.dispatchedAt,
+  assignee_id: s.assigneeId, merged_into_id: s.mergedIntoId,
+  merged_from_status: s.mergedFromStatus ?? null, reporter_count: s.reporterCount ?? 1, instruction: s.instruction, dispatched_at: s.dispatchedAt,
   proof: s.proof ? JSON.stringify(s.proof) : null, return_reason: s.returnReason, track_key_hash: s.trackKeyHash,
   camera_snapshot: s.cameraSnapshot ? JSON.stringify(s.cameraSnapshot) : null,
   deadlines: s.deadlines ? JSON.stringify(s.deadlines) : null, deadline_flags: JSON.stringify(s.deadlineFlags ?? []),
@@ -52,9 +55,10 @@ export type QueueFilter = {
   limit: number;
 };
 
-// The 8th column: 1 when a deadline is breached, so the wall can ring it.
+// The 8th column: 1 when a deadline is breached, so the wall can ring it; the 9th: how many citizens reported it.
 const MARKER_COLUMNS = `id, status, category_id, lng, lat, district_code, created_at,
-  (instr(deadline_flags, '_breached') > 0 AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')) AS breached`;
+  (instr(deadline_flags, '_breached') > 0 AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')) AS breached,
+  reporter_count`;
 
 /** The reports projection: one row per report, rewritten by every event that touches it. */
 export class ReportsTable {
@@ -70,7 +74,14 @@ export class ReportsTable {
   private readonly assigned;
   private readonly due;
   private readonly flaggedStmt;
+  private readonly inBox;
+  private readonly mergedStmt;
   constructor(private readonly db: Db) {
+    this.mergedStmt = db.prepare("SELECT * FROM reports WHERE merged_into_id = ? AND status = 'merged' ORDER BY created_at LIMIT 500");
+    this.inBox = db.prepare(
+      `SELECT * FROM reports WHERE category_id = @categoryId AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')
+         AND lat BETWEEN @minLat AND @maxLat AND lng BETWEEN @minLng AND @maxLng LIMIT @limit`,
+    );
     this.flaggedStmt = db.prepare(
       `SELECT * FROM reports WHERE deadline_flags <> '[]' AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')
          AND (@agencyId IS NULL OR agency_id = @agencyId) ORDER BY json_extract(deadlines, '$.resolutionDueAt') LIMIT @limit`,
@@ -155,6 +166,19 @@ export class ReportsTable {
   /** A field supervisor's open jobs. */
   assignedTo(assigneeId: string): ReportState[] {
     return (this.assigned.all(assigneeId) as Row[]).map(fromRow);
+  }
+
+  /**
+   * Open reports of a category inside a box (the prefilter for possible duplicates; the exact distance and the time
+   * window are the pure findDuplicates). Bounded: a box of 150 m never holds thousands of open reports of one kind.
+   */
+  openInBox(categoryId: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit = 500): ReportState[] {
+    return (this.inBox.all({ categoryId, ...box, limit }) as Row[]).map(fromRow);
+  }
+
+  /** The duplicates merged into a primary, oldest first. */
+  mergedInto(primaryId: number): ReportState[] {
+    return (this.mergedStmt.all(primaryId) as Row[]).map(fromRow);
   }
 
   latest(limit: number): ReportState[] {

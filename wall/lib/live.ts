@@ -15,6 +15,8 @@ export type Marker = {
   createdAt: string;
   /** True while the report is open and past its response or resolution deadline: it stands out on the map. */
   breached: boolean;
+  /** How many citizens reported it (1 plus the duplicates merged into it): a badge on the marker when more than one. */
+  reporters: number;
 };
 
 export type Counts = Record<Phase, number>;
@@ -38,11 +40,11 @@ const zeroCounts = (): Counts => ({ red: 0, yellow: 0, green: 0, grey: 0 });
 const breachedOpen = (m: Marker) => m.breached && (m.phase === 'red' || m.phase === 'yellow');
 
 function fromTuple(m: MarkerTuple): Marker {
-  const [id, status, categoryId, lng, lat, districtCode, createdAt, breached] = m;
-  return { id, status, phase: PHASE_OF[status] ?? 'grey', categoryId, lng, lat, districtCode, createdAt, breached: breached === 1 };
+  const [id, status, categoryId, lng, lat, districtCode, createdAt, breached, reporters] = m;
+  return { id, status, phase: PHASE_OF[status] ?? 'grey', categoryId, lng, lat, districtCode, createdAt, breached: breached === 1, reporters: reporters ?? 1 };
 }
 function fromReport(r: ReportPublic): Marker {
-  return { id: r.id, status: r.status, phase: PHASE_OF[r.status] ?? 'grey', categoryId: r.categoryId, lng: r.lng, lat: r.lat, districtCode: r.districtCode, createdAt: r.createdAt, breached: r.breached === true };
+  return { id: r.id, status: r.status, phase: PHASE_OF[r.status] ?? 'grey', categoryId: r.categoryId, lng: r.lng, lat: r.lat, districtCode: r.districtCode, createdAt: r.createdAt, breached: r.breached === true, reporters: r.reporterCount ?? 1 };
 }
 
 /**

@@ -31,6 +31,7 @@ export const en: Dict = {
     kim: 'KIM (assisted)',
     open311: 'Partner system (Open311)',
     walk_in: 'Walk-in',
+    whatsapp: 'WhatsApp',
   },
   connected: 'Connected',
   connecting: 'Connecting…',

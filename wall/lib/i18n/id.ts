@@ -31,6 +31,7 @@ export const id = {
     kim: 'KIM (pendampingan)',
     open311: 'Sistem mitra (Open311)',
     walk_in: 'Datang langsung',
+    whatsapp: 'WhatsApp',
   } satisfies Record<Channel, string>,
   connected: 'Terhubung',
   connecting: 'Menghubungkan…',

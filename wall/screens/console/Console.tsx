@@ -13,6 +13,9 @@ import { AuditExport } from './AuditExport';
 import { CameraAlerts, Escalations, Reminders } from './Alerts';
 import { pt } from './performance-i18n';
 import { ACTION_KEYS, ACTION_ORDER, actionForKey, type ConsoleAction } from './actions';
+import { IntakePanel } from './IntakePanel';
+import { INTAKE_KEY, dt } from './duplicates-i18n';
+import type * as maplibregl from 'maplibre-gl';
 
 /** True when a key press belongs to a form field, not to the console's shortcuts. */
 export function isTyping(el: EventTarget | null): boolean {
@@ -51,6 +54,10 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
   const [openPhase, setOpenPhase] = createSignal<string | null>(null);
   const [zoomRequest, setZoomRequest] = createSignal(0);
   const [pending, setPending] = createSignal<ConsoleAction | null>(null);
+  // The operator's intake form (a phone, SMS, WhatsApp or social-media complaint) takes the panel's place.
+  const [intake, setIntake] = createSignal(false);
+  const [consoleMap, setConsoleMap] = createSignal<maplibregl.Map>();
+  const startIntake = () => (setOpenId(null), setPending(null), setIntake(true));
   let panel: PanelControl | null = null;
   let search: HTMLInputElement | undefined;
   let follow: ReturnType<typeof setTimeout> | undefined;
@@ -66,6 +73,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
   document.title = `${ct.consoleTitle} — ${t.appName}`;
 
   function open(id: number) {
+    setIntake(false);
     setCursorId(id);
     setOpenId(id);
   }
@@ -91,6 +99,17 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     if (isTyping(e.target)) return;
     if (panel?.modal()) return;
+    if (intake()) {
+      if (e.key !== 'Escape') return;
+      setIntake(false);
+      e.preventDefault();
+      return;
+    }
+    if (e.key.toLowerCase() === INTAKE_KEY && !e.shiftKey) {
+      startIntake();
+      e.preventDefault();
+      return;
+    }
     const onControl = e.target instanceof HTMLElement && !!e.target.closest('button, a, summary');
     switch (e.key) {
       case 'j':
@@ -159,6 +178,10 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
             <Show when={agency()}> · {agency()!.short}</Show>
           </span>
         </div>
+        <button type="button" class="cn-btn cn-btn-primary cn-btn-sm cn-btn-new" data-testid="new-report" onClick={startIntake}>
+          {dt.newReport}
+          <kbd>{INTAKE_KEY.toUpperCase()}</kbd>
+        </button>
         <Reminders me={me} queue={queue} onOpen={open} />
         <Show when={me.role === 'supervisor' || me.role === 'admin'}>
           <Escalations queue={queue} agencyShort={(id) => profile()?.agencies.find((a) => a.id === id)?.short ?? id} onOpen={open} />
@@ -192,7 +215,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
       </Show>
 
       <Show when={profile() && labels()} fallback={<div class="cn-center cn-muted">{ct.queueLoading}</div>}>
-        <div class="cn-body" classList={{ 'with-panel': openId() !== null }}>
+        <div class="cn-body" classList={{ 'with-panel': openId() !== null || intake() }}>
           <Queue
             me={me}
             queue={queue}
@@ -211,9 +234,13 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
             openAt={openAt()}
             openPhase={openPhase()}
             zoomRequest={zoomRequest()}
-            onPick={open}
+            onPick={(id) => !intake() && open(id)}
+            onMap={setConsoleMap}
           />
-          <Show when={openId()}>
+          <Show when={intake()}>
+            <IntakePanel me={me} profile={profile()!} labels={labels()!} map={consoleMap()} onClose={() => setIntake(false)} onOpenReport={open} />
+          </Show>
+          <Show when={!intake() && openId()}>
             {(id) => (
               <ReportPanel
                 id={id()}
@@ -254,6 +281,9 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
             </span>
           )}
         </For>
+        <span>
+          <kbd>{INTAKE_KEY.toUpperCase()}</kbd> {dt.newReport}
+        </span>
         <span>
           <kbd>/</kbd> {ct.keys.search}
         </span>

@@ -29,6 +29,8 @@ type Props = {
   onPick: (id: number) => void;
   /** Bumped to ask the map to zoom to the open report. */
   zoomRequest: number;
+  /** The map once loaded: the intake form marks a complaint's spot on it. */
+  onMap?: (m: maplibregl.Map) => void;
 };
 
 /**
@@ -56,7 +58,7 @@ export function ConsoleMap(props: Props) {
     m.touchZoomRotate.disableRotation();
     m.keyboard.disable(); // the console's own shortcuts use the keyboard
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    m.on('load', () => setMap(m));
+    m.on('load', () => (setMap(m), props.onMap?.(m)));
     m.on('error', (e) => console.warn('map:', e.error?.message ?? e));
     // Until the operator pans or zooms, the whole city stays in view when the panel opens or closes.
     const byUser = (e: { originalEvent?: unknown }) => {

@@ -8,6 +8,7 @@ import { ct } from './i18n';
 import { ageOf, useNow, whenWib } from './format';
 import { ACTION_KEYS, ACTION_ORDER, ONE_STEP, type ActionBody, type ConsoleAction } from './actions';
 import { ActionDialog } from './ActionDialog';
+import { Duplicates } from './Duplicates';
 import { PhotoOverlay, type OverlayPhoto } from './PhotoOverlay';
 import type { Queue } from './queue';
 
@@ -441,6 +442,14 @@ export function ReportPanel(props: Props) {
                   </div>
                 </section>
               </Show>
+
+              <Duplicates
+                report={r()}
+                actions={detail()?.actions ?? []}
+                refreshKey={props.queue.rows.length}
+                onOpenReport={props.onOpenReport}
+                onChanged={(next) => (props.queue.patch(next), void load(props.id, true))}
+              />
 
               <section class="cn-section">
                 <h3>{ct.description}</h3>

@@ -9,6 +9,7 @@ import { lang, t } from '../../lib/i18n';
 import { stampWib } from '../../lib/time';
 import { PhotoPicker, type PickedPhoto } from '../../components/PhotoPicker';
 import { myReports, otherLangHref, pt, withLang } from './i18n';
+import { MergedNotice, mergedTitle } from './MergedNotice';
 import './public.css';
 
 const TICKET = /^[A-Z]{2,5}-\d{4}-\d{6}$/;
@@ -178,11 +179,12 @@ function Report(props: { ticket: string; trackKey: string | null; profile: Publi
                 </Show>
                 <section class={`pp-status phase-${phase()}`} data-testid="track-status" data-status={v().status} data-phase={phase()}>
                   <div class="pp-status-ticket">{v().ticket}</div>
-                  <div class="pp-status-title">{pt.phaseTitle[phase()]}</div>
+                  <div class="pp-status-title">{mergedTitle(v()) ?? pt.phaseTitle[phase()]}</div>
                   <div class="pp-status-sub">
                     {pt.statusLabel}: {t.status[v().status] ?? v().status}
                   </div>
                 </section>
+                <MergedNotice view={v()} />
                 <Show when={error()}>
                   <p class="ph-warn-box">{pt.offline}</p>
                 </Show>

@@ -10,6 +10,9 @@ export const POINTS_LAYER = 'reports-points';
 /** Rings around reports past a deadline (and around clusters holding any): they stand out from across the room. */
 export const BREACHED_CLUSTER_LAYER = 'reports-clusters-breached';
 export const BREACHED_POINTS_LAYER = 'reports-points-breached';
+/** A number badge on a report several citizens reported (duplicates merged into it). */
+export const REPORTERS_BADGE_LAYER = 'reports-reporters-badge';
+export const REPORTERS_COUNT_LAYER = 'reports-reporters-count';
 /** The rings blink this slowly (hard steps: one repaint per step, not a continuous animation for weeks). */
 const BLINK_MS = 1200;
 const BREACH_RING = '#ffffff';
@@ -17,15 +20,21 @@ const BREACH_RING = '#ffffff';
 /** Changes are sent to the map at most this often; a burst of events becomes one update. */
 const FLUSH_INTERVAL_MS = 250;
 
-type Props = { id: number; status: string; phase: string; cat: string; breached: 0 | 1 };
+type Props = { id: number; status: string; phase: string; cat: string; breached: 0 | 1; reporters: number };
 type ReportFeature = GeoJSON.Feature<GeoJSON.Point, Props>;
 
 const toFeature = (m: Marker): ReportFeature => ({
   type: 'Feature',
   id: m.id,
   geometry: { type: 'Point', coordinates: [m.lng, m.lat] },
-  properties: { id: m.id, status: m.status, phase: m.phase, cat: m.categoryId, breached: m.breached ? 1 : 0 },
+  properties: { id: m.id, status: m.status, phase: m.phase, cat: m.categoryId, breached: m.breached ? 1 : 0, reporters: m.reporters },
 });
+/** A merged duplicate is closed into its primary: it leaves the map, and the primary's badge counts it. */
+const REPORTERS_SOURCE_FILTER = {
+  source: REPORTS_SOURCE,
+  filter: ['all', ['!', ['has', 'point_count']], ['>', ['coalesce', ['get', 'reporters'], 1], 1]] as maplibregl.FilterSpecification,
+};
+const onMap = (m: Marker | undefined): m is Marker => m !== undefined && m.status !== 'merged';
 
 /**
  * A cluster's colour (documented in the report): red when at least a quarter of its open-or-done
@@ -151,6 +160,37 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     },
   });
 
+  // The reporter-count badge: a dark disc with a large white number at the marker's upper right, above every
+  // marker; sized to be read from across the room (5 m), larger than the marker it belongs to.
+  const badgeOffset: [number, number] = [15 * s, -15 * s];
+  map.addLayer({
+    id: REPORTERS_BADGE_LAYER,
+    type: 'circle',
+    source: REPORTERS_SOURCE_FILTER.source,
+    filter: REPORTERS_SOURCE_FILTER.filter,
+    paint: {
+      'circle-color': '#111111',
+      'circle-radius': 15 * s,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 3 * s,
+      'circle-translate': badgeOffset,
+    },
+  });
+  map.addLayer({
+    id: REPORTERS_COUNT_LAYER,
+    type: 'symbol',
+    source: REPORTERS_SOURCE_FILTER.source,
+    filter: REPORTERS_SOURCE_FILTER.filter,
+    layout: {
+      'text-field': ['to-string', ['get', 'reporters']],
+      'text-font': ['Noto Sans Bold'],
+      'text-size': 21 * s,
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': '#ffffff', 'text-translate': badgeOffset },
+  });
+
   // --- batching: ids changed since the last flush, or a full reset after a snapshot ---
   const pending = new Set<number>();
   let reset = true; // the first flush sends whatever the wall already holds
@@ -172,7 +212,7 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
       reset = false;
       pending.clear();
       const features: ReportFeature[] = [];
-      for (const m of live.markers.values()) features.push(toFeature(m));
+      for (const m of live.markers.values()) if (onMap(m)) features.push(toFeature(m));
       announceReady(src.setData({ type: 'FeatureCollection', features }));
       return;
     }
@@ -181,7 +221,7 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     const remove: number[] = [];
     for (const id of pending) {
       const m = live.get(id);
-      if (m) add.push(toFeature(m)); // add with a known id replaces the feature
+      if (onMap(m)) add.push(toFeature(m)); // add with a known id replaces the feature
       else remove.push(id);
     }
     pending.clear();
@@ -235,7 +275,7 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     clearTimeout(timer);
     clearInterval(blink);
     try {
-      for (const id of [POINTS_LAYER, BREACHED_POINTS_LAYER, CLUSTER_COUNT_LAYER, CLUSTER_LAYER, BREACHED_CLUSTER_LAYER]) if (map.getLayer(id)) map.removeLayer(id);
+      for (const id of [REPORTERS_COUNT_LAYER, REPORTERS_BADGE_LAYER, POINTS_LAYER, BREACHED_POINTS_LAYER, CLUSTER_COUNT_LAYER, CLUSTER_LAYER, BREACHED_CLUSTER_LAYER]) if (map.getLayer(id)) map.removeLayer(id);
       if (map.getSource(REPORTS_SOURCE)) map.removeSource(REPORTS_SOURCE);
     } catch {
       /* the map is already gone */

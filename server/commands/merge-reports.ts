@@ -1,0 +1,97 @@
+import type { Actor } from '../contract/roles.js';
+import { applyEvent, decide, refuse, type Command, type ReportEvent, type ReportState } from '../domain/reports.js';
+import { DUPLICATE_STATUSES } from '../domain/duplicates.js';
+import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { replayed, type ActOptions } from './act-on-report.js';
+
+/** A chain of merges is short in practice; the bound only guards a corrupt projection from looping. */
+const MAX_CHAIN = 32;
+
+/**
+ * Merge and un-merge: the duplicate's own lifecycle event (through decide) and, in the same transaction, an event on
+ * every primary whose reporter count it changes. Persisted first, then published.
+ */
+export function mergeOrUnmerge(ctx: Ctx, actor: Actor, reportId: number, cmd: Command, opts: ActOptions = {}): Result<ReportState> {
+  return commit(ctx, (): [Result<ReportState>, Committed[]] => {
+    const replay = opts.clientId ? replayed(ctx, actor, reportId, opts.clientId) : null;
+    if (replay) return [replay, []];
+    const report = ctx.store.reports.get(reportId);
+    if (!report) return [refuse('not_found', `report ${reportId} does not exist`, 'reportId'), []];
+
+    let command = cmd;
+    let primaries: ReportState[];
+    if (cmd.action === 'merge') {
+      const target = cmd.intoReportId === undefined ? null : ctx.store.reports.get(cmd.intoReportId);
+      if (!target) return [refuse('not_found', `report ${cmd.intoReportId} to merge into does not exist`, 'intoReportId'), []];
+      // A report that was itself merged stands for its primary: follow the chain so every complaint counts at the root.
+      const root = rootOf(ctx, target);
+      const refusal = checkPrimary(report, root, actor);
+      if (refusal) return [refusal, []];
+      command = { ...cmd, intoReportId: root.id };
+      primaries = [root];
+    } else {
+      primaries = report.mergedIntoId ? chainFrom(ctx, report.mergedIntoId) : [];
+    }
+
+    const d = decide(report, command, actor, ctx.now());
+    if (!d.ok) return [d, []];
+    opts.alsoWrite?.();
+    const done: Committed[] = [];
+    const seq = ctx.store.events.append(d.event);
+    const next = applyEvent(report, d.event, seq);
+    ctx.store.reports.put(next);
+    done.push({ event: { ...d.event, seq }, report: next });
+    if (opts.clientId) ctx.store.clientCommands.add({ clientId: opts.clientId, actorId: actor.id, reportId, seq, createdAt: d.event.at });
+
+    // Each primary counts the duplicate's reporters (its own and any merged into it before).
+    for (const primary of primaries) {
+      const event: ReportEvent = {
+        type: cmd.action === 'merge' ? 'report.duplicate_merged' : 'report.duplicate_unmerged',
+        reportId: primary.id, at: d.event.at, actor,
+        payload: { duplicateId: report.id, duplicateTicket: report.ticket, reporters: report.reporterCount },
+      };
+      const s = ctx.store.events.append(event);
+      const p = applyEvent(primary, event, s);
+      ctx.store.reports.put(p);
+      done.push({ event: { ...event, seq: s }, report: p });
+    }
+    return [{ ok: true, value: next }, done];
+  });
+}
+
+function checkPrimary(report: ReportState, primary: ReportState, actor: Actor) {
+  if (primary.id === report.id) return refuse('invalid', 'a report cannot be merged into itself', 'intoReportId');
+  if (primary.categoryId !== report.categoryId)
+    return refuse('invalid', `report ${primary.ticket} is of another category (${primary.categoryId}); merge only the same problem`, 'intoReportId');
+  if (!DUPLICATE_STATUSES.includes(primary.status))
+    return refuse('conflict', `report ${primary.ticket} is ${primary.status}; merge only into an open report`, 'intoReportId');
+  if (actor.role === 'operator' && actor.agencyId !== primary.agencyId)
+    return refuse('forbidden', `report ${primary.ticket} belongs to another agency`, 'intoReportId');
+  return null;
+}
+
+/** The open report a merged one finally stands for (null when it is not merged): where its reporter follows it. */
+export function primaryOf(ctx: Ctx, r: ReportState): ReportState | null {
+  if (r.status !== 'merged' || !r.mergedIntoId) return null;
+  const target = ctx.store.reports.get(r.mergedIntoId);
+  return target ? rootOf(ctx, target) : null;
+}
+
+/** The report a merged one finally stands for. */
+function rootOf(ctx: Ctx, r: ReportState): ReportState {
+  const chain = chainFrom(ctx, r.id);
+  return chain[chain.length - 1] ?? r;
+}
+
+/** The report with this id and every primary above it, nearest first. */
+function chainFrom(ctx: Ctx, id: number): ReportState[] {
+  const chain: ReportState[] = [];
+  let next: number | null = id;
+  while (next !== null && chain.length < MAX_CHAIN && !chain.some((c) => c.id === next)) {
+    const r = ctx.store.reports.get(next);
+    if (!r) break;
+    chain.push(r);
+    next = r.status === 'merged' ? r.mergedIntoId : null;
+  }
+  return chain;
+}

@@ -1,0 +1,78 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { MAX_PHOTOS } from '../contract/reports.js';
+import { OperatorReportFields, type DuplicatesView, type PossibleDuplicate } from '../contract/intake.js';
+import { submitReport } from '../commands/submit-report.js';
+import type { Ctx } from '../commands/context.js';
+import { agencyScope } from '../domain/access.js';
+import { allowedActions, type ReportState } from '../domain/reports.js';
+import { boundingBox, choosePrimary, duplicateWindow, findDuplicates } from '../domain/duplicates.js';
+import { staffView } from '../domain/views.js';
+import type { Actor } from '../contract/roles.js';
+import { allow } from './actor.js';
+import { multerError } from './reports.js';
+import { sendRefusal, sendZodError } from './errors.js';
+
+/** Operator intake (phone, SMS, WhatsApp, social media) and possible duplicates: the console's side of every channel. */
+export function consoleIntakeRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
+  const router = Router();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: opts.maxPhotoBytes, files: MAX_PHOTOS, fields: 20, fieldSize: 8 * 1024, parts: 40 },
+  }).array('photos', MAX_PHOTOS);
+
+  router.post(
+    '/reports',
+    allow('report.intake'),
+    (req: Request, res: Response, next: NextFunction) => {
+      // A photo is optional: JSON is fine without one, multipart carries one.
+      if (req.is('multipart/form-data')) return upload(req, res, (err: unknown) => (err ? multerError(err, res) : next()));
+      if (!req.is('application/json'))
+        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'send application/json, or multipart/form-data with a photo' });
+      next();
+    },
+    async (req: Request, res: Response) => {
+      const fields = OperatorReportFields.safeParse(req.body ?? {});
+      if (!fields.success) return sendZodError(res, fields.error);
+      const f = fields.data;
+      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+      const result = await submitReport(ctx, req.actor, { ...f, district: undefined }, files.map((x) => x.buffer), { photoOptional: true });
+      if (!result.ok) return sendRefusal(res, result);
+      const { trackKey, ...r } = result.value;
+      // The operator reads the ticket and the tracking link back to the caller (or sends it by SMS).
+      res.status(201).location(`/api/console/reports/${r.id}`).json({ report: staffView(r, req.actor), trackUrl: `/lacak/${r.ticket}?k=${trackKey}` });
+    },
+  );
+
+  router.get('/reports/:id/duplicates', allow('console.read'), (req: Request, res: Response) => {
+    const id = Number(req.params.id);
+    const r = Number.isInteger(id) && id > 0 ? ctx.store.reports.get(id) : null;
+    if (!r) return res.status(404).json({ error: 'not_found', field: 'id', message: `no report ${req.params.id}` });
+    const scope = agencyScope(req.actor);
+    if (scope && scope !== r.agencyId) return res.status(403).json({ error: 'forbidden', field: 'id', message: `report ${r.ticket} belongs to another agency` });
+    res.json(duplicatesOf(ctx, r, req.actor));
+  });
+
+  return router;
+}
+
+/** Possible duplicates of a report (nearest first), its primary when merged, and what was merged into it. */
+export function duplicatesOf(ctx: Ctx, r: ReportState, actor: Actor): DuplicatesView {
+  const window = duplicateWindow(ctx.city.profile, r.categoryId);
+  const root = r.status === 'merged' && r.mergedIntoId ? ctx.store.reports.get(r.mergedIntoId) : null;
+  // A merged report is no longer in the queue: it shows its primary, not candidates.
+  const found = r.status === 'merged' ? [] : findDuplicates(r, ctx.store.reports.openInBox(r.categoryId, boundingBox(r, window.radiusM)), window);
+  const duplicates: PossibleDuplicate[] = found.map(({ report: c, distanceM }) => {
+    const { primary, duplicate } = choosePrimary(r, c);
+    return {
+      report: staffView(c, actor), distanceM, primaryId: primary.id, duplicateId: duplicate.id,
+      canMerge: allowedActions(duplicate, actor).includes('merge') && (actor.role !== 'operator' || primary.agencyId === actor.agencyId),
+    };
+  });
+  return {
+    window,
+    duplicates,
+    primary: root ? { id: root.id, ticket: root.ticket, status: root.status, reporterCount: root.reporterCount } : null,
+    merged: ctx.store.reports.mergedInto(r.id).map((m) => ({ id: m.id, ticket: m.ticket, channel: m.channel, createdAt: m.createdAt })),
+  };
+}
