@@ -88,7 +88,7 @@ export function parseNumber(raw: string): { value: number; unit: IndicatorUnit |
 export function parseIndicatorCsv(text: string, specs: ReadonlyMap<string, IndicatorSpec>, now: Date, allowed: (s: IndicatorSpec) => boolean = () => true): CsvResult {
   let records: { info: { lines: number }; record: string[] }[];
   try {
-    records = parse(text, { delimiter: delimiterOf(text), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
+    records = parse(text, { delimiter: delimiterOf(text), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
   } catch (err) {
     const e = err as { lines?: number; message: string };
     return { ok: false, errors: [{ row: e.lines ?? 1, column: '', code: 'malformed', message: `the file is not readable CSV: ${e.message}` }] };
