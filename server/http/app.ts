@@ -13,10 +13,11 @@ import { fieldRouter } from './field.js';
 import { trackRouter } from './track.js';
 import { camerasRouter } from './cameras.js';
 import { statsRouter } from './stats.js';
+import { indicatorsRouter } from './indicators.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
-const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}'];
+const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
 export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger }): express.Express {
   const app = express();
@@ -42,6 +43,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/console', consoleRouter(ctx));
   api.use('/cameras', camerasRouter(ctx, opts));
   api.use('/stats', statsRouter(ctx));
+  api.use('/indicators', indicatorsRouter(ctx));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));
   api.use('/reports', reportsRouter(ctx, opts));
