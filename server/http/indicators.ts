@@ -52,9 +52,12 @@ export function indicatorsRouter(ctx: Ctx): Router {
     const breached = ctx.store.reports.flagged(null, 2000).filter(isBreached);
     const byAgency = new Map<string, number>();
     for (const r of breached) byAgency.set(r.agencyId, (byAgency.get(r.agencyId) ?? 0) + 1);
+    const labels = new Map(ctx.city.profile.categories.map((c) => [c.id, c.label]));
     res.json({
       asOf: b.asOf,
       seq: b.seq,
+      city: ctx.city.profile.name,
+      agencies: ctx.city.profile.agencies.map(({ id, short }) => ({ id, short })),
       indicators: b.indicators.map(({ id, agencyId, name, unit, target, projectId, latest, series }) => ({
         id, agencyId, name, unit, target, projectId,
         latest: latest && { period: latest.period, value: latest.value, expected: latest.expected, status: latest.status, corrections: latest.corrections },
@@ -69,7 +72,7 @@ export function indicatorsRouter(ctx: Ctx): Router {
         oldest: breached
           .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
           .slice(0, 8)
-          .map((r) => ({ ticket: r.ticket, categoryId: r.categoryId, agencyId: r.agencyId, createdAt: r.createdAt, flags: r.deadlineFlags, address: r.address })),
+          .map((r) => ({ ticket: r.ticket, category: labels.get(r.categoryId) ?? { id: r.categoryId, en: r.categoryId }, agencyId: r.agencyId, createdAt: r.createdAt, flags: r.deadlineFlags, address: r.address })),
       },
       cameras: ctx.store.cameras
         .list()
