@@ -91,6 +91,20 @@ export type IndicatorBoard = {
   league: AgencyStanding[];
 };
 
+/** One entry of an indicator's history, read from the event log: first records and corrections alike. */
+export type IndicatorHistoryEntry = {
+  seq: number;
+  at: string;
+  type: string;
+  period: string;
+  value: number;
+  previous: number | null;
+  source: ValueSource;
+  note: string | null;
+  actorName: string | null;
+  actorRole: string;
+};
+
 /** What a live screen receives when a value is recorded or corrected, after commit. */
 export type LiveIndicatorEvent = { seq: number; at: string; type: string; value: IndicatorValue };
 

@@ -1,19 +1,6 @@
 import type { Db } from './db.js';
-import type { IndicatorValue, ValueSource } from '../contract/indicators.js';
+import type { IndicatorHistoryEntry, IndicatorValue } from '../contract/indicators.js';
 
-/** One entry of an indicator's history, read from the event log: first records and corrections alike. */
-export type IndicatorHistoryEntry = {
-  seq: number;
-  at: string;
-  type: string;
-  period: string;
-  value: number;
-  previous: number | null;
-  source: ValueSource;
-  note: string | null;
-  actorName: string | null;
-  actorRole: string;
-};
 
 const SELECT = 'SELECT indicator_id AS indicatorId, period, value, at, seq, source, corrections FROM indicator_values';
 

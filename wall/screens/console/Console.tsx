@@ -10,6 +10,7 @@ import { Queue } from './Queue';
 import { ConsoleMap } from './ConsoleMap';
 import { ReportPanel, type PanelControl } from './ReportPanel';
 import { AuditExport } from './AuditExport';
+import { IndicatorEntry } from './IndicatorEntry';
 import { CameraAlerts, Escalations, KinerjaExport, Reminders } from './Alerts';
 import { ACTION_KEYS, ACTION_ORDER, actionForKey, type ConsoleAction } from './actions';
 
@@ -159,6 +160,9 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
           </span>
         </div>
         <Reminders me={me} queue={queue} onOpen={open} />
+        <Show when={me.role === 'operator' || me.role === 'supervisor'}>
+          <IndicatorEntry me={me} />
+        </Show>
         <Show when={me.role === 'supervisor' || me.role === 'admin'}>
           <Escalations queue={queue} agencyShort={(id) => profile()?.agencies.find((a) => a.id === id)?.short ?? id} onOpen={open} />
           <AuditExport />
