@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { openSeedCtx, seedDemo } from './seed.js';
+import { seedDemoIndicators } from './seed-indicators.js';
 import { DEMO_PASSWORD, seedAccounts } from './seed-accounts.js';
 
 /**
@@ -34,6 +35,8 @@ writeFileSync(tokenFile, wallToken, { mode: 0o600 });
     console.log(`Seeding ${count} demo reports over the last 30 days…`);
     await seedDemo(ctx, { count, days: 30, now: new Date() });
   }
+  // A year of budget, procurement and project figures for /wall/indikator and /ringkas (once).
+  await seedDemoIndicators(ctx, new Date());
   store.close();
 }
 

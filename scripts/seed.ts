@@ -10,6 +10,7 @@ import type { Action, Command } from '../server/domain/reports.js';
 import type { Actor } from '../server/contract/roles.js';
 import { scenePhoto, mulberry } from './simulate/scene-photo.js';
 import { seedAccounts } from './seed-accounts.js';
+import { seedDemoIndicators } from './seed-indicators.js';
 import { CITIZEN_CHANNELS, STAFF_CHANNELS, describe as describeReport, pick, pickCategory, pointIn, type Rng } from './simulate/content.js';
 
 const HOUR = 3600_000;
@@ -123,6 +124,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 400);
   const { ctx, store } = openSeedCtx();
   const n = await seedDemo(ctx, { count, days: 30, now: new Date() });
-  console.log(`seeded ${n} reports; event log at seq ${store.events.headSeq()}`);
+  const values = await seedDemoIndicators(ctx, new Date());
+  console.log(`seeded ${n} reports and ${values} indicator values; event log at seq ${store.events.headSeq()}`);
   store.close();
 }

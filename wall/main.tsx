@@ -7,6 +7,8 @@ import './styles.css';
 const WallScreen = lazy(() => import('./screens/wall/WallScreen'));
 const CamerasScreen = lazy(() => import('./screens/cameras/CamerasScreen'));
 const KinerjaScreen = lazy(() => import('./screens/kinerja/KinerjaScreen'));
+const IndicatorsScreen = lazy(() => import('./screens/indicators/IndicatorsScreen'));
+const RingkasScreen = lazy(() => import('./screens/ringkas/RingkasScreen'));
 const Landing = lazy(() => import('./screens/landing/Landing'));
 const FieldScreen = lazy(() => import('./screens/field/FieldScreen'));
 const LaporScreen = lazy(() => import('./screens/public/LaporScreen'));
@@ -17,6 +19,8 @@ const AdminScreen = lazy(() => import('./screens/admin/AdminScreen'));
 function screenFor(path: string): Component {
   if (path === '/wall/kamera' || path === '/wall/kamera/') return CamerasScreen;
   if (path === '/wall/kinerja' || path === '/wall/kinerja/') return KinerjaScreen;
+  if (path === '/wall/indikator' || path === '/wall/indikator/') return IndicatorsScreen;
+  if (path === '/ringkas' || path === '/ringkas/') return RingkasScreen;
   if (path === '/wall' || path.startsWith('/wall/')) return WallScreen;
   if (path === '/field' || path.startsWith('/field/')) return FieldScreen;
   if (path === '/lapor' || path.startsWith('/lapor/')) return LaporScreen;

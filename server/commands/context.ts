@@ -4,9 +4,10 @@ import type { MediaFiles } from '../media/files.js';
 import type { StoredEvent } from '../store/events.js';
 import type { ReportState, Refusal } from '../domain/reports.js';
 import type { CameraPublic } from '../contract/cameras.js';
+import type { IndicatorValue } from '../contract/indicators.js';
 
 /** A committed event with the report state it produced (null for account events): what the realtime layer broadcasts. */
-export type Committed = { event: StoredEvent; report: ReportState | null; camera?: CameraPublic };
+export type Committed = { event: StoredEvent; report: ReportState | null; camera?: CameraPublic; indicator?: IndicatorValue };
 
 export type Ctx = {
   store: Store;

@@ -1,5 +1,6 @@
 import type { MarkerTuple, ReportPublic } from './reports.js';
 import type { CameraPublic, LiveCameraEvent } from './cameras.js';
+import type { LiveIndicatorEvent } from './indicators.js';
 
 /** Past-tense event types, one per state change. The event log is the single source of truth. */
 export const REPORT_EVENT_TYPES = [
@@ -54,6 +55,8 @@ export interface ServerToClientEvents {
   /** An event that changes no report (an account change): screens only advance their seq, so they see no gap. */
   'live.tick': (e: LiveTick) => void;
   'camera.event': (e: LiveCameraEvent) => void;
+  /** An indicator value recorded or corrected; in the same seq sequence, so other screens treat it as a tick. */
+  'indicator.event': (e: LiveIndicatorEvent) => void;
 }
 export interface ClientToServerEvents {
   'live.sync': (input: { storeId: string | null; seq: number }, ack: (a: Ack<CatchUp>) => void) => void;

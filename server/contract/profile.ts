@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IndicatorSpec, ProjectSpec } from './indicators.js';
 
 // A city profile is data: a second city runs the same software with a different file.
 const Label = z.object({ id: z.string().min(1), en: z.string().min(1) });
@@ -85,12 +86,24 @@ export const CityProfile = z
     cameras: z.array(CameraSpec).default([]),
     /** City-wide duplicate window; a category may set its own. */
     duplicates: DuplicateWindow.default({ radiusM: 150, windowHours: 72 }),
+    /** Performance indicators (finance, procurement); absent: the defaults of domain/indicators.ts for every agency. */
+    indicators: z.array(IndicatorSpec).optional(),
+    /** Development projects on the map; each one's physical progress is an indicator of its own. */
+    projects: z.array(ProjectSpec).default([]),
   })
   .superRefine((p, ctx) => {
     const agencies = new Set(p.agencies.map((a) => a.id));
     p.categories.forEach((c, i) => {
       if (!agencies.has(c.agencyId))
         ctx.addIssue({ code: 'custom', path: ['categories', i, 'agencyId'], message: `unknown agency ${c.agencyId}` });
+    });
+    p.indicators?.forEach((s, i) => {
+      if (s.agencyId !== null && !agencies.has(s.agencyId))
+        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'agencyId'], message: `unknown agency ${s.agencyId}` });
+    });
+    p.projects.forEach((pr, i) => {
+      if (!agencies.has(pr.agencyId)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'agencyId'], message: `unknown agency ${pr.agencyId}` });
+      if (pr.end < pr.start) ctx.addIssue({ code: 'custom', path: ['projects', i, 'end'], message: 'a project ends after it starts' });
     });
   });
 export type CityProfile = z.infer<typeof CityProfile>;

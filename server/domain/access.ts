@@ -21,6 +21,12 @@ export const PERMISSIONS = {
   'api_clients.manage': ['admin'],
   'displays.manage': ['admin', 'supervisor'],
   'session.read': ['admin', 'operator', 'supervisor', 'field', 'wall'],
+  // Seed 003: the room oversees finance, physical progress and procurement. Operators record their own
+  // agency's figures (mayRecordIndicator); other systems push them with an API key (role open311 until
+  // keys carry an 'indicators' scope). Operators and supervisors may push too, so a session can script it.
+  'indicators.read': ['wall', 'operator', 'supervisor', 'admin'],
+  'indicators.record': ['operator', 'supervisor'],
+  'indicators.push': ['open311', 'operator', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -42,6 +48,12 @@ export function agencyScope(actor: Actor): string | null {
 export function maySeeReporter(actor: Actor, reportAgencyId: string): boolean {
   if (actor.role === 'supervisor') return true;
   return actor.role === 'operator' && actor.agencyId === reportAgencyId;
+}
+
+/** An operator records only their own agency's figures; the city's own, and every agency's, are for supervisors and systems. */
+export function mayRecordIndicator(actor: Actor, indicatorAgencyId: string | null): boolean {
+  if (actor.role === 'supervisor' || actor.role === 'open311') return true;
+  return actor.role === 'operator' && indicatorAgencyId !== null && actor.agencyId === indicatorAgencyId;
 }
 
 /** How long a login lasts: field supervisors stay logged in on their phone; desk staff re-login each shift. */

@@ -14,6 +14,7 @@ import { fieldRouter } from './field.js';
 import { trackRouter } from './track.js';
 import { camerasRouter } from './cameras.js';
 import { statsRouter } from './stats.js';
+import { indicatorsRouter } from './indicators.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 import type { RateLimits } from '../config.js';
 import { loginLimiter, reportsLimiter } from './rate-limits.js';
@@ -21,7 +22,7 @@ import { apiClientsRouter } from './api-clients.js';
 import { open311Router } from './open311.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
-const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}'];
+const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
 export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits }): express.Express {
   const app = express();
@@ -50,6 +51,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/console', consoleIntakeRouter(ctx, opts));
   api.use('/cameras', camerasRouter(ctx, opts));
   api.use('/stats', statsRouter(ctx));
+  api.use('/indicators', indicatorsRouter(ctx));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));
   api.post('/reports', reportsLimiter(opts.rateLimits));

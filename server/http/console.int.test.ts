@@ -167,6 +167,12 @@ describe('every route checks the caller', () => {
     ['GET', () => '/api/admin/api-clients', undefined, ['admin']],
     ['POST', () => '/api/admin/api-clients', { name: '' }, ['admin']],
     ['POST', () => '/api/admin/api-clients/nobody/revoke', undefined, ['admin']],
+    ['GET', () => '/api/indicators', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
+    ['GET', () => '/api/indicators/ringkas', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
+    ['GET', () => '/api/indicators/dkp.anggaran/history', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
+    ['POST', () => '/api/indicators/values', { indicatorId: 'dkp.anggaran', period: '2026-01', value: 5 }, ['supervisor', 'operator.dkp']],
+    ['POST', () => '/api/indicators/push', { values: [{ indicatorId: 'dkp.tender', period: '2026-01', value: 1 }] }, ['supervisor', 'operator.dkp']],
+    ['POST', () => '/api/indicators/import', {}, ['supervisor', 'operator.dkp']],
   ];
   for (const [method, path, payload, allowed] of ROUTES) {
     for (const caller of CALLERS) {

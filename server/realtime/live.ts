@@ -56,6 +56,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
   return (c: Committed) => {
     const { seq, at, type } = c.event;
     if (c.camera) return void io.to(PUBLIC_ROOM).emit('camera.event', { seq, at, type, camera: cameraView(c.camera) });
+    if (c.indicator) return void io.to(PUBLIC_ROOM).emit('indicator.event', { seq, at, type, value: c.indicator });
     if (!c.report || c.event.reportId === null) return void io.to(PUBLIC_ROOM).emit('live.tick', { seq, at, type });
     const live: LiveReportEvent = { seq, at, type: c.event.type, report: publicView(c.report) };
     io.to(PUBLIC_ROOM).emit('report.event', live);

@@ -3,7 +3,7 @@ import type { ReportEvent } from '../domain/reports.js';
 import type { Actor } from '../contract/roles.js';
 
 /** Any entry of the log: report events, and events about accounts and displays (reportId null). */
-export type LogEvent = ReportEvent | { type: `account.${string}` | `display.${string}` | `camera.${string}`; reportId: null; at: string; actor: Actor; payload: Record<string, unknown> };
+export type LogEvent = ReportEvent | { type: `account.${string}` | `display.${string}` | `camera.${string}` | `indicator.${string}`; reportId: null; at: string; actor: Actor; payload: Record<string, unknown> };
 export type StoredEvent = LogEvent & { seq: number };
 
 type Row = { seq: number; at: string; actor_id: string; actor_role: string; type: string; report_id: number | null; payload: string };

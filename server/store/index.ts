@@ -12,6 +12,7 @@ import { CamerasTable } from './cameras.js';
 import { StatsQueries } from './stats.js';
 import { ApiClientsTable } from './api-clients.js';
 import { Open311Queries } from './open311.js';
+import { IndicatorValuesTable } from './indicators.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -26,6 +27,7 @@ export class Store {
   readonly stats: StatsQueries;
   readonly apiClients: ApiClientsTable;
   readonly open311: Open311Queries;
+  readonly indicators: IndicatorValuesTable;
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
@@ -42,6 +44,7 @@ export class Store {
     this.stats = new StatsQueries(db);
     this.apiClients = new ApiClientsTable(db);
     this.open311 = new Open311Queries(db);
+    this.indicators = new IndicatorValuesTable(db);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }

@@ -7,6 +7,7 @@ import { createHub, type Hub } from '../hub.js';
 import type { CatchUp, ClientToServerEvents, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
 import { toMarker, type MarkerTuple } from '../contract/reports.js';
 import type { CameraPublic, LiveCameraEvent } from '../contract/cameras.js';
+import type { LiveIndicatorEvent } from '../contract/indicators.js';
 import { scenePhoto } from '../../scripts/simulate/scene-photo.js';
 
 export const WALL_TOKEN = 'test-wall-token-0123456789abcdefghij';
@@ -63,6 +64,7 @@ export class WallClient {
   readonly cameras = new Map<string, CameraPublic>();
   readonly cameraEvents: LiveCameraEvent[] = [];
   catchUps: CatchUp['kind'][] = [];
+  readonly indicatorEvents: LiveIndicatorEvent[] = [];
 
   constructor(url: string, token = WALL_TOKEN) {
     this.socket = connect(url, {
@@ -77,6 +79,10 @@ export class WallClient {
       if (e.seq <= this.seq) return;
       this.cameras.set(e.camera.id, e.camera);
       this.seq = e.seq;
+    });
+    this.socket.on('indicator.event', (e) => {
+      this.indicatorEvents.push(e);
+      if (e.seq > this.seq) this.seq = e.seq;
     });
     this.socket.on('live.tick', (e) => {
       if (e.seq > this.seq) this.seq = e.seq;

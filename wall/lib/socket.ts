@@ -43,6 +43,8 @@ export function connectLive(token: string | null, live: Live): LiveSocket {
   socket.on('live.tick', (e) => live.applyEvent(e));
   // Camera changes are in the same seq sequence as report events: applied in order, held during a sync.
   socket.on('camera.event', (e) => live.applyEvent(e));
+  // An indicator value changes no marker: to this store it is a tick that keeps the seq gapless.
+  socket.on('indicator.event', (e) => live.applyEvent(e));
 
   live.useSyncer(
     async (have) => {

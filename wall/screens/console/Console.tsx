@@ -12,6 +12,7 @@ import { ReportPanel, type PanelControl } from './ReportPanel';
 import { AuditExport } from './AuditExport';
 import { CameraAlerts, Escalations, Reminders } from './Alerts';
 import { pt } from './performance-i18n';
+import { IndicatorEntry } from './IndicatorEntry';
 import { ACTION_KEYS, ACTION_ORDER, actionForKey, type ConsoleAction } from './actions';
 import { IntakePanel } from './IntakePanel';
 import { INTAKE_KEY, dt } from './duplicates-i18n';
@@ -183,6 +184,9 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
           <kbd>{INTAKE_KEY.toUpperCase()}</kbd>
         </button>
         <Reminders me={me} queue={queue} onOpen={open} />
+        <Show when={me.role === 'operator' || me.role === 'supervisor'}>
+          <IndicatorEntry me={me} />
+        </Show>
         <Show when={me.role === 'supervisor' || me.role === 'admin'}>
           <Escalations queue={queue} agencyShort={(id) => profile()?.agencies.find((a) => a.id === id)?.short ?? id} onOpen={open} />
           <AuditExport />

@@ -1,0 +1,75 @@
+import type { Actor } from '../contract/roles.js';
+import type { IndicatorSpec, IndicatorValue, ValueInput, ValueSource } from '../contract/indicators.js';
+import type { City } from '../profile/load.js';
+import { may, mayRecordIndicator } from '../domain/access.js';
+import { checkPeriod, checkValue, cityIndicators } from '../domain/indicators.js';
+import { refuse } from '../domain/reports.js';
+import { commit, type Committed, type Ctx, type Result } from './context.js';
+
+const specsOf = new WeakMap<City, Map<string, IndicatorSpec>>();
+
+/** The city's indicators by id, from its profile (computed once per loaded city). */
+export function indicatorSpecs(city: City): Map<string, IndicatorSpec> {
+  let m = specsOf.get(city);
+  if (!m) specsOf.set(city, (m = new Map(cityIndicators(city.profile).map((s) => [s.id, s]))));
+  return m;
+}
+
+export type RecordOutcome = { recorded: IndicatorValue[]; unchanged: number };
+
+/**
+ * Records values for indicators, all or none, in one transaction. A value for a period that already has
+ * one is a correction: a new `indicator.corrected` event carrying the previous figure, never an edit.
+ * The same figure sent again changes nothing (a system may resend its whole month).
+ * `field` prefixes the name of a bad field, so the caller's 400 names it ("values.3.period").
+ */
+export function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], source: ValueSource, field = (i: number, f: string) => `values.${i}.${f}`): Result<RecordOutcome> {
+  if (!may(actor, source === 'api' ? 'indicators.push' : 'indicators.record')) return refuse('forbidden', `${actor.role} may not record indicator values`);
+  const specs = indicatorSpecs(ctx.city);
+  const now = ctx.now();
+  for (const [i, v] of inputs.entries()) {
+    const spec = specs.get(v.indicatorId);
+    if (!spec) return refuse('invalid', `no indicator "${v.indicatorId}" in this city`, field(i, 'indicatorId'));
+    if (!mayRecordIndicator(actor, spec.agencyId)) return refuse('forbidden', `${v.indicatorId} belongs to ${spec.agencyId ?? 'the city'}, not to your agency`, field(i, 'indicatorId'));
+    const badPeriod = checkPeriod(spec, v.period, now);
+    if (badPeriod) return refuse('invalid', badPeriod, field(i, 'period'));
+    const badValue = checkValue(spec.unit, v.value);
+    if (badValue) return refuse('invalid', badValue, field(i, 'value'));
+  }
+  const keys = new Set<string>();
+  for (const [i, v] of inputs.entries()) {
+    const key = `${v.indicatorId}|${v.period}`;
+    if (keys.has(key)) return refuse('invalid', `${v.indicatorId} ${v.period} is given twice`, field(i, 'period'));
+    keys.add(key);
+    // Someone at the console changing a figure must say why; the history shows it beside the old one.
+    const before = ctx.store.indicators.get(v.indicatorId, v.period);
+    if (source === 'console' && before && before.value !== v.value && !v.note)
+      return refuse('invalid', 'a correction needs a note saying why the earlier figure was wrong', field(i, 'note'));
+  }
+
+  return commit(ctx, (): [Result<RecordOutcome>, Committed[]] => {
+    const at = now.toISOString();
+    const done: Committed[] = [];
+    const recorded: IndicatorValue[] = [];
+    let unchanged = 0;
+    for (const v of inputs) {
+      const before = ctx.store.indicators.get(v.indicatorId, v.period);
+      if (before && before.value === v.value) {
+        unchanged++;
+        continue;
+      }
+      const event = {
+        type: before ? ('indicator.corrected' as const) : ('indicator.recorded' as const),
+        reportId: null,
+        at,
+        actor,
+        payload: { indicatorId: v.indicatorId, period: v.period, value: v.value, previous: before?.value ?? null, previousSeq: before?.seq ?? null, source, note: v.note ?? null },
+      };
+      const seq = ctx.store.events.append(event);
+      const value = ctx.store.indicators.put({ indicatorId: v.indicatorId, period: v.period, value: v.value, at, seq, source });
+      recorded.push(value);
+      done.push({ event: { ...event, seq }, report: null, indicator: value });
+    }
+    return [{ ok: true, value: { recorded, unchanged } }, done];
+  });
+}

@@ -1,0 +1,72 @@
+import type { AgencyStanding, IndicatorBoardItem, IndicatorSpec, IndicatorValue, ProjectBoardItem, ProjectSpec } from '../contract/indicators.js';
+import { attainment, expectedValue, indicatorStatus, lastPeriods, periodOf } from './indicators.js';
+
+const SERIES = 12;
+
+/**
+ * Every indicator with its latest value judged against plan, a 12-period series for the sparkline,
+ * projects with progress versus plan, and the league of agencies. `values` are the current value of
+ * each (indicator, period), as projected from the event log.
+ */
+export function buildBoard(specs: IndicatorSpec[], projects: ProjectSpec[], agencyIds: string[], values: IndicatorValue[], now: Date) {
+  const byIndicator = new Map<string, Map<string, IndicatorValue>>();
+  for (const v of values) {
+    if (!byIndicator.has(v.indicatorId)) byIndicator.set(v.indicatorId, new Map());
+    byIndicator.get(v.indicatorId)!.set(v.period, v);
+  }
+  const projectById = new Map(projects.map((p) => [p.id, p]));
+
+  const indicators: IndicatorBoardItem[] = specs.map((s) => {
+    const own = byIndicator.get(s.id) ?? new Map<string, IndicatorValue>();
+    const current = periodOf(now, s.period);
+    const periods = lastPeriods(current, SERIES);
+    // The latest recorded period not in the future; a value for a period long past still shows, with its period.
+    const latestKey = [...own.keys()].filter((k) => k <= current).sort().at(-1);
+    const v = latestKey ? own.get(latestKey)! : null;
+    const project = s.projectId ? projectById.get(s.projectId) : undefined;
+    const latest = v ? { ...v, ...judge(s, v, now, project) } : null;
+    return { ...s, latest, series: periods.map((period) => ({ period, value: own.get(period)?.value ?? null })) };
+  });
+
+  const projectItems: ProjectBoardItem[] = projects.map((p) => {
+    const item = indicators.find((i) => i.projectId === p.id);
+    const s = item ?? { target: 100, pace: 'project' as const };
+    const planned = expectedValue(s, periodOf(now, 'month'), now, p);
+    return {
+      ...p,
+      indicatorId: item?.id ?? '',
+      progress: item?.latest?.value ?? null,
+      planned: round(planned),
+      status: item?.latest?.status ?? null,
+      period: item?.latest?.period ?? null,
+    };
+  });
+
+  return { indicators, projects: projectItems, league: league(indicators, agencyIds, now, projectById) };
+}
+
+function judge(s: IndicatorSpec, v: IndicatorValue, now: Date, project?: ProjectSpec) {
+  const expected = expectedValue(s, v.period, now, project);
+  return { expected: round(expected), status: indicatorStatus(v.value, expected, s) };
+}
+
+/** Agencies ranked by their mean attainment of plan over indicators that have data; none at the bottom. */
+export function league(items: IndicatorBoardItem[], agencyIds: string[], now: Date, projects: Map<string, ProjectSpec>): AgencyStanding[] {
+  const rows = agencyIds.map((agencyId): AgencyStanding => {
+    const own = items.filter((i) => i.agencyId === agencyId);
+    const judged = own.filter((i) => i.latest);
+    const scores = judged.map((i) => attainment(i.latest!.value, expectedValue(i, i.latest!.period, now, i.projectId ? projects.get(i.projectId) : undefined), i.good));
+    const count = (st: string) => judged.filter((i) => i.latest!.status === st).length;
+    return {
+      agencyId,
+      score: scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
+      onTrack: count('on_track'),
+      atRisk: count('at_risk'),
+      offTrack: count('off_track'),
+      noData: own.length - judged.length,
+    };
+  });
+  return rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.offTrack - b.offTrack || a.agencyId.localeCompare(b.agencyId));
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;

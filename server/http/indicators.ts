@@ -1,0 +1,140 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import type { z } from 'zod';
+import type { Ctx } from '../commands/context.js';
+import { PushInput, ValueInput, type IndicatorBoard } from '../contract/indicators.js';
+import { indicatorSpecs, recordValues } from '../commands/indicators.js';
+import { buildBoard } from '../domain/indicator-board.js';
+import { parseIndicatorCsv } from '../domain/indicator-csv.js';
+import { mayRecordIndicator } from '../domain/access.js';
+import { cameraView, isBreached } from '../domain/views.js';
+import { WIB_OFFSET_MS } from '../domain/time.js';
+import { allow } from './actor.js';
+import { body } from './validate.js';
+import { sendRefusal } from './errors.js';
+
+const MAX_CSV_BYTES = 2 * 1024 * 1024;
+
+/**
+ * /api/indicators: the board (wall, phone), one indicator's history, and the three ways values arrive:
+ * the console (one value), a finance office's CSV (all rows or none), and other systems' JSON push.
+ * Push is meant for an admin-issued API key sent as `Authorization: Bearer <key>` (role open311, scope
+ * 'indicators'); a staff session may push too.
+ */
+export function indicatorsRouter(ctx: Ctx): Router {
+  const router = Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 5, parts: 10 } }).single('file');
+
+  function board(): IndicatorBoard {
+    const now = ctx.now();
+    const { profile } = ctx.city;
+    // The board and its seq come from one read, so a live screen applies exactly the events after it.
+    return ctx.store.db.transaction((): IndicatorBoard => {
+      const seq = ctx.store.events.headSeq();
+      // Twelve quarters back is the longest sparkline; period keys sort as text.
+      const fromYear = new Date(now.getTime() + WIB_OFFSET_MS).getUTCFullYear() - 3;
+      const values = ctx.store.indicators.list(`${fromYear}-01`);
+      const b = buildBoard([...indicatorSpecs(ctx.city).values()], profile.projects, profile.agencies.map((a) => a.id), values, now);
+      return { storeId: ctx.store.storeId, seq, asOf: now.toISOString(), ...b };
+    })();
+  }
+
+  router.get('/', allow('indicators.read'), (_req: Request, res: Response) => {
+    res.json(board());
+  });
+
+  /**
+   * What a supervisor checks on the phone between meetings, in one small request: every indicator's latest
+   * figure, the open reports past a deadline, and the cameras that are dark.
+   */
+  router.get('/ringkas', allow('indicators.read'), (_req: Request, res: Response) => {
+    const b = board();
+    const breached = ctx.store.reports.flagged(null, 2000).filter(isBreached);
+    const byAgency = new Map<string, number>();
+    for (const r of breached) byAgency.set(r.agencyId, (byAgency.get(r.agencyId) ?? 0) + 1);
+    const labels = new Map(ctx.city.profile.categories.map((c) => [c.id, c.label]));
+    res.json({
+      asOf: b.asOf,
+      seq: b.seq,
+      city: ctx.city.profile.name,
+      agencies: ctx.city.profile.agencies.map(({ id, short }) => ({ id, short })),
+      indicators: b.indicators.map(({ id, agencyId, name, unit, target, projectId, latest, series }) => ({
+        id, agencyId, name, unit, target, projectId,
+        latest: latest && { period: latest.period, value: latest.value, expected: latest.expected, status: latest.status, corrections: latest.corrections },
+        series: series.map((s) => s.value),
+      })),
+      projects: b.projects.map(({ id, agencyId, name, progress, planned, status, period }) => ({ id, agencyId, name, progress, planned, status, period })),
+      league: b.league,
+      breached: {
+        total: breached.length,
+        byAgency: [...byAgency].map(([agencyId, count]) => ({ agencyId, count })).sort((a, b) => b.count - a.count),
+        // The oldest first: those are the ones to call about. No reporter details leave here.
+        oldest: breached
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+          .slice(0, 8)
+          .map((r) => ({ ticket: r.ticket, category: labels.get(r.categoryId) ?? { id: r.categoryId, en: r.categoryId }, agencyId: r.agencyId, createdAt: r.createdAt, flags: r.deadlineFlags, address: r.address })),
+      },
+      cameras: ctx.store.cameras
+        .list()
+        .map(cameraView)
+        .filter((c) => c.health === 'offline' || c.health === 'degraded')
+        .map(({ id, name, health, healthSince, reason, alert }) => ({ id, name, health, healthSince, reason, alert })),
+    });
+  });
+
+  router.get('/:id/history', allow('indicators.read'), (req: Request, res: Response) => {
+    const spec = indicatorSpecs(ctx.city).get(String(req.params.id));
+    if (!spec) return res.status(404).json({ error: 'not_found', field: 'id', message: `no indicator ${req.params.id}` });
+    res.json({ indicator: spec, history: ctx.store.indicators.history(spec.id) });
+  });
+
+  router.post('/values', allow('indicators.record'), body(ValueInput), (req: Request, res: Response) => {
+    const r = recordValues(ctx, req.actor, [req.input as z.infer<typeof ValueInput>], 'console', (_i, f) => f);
+    if (!r.ok) return sendRefusal(res, r);
+    res.status(r.value.recorded.length ? 201 : 200).json(r.value);
+  });
+
+  router.post('/push', allow('indicators.push'), body(PushInput), (req: Request, res: Response) => {
+    const r = recordValues(ctx, req.actor, (req.input as z.infer<typeof PushInput>).values, 'api');
+    if (!r.ok) return sendRefusal(res, r);
+    res.status(r.value.recorded.length ? 201 : 200).json(r.value);
+  });
+
+  router.post(
+    '/import',
+    allow('indicators.record'),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (!req.is('multipart/form-data'))
+        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'send multipart/form-data with the CSV in the field "file"' });
+      upload(req, res, (err: unknown) => (err ? csvUploadError(err, res) : next()));
+    },
+    (req: Request, res: Response) => {
+      const file = req.file;
+      if (!file) return res.status(400).json({ error: 'invalid', field: 'file', message: 'file: attach the CSV in the field "file"' });
+      const text = decode(file.buffer);
+      const actor = req.actor;
+      const parsed = parseIndicatorCsv(text, indicatorSpecs(ctx.city), ctx.now(), (s) => mayRecordIndicator(actor, s.agencyId));
+      // Nothing half-imported: one bad row and the whole file is refused, with every bad row listed.
+      if (!parsed.ok) return res.status(422).json({ error: 'unprocessable', field: 'file', message: `${parsed.errors.length} row(s) need fixing; nothing was imported`, errors: parsed.errors });
+      const r = recordValues(ctx, actor, parsed.values, 'csv', (i, f) => `file.row${parsed.values[i].row}.${f}`);
+      if (!r.ok) return sendRefusal(res, r);
+      res.status(r.value.recorded.length ? 201 : 200).json({ ...r.value, rows: parsed.values.length });
+    },
+  );
+
+  return router;
+}
+
+/** Finance exports come as UTF-8 or, from older Excel, Windows-1252; a Rupiah sign is the same either way. */
+function decode(buf: Buffer): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  return utf8.includes('\uFFFD') ? new TextDecoder('windows-1252').decode(buf) : utf8;
+}
+
+function csvUploadError(err: unknown, res: Response) {
+  if (err instanceof multer.MulterError) {
+    if (err.code === 'LIMIT_FILE_SIZE') return res.status(413).json({ error: 'too_large', field: 'file', message: `file: at most ${MAX_CSV_BYTES / 1024 / 1024} MB` });
+    return res.status(400).json({ error: 'invalid', field: err.field ?? 'file', message: `file: ${err.message}` });
+  }
+  return res.status(400).json({ error: 'invalid', field: 'body', message: `malformed multipart body: ${(err as Error).message}` });
+}

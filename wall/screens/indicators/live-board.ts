@@ -1,0 +1,108 @@
+import { io, type Socket } from 'socket.io-client';
+import { createSignal, onCleanup } from 'solid-js';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../../server/contract/events';
+import type { IndicatorBoard } from '../../../server/contract/indicators';
+
+/** Figures are also fetched on this beat: the plan moves with the calendar even when no value arrives. */
+const REFRESH_MS = 5 * 60_000;
+/** Values arriving together (a CSV import, a push of a whole month) are fetched once. */
+const COALESCE_MS = 400;
+/** How long a tile that just changed stays highlighted. */
+const FLASH_MS = 6_000;
+
+export class Unpaired extends Error {}
+
+export async function fetchBoard(token: string | null, timeoutMs = 20_000): Promise<IndicatorBoard> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), timeoutMs);
+  try {
+    const res = await fetch('/api/indicators', { headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, signal: ctl.signal });
+    if (res.status === 401 || res.status === 403) throw new Unpaired(`HTTP ${res.status}`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return (await res.json()) as IndicatorBoard;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The indicator board, kept live: fetched once, then again whenever the hub announces an indicator event
+ * newer than the board (or after a reconnect). The socket's handshake carries the board's store and seq, so
+ * the hub's catch-up is only what changed since, not every report marker in the city.
+ */
+export function createLiveBoard(token: string | null) {
+  const [board, setBoard] = createSignal<IndicatorBoard | null>(null);
+  const [failing, setFailing] = createSignal(false);
+  const [unpaired, setUnpaired] = createSignal(false);
+  const [lastOkAt, setLastOkAt] = createSignal(0);
+  const [flashing, setFlashing] = createSignal<ReadonlySet<string>>(new Set());
+
+  let inFlight = false;
+  let again = false;
+  async function refresh() {
+    if (inFlight) return void (again = true);
+    inFlight = true;
+    try {
+      const b = await fetchBoard(token);
+      setBoard(b);
+      setLastOkAt(Date.now());
+      setFailing(false);
+      setUnpaired(false);
+      if (!socket) connect();
+    } catch (err) {
+      if (err instanceof Unpaired) setUnpaired(true);
+      setFailing(true);
+    } finally {
+      inFlight = false;
+      if (again) {
+        again = false;
+        void refresh();
+      }
+    }
+  }
+
+  let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  let coalesce: ReturnType<typeof setTimeout> | undefined;
+  const flashTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  function flash(id: string) {
+    setFlashing((s) => new Set(s).add(id));
+    clearTimeout(flashTimers.get(id));
+    flashTimers.set(id, setTimeout(() => setFlashing((s) => { const n = new Set(s); n.delete(id); return n; }), FLASH_MS));
+  }
+  function connect() {
+    socket = io({
+      auth: (cb) => cb({ display: token ?? '', storeId: board()?.storeId ?? null, seq: board()?.seq ?? 0 } satisfies HandshakeAuth),
+      reconnectionDelay: 1_000,
+      reconnectionDelayMax: 10_000,
+    });
+    // After a drop, whatever was missed is in a fresh board.
+    let first = true;
+    socket.on('connect', () => {
+      if (!first) void refresh();
+      first = false;
+    });
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') socket?.connect();
+    });
+    socket.on('indicator.event', (e) => {
+      if (e.seq <= (board()?.seq ?? 0)) return;
+      flash(e.value.indicatorId);
+      clearTimeout(coalesce);
+      coalesce = setTimeout(() => void refresh(), COALESCE_MS);
+    });
+  }
+
+  void refresh();
+  const timer = setInterval(() => void refresh(), REFRESH_MS);
+  const onVisible = () => document.visibilityState === 'visible' && void refresh();
+  document.addEventListener('visibilitychange', onVisible);
+  onCleanup(() => {
+    clearInterval(timer);
+    clearTimeout(coalesce);
+    for (const t of flashTimers.values()) clearTimeout(t);
+    document.removeEventListener('visibilitychange', onVisible);
+    socket?.close();
+  });
+
+  return { board, failing, unpaired, lastOkAt, flashing, refresh };
+}
