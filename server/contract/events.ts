@@ -1,5 +1,6 @@
 import type { MarkerTuple, ReportPublic } from './reports.js';
 import type { CameraPublic, LiveCameraEvent } from './cameras.js';
+import type { DisplayLayoutPush } from './layouts.js';
 
 /** Past-tense event types, one per state change. The event log is the single source of truth. */
 export const REPORT_EVENT_TYPES = [
@@ -50,6 +51,8 @@ export interface ServerToClientEvents {
   /** An event that changes no report (an account change): screens only advance their seq, so they see no gap. */
   'live.tick': (e: LiveTick) => void;
   'camera.event': (e: LiveCameraEvent) => void;
+  /** To one paired display only: what it shows, on every (re)connect and when a supervisor changes it. */
+  'display.layout': (l: DisplayLayoutPush) => void;
 }
 export interface ClientToServerEvents {
   'live.sync': (input: { storeId: string | null; seq: number }, ack: (a: Ack<CatchUp>) => void) => void;

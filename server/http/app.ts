@@ -14,11 +14,14 @@ import { trackRouter } from './track.js';
 import { camerasRouter } from './cameras.js';
 import { statsRouter } from './stats.js';
 import { VARIANTS, type Variant } from '../media/files.js';
+import { displaysRouter, type Presence } from './displays.js';
+import { gapsRouter } from './gaps.js';
+import { buildIdOf } from './build-id.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; presence?: Presence }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -30,8 +33,10 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
 
   const api = express.Router();
   api.use(identify(ctx));
+  const buildId = buildIdOf(opts.staticDir);
   api.get('/health', (_req, res) => {
-    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId });
+    // build: a wall polls it and reloads itself at a quiet moment when a new front end is released.
+    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId, build: buildId() });
   });
   api.get('/profile', (_req, res) => {
     res.json(ctx.city.publicProfile);
@@ -41,7 +46,9 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
   api.use('/cameras', camerasRouter(ctx, opts));
+  api.use('/stats/gaps', gapsRouter(ctx));
   api.use('/stats', statsRouter(ctx));
+  api.use('/displays', displaysRouter(ctx, opts.presence ?? { online: () => false }));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));
   api.use('/reports', reportsRouter(ctx, opts));

@@ -162,6 +162,9 @@ describe('every route checks the caller', () => {
     ['POST', () => '/api/cameras/simpang-cikokol/ack', undefined, ['supervisor', 'operator.dkp']],
     ['GET', () => '/api/stats?days=7', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
     ['GET', () => '/api/stats/agencies.csv?days=7', undefined, ['admin', 'supervisor']],
+    ['GET', () => '/api/stats/gaps?from=2026-01-01T00:00:00Z', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
+    ['GET', () => '/api/displays', undefined, ['admin', 'supervisor']],
+    ['PUT', () => '/api/displays/nobody/layout', { layout: { kind: 'single', view: { view: 'map' } } }, ['admin', 'supervisor']],
   ];
   for (const [method, path, payload, allowed] of ROUTES) {
     for (const caller of CALLERS) {

@@ -10,6 +10,7 @@ import { AccountsTable } from './accounts.js';
 import { ClientCommandsTable } from './client-commands.js';
 import { CamerasTable } from './cameras.js';
 import { StatsQueries } from './stats.js';
+import { DisplayLayoutsTable, HubRunsTable } from './display-layouts.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -22,6 +23,8 @@ export class Store {
   readonly clientCommands: ClientCommandsTable;
   readonly cameras: CamerasTable;
   readonly stats: StatsQueries;
+  readonly layouts: DisplayLayoutsTable;
+  readonly hubRuns: HubRunsTable;
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
@@ -36,6 +39,8 @@ export class Store {
     this.clientCommands = new ClientCommandsTable(db);
     this.cameras = new CamerasTable(db);
     this.stats = new StatsQueries(db);
+    this.layouts = new DisplayLayoutsTable(db);
+    this.hubRuns = new HubRunsTable(db);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }
