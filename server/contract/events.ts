@@ -36,8 +36,9 @@ export type LiveReportEvent = {
  * 'snapshot': every report (replace all), sent when the client is new, too far behind, or from another store.
  */
 export type CatchUp =
-  | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[] }
-  | { kind: 'snapshot'; storeId: string; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[] };
+  | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[]; headAt?: string | null }
+  | { kind: 'snapshot'; storeId: string; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[]; headAt?: string | null };
+// headAt (optional, added with layouts): when the newest event happened, so the wall can say how old its news is.
 // Cameras are few (tens to hundreds): every catch-up carries all of them, so they are never stale.
 
 /** An event that changes no report (an account change), so screens keep a gapless seq. */

@@ -28,8 +28,9 @@ export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: numbe
     const seq = store.events.headSeq();
     const plan = planCatchUp(client, { storeId: store.storeId, headSeq: seq, limit });
     const cameras = store.cameras.list().map(cameraView);
-    if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers(), cameras };
-    return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq), cameras };
+    const headAt = store.events.headAt();
+    if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers(), cameras, headAt };
+    return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq), cameras, headAt };
   })();
 }
 
