@@ -6,6 +6,8 @@ import { createLive } from '../../lib/live';
 import { connectLive } from '../../lib/socket';
 import { fetchProfile } from '../../lib/profile';
 import { viewName } from '../../lib/views';
+import { t } from '../../lib/i18n';
+import { clockWib } from '../../lib/time';
 import { watchRelease } from '../../lib/release-watch';
 import { ScreenGate } from '../../components/ScreenGate';
 import { createWallAlerts } from './alert-sources';
@@ -52,7 +54,12 @@ export default function LayarScreen() {
     return { ...t, next: l.items[(t.index + 1) % l.items.length], total: l.items[t.index].seconds * 1000 };
   });
 
-  const release = watchRelease({ quiet: () => alerts.quiet() && !((turn()?.remainingMs ?? Infinity) < BUSY_BEFORE_SWITCH_MS) });
+  // Quiet: no alert on screen, and a playlist not about to switch (for short turns, in their first half).
+  const aboutToSwitch = () => {
+    const tn = turn();
+    return tn !== null && tn.remainingMs < Math.min(BUSY_BEFORE_SWITCH_MS, tn.total / 2);
+  };
+  const release = watchRelease({ quiet: () => alerts.quiet() && !aboutToSwitch() });
   socket?.on('connect', release.poke);
   onCleanup(() => {
     clearInterval(clock);
@@ -92,14 +99,21 @@ export default function LayarScreen() {
             }}
           </For>
           <Show when={turn()}>
-            {(t) => (
-              <div class="layar-countdown" data-testid="playlist-countdown" data-index={t().index}>
+            {(tn) => (
+              <div class="layar-countdown" data-testid="playlist-countdown" data-index={tn().index}>
                 <span class="layar-countdown-label">
-                  {lt.next}: <strong>{viewName(t().next.view)}</strong> {lt.inSeconds(Math.ceil(t().remainingMs / 1000))}
+                  {lt.next}: <strong>{viewName(tn().next.view)}</strong> {lt.inSeconds(Math.ceil(tn().remainingMs / 1000))}
                 </span>
-                <span class="layar-countdown-bar" style={{ width: `${(100 * t().remainingMs) / t().total}%` }} />
+                <span class="layar-countdown-bar" style={{ width: `${(100 * tn().remainingMs) / tn().total}%` }} />
               </div>
             )}
+          </Show>
+          {/* Over every view, whatever it is (the performance view polls and would notice only later). */}
+          <Show when={live.connection() === 'reconnecting'}>
+            <div class="layar-stale" role="alert" data-testid="layar-stale">
+              {t.staleBanner}
+              <Show when={live.disconnectedAt()}>{(at) => <span> · {t.staleSince} {clockWib(at())} {t.wib}</span>}</Show>
+            </div>
           </Show>
           <AlertStrip current={alerts.current()} others={alerts.others()} />
         </div>
