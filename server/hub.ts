@@ -12,6 +12,8 @@ import { pairDisplay } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
+import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
+import type { Presence } from './http/displays.js';
 
 export type Hub = {
   ctx: Ctx;
@@ -45,9 +47,15 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     publish: (c) => listeners.forEach((l) => l(c)),
   };
 
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits });
+  const presence: Presence = { online: () => false };
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence });
   const http = createServer(app);
-  const io: LiveServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6, pingInterval: 10_000, pingTimeout: 8_000 });
+  // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
+  // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.
+  const io: LiveServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6, pingInterval: 4_000, pingTimeout: 5_000 });
+  const connectedDisplays = () => [...io.of('/').adapter.rooms.keys()].filter((r) => r.startsWith('display:')).map((r) => r.slice(8));
+  presence.online = (id) => (io.of('/').adapter.rooms.get(`display:${id}`)?.size ?? 0) > 0;
+  const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log }));
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, log }) : null;
   const monitor = config.cameraMonitor
@@ -68,6 +76,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     close: async () => {
       monitor?.stop();
       deadlines?.stop();
+      heartbeat.stop();
       await io.close();
       store.close();
     },

@@ -15,12 +15,16 @@ const LaporScreen = lazy(() => import('./screens/public/LaporScreen'));
 const TrackScreen = lazy(() => import('./screens/public/TrackScreen'));
 const ConsoleScreen = lazy(() => import('./screens/console/ConsoleScreen'));
 const AdminScreen = lazy(() => import('./screens/admin/AdminScreen'));
+const LayarScreen = lazy(() => import('./screens/layar/LayarScreen'));
+const DisplaysScreen = lazy(() => import('./screens/layar/DisplaysScreen'));
 
 function screenFor(path: string): Component {
   if (path === '/wall/kamera' || path === '/wall/kamera/') return CamerasScreen;
   if (path === '/wall/kinerja' || path === '/wall/kinerja/') return KinerjaScreen;
   if (path === '/wall/indikator' || path === '/wall/indikator/') return IndicatorsScreen;
   if (path === '/ringkas' || path === '/ringkas/') return RingkasScreen;
+  if (path === '/wall/layar' || path === '/wall/layar/') return LayarScreen;
+  if (path === '/console/layar' || path === '/console/layar/') return DisplaysScreen;
   if (path === '/wall' || path.startsWith('/wall/')) return WallScreen;
   if (path === '/field' || path.startsWith('/field/')) return FieldScreen;
   if (path === '/lapor' || path.startsWith('/lapor/')) return LaporScreen;

@@ -1,6 +1,7 @@
 import type { MarkerTuple, ReportPublic } from './reports.js';
 import type { CameraPublic, LiveCameraEvent } from './cameras.js';
 import type { LiveIndicatorEvent } from './indicators.js';
+import type { DisplayLayoutPush } from './layouts.js';
 
 /** Past-tense event types, one per state change. The event log is the single source of truth. */
 export const REPORT_EVENT_TYPES = [
@@ -40,8 +41,9 @@ export type LiveReportEvent = {
  * 'snapshot': every report (replace all), sent when the client is new, too far behind, or from another store.
  */
 export type CatchUp =
-  | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[] }
-  | { kind: 'snapshot'; storeId: string; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[] };
+  | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[]; headAt?: string | null }
+  | { kind: 'snapshot'; storeId: string; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[]; headAt?: string | null };
+// headAt (optional, added with layouts): when the newest event happened, so the wall can say how old its news is.
 // Cameras are few (tens to hundreds): every catch-up carries all of them, so they are never stale.
 
 /** An event that changes no report (an account change), so screens keep a gapless seq. */
@@ -57,6 +59,8 @@ export interface ServerToClientEvents {
   'camera.event': (e: LiveCameraEvent) => void;
   /** An indicator value recorded or corrected; in the same seq sequence, so other screens treat it as a tick. */
   'indicator.event': (e: LiveIndicatorEvent) => void;
+  /** To one paired display only: what it shows, on every (re)connect and when a supervisor changes it. */
+  'display.layout': (l: DisplayLayoutPush) => void;
 }
 export interface ClientToServerEvents {
   'live.sync': (input: { storeId: string | null; seq: number }, ack: (a: Ack<CatchUp>) => void) => void;

@@ -120,7 +120,8 @@ export const PublicProfile = z.object({
   ticketPrefix: z.string(),
   map: z.object({ center: LngLat, zoom: z.number(), bounds: z.tuple([LngLat, LngLat]), styleUrl: z.string().nullable() }),
   agencies: z.array(Agency.omit({ webhookUrl: true })),
-  categories: z.array(Category.pick({ id: true, label: true, agencyId: true })),
+  // critical: its deadline clock is continuous (flood, jam, fallen tree): a new one is an alert on the wall.
+  categories: z.array(Category.pick({ id: true, label: true, agencyId: true }).extend({ critical: z.boolean().optional() })),
   districts: z.array(District),
   geo: z.object({ city: z.string(), districts: z.string(), subdistricts: z.string() }),
   attribution: z.string(),

@@ -20,11 +20,14 @@ import type { RateLimits } from '../config.js';
 import { loginLimiter, reportsLimiter } from './rate-limits.js';
 import { apiClientsRouter } from './api-clients.js';
 import { open311Router } from './open311.js';
+import { displaysRouter, type Presence } from './displays.js';
+import { gapsRouter } from './gaps.js';
+import { buildIdOf } from './build-id.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -36,8 +39,10 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
 
   const api = express.Router();
   api.use(identify(ctx));
+  const buildId = buildIdOf(opts.staticDir);
   api.get('/health', (_req, res) => {
-    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId });
+    // build: a wall polls it and reloads itself at a quiet moment when a new front end is released.
+    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId, build: buildId() });
   });
   api.get('/profile', (_req, res) => {
     res.json(ctx.city.publicProfile);
@@ -50,8 +55,10 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/console', consoleRouter(ctx));
   api.use('/console', consoleIntakeRouter(ctx, opts));
   api.use('/cameras', camerasRouter(ctx, opts));
+  api.use('/stats/gaps', gapsRouter(ctx));
   api.use('/stats', statsRouter(ctx));
   api.use('/indicators', indicatorsRouter(ctx));
+  api.use('/displays', displaysRouter(ctx, opts.presence ?? { online: () => false }));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));
   api.post('/reports', reportsLimiter(opts.rateLimits));

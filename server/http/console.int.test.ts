@@ -173,6 +173,9 @@ describe('every route checks the caller', () => {
     ['POST', () => '/api/indicators/values', { indicatorId: 'dkp.anggaran', period: '2026-01', value: 5 }, ['supervisor', 'operator.dkp']],
     ['POST', () => '/api/indicators/push', { values: [{ indicatorId: 'dkp.tender', period: '2026-01', value: 1 }] }, ['supervisor', 'operator.dkp']],
     ['POST', () => '/api/indicators/import', {}, ['supervisor', 'operator.dkp']],
+    ['GET', () => '/api/stats/gaps?from=2026-01-01T00:00:00Z', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
+    ['GET', () => '/api/displays', undefined, ['admin', 'supervisor']],
+    ['PUT', () => '/api/displays/nobody/layout', { layout: { kind: 'single', view: { view: 'map' } } }, ['admin', 'supervisor']],
   ];
   for (const [method, path, payload, allowed] of ROUTES) {
     for (const caller of CALLERS) {

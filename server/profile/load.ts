@@ -60,7 +60,7 @@ export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: s
     ticketPrefix: profile.ticketPrefix,
     map: { center: profile.map.center, zoom: profile.map.zoom, bounds: [[w, s], [e, n]], styleUrl: opts.styleUrl ?? null },
     agencies: profile.agencies.map(({ id, short, name }) => ({ id, short, name })),
-    categories: profile.categories.map(({ id, label, agencyId }) => ({ id, label, agencyId })),
+    categories: profile.categories.map(({ id, label, agencyId, clock }) => ({ id, label, agencyId, critical: clock === 'continuous' })),
     districts: districts.map(({ code, name, label }) => ({ code, name, label })),
     geo: {
       city: `/geo/${profile.id}/kota.geojson`,

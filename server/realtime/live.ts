@@ -10,12 +10,16 @@ import { may, type Permission } from '../domain/access.js';
 import { cameraView, publicView } from '../domain/views.js';
 import { identifyCaller } from '../commands/identify.js';
 import { SyncInput } from './inputs.js';
+import { currentLayout, displayIdOf, LAYOUT_ASSIGNED } from '../commands/layouts.js';
+import type { DisplayLayoutPush } from '../contract/layouts.js';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 
 /** Every watcher of the public stream is in this room; with the Redis adapter it spans hubs. */
 const PUBLIC_ROOM = 'live:public';
+/** One room per paired display: its layout is pushed there (with the Redis adapter, from any hub). */
+export const displayRoom = (displayId: string) => `display:${displayId}`;
 
 export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: number }, limit: number): CatchUp {
   const { store } = ctx;
@@ -24,8 +28,9 @@ export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: numbe
     const seq = store.events.headSeq();
     const plan = planCatchUp(client, { storeId: store.storeId, headSeq: seq, limit });
     const cameras = store.cameras.list().map(cameraView);
-    if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers(), cameras };
-    return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq), cameras };
+    const headAt = store.events.headAt();
+    if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers(), cameras, headAt };
+    return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq), cameras, headAt };
   })();
 }
 
@@ -45,6 +50,14 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
     // Join and catch up in the same tick: no broadcast can fall between the two, so nothing is missed.
     socket.join(PUBLIC_ROOM);
     socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined }, opts.catchUpLimit));
+    // A paired display hears its own layout: in the catch-up on every (re)connect, then live in its own room.
+    const displayId = displayIdOf(socket.data.actor);
+    if (displayId) {
+      socket.join(displayRoom(displayId));
+      socket.emit('display.layout', currentLayout(ctx, displayId));
+      seen(displayId);
+      socket.on('disconnect', () => seen(displayId));
+    }
 
     handle(socket, 'live.sync', SyncInput, 'live.watch', (_actor, input) => ({
       ok: true,
@@ -55,12 +68,24 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
   /** Only after commit: every watcher gets the event with its seq, in the public view. */
   return (c: Committed) => {
     const { seq, at, type } = c.event;
+    if (type === LAYOUT_ASSIGNED) {
+      const push = { ...(c.event.payload as Omit<DisplayLayoutPush, 'seq' | 'at'>), seq, at };
+      io.to(displayRoom(push.displayId)).emit('display.layout', push);
+    }
     if (c.camera) return void io.to(PUBLIC_ROOM).emit('camera.event', { seq, at, type, camera: cameraView(c.camera) });
     if (c.indicator) return void io.to(PUBLIC_ROOM).emit('indicator.event', { seq, at, type, value: c.indicator });
     if (!c.report || c.event.reportId === null) return void io.to(PUBLIC_ROOM).emit('live.tick', { seq, at, type });
     const live: LiveReportEvent = { seq, at, type: c.event.type, report: publicView(c.report) };
     io.to(PUBLIC_ROOM).emit('report.event', live);
   };
+
+  function seen(displayId: string) {
+    try {
+      ctx.store.layouts.seen(displayId, ctx.now().toISOString());
+    } catch (err) {
+      opts.log.warn({ err, displayId }, 'could not record when a display was seen');
+    }
+  }
 
   /** The one way a socket event is handled: role check, schema check, then the call; every outcome is an ack. */
   function handle<S extends z.ZodType, T>(

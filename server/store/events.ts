@@ -17,11 +17,18 @@ export class EventLog {
       'INSERT INTO events (at, actor_id, actor_role, type, report_id, payload) VALUES (@at, @actorId, @actorRole, @type, @reportId, @payload)',
     );
     this.head = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM events').pluck();
+    this.lastAt = db.prepare('SELECT at FROM events ORDER BY seq DESC LIMIT 1').pluck();
     this.after = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.ofReport = db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY seq');
     this.between = db.prepare('SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY seq');
   }
   private readonly ofReport;
+  private readonly lastAt;
+
+  /** When the last event happened: the wall's "last event N min ago". */
+  headAt(): string | null {
+    return (this.lastAt.get() as string | undefined) ?? null;
+  }
   private readonly between;
 
   forReport(reportId: number): StoredEvent[] {

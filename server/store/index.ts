@@ -13,6 +13,7 @@ import { StatsQueries } from './stats.js';
 import { ApiClientsTable } from './api-clients.js';
 import { Open311Queries } from './open311.js';
 import { IndicatorValuesTable } from './indicators.js';
+import { DisplayLayoutsTable, HubRunsTable } from './display-layouts.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -28,6 +29,8 @@ export class Store {
   readonly apiClients: ApiClientsTable;
   readonly open311: Open311Queries;
   readonly indicators: IndicatorValuesTable;
+  readonly layouts: DisplayLayoutsTable;
+  readonly hubRuns: HubRunsTable;
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
@@ -45,6 +48,8 @@ export class Store {
     this.apiClients = new ApiClientsTable(db);
     this.open311 = new Open311Queries(db);
     this.indicators = new IndicatorValuesTable(db);
+    this.layouts = new DisplayLayoutsTable(db);
+    this.hubRuns = new HubRunsTable(db);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }

@@ -70,6 +70,11 @@ export function createLive() {
   const [disconnectedAt, setDisconnectedAt] = createSignal<Date | null>(null);
   const [caughtUp, setCaughtUp] = createSignal(false);
   const [cameraList, setCameraList] = createSignal<readonly CameraPublic[]>([]);
+  /** When the newest event the wall holds happened (hub time): "last event 3 min ago" in the header. */
+  const [lastEventAt, setLastEventAt] = createSignal<string | null>(null);
+  const noteAt = (at: string | null | undefined) => {
+    if (at && (!lastEventAt() || at > lastEventAt()!)) setLastEventAt(at);
+  };
 
   const changeListeners = new Set<ChangeListener>();
   const submittedListeners = new Set<SubmittedListener>();
@@ -147,6 +152,7 @@ export function createLive() {
       if (ids.length) notify(ids);
     }
     publish();
+    noteAt(c.headAt);
     if (!caughtUp()) setCaughtUp(true);
     drain();
   }
@@ -175,6 +181,7 @@ export function createLive() {
       return;
     }
     appliedSeq = e.seq;
+    noteAt(e.at);
     if ('camera' in e) {
       cameras.set(e.camera.id, e.camera);
       return batch(() => {
@@ -240,6 +247,7 @@ export function createLive() {
     /** Open reports past a deadline. */
     breached: breachedSig as Accessor<number>,
     connection: connection as Accessor<Connection>,
+    lastEventAt: lastEventAt as Accessor<string | null>,
     disconnectedAt: disconnectedAt as Accessor<Date | null>,
     /** True once the first catch-up has been applied. */
     caughtUp: caughtUp as Accessor<boolean>,

@@ -2,6 +2,7 @@ import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, 
 import { t } from '../../lib/i18n';
 import { ScreenGate, StaleBanner } from '../../components/ScreenGate';
 import { Clock } from '../../components/Clock';
+import { LastEvent } from '../../components/LastEvent';
 import { ct } from './i18n';
 import { CAMERA_COLOR, stateOf, type CameraState } from './theme';
 import { createLiveScreen } from '../../lib/live-screen';
@@ -60,6 +61,7 @@ export default function CamerasScreen() {
                   <span class={`conn conn-${conn()}`} data-testid="connection" data-state={conn()}>
                     <span class="conn-dot" />
                     {conn() === 'connected' ? t.connected : conn() === 'reconnecting' ? t.reconnecting : t.connecting}
+                    <LastEvent at={live.lastEventAt} />
                   </span>
                 </div>
               </div>

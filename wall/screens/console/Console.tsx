@@ -198,6 +198,9 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
           <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/admin')} data-testid="admin-link">
             {ct.adminLink}
           </a>
+          <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/console/layar')} data-testid="displays-link">
+            {lang === 'en' ? 'Wall displays' : 'Layar dinding'}
+          </a>
         </Show>
         <span class="cn-clock" data-testid="clock">
           {clockWib(now()).slice(0, 5)} {t.wib}

@@ -14,6 +14,7 @@ import {
 import { lang } from '../../lib/i18n';
 import { k } from './i18n';
 import type { Stats } from './stats';
+import { gapBand } from './gap-band';
 
 // Tree-shaken: only the pieces these three charts draw with. No tooltips (a wall has no mouse), no animation
 // (the figures change once a minute, and an unattended screen should not spend weeks animating them).
@@ -241,7 +242,7 @@ export function trendConfig(s: Stats): ChartConfiguration<'line', number[], stri
         },
       },
     },
-    plugins: [legendGap],
+    plugins: [legendGap, ...(s.gaps?.length && s.trend.length ? [gapBand(s.gaps, s.trend[0].day, f.tick)] : [])],
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AgencyFigures } from '../../../server/domain/stats';
 import { dayWib } from '../../lib/time';
+import type { DataGap } from '../../../server/contract/layouts';
 
 export type { AgencyFigures };
 
@@ -9,6 +10,8 @@ export type Stats = {
   agencies: AgencyFigures[];
   trend: { day: string; received: number; fixed: number }[];
   districts: Record<string, number>;
+  /** Periods in the range when no hub was collecting: the trend chart draws a "data gap" band over them. */
+  gaps?: DataGap[];
 };
 
 export const DEFAULT_DAYS = 7;
@@ -40,8 +43,25 @@ export async function fetchStats(token: string, days: number, timeoutMs = 20_000
     });
     if (res.status === 401 || res.status === 403) throw new Unpaired(`HTTP ${res.status}`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return (await res.json()) as Stats;
+    const stats = (await res.json()) as Stats;
+    // The range's first WIB midnight, to the moment the figures are as of.
+    const fromIso = new Date(Date.parse(`${stats.range.from}T00:00:00Z`) - 7 * 3600_000).toISOString();
+    stats.gaps = await fetchGaps(token, fromIso, stats.range.asOf, ctl.signal);
+    return stats;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** The hub's down periods in the range; none when the hub cannot say (the chart then simply has no band). */
+async function fetchGaps(token: string, from: string, to: string, signal: AbortSignal): Promise<DataGap[]> {
+  try {
+    const res = await fetch(`/api/stats/gaps?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, {
+      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+      signal,
+    });
+    return res.ok ? ((await res.json()) as { gaps: DataGap[] }).gaps : [];
+  } catch {
+    return [];
   }
 }

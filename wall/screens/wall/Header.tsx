@@ -3,6 +3,7 @@ import type { Live } from '../../lib/live';
 import type { Phase } from '../../../server/contract/reports';
 import { lang, t } from '../../lib/i18n';
 import { Clock } from '../../components/Clock';
+import { LastEvent } from '../../components/LastEvent';
 
 const SHOWN: readonly Exclude<Phase, 'grey'>[] = ['red', 'yellow', 'green'];
 const fmt = new Intl.NumberFormat(t.locale);
@@ -24,6 +25,7 @@ export function Header(props: { city: string; live: Live }) {
           <span class={`conn conn-${conn()}`} data-testid="connection" data-state={conn()}>
             <span class="conn-dot" />
             {connLabel()}
+            <LastEvent at={props.live.lastEventAt} />
           </span>
         </div>
       </div>

@@ -16,6 +16,19 @@ export function offlineStyle(): maplibregl.StyleSpecification {
   };
 }
 
+/**
+ * `?bounds=w,s,e,n`: a layout that spans one map over several screens gives each screen its strip of the city;
+ * the strips are fitted with no padding so they meet at the bezels.
+ */
+function boundsFromUrl(): [[number, number], [number, number]] | null {
+  const v = new URLSearchParams(location.search).get('bounds')?.split(',').map(Number);
+  if (!v || v.length !== 4 || v.some((x) => !Number.isFinite(x)) || v[0] >= v[2] || v[1] >= v[3]) return null;
+  return [
+    [v[0], v[1]],
+    [v[2], v[3]],
+  ];
+}
+
 /** How long a wall whose graphics context was lost waits before reloading itself (it is unattended). */
 const RELOAD_AFTER_CONTEXT_LOSS_MS = 10_000;
 
@@ -29,11 +42,13 @@ export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibreg
 
   onMount(() => {
     const p = props.profile;
-    const fitPadding = () => Math.round(Math.min(el.clientWidth, el.clientHeight) * 0.04);
+    const span = boundsFromUrl();
+    const bounds = span ?? p.map.bounds;
+    const fitPadding = () => (span ? 0 : Math.round(Math.min(el.clientWidth, el.clientHeight) * 0.04));
     const map = new maplibregl.Map({
       container: el,
       style: p.map.styleUrl ?? offlineStyle(),
-      bounds: p.map.bounds,
+      bounds,
       fitBoundsOptions: { padding: fitPadding() },
       interactive: false,
       fadeDuration: 0,
@@ -47,7 +62,7 @@ export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibreg
     let refit: ReturnType<typeof setTimeout> | undefined;
     const onResize = () => {
       clearTimeout(refit);
-      refit = setTimeout(() => map.fitBounds(p.map.bounds, { padding: fitPadding(), animate: false }), 200);
+      refit = setTimeout(() => map.fitBounds(bounds, { padding: fitPadding(), animate: false }), 200);
     };
     window.addEventListener('resize', onResize);
 

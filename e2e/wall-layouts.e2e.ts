@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { Hub } from '../server/hub.js';
+import { photo, postReport, startTestHub, validReport, WALL_TOKEN } from '../server/testing/hub.js';
+import { seedDemo } from '../scripts/seed.js';
+import { DEMO_PASSWORD, seedAccounts } from '../scripts/seed-accounts.js';
+import { ARTIFACTS, launch } from './browser.js';
+
+// The hub serves a copy of the build, so this test can release a "new" front end without touching dist/.
+const staticDir = mkdtempSync(join(tmpdir(), 'pantau-dist-'));
+cpSync(join(import.meta.dirname, '..', 'dist'), staticDir, { recursive: true });
+
+let hub: Hub;
+let url: string;
+let dataDir: string;
+let port: number;
+let browser: Browser;
+let wall: Page;
+let consolePage: Page;
+
+beforeAll(async () => {
+  ({ hub, url, dataDir } = await startTestHub({ staticDir }));
+  port = Number(new URL(url).port);
+  await seedDemo(hub.ctx, { count: 80, days: 7, now: new Date() });
+  await seedAccounts(hub.ctx);
+  browser = await launch();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+/** The frame of one view inside the layout screen. */
+function frameOf(page: Page, view: string): Frame | undefined {
+  const path = { map: '/wall?', cameras: '/wall/kamera?', performance: '/wall/kinerja?' }[view]!;
+  return page.frames().find((f) => f.url().includes(path));
+}
+const shownViews = (page: Page) =>
+  page.$$eval('[data-testid="layar-frame"][data-shown="yes"]', (els) => els.map((e) => e.getAttribute('data-view')).sort().join(','));
+
+async function assign(kind: 'split' | 'playlist') {
+  await consolePage.click('[data-testid="display-edit"]');
+  await consolePage.click(`[data-testid="layout-kind-${kind}"]`);
+  await consolePage.selectOption('[data-testid="layout-view-0"]', 'map');
+  await consolePage.selectOption('[data-testid="layout-view-1"]', 'cameras');
+  if (kind === 'playlist') {
+    await consolePage.fill('[data-testid="layout-seconds-0"]', '5');
+    await consolePage.fill('[data-testid="layout-seconds-1"]', '5');
+  }
+  await consolePage.click('[data-testid="layout-save"]');
+  await consolePage.waitForSelector('[data-testid="displays-message"]');
+}
+
+describe('wall layouts from the console', () => {
+  it('a supervisor assigns a split layout and the paired wall changes live', async () => {
+    wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wall.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
+    await wall.waitForSelector('[data-testid="layar"][data-kind="single"]', { timeout: 60_000 });
+    expect(await shownViews(wall)).toBe('map');
+
+    consolePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await consolePage.goto(`${url}/console/layar`);
+    await consolePage.fill('[data-testid="login-username"]', 'supervisor');
+    await consolePage.fill('[data-testid="login-password"]', DEMO_PASSWORD);
+    await consolePage.click('[data-testid="login-submit"]');
+    await consolePage.waitForSelector('[data-testid="display-card"] [data-online="yes"]', { timeout: 30_000 });
+
+    await assign('split');
+    await wall.waitForSelector('[data-testid="layar"][data-kind="split"]', { timeout: 15_000 });
+    expect(await shownViews(wall)).toBe('cameras,map');
+    expect(await consolePage.textContent('[data-testid="display-layout"]')).toMatch(/Peta laporan \+ Kamera CCTV/);
+    // Both views are live inside their halves, and nothing scrolls.
+    await frameOf(wall, 'map')!.waitForSelector('body[data-live="ready"]', { timeout: 60_000 });
+    await frameOf(wall, 'cameras')!.waitForSelector('body[data-cameras="ready"]', { timeout: 60_000 });
+    expect(await wall.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
+    await wall.screenshot({ path: join(ARTIFACTS, 'layar-split-1080p.png') });
+    await consolePage.screenshot({ path: join(ARTIFACTS, 'console-layar.png') });
+  });
+
+  it('a playlist rotates its views with a visible countdown', async () => {
+    await assign('playlist');
+    await wall.waitForSelector('[data-testid="layar"][data-kind="playlist"]', { timeout: 15_000 });
+    const countdown = wall.locator('[data-testid="playlist-countdown"]');
+    await countdown.waitFor();
+    expect(await countdown.textContent()).toMatch(/Berikutnya: .+ dalam \d+ dtk/);
+    const first = await shownViews(wall);
+    expect(['map', 'cameras']).toContain(first);
+    await expect.poll(() => shownViews(wall), { timeout: 15_000, interval: 250 }).not.toBe(first);
+    const second = await shownViews(wall);
+    expect(['map', 'cameras']).toContain(second);
+    await expect.poll(() => shownViews(wall), { timeout: 15_000, interval: 250 }).toBe(first);
+    await wall.screenshot({ path: join(ARTIFACTS, 'layar-playlist-1080p.png') });
+
+    const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+    await big.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
+    await big.waitForSelector('[data-testid="layar"][data-kind="playlist"]', { timeout: 60_000 });
+    await big.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
+    await expect.poll(() => frameOf(big, 'map')?.evaluate(() => document.body.dataset.live ?? '').catch(() => ''), { timeout: 90_000 }).toBe('ready');
+    await expect.poll(() => shownViews(big), { timeout: 15_000, interval: 250 }).toBe('map');
+    await big.screenshot({ path: join(ARTIFACTS, 'layar-playlist-4k.png') });
+    await big.close();
+  });
+
+  it('says it is stale within seconds of the hub stopping, and clears, catches up and takes a new release when it returns', async () => {
+    const mapFrame = frameOf(wall, 'map')!;
+    const seqBefore = await mapFrame.evaluate(() => window.__pantau!.live.seq());
+    await wall.evaluate(() => ((window as unknown as { beforeRelease: boolean }).beforeRelease = true));
+    await hub.close();
+    await wall.waitForSelector('[data-testid="layar-stale"]', { timeout: 15_000 });
+    await mapFrame.waitForSelector('[data-testid="stale-banner"]', { timeout: 15_000 });
+    await wall.screenshot({ path: join(ARTIFACTS, 'layar-stale-1080p.png') });
+
+    // A new release is put in place while the hub is down; the hub comes back on the same data and port.
+    appendFileSync(join(staticDir, 'index.html'), '\n<!-- release 2 -->\n');
+    ({ hub, url } = await startTestHub({ dataDir, port, staticDir }));
+    const r = await postReport(url, validReport(), [await photo()]);
+    expect(r.status).toBe(201);
+    const head = hub.ctx.store.events.headSeq();
+    expect(head).toBeGreaterThan(seqBefore);
+
+    // The wall reconnects, notices the new build and reloads itself at a quiet moment…
+    await wall.waitForFunction(() => !(window as unknown as { beforeRelease?: boolean }).beforeRelease, undefined, { timeout: 60_000 });
+    await wall.waitForSelector('[data-testid="layar"][data-kind="playlist"]', { timeout: 60_000 });
+    expect(await wall.locator('[data-testid="layar-stale"]').count()).toBe(0);
+    // …and its map holds everything up to the hub's head, the report filed while it was away included.
+    await expect.poll(() => frameOf(wall, 'map')?.evaluate(() => window.__pantau?.live.seq() ?? 0).catch(() => 0), { timeout: 60_000 }).toBeGreaterThanOrEqual(head);
+    await expect.poll(() => frameOf(wall, 'map')?.evaluate((id) => !!window.__pantau?.live.get(id), Number(r.body.id)).catch(() => false), { timeout: 30_000 }).toBe(true);
+  });
+
+  it('without a new release, a restart only clears the stale marker and catches up by seq', async () => {
+    const mapFrame = frameOf(wall, 'map')!;
+    await mapFrame.waitForSelector('body[data-live="ready"]', { timeout: 60_000 });
+    await wall.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
+    await hub.close();
+    await wall.waitForSelector('[data-testid="layar-stale"]', { timeout: 15_000 });
+    ({ hub, url } = await startTestHub({ dataDir, port, staticDir }));
+    const r = await postReport(url, validReport({ category: 'banjir' }), [await photo()]);
+    const head = hub.ctx.store.events.headSeq();
+    await wall.waitForSelector('[data-testid="layar-stale"]', { state: 'detached', timeout: 30_000 });
+    await expect.poll(() => mapFrame.evaluate(() => window.__pantau!.live.seq()), { timeout: 30_000 }).toBeGreaterThanOrEqual(head);
+    expect(await mapFrame.evaluate((id) => !!window.__pantau!.live.get(id), Number(r.body.id))).toBe(true);
+    // The same page load: no reload happened.
+    expect(await wall.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
+    await wall.screenshot({ path: join(ARTIFACTS, 'layar-recovered-1080p.png') });
+  });
+});

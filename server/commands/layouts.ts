@@ -1,0 +1,47 @@
+import { commit, type Committed, type Ctx, type Result } from './context.js';
+import type { Actor } from '../contract/roles.js';
+import { DEFAULT_LAYOUT, type DisplayLayoutPush, type DisplayView, type Layout } from '../contract/layouts.js';
+import { may } from '../domain/access.js';
+import { refuse } from '../domain/reports.js';
+
+export const LAYOUT_ASSIGNED = 'display.layout_assigned';
+
+/** A display's id from its actor (`display:<id>`), or null for anyone else. */
+export const displayIdOf = (actor: Actor): string | null => (actor.role === 'wall' && actor.id.startsWith('display:') ? actor.id.slice(8) : null);
+
+/** What one display shows now: its last assigned layout, or the map when nobody assigned one. */
+export function currentLayout(ctx: Ctx, displayId: string): DisplayLayoutPush {
+  const l = ctx.store.layouts.get(displayId);
+  return l ? { displayId, layout: l.layout, seq: l.seq, at: l.assignedAt } : { displayId, layout: DEFAULT_LAYOUT, seq: 0, at: null };
+}
+
+/** A supervisor assigns a layout: an event in the log and the projection in one transaction, then pushed live. */
+export function assignLayout(ctx: Ctx, actor: Actor, displayId: string, layout: Layout): Result<DisplayLayoutPush> {
+  if (!may(actor, 'displays.manage')) return refuse('forbidden', `${actor.role} may not assign layouts`);
+  return commit(ctx, (): [Result<DisplayLayoutPush>, Committed[]] => {
+    if (!ctx.store.layouts.display(displayId)) return [refuse('not_found', `no paired display ${displayId}`, 'id'), []];
+    const at = ctx.now().toISOString();
+    const event = { type: LAYOUT_ASSIGNED as `display.${string}`, reportId: null, at, actor, payload: { displayId, layout } };
+    const seq = ctx.store.events.append(event);
+    ctx.store.layouts.set({ displayId, layout, seq, assignedAt: at, assignedBy: actor.name ?? actor.id });
+    return [{ ok: true, value: { displayId, layout, seq, at } }, [{ event: { ...event, seq }, report: null }]];
+  });
+}
+
+/** Every paired display with its layout and presence, for the console. */
+export function listDisplays(ctx: Ctx, online: (displayId: string) => boolean): DisplayView[] {
+  const layouts = new Map(ctx.store.layouts.all().map((l) => [l.displayId, l]));
+  return ctx.store.layouts.displays().map((d) => {
+    const l = layouts.get(d.id);
+    return {
+      id: d.id,
+      name: d.name,
+      createdAt: d.createdAt,
+      layout: l?.layout ?? DEFAULT_LAYOUT,
+      layoutAt: l?.assignedAt ?? null,
+      layoutBy: l?.assignedBy ?? null,
+      lastSeenAt: d.lastSeenAt,
+      online: online(d.id),
+    };
+  });
+}

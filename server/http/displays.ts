@@ -1,0 +1,25 @@
+import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import type { Ctx } from '../commands/context.js';
+import { AssignLayout } from '../contract/layouts.js';
+import { assignLayout, listDisplays } from '../commands/layouts.js';
+import { allow } from './actor.js';
+import { body } from './validate.js';
+import { sendRefusal } from './errors.js';
+
+/** Who is connected right now; set by the hub once the realtime server exists. */
+export type Presence = { online: (displayId: string) => boolean };
+
+/** The console's page of wall displays: which layout each shows, whether it is connected, and assigning a new one. */
+export function displaysRouter(ctx: Ctx, presence: Presence): Router {
+  const router = Router();
+  router.get('/', allow('displays.manage'), (_req, res) => {
+    res.json({ displays: listDisplays(ctx, (id) => presence.online(id)) });
+  });
+  router.put('/:id/layout', allow('displays.manage'), body(AssignLayout), (req: Request, res: Response) => {
+    const r = assignLayout(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof AssignLayout>).layout);
+    if (!r.ok) return sendRefusal(res, r);
+    res.json(r.value);
+  });
+  return router;
+}
