@@ -13,6 +13,7 @@ import { fieldRouter } from './field.js';
 import { trackRouter } from './track.js';
 import { camerasRouter } from './cameras.js';
 import { statsRouter } from './stats.js';
+import { replayRouter } from './replay.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
@@ -42,6 +43,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/console', consoleRouter(ctx));
   api.use('/cameras', camerasRouter(ctx, opts));
   api.use('/stats', statsRouter(ctx));
+  api.use('/replay', replayRouter(ctx));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));
   api.use('/reports', reportsRouter(ctx, opts));

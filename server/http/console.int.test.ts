@@ -162,6 +162,7 @@ describe('every route checks the caller', () => {
     ['POST', () => '/api/cameras/simpang-cikokol/ack', undefined, ['supervisor', 'operator.dkp']],
     ['GET', () => '/api/stats?days=7', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
     ['GET', () => '/api/stats/agencies.csv?days=7', undefined, ['admin', 'supervisor']],
+    ['GET', () => '/api/replay?date=2026-01-01', undefined, ['wall', 'admin', 'supervisor']],
   ];
   for (const [method, path, payload, allowed] of ROUTES) {
     for (const caller of CALLERS) {
