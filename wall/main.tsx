@@ -7,6 +7,7 @@ import './styles.css';
 const WallScreen = lazy(() => import('./screens/wall/WallScreen'));
 const CamerasScreen = lazy(() => import('./screens/cameras/CamerasScreen'));
 const KinerjaScreen = lazy(() => import('./screens/kinerja/KinerjaScreen'));
+const ReplayScreen = lazy(() => import('./screens/replay/ReplayScreen'));
 const Landing = lazy(() => import('./screens/landing/Landing'));
 const FieldScreen = lazy(() => import('./screens/field/FieldScreen'));
 const LaporScreen = lazy(() => import('./screens/public/LaporScreen'));
@@ -17,6 +18,7 @@ const AdminScreen = lazy(() => import('./screens/admin/AdminScreen'));
 function screenFor(path: string): Component {
   if (path === '/wall/kamera' || path === '/wall/kamera/') return CamerasScreen;
   if (path === '/wall/kinerja' || path === '/wall/kinerja/') return KinerjaScreen;
+  if (path === '/wall/putar-ulang' || path === '/wall/putar-ulang/') return ReplayScreen;
   if (path === '/wall' || path.startsWith('/wall/')) return WallScreen;
   if (path === '/field' || path.startsWith('/field/')) return FieldScreen;
   if (path === '/lapor' || path.startsWith('/lapor/')) return LaporScreen;

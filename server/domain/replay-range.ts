@@ -27,6 +27,9 @@ export function replayRange(before: Iterable<Logged>, during: Iterable<Logged>):
     if (old && sameMarker(toMarker(publicView(old)), m)) continue;
     steps.push([e.at, e.type as ReportEventType, m]);
   }
+  // The replay clock walks the steps by time; the log is in seq order, which a hub clock stepped back could make
+  // differ. A stable sort keeps seq order among equal times.
+  steps.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { markers, steps };
 }
 

@@ -31,16 +31,21 @@ export function Header(props: {
       <div class="brand">
         <div class="brand-city">{props.city}</div>
         <div class="brand-sub">
-          <span>
-            {t.appName} · {t.liveRoom}
-          </span>
+          {/* A window or a replay takes the product line's place: the first thing under the city's name. */}
+          <Show
+            when={props.badge}
+            fallback={
+              <span>
+                {t.appName} · {t.liveRoom}
+              </span>
+            }
+          >
+            <span class="window-badge" data-testid="window-badge">{props.badge}</span>
+          </Show>
           <span class={`conn conn-${conn()}`} data-testid="connection" data-state={conn()}>
             <span class="conn-dot" />
             {connLabel()}
           </span>
-          <Show when={props.badge}>
-            <span class="window-badge" data-testid="window-badge">{props.badge}</span>
-          </Show>
         </div>
       </div>
 
