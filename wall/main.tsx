@@ -9,6 +9,7 @@ const CamerasScreen = lazy(() => import('./screens/cameras/CamerasScreen'));
 const KinerjaScreen = lazy(() => import('./screens/kinerja/KinerjaScreen'));
 const IndicatorsScreen = lazy(() => import('./screens/indicators/IndicatorsScreen'));
 const RingkasScreen = lazy(() => import('./screens/ringkas/RingkasScreen'));
+const ReplayScreen = lazy(() => import('./screens/replay/ReplayScreen'));
 const Landing = lazy(() => import('./screens/landing/Landing'));
 const FieldScreen = lazy(() => import('./screens/field/FieldScreen'));
 const LaporScreen = lazy(() => import('./screens/public/LaporScreen'));
@@ -25,6 +26,7 @@ function screenFor(path: string): Component {
   if (path === '/ringkas' || path === '/ringkas/') return RingkasScreen;
   if (path === '/wall/layar' || path === '/wall/layar/') return LayarScreen;
   if (path === '/console/layar' || path === '/console/layar/') return DisplaysScreen;
+  if (path === '/wall/putar-ulang' || path === '/wall/putar-ulang/') return ReplayScreen;
   if (path === '/wall' || path.startsWith('/wall/')) return WallScreen;
   if (path === '/field' || path.startsWith('/field/')) return FieldScreen;
   if (path === '/lapor' || path.startsWith('/lapor/')) return LaporScreen;

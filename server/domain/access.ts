@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'cameras.acknowledge': ['operator', 'supervisor'],
   'reminders.acknowledge': ['operator', 'supervisor'],
   'stats.read': ['wall', 'operator', 'supervisor', 'admin'],
+  /** The city's day played back from the log, for briefings and incident reviews; a display may show one too. */
+  'replay.watch': ['wall', 'supervisor', 'admin'],
   'audit.export': ['supervisor', 'admin'],
   'accounts.manage': ['admin'],
   'api_clients.manage': ['admin'],

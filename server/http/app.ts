@@ -15,6 +15,7 @@ import { trackRouter } from './track.js';
 import { camerasRouter } from './cameras.js';
 import { statsRouter } from './stats.js';
 import { indicatorsRouter } from './indicators.js';
+import { replayRouter } from './replay.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 import type { RateLimits } from '../config.js';
 import { loginLimiter, reportsLimiter } from './rate-limits.js';
@@ -59,6 +60,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/stats', statsRouter(ctx));
   api.use('/indicators', indicatorsRouter(ctx));
   api.use('/displays', displaysRouter(ctx, opts.presence ?? { online: () => false }));
+  api.use('/replay', replayRouter(ctx));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));
   api.post('/reports', reportsLimiter(opts.rateLimits));

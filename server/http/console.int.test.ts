@@ -176,6 +176,7 @@ describe('every route checks the caller', () => {
     ['GET', () => '/api/stats/gaps?from=2026-01-01T00:00:00Z', undefined, ['wall', 'admin', 'supervisor', 'operator.dkp']],
     ['GET', () => '/api/displays', undefined, ['admin', 'supervisor']],
     ['PUT', () => '/api/displays/nobody/layout', { layout: { kind: 'single', view: { view: 'map' } } }, ['admin', 'supervisor']],
+    ['GET', () => '/api/replay?date=2026-01-01', undefined, ['wall', 'admin', 'supervisor']],
   ];
   for (const [method, path, payload, allowed] of ROUTES) {
     for (const caller of CALLERS) {

@@ -26,8 +26,10 @@ export type ChangeListener = (ids: Iterable<number> | null) => void;
 export type SubmittedListener = (report: ReportPublic, at: string) => void;
 /** Every report event applied in order (after the marker is updated): room actions for on-wall notices. */
 export type ReportEventListener = (e: LiveReportEvent) => void;
-/** Every event the live stream carries, in one seq sequence. */
-export type LiveEvent = LiveReportEvent | LiveCameraEvent | LiveTick;
+/** A change known only by the marker it leaves (a replay's step): it moves the map and counts, and tells no listener. */
+export type LiveMarkerEvent = { seq: number; at: string; type: string; marker: MarkerTuple };
+/** Every event the live stream carries, in one seq sequence (and a replay's steps, numbered the same way). */
+export type LiveEvent = LiveReportEvent | LiveCameraEvent | LiveTick | LiveMarkerEvent;
 export type Syncer = (have: { storeId: string | null; seq: number }) => Promise<CatchUp>;
 
 /** Events that arrive while a gap is being filled wait here; more than this and the oldest go (the catch-up covers them). */
@@ -188,6 +190,11 @@ export function createLive() {
         publishCameras();
         publish();
       });
+    }
+    if ('marker' in e) {
+      upsert(fromTuple(e.marker));
+      notify([e.marker[0]]);
+      return publish();
     }
     if (!('report' in e)) return publish();
     upsert(fromReport(e.report));

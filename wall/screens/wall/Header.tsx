@@ -1,16 +1,29 @@
-import { For } from 'solid-js';
-import type { Live } from '../../lib/live';
+import { For, Show } from 'solid-js';
+import type { Counts, Live } from '../../lib/live';
 import type { Phase } from '../../../server/contract/reports';
 import { lang, t } from '../../lib/i18n';
 import { Clock } from '../../components/Clock';
 import { LastEvent } from '../../components/LastEvent';
+import type { JSX } from 'solid-js';
 
 const SHOWN: readonly Exclude<Phase, 'grey'>[] = ['red', 'yellow', 'green'];
 const fmt = new Intl.NumberFormat(t.locale);
 const BREACHED_LABEL = lang === 'en' ? 'Past deadline' : 'Lewat tenggat';
 
 /** City name, live counts per phase, connection, and the WIB clock: readable from the back of the room. */
-export function Header(props: { city: string; live: Live }) {
+export function Header(props: {
+  city: string;
+  live: Live;
+  /** The figures to show when they are not the whole city's (a time window, a replay); the live store's by default. */
+  counts?: () => Counts;
+  breached?: () => number;
+  /** Says what the figures cover when it is not "everything, now": "Masuk 6 jam terakhir", "PUTAR ULANG". */
+  badge?: string | null;
+  /** Replaces the live clock (a replay shows its own moment). */
+  clock?: JSX.Element;
+}) {
+  const counts = () => props.counts?.() ?? props.live.counts();
+  const breached = () => props.breached?.() ?? props.live.breached();
   const conn = () => props.live.connection();
   const connLabel = () => (conn() === 'connected' ? t.connected : conn() === 'reconnecting' ? t.reconnecting : t.connecting);
 
@@ -19,9 +32,17 @@ export function Header(props: { city: string; live: Live }) {
       <div class="brand">
         <div class="brand-city">{props.city}</div>
         <div class="brand-sub">
-          <span>
-            {t.appName} · {t.liveRoom}
-          </span>
+          {/* A window or a replay takes the product line's place: the first thing under the city's name. */}
+          <Show
+            when={props.badge}
+            fallback={
+              <span>
+                {t.appName} · {t.liveRoom}
+              </span>
+            }
+          >
+            <span class="window-badge" data-testid="window-badge">{props.badge}</span>
+          </Show>
           <span class={`conn conn-${conn()}`} data-testid="connection" data-state={conn()}>
             <span class="conn-dot" />
             {connLabel()}
@@ -35,7 +56,7 @@ export function Header(props: { city: string; live: Live }) {
           {(phase) => (
             <div class={`count count-${phase}`} data-testid={`count-${phase}`}>
               <span class="count-swatch" />
-              <span class="count-num">{fmt.format(props.live.counts()[phase])}</span>
+              <span class="count-num">{fmt.format(counts()[phase])}</span>
               <span class="count-label">{t.phase[phase]}</span>
             </div>
           )}
@@ -44,16 +65,16 @@ export function Header(props: { city: string; live: Live }) {
         <div
           class="count count-breached"
           data-testid="count-breached"
-          style={props.live.breached() > 0 ? { 'border-color': '#ffffff', background: 'color-mix(in srgb, var(--red) 22%, var(--panel-2))' } : { opacity: 0.6 }}
+          style={breached() > 0 ? { 'border-color': '#ffffff', background: 'color-mix(in srgb, var(--red) 22%, var(--panel-2))' } : { opacity: 0.6 }}
         >
           <span class="count-swatch" style={{ background: 'var(--red)', 'box-shadow': '0 0 0 0.2vw #05080d, 0 0 0 0.45vw #ffffff' }} />
-          <span class="count-num">⚠ {fmt.format(props.live.breached())}</span>
+          <span class="count-num">⚠ {fmt.format(breached())}</span>
           <span class="count-label">{BREACHED_LABEL}</span>
         </div>
       </div>
 
       <div class="header-right">
-        <Clock />
+        {props.clock ?? <Clock />}
       </div>
     </header>
   );

@@ -1,4 +1,4 @@
-import { createMemo, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, onCleanup, Show, type Accessor } from 'solid-js';
 import type { ReportPublic } from '../../../server/contract/reports';
 import { profileLabels } from '../../lib/profile';
 import { createLiveScreen } from '../../lib/live-screen';
@@ -19,10 +19,17 @@ import { createRoomActions } from './room-actions';
 import { RoomNotice } from './RoomNotice';
 import { DoneMoment } from './DoneMoment';
 import './room-actions.css';
+import { windowFromUrl, windowHeader, windowToUrl, type TimeWindow } from '../../lib/time-window';
+import { createWindowedCounts } from './window-counts';
+import { WindowControl } from './WindowControl';
 
 /** The LIVE wall: the city's reports on a map as they happen, the newest one's photo, and the counts. */
-export default function WallScreen() {
+export default function WallScreen(props: { window?: Accessor<TimeWindow | null> } = {}) {
   const { live, profile } = createLiveScreen();
+  // The time window: a display's layout (props.window) wins; else ?jendela=6h, changed by the supervisor's control.
+  const [chosen, setChosen] = createSignal<TimeWindow | null>(windowFromUrl());
+  const win = () => (props.window ? props.window() : chosen());
+  const windowed = createWindowedCounts(live, win);
   const labels = createMemo(() => {
     const p = profile();
     return p ? profileLabels(p, lang) : null;
@@ -46,7 +53,7 @@ export default function WallScreen() {
     <ScreenGate connection={conn} caughtUp={live.caughtUp} profile={profile}>
       {(p) => (
           <div class="wall" classList={{ stale: conn() === 'reconnecting' }}>
-            <Header city={p().name} live={live} />
+            <Header city={p().name} live={live} counts={windowed.counts} breached={windowed.breached} badge={win() ? windowHeader(win()!) : null} />
             <StaleBanner live={live} />
             <Show when={conn() === 'connecting'}>
               <div class="banner banner-connecting" data-testid="connecting-banner">{t.connectingBanner}</div>
@@ -57,13 +64,22 @@ export default function WallScreen() {
                   {(map) => (
                     <>
                       <BaseLayers map={map} profile={p()} />
-                      <ReportsLayer map={map} live={live} onReady={() => (document.body.dataset.live = 'ready')} />
+                      <ReportsLayer map={map} live={live} window={win} onReady={() => (document.body.dataset.live = 'ready')} />
                       <CamerasLayer map={map} live={live} />
                       <PulseLayer map={map} live={live} />
                     </>
                   )}
                 </MapView>
                 <CameraAlerts live={live} />
+                <Show when={!props.window}>
+                  <WindowControl
+                    value={chosen()}
+                    onChange={(w) => {
+                      setChosen(w);
+                      windowToUrl(w);
+                    }}
+                  />
+                </Show>
                 <Show when={room.done()} keyed>
                   {(d) => <DoneMoment done={d} profile={p()} labels={labels()!} />}
                 </Show>

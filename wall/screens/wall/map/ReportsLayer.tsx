@@ -1,6 +1,7 @@
 import type * as maplibregl from 'maplibre-gl';
-import { onCleanup } from 'solid-js';
+import { createEffect, on, onCleanup, type Accessor } from 'solid-js';
 import type { Live, Marker } from '../../../lib/live';
+import { inWindow, type TimeWindow } from '../../../lib/time-window';
 import { MAP_COLOR, PHASE_COLOR, mapScale } from './theme';
 
 export const REPORTS_SOURCE = 'reports';
@@ -19,6 +20,8 @@ const BREACH_RING = '#ffffff';
 
 /** Changes are sent to the map at most this often; a burst of events becomes one update. */
 const FLUSH_INTERVAL_MS = 250;
+/** With a time window on, reports that have aged out of it leave the map this often (one diff, not a redraw). */
+const WINDOW_SWEEP_MS = 30_000;
 
 type Props = { id: number; status: string; phase: string; cat: string; breached: 0 | 1; reporters: number };
 type ReportFeature = GeoJSON.Feature<GeoJSON.Point, Props>;
@@ -60,7 +63,15 @@ const phaseCount = (phase: string): maplibregl.ExpressionSpecification => ['+', 
  * source's data in one setData; single changes are collected by id and sent as one updateData diff
  * per flush (MapLibre 6 supports updateData on clustered sources: its worker regroups the clusters).
  */
-export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?: () => void }) {
+export function ReportsLayer(props: {
+  map: maplibregl.Map;
+  live: Live;
+  onReady?: () => void;
+  /** Only reports received in this window (last 1 h … 7 d); none or null: every report. */
+  window?: Accessor<TimeWindow | null>;
+  /** The clock the window is measured against (a replay passes its own); the screen's clock by default. */
+  now?: () => number;
+}) {
   const { map, live } = props;
   const s = mapScale();
 
@@ -197,6 +208,10 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastFlush = 0;
   let ready = false;
+  /** Ids on the map: with a window, a change to a report outside it is a removal only if it was drawn. */
+  const shown = new Set<number>();
+  const win = () => props.window?.() ?? null;
+  const now = () => (props.now ? props.now() : Date.now());
 
   function schedule() {
     if (timer !== undefined) return;
@@ -211,20 +226,32 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
     if (reset) {
       reset = false;
       pending.clear();
+      shown.clear();
+      const w = win();
+      const t = now();
       const features: ReportFeature[] = [];
-      for (const m of live.markers.values()) if (onMap(m)) features.push(toFeature(m));
+      for (const m of live.markers.values()) {
+        if (!onMap(m) || !inWindow(m.createdAt, w, t)) continue;
+        features.push(toFeature(m));
+        shown.add(m.id);
+      }
       announceReady(src.setData({ type: 'FeatureCollection', features }));
       return;
     }
     if (!pending.size) return;
     const add: ReportFeature[] = [];
     const remove: number[] = [];
+    const w = win();
+    const t = now();
     for (const id of pending) {
       const m = live.get(id);
-      if (onMap(m)) add.push(toFeature(m)); // add with a known id replaces the feature
-      else remove.push(id);
+      if (onMap(m) && inWindow(m.createdAt, w, t)) {
+        add.push(toFeature(m)); // add with a known id replaces the feature
+        shown.add(id);
+      } else if (shown.delete(id)) remove.push(id);
     }
     pending.clear();
+    if (!add.length && !remove.length) return;
     announceReady(src.updateData(remove.length ? { add, remove } : { add }));
   }
 
@@ -270,10 +297,27 @@ export function ReportsLayer(props: { map: maplibregl.Map; live: Live; onReady?:
   });
   schedule();
 
+  // A new window redraws the map once; while one is on, a sweep takes off what has aged out of it.
+  createEffect(on(win, () => {
+    reset = true;
+    schedule();
+  }, { defer: true }));
+  const sweep = setInterval(() => {
+    const w = win();
+    if (!w || reset) return;
+    const t = now();
+    for (const id of shown) {
+      const m = live.get(id);
+      if (!m || !inWindow(m.createdAt, w, t)) pending.add(id);
+    }
+    if (pending.size) schedule();
+  }, WINDOW_SWEEP_MS);
+
   onCleanup(() => {
     unsubscribe();
     clearTimeout(timer);
     clearInterval(blink);
+    clearInterval(sweep);
     try {
       for (const id of [REPORTERS_COUNT_LAYER, REPORTERS_BADGE_LAYER, POINTS_LAYER, BREACHED_POINTS_LAYER, CLUSTER_COUNT_LAYER, CLUSTER_LAYER, BREACHED_CLUSTER_LAYER]) if (map.getLayer(id)) map.removeLayer(id);
       if (map.getSource(REPORTS_SOURCE)) map.removeSource(REPORTS_SOURCE);

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Hub } from '../server/hub.js';
+import { startTestHub, WALL_TOKEN } from '../server/testing/hub.js';
+import { createWeek } from '../server/testing/week.js';
+import { seedAccounts } from '../scripts/seed-accounts.js';
+import { ARTIFACTS, launch } from './browser.js';
+
+/**
+ * Weeks unattended: a week of the city (accelerated) streams through a real hub into the wall in chromium, and
+ * the wall's JS heap, DOM nodes and event listeners are sampled once per simulated day after a warm-up day.
+ *
+ * The bounds, and why:
+ * - DOM nodes and listeners: the wall draws reports on a WebGL canvas and keeps fixed panels (7 recent rows or
+ *   one spotlight, a bounded notice queue, one alert per dark camera); nothing it shows grows with the number
+ *   of events. Which panel is up when a sample is taken moves the count by up to ~150 nodes (measured:
+ *   378–494 over a week), so: at most NODE_SLACK nodes and LISTENER_SLACK listeners more than after the
+ *   warm-up day. A leak of one node per event would add thousands.
+ * - Heap: the wall keeps one marker per report by design (the whole city, on the map and in the counts), so
+ *   the heap may grow with reports added: PER_REPORT_BYTES each (the marker, MapLibre's copy of the
+ *   feature and its cluster index), plus HEAP_SLACK for what garbage collection leaves lying around. What it
+ *   must not do is grow with events (about four per report here, each a full report over the socket): a
+ *   leak of a few hundred bytes per event breaks the bound.
+ */
+const NODE_SLACK = 250;
+const LISTENER_SLACK = 20;
+const PER_REPORT_BYTES = 2_048;
+const HEAP_SLACK = 3 * 1024 * 1024;
+const DAYS = 7;
+
+let clock = new Date('2026-11-15T17:00:00Z'); // Monday 16 November 2026, 00:00 WIB
+let hub: Hub;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ hub, url } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist') }, { now: () => clock }));
+  await seedAccounts(hub.ctx);
+  browser = await launch();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+});
+
+type Sample = { day: number; heap: number; nodes: number; listeners: number; markers: number; seq: number };
+
+async function sample(page: Page, cdp: CDPSession, day: number): Promise<Sample> {
+  // The wall has applied everything the hub logged (and its map layer flushed), then a full collection.
+  const head = hub.ctx.store.events.headSeq();
+  await page.waitForFunction((s) => window.__pantau!.live.seq() >= s, head, { timeout: 60_000, polling: 100 });
+  await page.waitForTimeout(400);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+  const markers = await page.evaluate(() => window.__pantau!.live.size());
+  return { day, heap: usedSize, nodes: metric('Nodes'), listeners: metric('JSEventListeners'), markers, seq: head };
+}
+
+describe('the wall over a week unattended', () => {
+  it('keeps heap, DOM nodes and listeners within a small bound while a week of events streams through', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}/wall?display=${WALL_TOKEN}`);
+    await page.waitForSelector('body[data-live="ready"]', { timeout: 60_000 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    const week = createWeek(hub, (d) => (clock = d), clock);
+    const samples: Sample[] = [];
+    for (let day = 1; day <= DAYS; day++) {
+      for (let h = 0; h < 24; h++) await week.hour();
+      samples.push(await sample(page, cdp, day));
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-soak-day7.png') });
+    console.table(samples.map((s) => ({ ...s, heapMB: +(s.heap / 1048576).toFixed(2) })));
+    console.log('week:', week.counts, 'events', hub.ctx.store.events.headSeq());
+
+    expect(errors).toEqual([]);
+    expect(week.counts.reports).toBeGreaterThan(700);
+    expect(week.counts.actions).toBeGreaterThan(1500);
+    expect(week.counts.flags).toBeGreaterThan(0);
+    expect(week.counts.cameraChanges).toBeGreaterThan(10);
+    // The wall holds every report the hub has.
+    expect(samples.at(-1)!.markers).toBe(hub.ctx.store.reports.allMarkers().length);
+
+    const base = samples[0]; // after the first (warm-up) day
+    for (const s of samples.slice(1)) {
+      expect(s.nodes - base.nodes, `DOM nodes on day ${s.day}`).toBeLessThanOrEqual(NODE_SLACK);
+      expect(s.listeners - base.listeners, `listeners on day ${s.day}`).toBeLessThanOrEqual(LISTENER_SLACK);
+      const allowed = HEAP_SLACK + PER_REPORT_BYTES * (s.markers - base.markers);
+      expect(s.heap - base.heap, `heap growth by day ${s.day} (allowed ${allowed})`).toBeLessThanOrEqual(allowed);
+    }
+    await page.close();
+  });
+});

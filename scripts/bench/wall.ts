@@ -1,0 +1,290 @@
+/**
+ * Wall bench: the real wall with 100,000 reports and 5,000 cameras beside a bare MapLibre page drawing the same
+ * points (one GeoJSON source, one circle layer, same map size and bounds), in the same chromium, same run:
+ *
+ * - time to first render: navigation start to the markers drawn (the wall's `data-live="ready"`; the bare page's
+ *   first frame with its source loaded);
+ * - main-thread time of a live tick of 100 status changes: on the wall, 100 reports dispatched through the hub's
+ *   commands (socket → store → one updateData diff); on the bare page, the same change as a full setData of all
+ *   points. Measured as CDP TaskDuration over a window after the change minus the same window idle before it;
+ * - frames while panning: requestAnimationFrame callbacks over the same scripted eased pan on both pages.
+ *
+ * The store is seeded in bulk (a bench may; tests go through commands). Headless SwiftShader renders on the CPU,
+ * so absolute figures are slow: read the ratios.
+ *
+ *   tsx scripts/bench/wall.ts [--reports 100000] [--cameras 5000] [--repeats 3]
+ * Prints figures and ratios; asserts no time; always exits 0 unless something breaks.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { loadConfig } from '../../server/config.js';
+import { createHub, type Hub } from '../../server/hub.js';
+import { Store } from '../../server/store/index.js';
+import { loadCity } from '../../server/profile/load.js';
+import { deadlinesFor } from '../../server/domain/deadlines.js';
+import { actOnReport } from '../../server/commands/act-on-report.js';
+import type { ReportState } from '../../server/domain/reports.js';
+import { PHASE_OF } from '../../server/contract/phase.js';
+import { mulberry } from '../simulate/scene-photo.js';
+import { launch } from '../../e2e/browser.js';
+import { fmt, numericFlags, ratio, sleep, stopGuard, summarize, table } from './stats.js';
+
+const flags = numericFlags({ reports: 100_000, cameras: 5_000, repeats: 3, 'tick-window-ms': 3000 }, 'usage: tsx scripts/bench/wall.ts [--reports 100000] [--cameras 5000] [--repeats 3]');
+const N = Math.floor(flags.reports);
+const CAMS = Math.floor(flags.cameras);
+const TOKEN = 'bench-wall-token-0123456789abcdef';
+const ROOT = join(import.meta.dirname, '..', '..');
+const MAPLIBRE_DIST = join(ROOT, 'node_modules', 'maplibre-gl', 'dist');
+const STATUSES = ['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted', 'verified', 'closed', 'rejected'] as const;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'pantau-bench-wall-'));
+let hub: Hub | null = null;
+let bare: Server | null = null;
+let browser: Awaited<ReturnType<typeof launch>> | null = null;
+stopGuard('wall bench', async () => {
+  await browser?.close().catch(() => {});
+  bare?.close();
+  await hub?.close().catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+}, 30 * 60_000);
+
+// ------------------------------------------------------------------ seed
+const city = loadCity('tangerang');
+const rng = mulberry(11);
+const now = Date.now();
+type Point = { id: number; lng: number; lat: number; phase: string };
+const points: Point[] = [];
+{
+  const t0 = performance.now();
+  const store = Store.open(join(dataDir, 'pantau.sqlite'));
+  const batch = 10_000;
+  for (let start = 0; start < N; start += batch) {
+    store.tx(() => {
+      for (let i = start; i < Math.min(N, start + batch); i++) {
+        const d = city.districts[Math.floor(rng() * city.districts.length)];
+        const cat = city.profile.categories[Math.floor(rng() * city.profile.categories.length)];
+        const created = now - rng() * 30 * 86400_000;
+        // The newest fifth are all new (the tick dispatches some of them); the rest anywhere in the lifecycle.
+        const status = i >= N * 0.8 ? 'new' : STATUSES[Math.floor(rng() * STATUSES.length)];
+        const lng = d.label[0] + (rng() - 0.5) * 0.03;
+        const lat = d.label[1] + (rng() - 0.5) * 0.03;
+        const iso = new Date(created).toISOString();
+        const r: ReportState = {
+          id: i + 1, ticket: `TNG-2026-${String(i + 1).padStart(7, '0')}`, status, categoryId: cat.id, agencyId: cat.agencyId,
+          description: 'Laporan uji wall', lng, lat, precision: 'point', address: null, districtCode: d.code, subdistrictCode: null, channel: 'web',
+          photos: [], reporterName: null, reporterContact: null, assigneeId: null, mergedIntoId: null, mergedFromStatus: null, reporterCount: 1, instruction: null, dispatchedAt: null, proof: null,
+          returnReason: null, trackKeyHash: null, cameraSnapshot: null,
+          deadlines: deadlinesFor(new Date(created), { response: { hours: cat.responseHours, clock: cat.clock }, resolution: { hours: cat.resolutionHours, clock: cat.clock } }, city.calendar, 60),
+          deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0,
+          createdAt: iso, updatedAt: iso, version: 1, lastSeq: 0,
+        };
+        store.reports.put(r);
+        points.push({ id: r.id, lng, lat, phase: PHASE_OF[status] });
+      }
+    });
+  }
+  const [w, s, e, n] = city.outline.bbox;
+  store.cameras.syncFromProfile(
+    Array.from({ length: CAMS }, (_, i) => ({
+      id: `bench-cam-${i}`, name: `Kamera ${i}`, kind: 'traffic' as const, location: [w + rng() * (e - w), s + rng() * (n - s)] as [number, number],
+      snapshotUrl: 'http://127.0.0.1:9/none.jpg', intervalS: 10,
+    })),
+    (u) => u,
+  );
+  for (const c of store.cameras.list()) points.push({ id: -1, lng: c.lng, lat: c.lat, phase: 'camera' });
+  store.close();
+  console.log(`wall bench: ${N.toLocaleString('en')} reports and ${CAMS.toLocaleString('en')} cameras seeded in ${fmt((performance.now() - t0) / 1000)} s`);
+}
+
+// ------------------------------------------------------------------ the bare page
+const BARE_HTML = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/mlgl/maplibre-gl.css">
+<style>html,body{margin:0;height:100%;background:#05080d}#map{position:absolute;left:0;top:0}</style></head><body><div id="map"></div>
+<script type="module">
+import * as maplibregl from '/mlgl/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/mlgl/maplibre-gl-worker.mjs');
+const q = new URLSearchParams(location.search);
+const el = document.getElementById('map');
+el.style.width = q.get('w') + 'px'; el.style.height = q.get('h') + 'px';
+const bounds = JSON.parse(q.get('bounds'));
+const map = new maplibregl.Map({ container: el, style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#0b1220' } }] },
+  bounds, fitBoundsOptions: { padding: Math.round(Math.min(+q.get('w'), +q.get('h')) * 0.04) }, interactive: false, fadeDuration: 0 });
+window.__map = map;
+const fc = await (await fetch('/points.json')).json();
+window.__fc = fc;
+map.on('load', () => {
+  map.addSource('points', { type: 'geojson', data: fc });
+  map.addLayer({ id: 'points', type: 'circle', source: 'points', paint: {
+    'circle-color': ['match', ['get', 'phase'], 'red', '#ff453a', 'yellow', '#ffd60a', 'green', '#30d158', 'camera', '#5ac8fa', '#8e8e93'],
+    'circle-radius': 4, 'circle-stroke-color': '#05080d', 'circle-stroke-width': 1 } });
+  const check = () => { if (!map.isSourceLoaded('points')) return; map.off('render', check); window.__drawnAt = performance.now(); };
+  map.on('render', check);
+});
+</script></body></html>`;
+
+async function startBare(): Promise<string> {
+  const fc = JSON.stringify({
+    type: 'FeatureCollection',
+    features: points.map((p, i) => ({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [p.lng, p.lat] }, properties: { id: p.id, phase: p.phase } })),
+  });
+  const types: Record<string, string> = { '.mjs': 'text/javascript', '.css': 'text/css', '.js': 'text/javascript', '.map': 'application/json' };
+  bare = createServer((req, res) => {
+    const path = new URL(req.url!, 'http://x').pathname;
+    if (path === '/bare.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(BARE_HTML);
+    if (path === '/points.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(fc);
+    if (path.startsWith('/mlgl/') && !path.includes('..')) {
+      try {
+        return res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(join(MAPLIBRE_DIST, path.slice(6))));
+      } catch {
+        /* fall through */
+      }
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => bare!.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(bare!.address() as AddressInfo).port}`;
+}
+
+// ------------------------------------------------------------------ measurements
+async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+/** Main-thread time of `change` over a window, less the same window idle just before. */
+async function tickCost(cdp: CDPSession, change: () => Promise<void>): Promise<number> {
+  const W = flags['tick-window-ms'];
+  const a = await taskMs(cdp);
+  await sleep(W);
+  const idle = (await taskMs(cdp)) - a;
+  const b = await taskMs(cdp);
+  await change();
+  await sleep(W);
+  return (await taskMs(cdp)) - b - idle;
+}
+
+const PAN_PATH = (center: [number, number]) => [
+  [center[0] + 0.03, center[1] + 0.015],
+  [center[0] - 0.03, center[1] + 0.02],
+  [center[0] - 0.025, center[1] - 0.02],
+  center,
+];
+
+/** Frames drawn (rAF callbacks) per second over an eased pan along the same path, at the same zoom. */
+async function panFps(page: Page, mapExpr: string, center: [number, number]): Promise<number> {
+  return page.evaluate(
+    async ([expr, path]) => {
+      const map = (0, eval)(expr) as import('maplibre-gl').Map;
+      let frames = 0;
+      let on = true;
+      const count = () => {
+        frames++;
+        if (on) requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+      const t0 = performance.now();
+      for (const c of path as [number, number][]) {
+        await new Promise<void>((done) => {
+          map.once('moveend', () => done());
+          map.easeTo({ center: c, duration: 2000, easing: (t) => t });
+        });
+      }
+      on = false;
+      return (frames * 1000) / (performance.now() - t0);
+    },
+    [mapExpr, PAN_PATH(center)] as const,
+  );
+}
+
+async function main() {
+  const config = loadConfig({}, {
+    port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'), logLevel: 'warn', wallToken: TOKEN,
+    staticDir: join(ROOT, 'dist'), snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, deadlineScheduler: false,
+  });
+  hub = createHub(config);
+  const url = `http://127.0.0.1:${await hub.listen()}`;
+  const bareUrl = await startBare();
+  browser = await launch();
+  const rows: Record<string, { wall: number[]; bare: number[] }> = { ttfr: { wall: [], bare: [] }, tick: { wall: [], bare: [] }, fps: { wall: [], bare: [] } };
+  const system = { id: 'bench', role: 'system' as const };
+  let nextNew = N; // the newest reports are 'new': dispatch them from the top
+
+  for (let rep = 0; rep < flags.repeats; rep++) {
+    // --- the wall
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wall.addInitScript(() => {
+      new MutationObserver(() => {
+        const w = window as unknown as { __drawnAt?: number };
+        if (document.body?.dataset.live === 'ready' && w.__drawnAt === undefined) w.__drawnAt = performance.now();
+      }).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['data-live'] });
+    });
+    await wall.goto(`${url}/wall?display=${TOKEN}`);
+    await wall.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined, undefined, { timeout: 300_000, polling: 200 });
+    rows.ttfr.wall.push(await wall.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt));
+    const box = await wall.evaluate(() => {
+      const r = document.querySelector('.map')!.getBoundingClientRect();
+      const m = window.__pantau!.map!;
+      const b = m.getBounds();
+      return { w: Math.round(r.width), h: Math.round(r.height), center: m.getCenter().toArray() as [number, number], bounds: [[b.getWest(), b.getSouth()], [b.getEast(), b.getNorth()]] };
+    });
+    const wallCdp = await wall.context().newCDPSession(wall);
+    await wallCdp.send('Performance.enable');
+    await sleep(2000);
+    rows.tick.wall.push(await tickCost(wallCdp, async () => {
+      for (let k = 0; k < 100; k++) {
+        const id = nextNew--;
+        actOnReport(hub!.ctx, system, id, { action: 'dispatch', assigneeId: 'bench-field' });
+      }
+    }));
+    rows.fps.wall.push(await panFps(wall, 'window.__pantau.map', box.center));
+    await wall.close();
+
+    // --- the bare page, same viewport size for the map, same bounds
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${bareUrl}/bare.html?w=${box.w}&h=${box.h}&bounds=${encodeURIComponent(JSON.stringify(box.bounds))}`);
+    await page.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined, undefined, { timeout: 300_000, polling: 200 });
+    rows.ttfr.bare.push(await page.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt));
+    await page.evaluate((c) => (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: c }), box.center);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await sleep(2000);
+    rows.tick.bare.push(await tickCost(cdp, async () => {
+      await page.evaluate(() => {
+        const w = window as unknown as { __map: import('maplibre-gl').Map; __fc: GeoJSON.FeatureCollection };
+        // The bare way to show 100 status changes: change them and send the whole collection again.
+        for (let k = 0; k < 100; k++) w.__fc.features[Math.floor(Math.random() * w.__fc.features.length)].properties!.phase = 'yellow';
+        w.__map.getSource<import('maplibre-gl').GeoJSONSource>('points')!.setData(w.__fc);
+      });
+    }));
+    rows.fps.bare.push(await panFps(page, 'window.__map', box.center));
+    await page.close();
+    console.log(`  run ${rep + 1}/${flags.repeats}: wall ttfr ${fmt(rows.ttfr.wall.at(-1))} ms, tick ${fmt(rows.tick.wall.at(-1))} ms, ${fmt(rows.fps.wall.at(-1))} fps · bare ttfr ${fmt(rows.ttfr.bare.at(-1))} ms, setData ${fmt(rows.tick.bare.at(-1))} ms, ${fmt(rows.fps.bare.at(-1))} fps`);
+  }
+
+  const med = (xs: number[]) => summarize(xs).p50;
+  console.log('\n' + table(
+    ['measure (median of runs)', 'wall', 'bare MapLibre', 'wall / bare'],
+    [
+      ['time to first render, ms', fmt(med(rows.ttfr.wall), 0), fmt(med(rows.ttfr.bare), 0), ratio(med(rows.ttfr.wall), med(rows.ttfr.bare))],
+      ['live tick of 100 changes, main-thread ms (bare: full setData)', fmt(med(rows.tick.wall), 1), fmt(med(rows.tick.bare), 1), ratio(med(rows.tick.wall), med(rows.tick.bare))],
+      ['frames per second while panning', fmt(med(rows.fps.wall), 1), fmt(med(rows.fps.bare), 1), ratio(med(rows.fps.wall), med(rows.fps.bare))],
+    ],
+  ));
+  console.log(`\nTargets: panning ≥ 0.9× the bare page's frame rate; a tick well under a full setData. ${N.toLocaleString('en')} reports, ${CAMS.toLocaleString('en')} cameras.`);
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await browser?.close().catch(() => {});
+    bare?.close();
+    await hub?.close().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit();
+  });
