@@ -78,7 +78,14 @@ export async function seedDemo(ctx: Ctx, opts: { count: number; days: number; no
       continue;
     }
     const cmd: Command = { action: s.action, ...s.cmd };
-    if (s.action === 'merge') cmd.intoReportId = ids[s.reportIndex - 1];
+    if (s.action === 'merge') {
+      // A duplicate is about the same problem: merge into the latest earlier report of the same category (the hub
+      // refuses a merge across categories); with none, the report just stays in the queue.
+      let j = s.reportIndex - 1;
+      while (j >= 0 && (categoryOf[j] !== categoryOf[s.reportIndex] || ids[j] === undefined)) j--;
+      if (j < 0) continue;
+      cmd.intoReportId = ids[j];
+    }
     const agencyId = agencyOf[s.reportIndex];
     if (s.action === 'dispatch') cmd.assigneeId = fieldOf(agencyId, s.reportIndex).id;
     const actor = s.actor === 'field' ? fieldOf(agencyId, s.reportIndex) : s.actor === 'operator' ? operatorOf(agencyId) : SUBMITTER;

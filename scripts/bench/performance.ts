@@ -40,7 +40,7 @@ try {
         const r: ReportState = {
           id: i + 1, ticket: `TNG-2026-${String(i + 1).padStart(7, '0')}`, status, categoryId: cat.id, agencyId: cat.agencyId,
           description: 'Laporan uji kinerja', lng: d.label[0], lat: d.label[1], precision: 'point', address: null, districtCode: d.code,
-          subdistrictCode: null, channel: 'web', photos: [], reporterName: null, reporterContact: null, assigneeId: null, mergedIntoId: null, mergedFromStatus: status === 'merged' ? 'new' : null, reporterCount: 1,
+          subdistrictCode: null, channel: 'web', photos: [], reporterName: null, reporterContact: null, assigneeId: null, mergedIntoId: null, mergedFromStatus: status === 'merged' ? 'new' : null, citizenCount: 1,
           instruction: null, dispatchedAt: dispatched, proof: null, returnReason: null, trackKeyHash: null, cameraSnapshot: null,
           deadlines: deadlinesFor(new Date(created), { response: { hours: cat.responseHours, clock: cat.clock }, resolution: { hours: cat.resolutionHours, clock: cat.clock } }, city.calendar, 60),
           deadlineFlags: rng() < 0.2 ? ['response_breached'] : [], acknowledgedFlags: [], firstDispatchedAt: dispatched, verifiedAt: verified, doneAt: done,

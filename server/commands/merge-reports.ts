@@ -48,7 +48,7 @@ export function mergeOrUnmerge(ctx: Ctx, actor: Actor, reportId: number, cmd: Co
       const event: ReportEvent = {
         type: cmd.action === 'merge' ? 'report.duplicate_merged' : 'report.duplicate_unmerged',
         reportId: primary.id, at: d.event.at, actor,
-        payload: { duplicateId: report.id, duplicateTicket: report.ticket, reporters: report.reporterCount },
+        payload: { duplicateId: report.id, duplicateTicket: report.ticket, reporters: report.citizenCount },
       };
       const s = ctx.store.events.append(event);
       const p = applyEvent(primary, event, s);

@@ -47,7 +47,7 @@ export type TrackView = {
   canReopen: boolean;
   reopenUntil: string | null;
   /** How many citizens reported the problem (1 plus the duplicates merged into it). */
-  reporterCount?: number;
+  citizenCount?: number;
   /** A duplicate follows its primary: the citizen is led to that report's tracking and status. */
-  mergedInto?: { ticket: string; status: ReportPublic['status']; reporterCount: number } | null;
+  mergedInto?: { ticket: string; status: ReportPublic['status']; citizenCount: number } | null;
 };

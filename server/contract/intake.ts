@@ -47,7 +47,7 @@ export type DuplicatesView = {
   window: { radiusM: number; windowHours: number };
   duplicates: PossibleDuplicate[];
   /** When the report itself is merged: the report it now stands under. */
-  primary: { id: number; ticket: string; status: ReportStatus; reporterCount: number } | null;
+  primary: { id: number; ticket: string; status: ReportStatus; citizenCount: number } | null;
   /** The reports merged into this one. */
   merged: { id: number; ticket: string; channel: string; createdAt: string }[];
 };

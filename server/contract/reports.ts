@@ -44,7 +44,7 @@ export const ReportPublic = z.object({
   /** Proof-of-completion photos, public once the proof is verified (the citizen's before/after). */
   proofPhotos: z.array(z.string()),
   /** How many citizens reported this problem: 1 plus the duplicates merged into it. */
-  reporterCount: z.number().int().min(1),
+  citizenCount: z.number().int().min(1),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -63,9 +63,9 @@ export type ReportPrivate = ReportPublic & { reporterName: string | null; report
 export type MarkerTuple = [number, ReportStatus, string, number, number, string | null, string, (0 | 1)?, number?];
 
 export function toMarker(
-  r: Pick<ReportPublic, 'id' | 'status' | 'categoryId' | 'lng' | 'lat' | 'districtCode' | 'createdAt' | 'breached'> & { reporterCount?: number },
+  r: Pick<ReportPublic, 'id' | 'status' | 'categoryId' | 'lng' | 'lat' | 'districtCode' | 'createdAt' | 'breached'> & { citizenCount?: number },
 ): MarkerTuple {
-  return [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt, r.breached ? 1 : 0, r.reporterCount ?? 1];
+  return [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt, r.breached ? 1 : 0, r.citizenCount ?? 1];
 }
 
 const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);

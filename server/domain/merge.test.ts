@@ -15,7 +15,7 @@ function report(id: number, status: ReportStatus, over: Partial<ReportState> = {
   return {
     id, ticket: `TNG-2026-00000${id}`, status, categoryId: 'jalan-rusak', agencyId: 'dbmsda', description: 'Jalan berlubang',
     lng: 106.63, lat: -6.18, precision: 'point', address: null, districtCode: null, subdistrictCode: null, channel: 'phone',
-    photos: [], reporterName: null, reporterContact: '0812', assigneeId: null, mergedIntoId: null, mergedFromStatus: null, reporterCount: 1,
+    photos: [], reporterName: null, reporterContact: '0812', assigneeId: null, mergedIntoId: null, mergedFromStatus: null, citizenCount: 1,
     instruction: null, dispatchedAt: null, proof: null, returnReason: null, trackKeyHash: null, cameraSnapshot: null, deadlines: null,
     deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0,
     createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), version: 2, lastSeq: 5, ...over,
@@ -65,13 +65,13 @@ describe('the primary’s reporter count', () => {
 
   it('adds the duplicate’s reporters (its own and any merged into it) without staling the primary’s open form', () => {
     const p = applyEvent(report(1, 'dispatched'), joined(3), 7);
-    expect(p).toMatchObject({ reporterCount: 4, status: 'dispatched', version: 2, lastSeq: 7 });
+    expect(p).toMatchObject({ citizenCount: 4, status: 'dispatched', version: 2, lastSeq: 7 });
   });
 
   it('takes them away again on un-merge, never below one', () => {
     const p = applyEvent(applyEvent(report(1, 'new'), joined(2), 7), left(2), 8);
-    expect(p.reporterCount).toBe(1);
-    expect(applyEvent(report(1, 'new'), left(5), 9).reporterCount).toBe(1);
+    expect(p.citizenCount).toBe(1);
+    expect(applyEvent(report(1, 'new'), left(5), 9).citizenCount).toBe(1);
   });
 });
 
@@ -104,7 +104,7 @@ describe('a replay of the log', () => {
   it('folds merge, count and un-merge to the same state as live commands', () => {
     const at = NOW.toISOString();
     const submitted = (id: number): ReportEvent & { seq: number } => {
-      const { status, version, lastSeq, updatedAt, assigneeId, mergedIntoId, mergedFromStatus, reporterCount, instruction, dispatchedAt, proof, returnReason,
+      const { status, version, lastSeq, updatedAt, assigneeId, mergedIntoId, mergedFromStatus, citizenCount, instruction, dispatchedAt, proof, returnReason,
         deadlineFlags, acknowledgedFlags, firstDispatchedAt, verifiedAt, doneAt, reopenCount, returnCount, ...initial } = report(id, 'new');
       return { type: 'report.submitted', reportId: id, at, actor: operator, payload: { to: 'new', report: initial }, seq: id };
     };
@@ -114,14 +114,14 @@ describe('a replay of the log', () => {
       { type: 'report.duplicate_merged', reportId: 1, at, actor: operator, payload: { duplicateId: 2, reporters: 1 }, seq: 4 },
     ] as (ReportEvent & { seq: number })[];
     let folded = foldReports(log);
-    expect(folded.get(1)).toMatchObject({ reporterCount: 2, status: 'new' });
+    expect(folded.get(1)).toMatchObject({ citizenCount: 2, status: 'new' });
     expect(folded.get(2)).toMatchObject({ status: 'merged', mergedIntoId: 1, mergedFromStatus: 'new' });
     log.push(
       { type: 'report.unmerged', reportId: 2, at, actor: operator, payload: { from: 'merged', to: 'new', reason: 'beda' }, seq: 5 },
       { type: 'report.duplicate_unmerged', reportId: 1, at, actor: operator, payload: { duplicateId: 2, reporters: 1 }, seq: 6 },
     );
     folded = foldReports(log);
-    expect(folded.get(1)?.reporterCount).toBe(1);
+    expect(folded.get(1)?.citizenCount).toBe(1);
     expect(folded.get(2)).toMatchObject({ status: 'new', mergedIntoId: null });
   });
 });

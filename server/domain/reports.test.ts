@@ -17,7 +17,7 @@ function report(status: ReportStatus, over: Partial<ReportState> = {}): ReportSt
   return {
     id: 1, ticket: 'TNG-2026-000001', status, categoryId: 'sampah', agencyId: 'dkp', description: 'Sampah menumpuk',
     lng: 106.64, lat: -6.18, precision: 'point', address: null, districtCode: '36.71.01', subdistrictCode: null,
-    channel: 'web', photos: ['h'], reporterName: 'Budi', reporterContact: '0812', assigneeId: 'fs-1', mergedIntoId: null, mergedFromStatus: null, reporterCount: 1,
+    channel: 'web', photos: ['h'], reporterName: 'Budi', reporterContact: '0812', assigneeId: 'fs-1', mergedIntoId: null, mergedFromStatus: null, citizenCount: 1,
     instruction: null, dispatchedAt: null, proof: null, returnReason: null, trackKeyHash: null, cameraSnapshot: null, deadlines: null, deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0,
     createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), version: 3, lastSeq: 9, ...over,
   };

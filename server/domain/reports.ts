@@ -26,7 +26,7 @@ export type ReportState = {
   /** The status a duplicate had when it was merged: un-merge returns it there. */
   mergedFromStatus: ReportStatus | null;
   /** How many citizens reported this problem: 1 plus every duplicate merged into it (folded from events). */
-  reporterCount: number;
+  citizenCount: number;
   instruction: string | null;
   dispatchedAt: string | null;
   proof: Proof | null;
@@ -226,10 +226,10 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
       next.mergedFromStatus = null;
       break;
     case 'report.duplicate_merged':
-      next.reporterCount = report.reporterCount + Number(p.reporters ?? 1);
+      next.citizenCount = report.citizenCount + Number(p.reporters ?? 1);
       break;
     case 'report.duplicate_unmerged':
-      next.reporterCount = Math.max(1, report.reporterCount - Number(p.reporters ?? 1));
+      next.citizenCount = Math.max(1, report.citizenCount - Number(p.reporters ?? 1));
       break;
     case 'report.deadline_flagged':
       next.deadlineFlags = [...new Set([...report.deadlineFlags, p.flag as DeadlineFlag])];
@@ -255,7 +255,7 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
 /** What report.submitted carries; everything else starts empty. */
 export type SubmittedReport = Omit<
   ReportState,
-  'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId' | 'mergedFromStatus' | 'reporterCount' | 'instruction' | 'dispatchedAt' | 'proof' | 'returnReason' | 'deadlineFlags' | 'acknowledgedFlags'
+  'version' | 'lastSeq' | 'updatedAt' | 'status' | 'assigneeId' | 'mergedIntoId' | 'mergedFromStatus' | 'citizenCount' | 'instruction' | 'dispatchedAt' | 'proof' | 'returnReason' | 'deadlineFlags' | 'acknowledgedFlags'
   | 'firstDispatchedAt' | 'verifiedAt' | 'doneAt' | 'reopenCount' | 'returnCount'
 >;
 
@@ -263,7 +263,7 @@ export function reportFromSubmitted(event: ReportEvent, seq: number): ReportStat
   const r = event.payload.report as SubmittedReport;
   return {
     ...r, trackKeyHash: r.trackKeyHash ?? null, cameraSnapshot: r.cameraSnapshot ?? null, deadlines: r.deadlines ?? null,
-    deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0, status: 'new', assigneeId: null, mergedIntoId: null, mergedFromStatus: null, reporterCount: 1, instruction: null, dispatchedAt: null,
+    deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0, status: 'new', assigneeId: null, mergedIntoId: null, mergedFromStatus: null, citizenCount: 1, instruction: null, dispatchedAt: null,
     proof: null, returnReason: null, updatedAt: event.at, version: 1, lastSeq: seq,
   };
 }

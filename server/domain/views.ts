@@ -14,7 +14,7 @@ export function publicView(r: ReportState): ReportPublic {
     proofPhotos: (r.status === 'verified' || r.status === 'closed') && r.proof ? r.proof.photos : [],
     breached: isBreached(r),
     deadlineFlags: r.deadlineFlags,
-    reporterCount: r.reporterCount ?? 1,
+    citizenCount: r.citizenCount ?? 1,
     createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version, lastSeq: r.lastSeq,
   };
 }

@@ -72,7 +72,7 @@ export function duplicatesOf(ctx: Ctx, r: ReportState, actor: Actor): Duplicates
   return {
     window,
     duplicates,
-    primary: root ? { id: root.id, ticket: root.ticket, status: root.status, reporterCount: root.reporterCount } : null,
+    primary: root ? { id: root.id, ticket: root.ticket, status: root.status, citizenCount: root.citizenCount } : null,
     merged: ctx.store.reports.mergedInto(r.id).map((m) => ({ id: m.id, ticket: m.ticket, channel: m.channel, createdAt: m.createdAt })),
   };
 }

@@ -54,7 +54,7 @@ describe('an operator files a complaint taken by phone', () => {
     const wall = new WallClient(url);
     await wall.until(() => wall.catchUps.length === 1);
     const { report, trackUrl } = await fileByPhone(cookies['operator.dkp']);
-    expect(report).toMatchObject({ status: 'new', channel: 'phone', categoryId: 'sampah', agencyId: 'dkp', reporterCount: 1, photos: [] });
+    expect(report).toMatchObject({ status: 'new', channel: 'phone', categoryId: 'sampah', agencyId: 'dkp', citizenCount: 1, photos: [] });
     expect(report.reporter).toEqual({ name: 'Pak Darto', contact: '0813-1111-2222' });
     expect(trackUrl).toMatch(new RegExp(`^/lacak/${report.ticket}\\?k=`));
     await wall.until(() => wall.markers.get(report.id)?.[1] === 'new');
@@ -178,7 +178,7 @@ describe('possible duplicates, merge and un-merge', () => {
     wall.close();
 
     const primary = await detail(first.id);
-    expect(primary.report.reporterCount).toBe(2);
+    expect(primary.report.citizenCount).toBe(2);
     // The count changes no lifecycle step: an operator's form open on the primary stays valid.
     expect(primary.report.version).toBe(primaryVersion);
     expect(primary.history.map((h) => h.type)).toEqual(['report.submitted', 'report.duplicate_merged']);
@@ -186,7 +186,7 @@ describe('possible duplicates, merge and un-merge', () => {
     const view = await duplicates(first.id);
     expect(view.merged.map((m) => m.id)).toEqual([second.id]);
     expect(view.duplicates.map((d) => d.report.id)).not.toContain(second.id);
-    expect((await duplicates(second.id)).primary).toMatchObject({ id: first.id, ticket: first.ticket, status: 'new', reporterCount: 2 });
+    expect((await duplicates(second.id)).primary).toMatchObject({ id: first.id, ticket: first.ticket, status: 'new', citizenCount: 2 });
 
     // A snapshot (a new wall) carries it too.
     const fresh = new WallClient(url);
@@ -198,9 +198,9 @@ describe('possible duplicates, merge and un-merge', () => {
   it('leads the duplicate’s reporter to the primary’s tracking and status', async () => {
     const track = (await (await fetch(`${url}/api/track/${second.ticket}`)).json()) as TrackView;
     expect(track.status).toBe('merged');
-    expect(track.mergedInto).toEqual({ ticket: first.ticket, status: 'new', reporterCount: 2 });
+    expect(track.mergedInto).toEqual({ ticket: first.ticket, status: 'new', citizenCount: 2 });
     const primary = (await (await fetch(`${url}/api/track/${first.ticket}`)).json()) as TrackView;
-    expect(primary).toMatchObject({ reporterCount: 2, mergedInto: null });
+    expect(primary).toMatchObject({ citizenCount: 2, mergedInto: null });
   });
 
   it('follows a merge into a merged report to its primary, so every citizen counts at the root', async () => {
@@ -208,10 +208,10 @@ describe('possible duplicates, merge and un-merge', () => {
     const res = await act(third, { action: 'merge', expectedVersion: 1, intoReportId: second.id });
     expect(res.status).toBe(200);
     expect(hub.ctx.store.reports.get(third)?.mergedIntoId).toBe(first.id);
-    expect(hub.ctx.store.reports.get(first.id)?.reporterCount).toBe(3);
+    expect(hub.ctx.store.reports.get(first.id)?.citizenCount).toBe(3);
     // And back, so the rest of this suite starts from two reporters.
     expect((await act(third, { action: 'unmerge', expectedVersion: 2, reason: 'uji rantai' })).status).toBe(200);
-    expect(hub.ctx.store.reports.get(first.id)?.reporterCount).toBe(2);
+    expect(hub.ctx.store.reports.get(first.id)?.citizenCount).toBe(2);
   });
 
   it('refuses merging into itself, across categories, into a closed report, into a missing one, or from another agency', async () => {
@@ -248,7 +248,7 @@ describe('possible duplicates, merge and un-merge', () => {
     const back = ((await res.json()) as { report: StaffReport; actions: string[] });
     expect(back.report).toMatchObject({ status: 'new', mergedIntoId: null });
     expect(back.actions).toContain('merge');
-    expect((await detail(first.id)).report.reporterCount).toBe(1);
+    expect((await detail(first.id)).report.citizenCount).toBe(1);
     const history = (await detail(second.id)).history;
     expect(history.map((h) => h.type)).toEqual(['report.submitted', 'report.merged', 'report.unmerged']);
     expect(history[2].reason).toBe('Ternyata lokasi berbeda');

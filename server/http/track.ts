@@ -26,14 +26,14 @@ export function trackRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
       history: publicHistory(ctx.store.events.forReport(r.id), r.agencyId),
       canReopen: Boolean(until && ctx.now().toISOString() <= until && holdsTrackKey(r, key)),
       reopenUntil: until,
-      reporterCount: r.reporterCount,
+      citizenCount: r.citizenCount,
       mergedInto: mergedInto(r),
     };
   }
 
   function mergedInto(r: ReportState): TrackView['mergedInto'] {
     const p = primaryOf(ctx, r);
-    return p ? { ticket: p.ticket, status: p.status, reporterCount: p.reporterCount } : null;
+    return p ? { ticket: p.ticket, status: p.status, citizenCount: p.citizenCount } : null;
   }
 
   const find = (req: Request, res: Response): ReportState | null => {

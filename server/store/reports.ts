@@ -8,7 +8,7 @@ type Row = {
   lng: number; lat: number; precision: string; address: string | null; district_code: string | null;
   subdistrict_code: string | null; channel: string; photos: string; reporter_name: string | null;
   reporter_contact: string | null; assignee_id: string | null; merged_into_id: number | null;
-  merged_from_status: string | null; reporter_count: number;
+  merged_from_status: string | null; citizen_count: number;
   instruction: string | null; dispatched_at: string | null; proof: string | null; return_reason: string | null; track_key_hash: string | null; camera_snapshot: string | null;
   deadlines: string | null; deadline_flags: string; acknowledged_flags: string; next_check_at: string | null;
   first_dispatched_at: string | null; verified_at: string | null; done_at: string | null; reopen_count: number; return_count: number;
@@ -21,7 +21,7 @@ const fromRow = (r: Row): ReportState => ({
   address: r.address, districtCode: r.district_code, subdistrictCode: r.subdistrict_code,
   channel: r.channel as ReportState['channel'], photos: JSON.parse(r.photos), reporterName: r.reporter_name,
   reporterContact: r.reporter_contact, assigneeId: r.assignee_id, mergedIntoId: r.merged_into_id,
-  mergedFromStatus: (r.merged_from_status as ReportStatus | null) ?? null, reporterCount: r.reporter_count ?? 1,
+  mergedFromStatus: (r.merged_from_status as ReportStatus | null) ?? null, citizenCount: r.citizen_count ?? 1,
   instruction: r.instruction, dispatchedAt: r.dispatched_at, proof: r.proof ? JSON.parse(r.proof) : null,
   returnReason: r.return_reason, trackKeyHash: r.track_key_hash, cameraSnapshot: r.camera_snapshot ? JSON.parse(r.camera_snapshot) : null,
   deadlines: r.deadlines ? JSON.parse(r.deadlines) : null, deadlineFlags: JSON.parse(r.deadline_flags), acknowledgedFlags: JSON.parse(r.acknowledged_flags),
@@ -35,7 +35,7 @@ const toRow = (s: ReportState): Row => ({
   district_code: s.districtCode, subdistrict_code: s.subdistrictCode, channel: s.channel,
   photos: JSON.stringify(s.photos), reporter_name: s.reporterName, reporter_contact: s.reporterContact,
   assignee_id: s.assigneeId, merged_into_id: s.mergedIntoId,
-  merged_from_status: s.mergedFromStatus ?? null, reporter_count: s.reporterCount ?? 1, instruction: s.instruction, dispatched_at: s.dispatchedAt,
+  merged_from_status: s.mergedFromStatus ?? null, citizen_count: s.citizenCount ?? 1, instruction: s.instruction, dispatched_at: s.dispatchedAt,
   proof: s.proof ? JSON.stringify(s.proof) : null, return_reason: s.returnReason, track_key_hash: s.trackKeyHash,
   camera_snapshot: s.cameraSnapshot ? JSON.stringify(s.cameraSnapshot) : null,
   deadlines: s.deadlines ? JSON.stringify(s.deadlines) : null, deadline_flags: JSON.stringify(s.deadlineFlags ?? []),
@@ -58,7 +58,7 @@ export type QueueFilter = {
 // The 8th column: 1 when a deadline is breached, so the wall can ring it; the 9th: how many citizens reported it.
 const MARKER_COLUMNS = `id, status, category_id, lng, lat, district_code, created_at,
   (instr(deadline_flags, '_breached') > 0 AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')) AS breached,
-  reporter_count`;
+  citizen_count`;
 
 /** The reports projection: one row per report, rewritten by every event that touches it. */
 export class ReportsTable {

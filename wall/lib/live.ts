@@ -46,7 +46,7 @@ function fromTuple(m: MarkerTuple): Marker {
   return { id, status, phase: PHASE_OF[status] ?? 'grey', categoryId, lng, lat, districtCode, createdAt, breached: breached === 1, reporters: reporters ?? 1 };
 }
 function fromReport(r: ReportPublic): Marker {
-  return { id: r.id, status: r.status, phase: PHASE_OF[r.status] ?? 'grey', categoryId: r.categoryId, lng: r.lng, lat: r.lat, districtCode: r.districtCode, createdAt: r.createdAt, breached: r.breached === true, reporters: r.reporterCount ?? 1 };
+  return { id: r.id, status: r.status, phase: PHASE_OF[r.status] ?? 'grey', categoryId: r.categoryId, lng: r.lng, lat: r.lat, districtCode: r.districtCode, createdAt: r.createdAt, breached: r.breached === true, reporters: r.citizenCount ?? 1 };
 }
 
 /**

@@ -40,7 +40,7 @@ export function Duplicates(props: Props) {
   }
   createEffect(
     on(
-      () => [props.report.id, props.report.version, props.report.reporterCount, props.report.status, props.refreshKey],
+      () => [props.report.id, props.report.version, props.report.citizenCount, props.report.status, props.refreshKey],
       (now, before) => {
         if (!before || now[0] !== before[0]) {
           setView(null);
@@ -92,10 +92,10 @@ export function Duplicates(props: Props) {
 
   return (
     <section class="cn-section cn-dups" data-testid="duplicates">
-      <Show when={props.report.reporterCount > 1}>
-        <div class="cn-dups-count" data-testid="reporter-count" data-count={props.report.reporterCount}>
-          <span class="cn-dups-count-n">{props.report.reporterCount}</span>
-          <span>{dt.reporters(props.report.reporterCount)}</span>
+      <Show when={props.report.citizenCount > 1}>
+        <div class="cn-dups-count" data-testid="reporter-count" data-count={props.report.citizenCount}>
+          <span class="cn-dups-count-n">{props.report.citizenCount}</span>
+          <span>{dt.reporters(props.report.citizenCount)}</span>
         </div>
       </Show>
       <Show when={done()}>
@@ -119,7 +119,7 @@ export function Duplicates(props: Props) {
             <span class={`cn-badge phase-${PHASE_OF[p().status]}`} title={dt.primaryStatus}>
               {t.status[p().status]}
             </span>{' '}
-            <span class="cn-muted cn-small">· {dt.reporters(p().reporterCount)}</span>
+            <span class="cn-muted cn-small">· {dt.reporters(p().citizenCount)}</span>
           </div>
         )}
       </Show>
@@ -178,8 +178,8 @@ export function Duplicates(props: Props) {
                             {d.report.ticket}
                           </button>
                           <span class={`cn-badge phase-${PHASE_OF[d.report.status]}`}>{t.status[d.report.status]}</span>
-                          <Show when={d.report.reporterCount > 1}>
-                            <span class="cn-dup-reporters">{dt.reporters(d.report.reporterCount)}</span>
+                          <Show when={d.report.citizenCount > 1}>
+                            <span class="cn-dup-reporters">{dt.reporters(d.report.citizenCount)}</span>
                           </Show>
                         </div>
                         <div class="cn-dup-text">{d.report.description}</div>

@@ -166,9 +166,12 @@ export function IntakePanel(props: {
                 <button type="button" class="cn-btn" data-testid="intake-another" onClick={reset}>
                   {dt.another}
                 </button>
-                <button type="button" class="cn-btn cn-btn-primary" data-testid="intake-open" onClick={() => props.onOpenReport(saved()!.id)}>
-                  {dt.openSaved}
-                </button>
+                {/* A call about another agency's category goes to that agency's queue: an operator cannot open it. */}
+                <Show when={props.me.role !== 'operator' || saved()!.agencyId === props.me.agencyId}>
+                  <button type="button" class="cn-btn cn-btn-primary" data-testid="intake-open" onClick={() => props.onOpenReport(saved()!.id)}>
+                    {dt.openSaved}
+                  </button>
+                </Show>
               </div>
             </div>
           }

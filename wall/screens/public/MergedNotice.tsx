@@ -39,7 +39,7 @@ export function MergedNotice(props: { view: TrackView }) {
               <div class="pp-status-ticket">{words.mergedInto(m().ticket)}</div>
               <div class="pp-status-title">{pt.phaseTitle[phase()]}</div>
               <div class="pp-status-sub">
-                {pt.statusLabel}: {t.status[m().status] ?? m().status} · {words.reporters(m().reporterCount)}
+                {pt.statusLabel}: {t.status[m().status] ?? m().status} · {words.reporters(m().citizenCount)}
               </div>
               <p class="pp-merged-why">{words.why}</p>
               <a class="btn btn-dark" data-testid="track-merged-link" href={withLang(`/lacak/${m().ticket}`)}>
@@ -49,9 +49,9 @@ export function MergedNotice(props: { view: TrackView }) {
           );
         }}
       </Show>
-      <Show when={!props.view.mergedInto && (props.view.reporterCount ?? 1) > 1}>
+      <Show when={!props.view.mergedInto && (props.view.citizenCount ?? 1) > 1}>
         <p class="pp-reporters" data-testid="track-reporters">
-          {words.reporters(props.view.reporterCount!)}
+          {words.reporters(props.view.citizenCount!)}
         </p>
       </Show>
     </>
