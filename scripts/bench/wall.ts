@@ -76,7 +76,7 @@ const points: Point[] = [];
         const r: ReportState = {
           id: i + 1, ticket: `TNG-2026-${String(i + 1).padStart(7, '0')}`, status, categoryId: cat.id, agencyId: cat.agencyId,
           description: 'Laporan uji wall', lng, lat, precision: 'point', address: null, districtCode: d.code, subdistrictCode: null, channel: 'web',
-          photos: [], reporterName: null, reporterContact: null, assigneeId: null, mergedIntoId: null, mergedFromStatus: null, reporterCount: 1, instruction: null, dispatchedAt: null, proof: null,
+          photos: [], reporterName: null, reporterContact: null, assigneeId: null, mergedIntoId: null, mergedFromStatus: null, citizenCount: 1, instruction: null, dispatchedAt: null, proof: null,
           returnReason: null, trackKeyHash: null, cameraSnapshot: null,
           deadlines: deadlinesFor(new Date(created), { response: { hours: cat.responseHours, clock: cat.clock }, resolution: { hours: cat.resolutionHours, clock: cat.clock } }, city.calendar, 60),
           deadlineFlags: [], acknowledgedFlags: [], firstDispatchedAt: null, verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0,

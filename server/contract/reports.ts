@@ -65,7 +65,10 @@ export type MarkerTuple = [number, ReportStatus, string, number, number, string 
 export function toMarker(
   r: Pick<ReportPublic, 'id' | 'status' | 'categoryId' | 'lng' | 'lat' | 'districtCode' | 'createdAt' | 'breached'> & { citizenCount?: number },
 ): MarkerTuple {
-  return [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt, r.breached ? 1 : 0, r.citizenCount ?? 1];
+  const m: MarkerTuple = [r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt, r.breached ? 1 : 0];
+  // The count only when several citizens reported it: a catch-up of 100k markers stays as small as before.
+  if ((r.citizenCount ?? 1) > 1) m.push(r.citizenCount!);
+  return m;
 }
 
 const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);

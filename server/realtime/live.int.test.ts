@@ -35,7 +35,7 @@ describe('catching up', () => {
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
     expect(ack.value).toMatchObject({ kind: 'delta', fromSeq: seq, seq: seq + 1 });
-    expect(ack.value.markers).toEqual([[latest.id, 'checked', 'sampah', latest.lng, latest.lat, latest.districtCode, latest.createdAt, 0, 1]]);
+    expect(ack.value.markers).toEqual([[latest.id, 'checked', 'sampah', latest.lng, latest.lat, latest.districtCode, latest.createdAt, 0]]);
     wall.close();
   });
 

@@ -60,6 +60,12 @@ const MARKER_COLUMNS = `id, status, category_id, lng, lat, district_code, create
   (instr(deadline_flags, '_breached') > 0 AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')) AS breached,
   citizen_count`;
 
+/** Like toMarker: the count column only when several citizens reported it, so a 100k catch-up stays small. */
+function singleReporter(m: MarkerTuple): MarkerTuple {
+  if (m[8] === 1) m.length = 8;
+  return m;
+}
+
 /** The reports projection: one row per report, rewritten by every event that touches it. */
 export class ReportsTable {
   private readonly byId;
@@ -122,10 +128,10 @@ export class ReportsTable {
     this.upsertStmt.run(toRow(s));
   }
   markersChangedSince(seq: number): MarkerTuple[] {
-    return this.changed.all(seq) as MarkerTuple[];
+    return (this.changed.all(seq) as MarkerTuple[]).map(singleReporter);
   }
   allMarkers(): MarkerTuple[] {
-    return this.all.all() as MarkerTuple[];
+    return (this.all.all() as MarkerTuple[]).map(singleReporter);
   }
   countByStatus(): Partial<Record<ReportStatus, number>> {
     return Object.fromEntries((this.counts.all() as { status: ReportStatus; n: number }[]).map((r) => [r.status, r.n]));
