@@ -103,7 +103,7 @@ export function ApiClients() {
   const toggle = (s: ApiScope, on: boolean) => setScopes((list) => (on ? [...new Set([...list, s])] : list.filter((x) => x !== s)));
 
   return (
-    <section class="cn-card" data-testid="api-clients">
+    <section class="cn-card cn-api-clients" data-testid="api-clients">
       <h2>{TEXT.title}</h2>
       <p class="cn-muted cn-small">{TEXT.help}</p>
       <form class="cn-inline-form" onSubmit={create}>
