@@ -166,3 +166,12 @@ describe('a report as a service request', () => {
       .toMatchObject({ type: 'closed', summary: 'Report rejected', description: 'BPBD: spam' });
   });
 });
+
+describe('photos by channel', () => {
+  it('a citizen must send a photo; another system through Open311 may file without one, as the spec allows', async () => {
+    const { photosRequired } = await import('./intake.js');
+    expect(photosRequired('web')).toBe(true);
+    expect(photosRequired('app')).toBe(true);
+    expect(photosRequired('open311')).toBe(false);
+  });
+});
