@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../contract/profile.js';
-import {
-  districtIn, notesOf, open311Datetime, open311Status, parseNewRequest, parseRequestsQuery, parseW3, requestOf, serviceDefinition, serviceOf, statusNotes,
-} from './open311.js';
+import { notesOf, open311Datetime, open311Status, requestOf, serviceDefinition, serviceOf, statusNotes } from './open311.js';
+import { districtIn, parseNewRequest, parseRequestsQuery, parseW3 } from './open311-parse.js';
 import type { ReportState } from './reports.js';
 
 const flood: Category = {

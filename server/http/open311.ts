@@ -9,9 +9,9 @@ import { apiKeyActor } from '../commands/api-clients.js';
 import { submitReport } from '../commands/submit-report.js';
 import { hasScope, may } from '../domain/access.js';
 import {
-  SPEC_URL, parseNewRequest, parseRequestsQuery, requestOf, serviceDefinition, serviceNotice, serviceOf,
-  type Lang, type Open311Request, type PublicStep,
+  SPEC_URL, requestOf, serviceDefinition, serviceNotice, serviceOf, type Lang, type Open311Request, type PublicStep,
 } from '../domain/open311.js';
+import { parseNewRequest, parseRequestsQuery } from '../domain/open311-parse.js';
 import { publicHistory } from '../domain/tracking.js';
 import { isBreached } from '../domain/views.js';
 import type { ReportState } from '../domain/reports.js';
