@@ -63,7 +63,6 @@ const NOTE_SUMMARY: Record<string, Record<Lang, string>> = {
   'report.closed': { id: 'Laporan ditutup', en: 'Report closed' },
   'report.merged': { id: 'Digabung dengan laporan lain', en: 'Merged into another report' },
   'report.reopened': { id: 'Dibuka kembali', en: 'Reopened' },
-  'report.deadline_flagged': { id: 'Tenggat waktu dinas', en: 'Agency deadline' },
 };
 
 export type PublicStep = { at: string; type: string; agencyId: string | null; reason?: string; to?: ReportStatus };
