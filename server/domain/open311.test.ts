@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../contract/profile.js';
-import {
-  districtIn, notesOf, open311Datetime, open311Status, parseNewRequest, parseRequestsQuery, parseW3, requestOf, serviceDefinition, serviceOf, statusNotes,
-} from './open311.js';
+import { notesOf, open311Datetime, open311Status, requestOf, serviceDefinition, serviceOf, statusNotes } from './open311.js';
+import { districtIn, parseNewRequest, parseRequestsQuery, parseW3 } from './open311-parse.js';
 import type { ReportState } from './reports.js';
 
 const flood: Category = {
@@ -164,5 +163,14 @@ describe('a report as a service request', () => {
     ]);
     expect(notesOf([{ at: '2026-11-23T06:00:00.000Z', type: 'report.rejected', agencyId: 'bpbd', reason: 'spam', to: 'rejected' }], 'en', () => 'BPBD')[0])
       .toMatchObject({ type: 'closed', summary: 'Report rejected', description: 'BPBD: spam' });
+  });
+});
+
+describe('photos by channel', () => {
+  it('a citizen must send a photo; another system through Open311 may file without one, as the spec allows', async () => {
+    const { photosRequired } = await import('./intake.js');
+    expect(photosRequired('web')).toBe(true);
+    expect(photosRequired('app')).toBe(true);
+    expect(photosRequired('open311')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
-import type { Open311Error } from '../domain/open311.js';
+import type { Open311Error } from '../domain/open311-parse.js';
 
 export type Format = 'xml' | 'json';
 

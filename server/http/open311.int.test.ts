@@ -107,6 +107,9 @@ describe('discovery and services', () => {
     const other = await new Open311Client({ endpoint: `${url}/open311/v2`, jurisdiction: 'bogor.go.id' }).serviceList();
     expect(other.status).toBe(404);
     expect(json(other)[0].description).toMatch(/^jurisdiction_id: /);
+    const inForm = await client.submitRequest({ jurisdiction_id: 'bogor.go.id', service_code: 'pju', ...IN_CITY });
+    expect(inForm.status).toBe(404);
+    expect(json(inForm)[0].description).toMatch(/^jurisdiction_id: /);
     const res = await fetch(`${url}/open311/v2/complaints.json`);
     expect(res.status).toBe(404);
     expect(((await res.json()) as { code: number }[])[0].code).toBe(404);

@@ -9,9 +9,9 @@ import { apiKeyActor } from '../commands/api-clients.js';
 import { submitReport } from '../commands/submit-report.js';
 import { hasScope, may } from '../domain/access.js';
 import {
-  SPEC_URL, parseNewRequest, parseRequestsQuery, requestOf, serviceDefinition, serviceNotice, serviceOf,
-  type Lang, type Open311Request, type PublicStep,
+  SPEC_URL, requestOf, serviceDefinition, serviceNotice, serviceOf, type Lang, type Open311Request, type PublicStep,
 } from '../domain/open311.js';
+import { parseNewRequest, parseRequestsQuery } from '../domain/open311-parse.js';
 import { publicHistory } from '../domain/tracking.js';
 import { isBreached } from '../domain/views.js';
 import type { ReportState } from '../domain/reports.js';
@@ -149,6 +149,10 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
       });
     },
     (req: Request, res: Response, next: NextFunction) => {
+      // Some clients send jurisdiction_id in the form rather than the query string.
+      const j = req.body?.jurisdiction_id;
+      if (typeof j === 'string' && j !== '' && j !== profile.id)
+        return sendError(res, req.open311.format, { code: 404, description: `jurisdiction_id: ${j} is not served here; this endpoint serves ${profile.id}` });
       const raw = req.body?.api_key ?? req.query.api_key;
       const key = apiKeyActor(ctx, typeof raw === 'string' ? raw.trim() : undefined);
       const { format } = req.open311;

@@ -7,6 +7,7 @@ import { ct, withLang } from '../console/i18n';
 import { whenWib } from '../console/format';
 import { AuditExport } from '../console/AuditExport';
 import { KinerjaExport, poll, type CameraWithUptime } from '../console/Alerts';
+import { ApiClients } from './ApiClients';
 import '../console/console.css';
 
 const ROLES = ['operator', 'field', 'supervisor', 'admin'] as const;
@@ -248,6 +249,9 @@ function Admin(props: { me: Me; onLogout: () => void }) {
               />
             </Show>
             <PairDisplay />
+            <Show when={isAdmin}>
+              <ApiClients />
+            </Show>
             <section class="cn-card">
               <h2>{ct.auditTitle}</h2>
               <AuditExport inline />

@@ -1,7 +1,12 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { MAX_PHOTOS } from '../../lib/report-phase';
-import { ApiError, request } from '../../lib/request';
+import { ApiError, newClientId } from '../../lib/request';
+import { postForm } from '../../lib/upload';
+import { CategoryPicker } from './CategoryPicker';
+import { lt } from './lapor-text';
+import type { Boundaries } from './MapPicker';
+import { snapInside, type Snapped } from '../../../server/domain/snap';
 import { loadProfileCached } from '../../lib/profile-cache';
 import { currentPosition, type Position } from '../../lib/geo-position';
 import { useLightPage } from '../../lib/light-page';
@@ -10,6 +15,17 @@ import { PhotoPicker, type PickedPhoto } from '../../components/PhotoPicker';
 import { PinIcon } from '../../components/icons';
 import { otherLangHref, pt, rememberReport, withLang } from './i18n';
 import './public.css';
+import './lapor.css';
+
+// MapLibre is large: the map (and the boundary files) load only when the citizen needs them.
+const MapPicker = lazy(() => import('./MapPicker'));
+let boundaries: Promise<Boundaries> | null = null;
+const loadBoundaries = (p: PublicProfile) => (boundaries ??= import('./MapPicker').then((m) => m.loadBoundaries(p)).catch((e) => ((boundaries = null), Promise.reject(e))));
+
+/** Where the report is: the phone's GPS or a tap on the map, always inside the city, with its kecamatan. */
+type Place = Position & { source: 'gps' | 'map'; districtName: string | null; moved: boolean };
+const RETRIES = 3;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type FieldKey = 'category' | 'description' | 'location' | 'district' | 'address' | 'photos' | 'reporterName' | 'reporterContact';
 type Created = { ticket: string; trackUrl: string; createdAt: string };
@@ -31,8 +47,12 @@ export default function LaporScreen() {
 
   const [category, setCategory] = createSignal('');
   const [description, setDescription] = createSignal('');
-  const [pos, setPos] = createSignal<Position | null>(null);
-  const [locState, setLocState] = createSignal<'idle' | 'asking' | 'failed'>('idle');
+  const [pos, setPos] = createSignal<Place | null>(null);
+  const [locState, setLocState] = createSignal<'idle' | 'asking' | 'failed' | 'outside'>('idle');
+  const [mapOpen, setMapOpen] = createSignal(false);
+  const [progress, setProgress] = createSignal<string | null>(null);
+  // One id for this submission, kept across retries: the hub files it once however often it arrives.
+  const [clientId] = createSignal(newClientId('lapor'));
   const [district, setDistrict] = createSignal('');
   const [address, setAddress] = createSignal('');
   const [photos, setPhotos] = createSignal<PickedPhoto[]>([]);
@@ -57,9 +77,36 @@ export default function LaporScreen() {
   async function locate() {
     setLocState('asking');
     const p = await currentPosition({ timeoutMs: 20_000, maxAgeMs: 60_000 });
-    setPos(p);
-    setLocState(p ? 'idle' : 'failed');
-    if (p) clearErr('location', 'district', 'address');
+    if (!p) return setLocState('failed');
+    let place: Place = { ...p, source: 'gps', districtName: null, moved: false };
+    try {
+      const b = await loadBoundaries(profile()!);
+      const s = snapInside(b.city, b.districts, p.lon, p.lat);
+      // A phone outside the city is somewhere else: the citizen shows the spot on the map instead.
+      if (s.moved) {
+        setLocState('outside');
+        setMapOpen(true);
+        return;
+      }
+      place = { ...place, districtName: s.districtName };
+    } catch {
+      /* boundaries not loaded (weak signal): the hub still finds the district */
+    }
+    setPos(place);
+    setLocState('idle');
+    clearErr('location', 'district', 'address');
+  }
+
+  function pickedOnMap(s: Snapped) {
+    setPos({ lat: s.lat, lon: s.lng, accuracy: 0, at: Date.now(), source: 'map', districtName: s.districtName, moved: s.moved });
+    setMapOpen(false);
+    setLocState('idle');
+    clearErr('location', 'district', 'address');
+  }
+
+  async function openMap() {
+    setMapOpen(true);
+    void loadBoundaries(profile()!).catch(() => undefined);
   }
 
   function validate(): Partial<Record<FieldKey, string>> {
@@ -93,6 +140,7 @@ export default function LaporScreen() {
     fd.set('category', category());
     fd.set('description', description().trim());
     fd.set('channel', 'web');
+    fd.set('clientId', clientId());
     const p = pos();
     if (p) {
       fd.set('lat', String(p.lat));
@@ -106,14 +154,18 @@ export default function LaporScreen() {
     for (const ph of photos()) fd.append('photos', ph.blob, ph.name);
     setSubmitting(true);
     try {
-      const r = await request<Created>('/api/reports', { method: 'POST', body: fd, timeoutMs: 120_000 });
+      const r = await send(fd);
       rememberReport({ ticket: r.ticket, trackUrl: r.trackUrl, createdAt: r.createdAt });
       setCreated(r);
       window.scrollTo(0, 0);
     } catch (x) {
       const a = x as ApiError;
-      if (a.status === 0) {
-        setGeneral(pt.offline);
+      if (a.transient && a.status !== 429) {
+        setGeneral(lt.stillOffline);
+        return;
+      }
+      if (a.status === 429) {
+        setGeneral(lt.tooFast);
         return;
       }
       const key = fieldOf(a.field);
@@ -128,6 +180,25 @@ export default function LaporScreen() {
       focusFirstError();
     } finally {
       setSubmitting(false);
+      setProgress(null);
+    }
+  }
+
+  /** One request, retried on a dropped connection with the same clientId; progress shown while the photos go up. */
+  async function send(fd: FormData): Promise<Created> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        setProgress(pt.submitting);
+        return await postForm<Created>('/api/reports', fd, {
+          timeoutMs: 180_000,
+          onProgress: ({ sent, total }) => setProgress(sent >= total ? lt.waiting : lt.sending(Math.floor((100 * sent) / total))),
+        });
+      } catch (x) {
+        const a = x as ApiError;
+        if (!(a.status === 0 || a.status >= 500) || attempt >= RETRIES) throw a;
+        setProgress(lt.retrying(attempt + 1, RETRIES));
+        await sleep(1500 * attempt);
+      }
     }
   }
 
@@ -179,23 +250,19 @@ export default function LaporScreen() {
                   <h1 class="pp-h1">{pt.laporTitle}</h1>
                   <p class="pp-lead">{pt.laporIntro}</p>
                   <form class="pp-form" ref={form} onSubmit={submit} novalidate data-testid="lapor-form">
-                    <label class="ph-label" for="lp-cat">
+                    <div class="ph-label" id="lp-cat">
                       {pt.category}
-                    </label>
-                    <select
-                      id="lp-cat"
-                      class="ph-input"
-                      data-testid="lapor-category"
-                      aria-invalid={!!err('category')}
+                    </div>
+                    <CategoryPicker
+                      categories={p().categories}
                       value={category()}
-                      onChange={(e) => {
-                        setCategory(e.currentTarget.value);
+                      invalid={!!err('category')}
+                      label={pt.category}
+                      onPick={(id) => {
+                        setCategory(id);
                         clearErr('category');
                       }}
-                    >
-                      <option value="">{pt.categoryPick}</option>
-                      <For each={p().categories}>{(c) => <option value={c.id}>{c.label[lang]}</option>}</For>
-                    </select>
+                    />
                     <FieldError text={err('category')} id="category" />
 
                     <label class="ph-label" for="lp-desc">
@@ -222,15 +289,29 @@ export default function LaporScreen() {
                       <Show
                         when={pos()}
                         fallback={
-                          <button class="btn btn-primary btn-block" type="button" data-testid="lapor-locate" disabled={locState() === 'asking'} onClick={() => void locate()}>
-                            <PinIcon /> {locState() === 'asking' ? pt.locating : pt.useMyLocation}
-                          </button>
+                          <div class="pp-loc-buttons">
+                            <button class="btn btn-primary btn-block" type="button" data-testid="lapor-locate" disabled={locState() === 'asking'} onClick={() => void locate()}>
+                              <PinIcon /> {locState() === 'asking' ? pt.locating : pt.useMyLocation}
+                            </button>
+                            <button class="btn btn-outline btn-block" type="button" data-testid="lapor-open-map" onClick={() => void openMap()}>
+                              {lt.pickOnMap}
+                            </button>
+                          </div>
                         }
                       >
                         {(where) => (
                           <div class="ph-ok-box" data-testid="lapor-location-ok">
-                            ✓ {pt.located(where().accuracy)}
-                            <div>
+                            ✓ {where().source === 'gps' ? pt.located(where().accuracy) : lt.pickedOnMap}
+                            <Show when={where().districtName}>
+                              <div class="pp-district" data-testid="lapor-district-found">
+                                {lt.inDistrict(where().districtName!)}
+                                <Show when={where().moved}> · {lt.snapped}</Show>
+                              </div>
+                            </Show>
+                            <div class="pp-loc-again">
+                              <button class="btn btn-link" type="button" data-testid="lapor-change-point" onClick={() => void openMap()}>
+                                {lt.changePoint}
+                              </button>
                               <button class="btn btn-link" type="button" onClick={() => setPos(null)}>
                                 {pt.clearLocation}
                               </button>
@@ -240,6 +321,14 @@ export default function LaporScreen() {
                       </Show>
                       <Show when={locState() === 'failed'}>
                         <p class="ph-field-error">{pt.locationFailed}</p>
+                      </Show>
+                      <Show when={locState() === 'outside'}>
+                        <p class="ph-field-error" data-testid="lapor-gps-outside">{lt.gpsOutside}</p>
+                      </Show>
+                      <Show when={mapOpen()}>
+                        <Suspense fallback={<p class="pp-loading">{lt.mapLoading}</p>}>
+                          <MapWhenReady profile={p()} start={pos() ? { lng: pos()!.lon, lat: pos()!.lat } : null} onPick={pickedOnMap} onCancel={() => setMapOpen(false)} />
+                        </Suspense>
                       </Show>
                       <FieldError text={err('location')} id="location" />
 
@@ -351,6 +440,11 @@ export default function LaporScreen() {
                     <button class="btn btn-go btn-block pp-submit" type="submit" data-testid="lapor-submit" disabled={submitting() || photosBusy()}>
                       {submitting() ? pt.submitting : pt.submit}
                     </button>
+                    <Show when={submitting() && progress() && progress() !== pt.submitting}>
+                      <p class="ph-help pp-progress" role="status" aria-live="polite" data-testid="lapor-progress">
+                        {progress()}
+                      </p>
+                    </Show>
                   </form>
                   <p class="pp-links">
                     <a href={withLang('/lacak')}>{pt.lacakTitle}</a>
@@ -393,6 +487,18 @@ export default function LaporScreen() {
         )}
       </Show>
     </div>
+  );
+}
+
+/** The map once the boundary files are in (they snap the tap and name the kecamatan). */
+function MapWhenReady(props: { profile: PublicProfile; start: { lng: number; lat: number } | null; onPick: (s: Snapped) => void; onCancel: () => void }) {
+  const [b] = createResource(() => loadBoundaries(props.profile).catch(() => null));
+  return (
+    <Show when={!b.loading} fallback={<p class="pp-loading">{lt.mapLoading}</p>}>
+      <Show when={b()} fallback={<p class="ph-field-error">{lt.mapFailed}</p>}>
+        {(bounds) => <MapPicker profile={props.profile} boundaries={bounds()} start={props.start} onPick={props.onPick} onCancel={props.onCancel} />}
+      </Show>
+    </Show>
   );
 }
 
