@@ -3,6 +3,7 @@ import type { Hub } from '../hub.js';
 import { startTestHub, WALL_TOKEN, WallClient } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
 import type { IndicatorBoard } from '../contract/indicators.js';
+import { foldIndicatorValues } from '../domain/indicator-replay.js';
 
 // Friday 20 November 2026, 10:00 WIB: 88% of the fiscal year gone.
 const NOW = new Date('2026-11-20T03:00:00Z');
@@ -185,6 +186,15 @@ describe('another system pushes values', () => {
   it('refuses a push from the wall', async () => {
     const res = await fetch(`${url}/api/indicators/push`, { method: 'POST', headers: { authorization: `Bearer ${WALL_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ values: [{ indicatorId: 'dkp.anggaran', period: '2026-10', value: 1 }] }) });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('the event log is the truth', () => {
+  it('folds every indicator event again into exactly the values the board reads', () => {
+    const folded = foldIndicatorValues(hub.ctx.store.events.since(0, 1e6));
+    const stored = hub.ctx.store.indicators.list();
+    expect(stored.length).toBeGreaterThan(5);
+    expect(new Map(stored.map((v) => [`${v.indicatorId}|${v.period}`, v]))).toEqual(folded);
   });
 });
 
