@@ -21,6 +21,7 @@ const id = {
   periodMonth: (key: string) => monthLabel(key, 'id'),
   corrected: (n: number) => `dikoreksi ${n}×`,
   packages: 'paket',
+  procurement: 'Pengadaan (paket)',
   // Phone summary
   ringkas: 'Ringkasan',
   breached: 'Aduan lewat tenggat',
@@ -95,6 +96,7 @@ const en: IndicatorDict = {
   periodMonth: (key: string) => monthLabel(key, 'en'),
   corrected: (n: number) => `corrected ${n}×`,
   packages: 'packages',
+  procurement: 'Procurement (packages)',
   ringkas: 'Summary',
   breached: 'Complaints past deadline',
   breachedNone: 'No complaint past its deadline',

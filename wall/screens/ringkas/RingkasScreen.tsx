@@ -19,6 +19,7 @@ type Summary = {
     id: string;
     agencyId: string | null;
     name: Label;
+    short?: Label;
     unit: IndicatorUnit;
     target: number;
     projectId?: string;
@@ -124,6 +125,9 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
               <For each={[null, ...d().league.map((l) => l.agencyId)]}>
                 {(agencyId) => {
                   const rows = () => d().indicators.filter((i) => i.agencyId === agencyId && !i.projectId);
+                  const figures = () => rows().filter((i) => i.unit !== 'count');
+                  // Procurement counts share one line ("Tender 12 · Kontrak 12 · Selesai 10 / 12"): the page stays short.
+                  const counts = () => rows().filter((i) => i.unit === 'count');
                   const standing = () => d().league.find((l) => l.agencyId === agencyId);
                   return (
                     <Show when={rows().length}>
@@ -134,7 +138,7 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
                             <span class="rk-score">{Math.round(standing()!.score!)}</span>
                           </Show>
                         </div>
-                        <For each={rows()}>
+                        <For each={figures()}>
                           {(i) => {
                             const st = () => i.latest?.status ?? 'none';
                             return (
@@ -149,6 +153,23 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
                             );
                           }}
                         </For>
+                        <Show when={counts().length}>
+                          <div class="rk-counts">
+                            <span class="rk-counts-label">{ind.procurement}</span>
+                            <For each={counts()}>
+                              {(i) => {
+                                const st = () => i.latest?.status ?? 'none';
+                                return (
+                                  <span class="rk-count" style={{ '--st': STATUS_COLOR[st()] }} data-indicator={i.id} data-status={st()}>
+                                    <span class="rk-ind-mark">{STATUS_MARK[st()]}</span> {(i.short ?? i.name)[lang]}{' '}
+                                    <b>{formatValue(i.unit, i.latest?.value)}</b>
+                                    <span class="rk-muted">/{formatValue(i.unit, i.target)}</span>
+                                  </span>
+                                );
+                              }}
+                            </For>
+                          </div>
+                        </Show>
                       </div>
                     </Show>
                   );
