@@ -24,7 +24,6 @@ type Summary = {
     target: number;
     projectId?: string;
     latest: { period: string; value: number; expected: number; status: IndicatorStatus; corrections: number } | null;
-    series: (number | null)[];
   }[];
   projects: { id: string; agencyId: string; name: string; progress: number | null; planned: number; status: IndicatorStatus | null; period: string | null }[];
   league: AgencyStanding[];
