@@ -128,7 +128,7 @@ export function cityIndicators(profile: { agencies: Agency[]; indicators?: Indic
       ...profile.agencies.flatMap((a) => [
         spec(`${a.id}.anggaran`, a.id, ['Realisasi anggaran', 'Budget realisation'], ['Anggaran', 'Budget'], 'percent', 100),
         spec(`${a.id}.tender`, a.id, ['Paket ditender', 'Packages tendered'], ['Tender', 'Tendered'], 'count', DEFAULT_PACKAGES),
-        spec(`${a.id}.kontrak`, a.id, ['Paket berkontrak', 'Packages contracted'], ['Kontrak', 'Contracted'], 'count', DEFAULT_PACKAGES),
+        spec(`${a.id}.kontrak`, a.id, ['Paket berkontrak', 'Packages contracted'], ['Kontrak', 'Contract'], 'count', DEFAULT_PACKAGES),
         spec(`${a.id}.selesai`, a.id, ['Paket selesai', 'Packages finished'], ['Selesai', 'Finished'], 'count', DEFAULT_PACKAGES),
       ]),
     ];

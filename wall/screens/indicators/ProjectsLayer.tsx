@@ -52,7 +52,7 @@ export function ProjectsLayer(props: { map: maplibregl.Map; projects: () => Proj
         id: p.id,
         name: p.name,
         color: STATUS_COLOR[p.status ?? 'none'],
-        figure: `${p.progress === null ? '—' : Math.round(p.progress)}% / ${Math.round(p.planned)}%`,
+        figure: `${p.progress === null ? '—' : `${Math.round(p.progress)}%`} / ${Math.round(p.planned)}%`,
       },
     }));
     map.getSource<maplibregl.GeoJSONSource>(SOURCE)?.setData({ type: 'FeatureCollection', features });

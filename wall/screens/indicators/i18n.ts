@@ -78,7 +78,7 @@ type IndicatorDict = typeof id;
 
 const en: IndicatorDict = {
   title: 'Government performance',
-  subtitle: 'Finance · Physical progress · Procurement',
+  subtitle: 'Finance · Physical · Procurement',
   loading: 'Loading indicators…',
   updated: 'updated',
   failed: 'hub not answering — figures from',
