@@ -26,6 +26,8 @@ export const IndicatorSpec = z.object({
   /** null: the whole city. */
   agencyId: z.string().nullable().default(null),
   name: Label,
+  /** A word or two for a small tile ("Tender"); the name otherwise. */
+  short: Label.optional(),
   unit: IndicatorUnit,
   period: PeriodKind.default('month'),
   target: z.number().nonnegative(),
@@ -67,8 +69,11 @@ export type IndicatorValue = {
 /** An indicator as the wall, the phone and the console see it. */
 export type IndicatorBoardItem = IndicatorSpec & {
   latest: (IndicatorValue & { expected: number; status: IndicatorStatus }) | null;
-  /** The last 12 periods, oldest first; null where nothing was recorded. */
-  series: { period: string; value: number | null }[];
+  /**
+   * The last 12 periods, oldest first (for year-to-date figures only those of the current fiscal year, which
+   * starts from zero), with what the plan expected of each; value null where nothing was recorded.
+   */
+  series: { period: string; value: number | null; expected: number }[];
 };
 
 export type ProjectBoardItem = ProjectSpec & {

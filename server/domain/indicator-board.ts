@@ -19,13 +19,15 @@ export function buildBoard(specs: IndicatorSpec[], projects: ProjectSpec[], agen
   const indicators: IndicatorBoardItem[] = specs.map((s) => {
     const own = byIndicator.get(s.id) ?? new Map<string, IndicatorValue>();
     const current = periodOf(now, s.period);
-    const periods = lastPeriods(current, SERIES);
+    // A year-to-date figure starts again from zero in January: the line shows this fiscal year only.
+    const periods = lastPeriods(current, SERIES).filter((p) => s.pace !== 'year' || p.slice(0, 4) === current.slice(0, 4));
     // The latest recorded period not in the future; a value for a period long past still shows, with its period.
     const latestKey = [...own.keys()].filter((k) => k <= current).sort().at(-1);
     const v = latestKey ? own.get(latestKey)! : null;
     const project = s.projectId ? projectById.get(s.projectId) : undefined;
     const latest = v ? { ...v, ...judge(s, v, now, project) } : null;
-    return { ...s, latest, series: periods.map((period) => ({ period, value: own.get(period)?.value ?? null })) };
+    const series = periods.map((period) => ({ period, value: own.get(period)?.value ?? null, expected: round(expectedValue(s, period, now, project)) }));
+    return { ...s, latest, series };
   });
 
   const projectItems: ProjectBoardItem[] = projects.map((p) => {

@@ -110,9 +110,12 @@ describe('the board', () => {
     const board = buildBoard(specs, projects, ['dkp', 'dishub'], [v('dkp.anggaran', '2026-05', 30, 1), v('dkp.anggaran', '2026-06', 50, 2), v('dishub.anggaran', '2026-06', 20, 3), v('fisik.jalan-a', '2026-07', 30, 4)], now);
     const dkp = board.indicators.find((i) => i.id === 'dkp.anggaran')!;
     expect(dkp.latest).toMatchObject({ period: '2026-06', value: 50, status: 'on_track' });
-    expect(dkp.series).toHaveLength(12);
-    expect(dkp.series.at(-1)).toEqual({ period: '2026-07', value: null });
-    expect(dkp.series.at(-2)).toEqual({ period: '2026-06', value: 50 });
+    // Year-to-date: this fiscal year's months only, each with its plan.
+    expect(dkp.series.map((p) => p.period)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']);
+    expect(dkp.series.at(-1)).toMatchObject({ period: '2026-07', value: null });
+    expect(dkp.series.at(-2)).toMatchObject({ period: '2026-06', value: 50 });
+    expect(dkp.series.at(-2)!.expected).toBeCloseTo(49.6, 1);
+    expect(board.indicators.find((i) => i.id === 'fisik.jalan-a')!.series).toHaveLength(12);
     expect(board.indicators.find((i) => i.id === 'dishub.anggaran')!.latest!.status).toBe('off_track');
     expect(board.projects[0]).toMatchObject({ progress: 30, status: 'off_track' });
     expect(board.projects[0].planned).toBeGreaterThan(49);

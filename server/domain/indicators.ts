@@ -124,22 +124,26 @@ export function cityIndicators(profile: { agencies: Agency[]; indicators?: Indic
   const base: IndicatorSpec[] =
     profile.indicators ??
     [
-      spec('kota.anggaran', null, 'Realisasi anggaran kota', 'City budget realisation', 'percent', 100),
+      spec('kota.anggaran', null, ['Realisasi anggaran kota', 'City budget realisation'], ['Anggaran kota', 'City budget'], 'percent', 100),
       ...profile.agencies.flatMap((a) => [
-        spec(`${a.id}.anggaran`, a.id, 'Realisasi anggaran', 'Budget realisation', 'percent', 100),
-        spec(`${a.id}.tender`, a.id, 'Paket ditender', 'Packages tendered', 'count', DEFAULT_PACKAGES),
-        spec(`${a.id}.kontrak`, a.id, 'Paket berkontrak', 'Packages contracted', 'count', DEFAULT_PACKAGES),
-        spec(`${a.id}.selesai`, a.id, 'Paket selesai', 'Packages finished', 'count', DEFAULT_PACKAGES),
+        spec(`${a.id}.anggaran`, a.id, ['Realisasi anggaran', 'Budget realisation'], ['Anggaran', 'Budget'], 'percent', 100),
+        spec(`${a.id}.tender`, a.id, ['Paket ditender', 'Packages tendered'], ['Tender', 'Tendered'], 'count', DEFAULT_PACKAGES),
+        spec(`${a.id}.kontrak`, a.id, ['Paket berkontrak', 'Packages contracted'], ['Kontrak', 'Contract'], 'count', DEFAULT_PACKAGES),
+        spec(`${a.id}.selesai`, a.id, ['Paket selesai', 'Packages finished'], ['Selesai', 'Finished'], 'count', DEFAULT_PACKAGES),
       ]),
     ];
   const projects = profile.projects.map(
-    (p): IndicatorSpec => ({ ...spec(projectIndicatorId(p.id), p.agencyId, `Progres fisik: ${p.name}`, `Physical progress: ${p.name}`, 'percent', 100), pace: 'project', projectId: p.id }),
+    (p): IndicatorSpec => ({
+      ...spec(projectIndicatorId(p.id), p.agencyId, [`Progres fisik: ${p.name}`, `Physical progress: ${p.name}`], [p.name, p.name], 'percent', 100),
+      pace: 'project',
+      projectId: p.id,
+    }),
   );
   return [...base, ...projects];
 }
 
 export const projectIndicatorId = (projectId: string) => `fisik.${projectId}`;
 
-function spec(id: string, agencyId: string | null, nameId: string, nameEn: string, unit: IndicatorUnit, target: number): IndicatorSpec {
-  return { id, agencyId, name: { id: nameId, en: nameEn }, unit, period: 'month', target, good: 'up', pace: 'year', tolerance: 0.1 };
+function spec(id: string, agencyId: string | null, name: [string, string], short: [string, string], unit: IndicatorUnit, target: number): IndicatorSpec {
+  return { id, agencyId, name: { id: name[0], en: name[1] }, short: { id: short[0], en: short[1] }, unit, period: 'month', target, good: 'up', pace: 'year', tolerance: 0.1 };
 }

@@ -3,6 +3,7 @@ import type { Hub } from '../hub.js';
 import { startTestHub, WALL_TOKEN, WallClient } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
 import type { IndicatorBoard } from '../contract/indicators.js';
+import { foldIndicatorValues } from '../domain/indicator-replay.js';
 
 // Friday 20 November 2026, 10:00 WIB: 88% of the fiscal year gone.
 const NOW = new Date('2026-11-20T03:00:00Z');
@@ -188,12 +189,22 @@ describe('another system pushes values', () => {
   });
 });
 
+describe('the event log is the truth', () => {
+  it('folds every indicator event again into exactly the values the board reads', () => {
+    const folded = foldIndicatorValues(hub.ctx.store.events.since(0, 1e6));
+    const stored = hub.ctx.store.indicators.list();
+    expect(stored.length).toBeGreaterThan(5);
+    expect(new Map(stored.map((v) => [`${v.indicatorId}|${v.period}`, v]))).toEqual(folded);
+  });
+});
+
 describe('the supervisor summary', () => {
   it('gives indicators, projects, breached deadlines and dark cameras in one request', async () => {
     const r = await get('/api/indicators/ringkas');
     expect(r.status).toBe(200);
     expect(r.body.indicators.find((i: any) => i.id === 'dinkes.anggaran').latest).toMatchObject({ value: 90.5, status: 'on_track' });
-    expect(r.body.indicators[0].series).toHaveLength(12);
+    // The phone draws no sparklines: no series on mobile data.
+    expect(r.body.indicators[0].series).toBeUndefined();
     expect(r.body.projects.length).toBeGreaterThan(0);
     expect(r.body.breached).toMatchObject({ total: 0, byAgency: [], oldest: [] });
     expect(Array.isArray(r.body.cameras)).toBe(true);

@@ -58,10 +58,9 @@ export function indicatorsRouter(ctx: Ctx): Router {
       seq: b.seq,
       city: ctx.city.profile.name,
       agencies: ctx.city.profile.agencies.map(({ id, short }) => ({ id, short })),
-      indicators: b.indicators.map(({ id, agencyId, name, unit, target, projectId, latest, series }) => ({
-        id, agencyId, name, unit, target, projectId,
+      indicators: b.indicators.map(({ id, agencyId, name, short, unit, target, projectId, latest }) => ({
+        id, agencyId, name, short, unit, target, projectId,
         latest: latest && { period: latest.period, value: latest.value, expected: latest.expected, status: latest.status, corrections: latest.corrections },
-        series: series.map((s) => s.value),
       })),
       projects: b.projects.map(({ id, agencyId, name, progress, planned, status, period }) => ({ id, agencyId, name, progress, planned, status, period })),
       league: b.league,

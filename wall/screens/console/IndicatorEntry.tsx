@@ -64,7 +64,10 @@ function Desk(props: { me: Me; onClose: () => void }) {
       body: { indicatorId: s.id, period: periodOrDefault(), value: n, ...(note().trim() ? { note: note().trim() } : {}) },
     });
     setBusy(false);
-    if (!r.ok) return setMessage({ ok: false, text: r.message, field: r.field });
+    if (!r.ok) {
+      const label = r.field === 'period' ? ind.period : r.field === 'value' ? ind.value : r.field === 'indicatorId' ? ind.indicator : null;
+      return setMessage({ ok: false, text: r.field === 'note' ? ind.noteNeeded : label ? `${label}: ${r.message}` : r.message, field: r.field });
+    }
     setMessage({ ok: true, text: r.data.recorded.length ? ind.saved : ind.unchanged });
     setValue('');
     setNote('');

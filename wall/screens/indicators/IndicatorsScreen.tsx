@@ -123,7 +123,7 @@ function Board(props: { profile: PublicProfile; board: IndicatorBoard; failing: 
           <div class="ind-panel ind-map-panel">
             <h2 class="ind-h">{ind.projects}</h2>
             <div class="ind-map-box" data-testid="indikator-map">
-              <MapView profile={props.profile}>
+              <MapView profile={props.profile} onMap={(m) => ((window as unknown as { __pantauIndicatorsMap?: unknown }).__pantauIndicatorsMap = m)}>
                 {(map) => (
                   <>
                     <BaseLayers map={map} profile={props.profile} />
@@ -157,6 +157,8 @@ const statusOf = (i: IndicatorBoardItem) => i.latest?.status ?? 'none';
 function Tile(props: { item: IndicatorBoardItem; hero?: boolean; flashing: boolean }) {
   const i = () => props.item;
   const st = () => statusOf(i());
+  // In a card the agency is already named: its tile says just "Anggaran"; the city's tile in the top bar says it all.
+  const label = () => (props.hero ? i().name : i().short ?? i().name)[lang];
   return (
     <div
       class="ind-tile"
@@ -167,7 +169,7 @@ function Tile(props: { item: IndicatorBoardItem; hero?: boolean; flashing: boole
       data-status={st()}
     >
       <div class="ind-tile-name">
-        <span>{i().name[lang]}</span>
+        <span>{label()}</span>
         <span class="ind-tile-status">
           {STATUS_MARK[st()]} {ind.status[st()]}
         </span>
@@ -178,14 +180,17 @@ function Tile(props: { item: IndicatorBoardItem; hero?: boolean; flashing: boole
         </span>
         <span class="ind-plan">
           <Show when={i().latest} fallback={`${ind.target} ${formatValue(i().unit, i().target)}`}>
-            {ind.planNow} {formatValue(i().unit, i().latest!.expected)}
-            <br />
-            {ind.periodMonth(i().latest!.period)}
-            <Show when={i().latest!.corrections > 0}> · {ind.corrected(i().latest!.corrections)}</Show>
+            <span class="ind-plan-fig">
+              {ind.planNow} {formatValue(i().unit, i().latest!.expected)}
+            </span>
+            <span>
+              {ind.periodMonth(i().latest!.period)}
+              <Show when={i().latest!.corrections > 0}> · {ind.corrected(i().latest!.corrections)}</Show>
+            </span>
           </Show>
         </span>
       </div>
-      <Sparkline values={i().series.map((p) => p.value)} color={STATUS_COLOR[st()]} max={i().unit === 'percent' ? i().target : undefined} />
+      <Sparkline values={i().series.map((p) => p.value)} plan={i().series.map((p) => p.expected)} color={STATUS_COLOR[st()]} max={i().unit === 'percent' ? i().target : undefined} />
     </div>
   );
 }
@@ -196,7 +201,7 @@ function Mini(props: { item: IndicatorBoardItem; flashing: boolean }) {
   const st = () => statusOf(i());
   return (
     <div class="ind-mini" classList={{ 'ind-flash': props.flashing }} style={{ '--st': STATUS_COLOR[st()] }} data-testid="ind-tile" data-indicator={i().id} data-status={st()}>
-      <div class="ind-mini-name">{i().name[lang]}</div>
+      <div class="ind-mini-name">{(i().short ?? i().name)[lang]}</div>
       <div class="ind-mini-figure">
         <span class="ind-mini-mark">{STATUS_MARK[st()]}</span>
         <span class="ind-value" data-testid="ind-value">

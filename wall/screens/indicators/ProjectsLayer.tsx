@@ -16,6 +16,8 @@ export function ProjectsLayer(props: { map: maplibregl.Map; projects: () => Proj
   const { map } = props;
   const s = mapScale();
   map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  // The kecamatan names would fight the project labels for room; the outlines stay.
+  if (map.getLayer('base-district-labels')) map.setLayoutProperty('base-district-labels', 'visibility', 'none');
   map.addLayer({
     id: CIRCLES,
     type: 'circle',
@@ -30,12 +32,13 @@ export function ProjectsLayer(props: { map: maplibregl.Map; projects: () => Proj
       'text-field': ['format', ['get', 'figure'], { 'font-scale': 1.15 }, '\n', {}, ['get', 'name'], { 'font-scale': 0.75 }],
       'text-font': ['Noto Sans Bold'],
       'text-size': 16 * s,
-      'text-offset': [0, 1.2],
-      'text-anchor': 'top',
-      'text-max-width': 12,
+      // Projects may sit close together: each label takes the side where it collides with none.
+      'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+      'text-radial-offset': 1.2,
+      'text-justify': 'auto',
+      'text-max-width': 11,
       'text-line-height': 1.1,
-      'text-allow-overlap': true,
-      'text-ignore-placement': true,
+      'text-allow-overlap': false,
     },
     paint: { 'text-color': '#ffffff', 'text-halo-color': MAP_COLOR.labelHalo, 'text-halo-width': 2.2 * s },
   });
@@ -49,7 +52,7 @@ export function ProjectsLayer(props: { map: maplibregl.Map; projects: () => Proj
         id: p.id,
         name: p.name,
         color: STATUS_COLOR[p.status ?? 'none'],
-        figure: `${p.progress === null ? '—' : Math.round(p.progress)}% / ${Math.round(p.planned)}%`,
+        figure: `${p.progress === null ? '—' : `${Math.round(p.progress)}%`} / ${Math.round(p.planned)}%`,
       },
     }));
     map.getSource<maplibregl.GeoJSONSource>(SOURCE)?.setData({ type: 'FeatureCollection', features });

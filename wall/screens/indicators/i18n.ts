@@ -21,6 +21,7 @@ const id = {
   periodMonth: (key: string) => monthLabel(key, 'id'),
   corrected: (n: number) => `dikoreksi ${n}×`,
   packages: 'paket',
+  procurement: 'Pengadaan (paket)',
   // Phone summary
   ringkas: 'Ringkasan',
   breached: 'Aduan lewat tenggat',
@@ -41,6 +42,7 @@ const id = {
   period: 'Periode',
   value: 'Nilai',
   note: 'Catatan (wajib untuk koreksi)',
+  noteNeeded: 'Koreksi perlu catatan: mengapa angka sebelumnya salah.',
   save: 'Simpan',
   saved: 'Tersimpan',
   unchanged: 'Nilai sama, tidak ada perubahan',
@@ -76,7 +78,7 @@ type IndicatorDict = typeof id;
 
 const en: IndicatorDict = {
   title: 'Government performance',
-  subtitle: 'Finance · Physical progress · Procurement',
+  subtitle: 'Finance · Physical · Procurement',
   loading: 'Loading indicators…',
   updated: 'updated',
   failed: 'hub not answering — figures from',
@@ -94,6 +96,7 @@ const en: IndicatorDict = {
   periodMonth: (key: string) => monthLabel(key, 'en'),
   corrected: (n: number) => `corrected ${n}×`,
   packages: 'packages',
+  procurement: 'Procurement (packages)',
   ringkas: 'Summary',
   breached: 'Complaints past deadline',
   breachedNone: 'No complaint past its deadline',
@@ -112,6 +115,7 @@ const en: IndicatorDict = {
   period: 'Period',
   value: 'Value',
   note: 'Note (required for a correction)',
+  noteNeeded: 'A correction needs a note: why the earlier figure was wrong.',
   save: 'Save',
   saved: 'Saved',
   unchanged: 'Same value, nothing changed',

@@ -5,6 +5,8 @@ import type { IndicatorBoard } from '../../../server/contract/indicators';
 
 /** Figures are also fetched on this beat: the plan moves with the calendar even when no value arrives. */
 const REFRESH_MS = 5 * 60_000;
+/** Sooner while the hub does not answer (or the screen is not paired yet), so pairing it brings it up. */
+const RETRY_MS = 30_000;
 /** Values arriving together (a CSV import, a push of a whole month) are fetched once. */
 const COALESCE_MS = 400;
 /** How long a tile that just changed stays highlighted. */
@@ -48,7 +50,7 @@ export function createLiveBoard(token: string | null) {
       setLastOkAt(Date.now());
       setFailing(false);
       setUnpaired(false);
-      if (!socket) connect();
+      if (!socket && !disposed) connect();
     } catch (err) {
       if (err instanceof Unpaired) setUnpaired(true);
       setFailing(true);
@@ -92,12 +94,18 @@ export function createLiveBoard(token: string | null) {
     });
   }
 
-  void refresh();
-  const timer = setInterval(() => void refresh(), REFRESH_MS);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+  const beat = async () => {
+    await refresh();
+    if (!disposed) timer = setTimeout(beat, failing() ? RETRY_MS : REFRESH_MS);
+  };
+  void beat();
   const onVisible = () => document.visibilityState === 'visible' && void refresh();
   document.addEventListener('visibilitychange', onVisible);
   onCleanup(() => {
-    clearInterval(timer);
+    disposed = true;
+    clearTimeout(timer);
     clearTimeout(coalesce);
     for (const t of flashTimers.values()) clearTimeout(t);
     document.removeEventListener('visibilitychange', onVisible);

@@ -19,11 +19,11 @@ type Summary = {
     id: string;
     agencyId: string | null;
     name: Label;
+    short?: Label;
     unit: IndicatorUnit;
     target: number;
     projectId?: string;
     latest: { period: string; value: number; expected: number; status: IndicatorStatus; corrections: number } | null;
-    series: (number | null)[];
   }[];
   projects: { id: string; agencyId: string; name: string; progress: number | null; planned: number; status: IndicatorStatus | null; period: string | null }[];
   league: AgencyStanding[];
@@ -36,6 +36,7 @@ const REFRESH_MS = 60_000;
 /**
  * /ringkas: what the mayor or a supervisor checks on the phone between meetings: breached complaint deadlines,
  * dark cameras, and every agency's budget, procurement and projects against plan. One request, large type.
+ * The two counts come first and jump to their details at the end; the figures are in between.
  */
 export default function RingkasScreen() {
   const session = createSession();
@@ -108,66 +109,24 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
         {(d) => (
           <>
             <section class="rk-section rk-alerts">
-              <a class="rk-alert" classList={{ 'rk-alert-bad': d().breached.total > 0 }} href="/console" data-testid="ringkas-breached">
+              <a class="rk-alert" classList={{ 'rk-alert-bad': d().breached.total > 0 }} href="#aduan" data-testid="ringkas-breached">
                 <span class="rk-alert-num">{d().breached.total}</span>
                 <span class="rk-alert-label">{d().breached.total ? ind.breached : ind.breachedNone}</span>
               </a>
-              <div class="rk-alert" classList={{ 'rk-alert-bad': d().cameras.length > 0 }} data-testid="ringkas-cameras">
+              <a class="rk-alert" classList={{ 'rk-alert-bad': d().cameras.length > 0 }} href="#kamera" data-testid="ringkas-cameras">
                 <span class="rk-alert-num">{d().cameras.length}</span>
                 <span class="rk-alert-label">{d().cameras.length ? ind.camerasDark : ind.camerasNone}</span>
-              </div>
+              </a>
             </section>
-
-            <Show when={d().breached.total > 0}>
-              <section class="rk-section">
-                <h2 class="rk-h">{ind.breached}</h2>
-                <div class="rk-chips">
-                  <For each={d().breached.byAgency}>{(a) => <span class="rk-chip">{short(a.agencyId)} <b>{a.count}</b></span>}</For>
-                </div>
-                <ul class="rk-list">
-                  <For each={d().breached.oldest}>
-                    {(r) => (
-                      <li>
-                        <span class="rk-strong">{r.category[lang]}</span> · {short(r.agencyId)}
-                        <div class="rk-muted">
-                          {r.ticket} · {dateWib(r.createdAt)} {timeWib(r.createdAt)}
-                          {r.address ? ` · ${r.address}` : ''}
-                        </div>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </section>
-            </Show>
-
-            <Show when={d().cameras.length > 0}>
-              <section class="rk-section">
-                <h2 class="rk-h">{ind.camerasDark}</h2>
-                <ul class="rk-list">
-                  <For each={d().cameras}>
-                    {(c) => (
-                      <li>
-                        <span class="rk-strong" classList={{ 'rk-red': c.health === 'offline' }}>
-                          {c.name}
-                        </span>{' '}
-                        · {ind.health[c.health] ?? c.health}
-                        <Show when={c.healthSince}>
-                          <div class="rk-muted">
-                            {ind.since} {stampWib(c.healthSince!)}
-                          </div>
-                        </Show>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </section>
-            </Show>
 
             <section class="rk-section">
               <h2 class="rk-h">{ind.indicators}</h2>
               <For each={[null, ...d().league.map((l) => l.agencyId)]}>
                 {(agencyId) => {
                   const rows = () => d().indicators.filter((i) => i.agencyId === agencyId && !i.projectId);
+                  const figures = () => rows().filter((i) => i.unit !== 'count');
+                  // Procurement counts share one line ("Tender 12 · Kontrak 12 · Selesai 10 / 12"): the page stays short.
+                  const counts = () => rows().filter((i) => i.unit === 'count');
                   const standing = () => d().league.find((l) => l.agencyId === agencyId);
                   return (
                     <Show when={rows().length}>
@@ -178,7 +137,7 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
                             <span class="rk-score">{Math.round(standing()!.score!)}</span>
                           </Show>
                         </div>
-                        <For each={rows()}>
+                        <For each={figures()}>
                           {(i) => {
                             const st = () => i.latest?.status ?? 'none';
                             return (
@@ -193,6 +152,23 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
                             );
                           }}
                         </For>
+                        <Show when={counts().length}>
+                          <div class="rk-counts">
+                            <span class="rk-counts-label">{ind.procurement}</span>
+                            <For each={counts()}>
+                              {(i) => {
+                                const st = () => i.latest?.status ?? 'none';
+                                return (
+                                  <span class="rk-count" style={{ '--st': STATUS_COLOR[st()] }} data-indicator={i.id} data-status={st()}>
+                                    <span class="rk-ind-mark">{STATUS_MARK[st()]}</span> {(i.short ?? i.name)[lang]}{' '}
+                                    <b>{formatValue(i.unit, i.latest?.value)}</b>
+                                    <span class="rk-muted">/{formatValue(i.unit, i.target)}</span>
+                                  </span>
+                                );
+                              }}
+                            </For>
+                          </div>
+                        </Show>
                       </div>
                     </Show>
                   );
@@ -220,6 +196,51 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
                 )}
               </For>
             </section>
+            <Show when={d().breached.total > 0}>
+              <section class="rk-section" id="aduan">
+                <h2 class="rk-h">{ind.breached}</h2>
+                <div class="rk-chips">
+                  <For each={d().breached.byAgency}>{(a) => <span class="rk-chip">{short(a.agencyId)} <b>{a.count}</b></span>}</For>
+                </div>
+                <ul class="rk-list">
+                  <For each={d().breached.oldest}>
+                    {(r) => (
+                      <li>
+                        <span class="rk-strong">{r.category[lang]}</span> · {short(r.agencyId)}
+                        <div class="rk-muted">
+                          {r.ticket} · {dateWib(r.createdAt)} {timeWib(r.createdAt)}
+                          {r.address ? ` · ${r.address}` : ''}
+                        </div>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+            </Show>
+
+            <Show when={d().cameras.length > 0}>
+              <section class="rk-section" id="kamera">
+                <h2 class="rk-h">{ind.camerasDark}</h2>
+                <ul class="rk-list">
+                  <For each={d().cameras}>
+                    {(c) => (
+                      <li>
+                        <span class="rk-strong" classList={{ 'rk-red': c.health === 'offline' }}>
+                          {c.name}
+                        </span>{' '}
+                        · {ind.health[c.health] ?? c.health}
+                        <Show when={c.healthSince}>
+                          <div class="rk-muted">
+                            {ind.since} {stampWib(c.healthSince!)}
+                          </div>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+            </Show>
+
           </>
         )}
       </Show>

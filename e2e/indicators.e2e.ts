@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { Hub } from '../server/hub.js';
+import type { Config } from '../server/config.js';
+import { startTestHub, WALL_TOKEN } from '../server/testing/hub.js';
+import { startCameraServer } from '../scripts/simulate/camera-server.js';
+import { startCameraMonitor } from '../server/jobs/camera-monitor.js';
+import { sweepDeadlines } from '../server/commands/deadline-sweep.js';
+import { seedDemo } from '../scripts/seed.js';
+import { seedDemoIndicators } from '../scripts/seed-indicators.js';
+import { DEMO_PASSWORD } from '../scripts/seed-accounts.js';
+import { periodOf } from '../server/domain/indicators.js';
+import { loadCity } from '../server/profile/load.js';
+import { ARTIFACTS, launch } from './browser.js';
+
+const city = loadCity('tangerang');
+const DEAD = 'simpang-cikokol';
+let sim: Awaited<ReturnType<typeof startCameraServer>>;
+let hub: Hub;
+let url: string;
+let config: Config;
+let browser: Browser;
+const clock = { t: Date.now() };
+
+beforeAll(async () => {
+  sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
+  ({ hub, url, config } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist'), cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
+  await seedDemo(hub.ctx, { count: 120, days: 14, now: new Date(clock.t) });
+  sweepDeadlines(hub.ctx, 5000);
+  await seedDemoIndicators(hub.ctx, new Date(clock.t));
+  // One camera goes dark, so the phone summary has an outage to show.
+  const monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 2000, log: hub.log, timer: false });
+  await monitor.tick();
+  sim.setMode(DEAD, 'dead');
+  for (let i = 0; i < 3; i++) {
+    clock.t += 11_000;
+    await monitor.tick();
+  }
+  browser = await launch();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+  await sim?.close();
+});
+
+async function login(username: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+
+async function openWall(size: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport: size });
+  await page.goto(`${url}/wall/indikator?display=${WALL_TOKEN}`);
+  await page.waitForSelector('body[data-indikator="ready"]', { timeout: 60_000 });
+  return page;
+}
+
+const tile = (page: Page, id: string) => page.locator(`[data-testid="ind-tile"][data-indicator="${id}"]`);
+
+describe('the indicators wall', () => {
+  it('shows every agency with budget and procurement tiles, the league and the projects at 1080p, without scrolling', async () => {
+    const page = await openWall({ width: 1920, height: 1080 });
+    expect(await page.locator('[data-testid="ind-card"]').count()).toBe(city.profile.agencies.length);
+    expect(await page.locator('[data-testid="ind-league"] tr').count()).toBe(city.profile.agencies.length);
+    expect(await tile(page, 'dkp.anggaran').getAttribute('data-status')).toMatch(/on_track|at_risk|off_track/);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
+    // Every tile fits in its card: nothing cut off at the bottom of the screen.
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="ind-card"]')].some((c) => c.scrollHeight > c.clientHeight + 1 || c.getBoundingClientRect().bottom > window.innerHeight),
+    );
+    expect(overflow).toBe(false);
+    const projects = await page.evaluate(
+      () => (window as unknown as { __pantauIndicatorsMap?: import('maplibre-gl').Map }).__pantauIndicatorsMap?.queryRenderedFeatures({ layers: ['indicator-projects-circle'] }).length ?? -1,
+    );
+    expect(projects).toBe(city.profile.projects.length);
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-indikator-1080p.png') });
+    await page.close();
+  });
+
+  it("updates a tile live when another system pushes a value", async () => {
+    const page = await openWall({ width: 1920, height: 1080 });
+    const before = await tile(page, 'dinkes.anggaran').locator('[data-testid="ind-value"]').textContent();
+    const period = periodOf(new Date(clock.t), 'month');
+    const res = await fetch(`${url}/api/indicators/push`, {
+      method: 'POST',
+      headers: { cookie: await login('supervisor'), 'content-type': 'application/json' },
+      body: JSON.stringify({ values: [{ indicatorId: 'dinkes.anggaran', period, value: 99.5 }] }),
+    });
+    expect(res.status).toBe(201);
+    await expect.poll(() => tile(page, 'dinkes.anggaran').locator('[data-testid="ind-value"]').textContent(), { timeout: 15_000 }).toBe('99,5%');
+    expect(before).not.toBe('99,5%');
+    expect(await tile(page, 'dinkes.anggaran').getAttribute('data-status')).toBe('on_track');
+    expect(await tile(page, 'dinkes.anggaran').getAttribute('class')).toContain('ind-flash');
+    await page.close();
+  });
+
+  it('fits a 4K wall too', async () => {
+    const page = await openWall({ width: 3840, height: 2160 });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-indikator-4k.png') });
+    await page.close();
+  });
+});
+
+describe('the supervisor on the phone', () => {
+  it('logs in and sees breached deadlines, the dark camera and every indicator in one page', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/') && requests.push(new URL(r.url()).pathname));
+    await page.goto(`${url}/ringkas`);
+    await page.fill('[data-testid="login-username"]', 'supervisor');
+    await page.fill('[data-testid="login-password"]', DEMO_PASSWORD);
+    await page.click('[data-testid="login-submit"]');
+    await page.waitForSelector('[data-testid="ringkas-agency"]', { timeout: 30_000 });
+    const breached = Number(await page.locator('[data-testid="ringkas-breached"] .rk-alert-num').textContent());
+    expect(breached).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="ringkas-cameras"] .rk-alert-num').textContent()).toBe('1');
+    expect(await page.locator('[data-testid="ringkas-agency"]').count()).toBe(city.profile.agencies.length + 1);
+    expect(await page.locator('[data-testid="ringkas-project"]').count()).toBe(city.profile.projects.length);
+    // One request for the figures (besides logging in): light on mobile data.
+    expect(requests.filter((p) => p.startsWith('/api/indicators'))).toEqual(['/api/indicators/ringkas']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'ringkas-phone.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'ringkas-phone-full.png'), fullPage: true });
+    await context.close();
+  });
+});
+
+describe('the operator at the console', () => {
+  it('records a correction with a note, sees it in the history, and sees every bad row of a CSV', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(`${url}/console`);
+    await page.fill('[data-testid="login-username"]', 'operator.dkp');
+    await page.fill('[data-testid="login-password"]', DEMO_PASSWORD);
+    await page.click('[data-testid="login-submit"]');
+    await page.click('[data-testid="indicators-open"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="indicator-select"] option', { state: 'attached' });
+    const options = await page.$$eval('[data-testid="indicator-select"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options.every((o) => o.startsWith('dkp.') || o.startsWith('fisik.'))).toBe(true);
+    await page.selectOption('[data-testid="indicator-select"]', 'dkp.anggaran');
+    await page.fill('[data-testid="indicator-value"]', '88,8');
+    await page.click('[data-testid="indicator-save"]');
+    // The month already has a figure: a correction needs a note.
+    await expect.poll(() => page.locator('[data-testid="indicator-message"]').textContent()).toMatch(/catatan/);
+    await page.fill('[data-testid="indicator-note"]', 'Angka SP2D direvisi BPKAD');
+    await page.click('[data-testid="indicator-save"]');
+    await expect.poll(() => page.locator('[data-testid="indicator-message"]').textContent()).toBe('Tersimpan');
+    await expect.poll(() => page.locator('[data-testid="indicator-history"] tr').first().textContent()).toContain('Angka SP2D direvisi BPKAD');
+
+    const csv = join(ARTIFACTS, 'realisasi-salah.csv');
+    writeFileSync(csv, 'indikator;periode;nilai;satuan\ndkp.anggaran;2026-01;5,5;%\ndkp.kontrak;2026-01;3;%\ndishub.anggaran;2026-01;4;%\ndkp.anggaran;Januari 2026;6;%\n');
+    await page.setInputFiles('[data-testid="indicator-file"]', csv);
+    await page.click('[data-testid="indicator-import"]');
+    await page.waitForSelector('[data-testid="import-errors"]');
+    expect(await page.locator('[data-testid="import-errors"] tbody tr').count()).toBe(3);
+    expect(await page.locator('[data-testid="import-errors"] tbody tr').first().textContent()).toContain('satuan salah');
+    await page.locator('[data-testid="import-errors"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'console-indicator-desk.png') });
+    await context.close();
+  });
+});
