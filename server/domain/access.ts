@@ -24,8 +24,8 @@ export const PERMISSIONS = {
   'displays.manage': ['admin', 'supervisor'],
   'session.read': ['admin', 'operator', 'supervisor', 'field', 'wall'],
   // Seed 003: the room oversees finance, physical progress and procurement. Operators record their own
-  // agency's figures (mayRecordIndicator); other systems push them with an API key (role open311 until
-  // keys carry an 'indicators' scope). Operators and supervisors may push too, so a session can script it.
+  // agency's figures (mayRecordIndicator); other systems push them with an API key whose scopes include
+  // 'indicators' (KEY_SCOPES). Operators and supervisors may push too, so a session can script it.
   'indicators.read': ['wall', 'operator', 'supervisor', 'admin'],
   'indicators.record': ['operator', 'supervisor'],
   'indicators.push': ['open311', 'operator', 'supervisor'],
@@ -37,8 +37,13 @@ export function hasScope(actor: Actor, scope: string): boolean {
   return actor.role === 'system' || (actor.scopes?.includes(scope) ?? false);
 }
 
+/** What an API key (role open311) needs among its scopes for each permission it may hold at all. */
+const KEY_SCOPES: Partial<Record<Permission, string>> = { 'report.file': 'open311', 'indicators.push': 'indicators' };
+
 export function may(actor: Actor, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+  if (!(PERMISSIONS[permission] as readonly Role[]).includes(actor.role)) return false;
+  // A key-holding system acts only within its key's scopes: an Open311 key cannot push indicators.
+  return actor.role !== 'open311' || hasScope(actor, KEY_SCOPES[permission] ?? '');
 }
 
 /** Operators see their own agency's queue; supervisors and admins the whole city. */

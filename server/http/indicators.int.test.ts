@@ -183,6 +183,21 @@ describe('another system pushes values', () => {
     expect((await post('/api/indicators/push', 'supervisor', { values: [] })).body.field).toBe('values');
   });
 
+  it('takes a push from a system holding an API key with the indicators scope, and refuses an Open311-only key', async () => {
+    const keyFor = async (scopes: string[]) => {
+      const res = await fetch(`${url}/api/admin/api-clients`, { method: 'POST', headers: { cookie: await loginAs('admin'), 'content-type': 'application/json' }, body: JSON.stringify({ name: `Sistem ${scopes.join('+')}`, scopes }) });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { key: string }).key;
+    };
+    const push = (key: string, value: number) =>
+      fetch(`${url}/api/indicators/push`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ values: [{ indicatorId: 'dkp.anggaran', period: '2026-09', value }] }) });
+    const finance = await keyFor(['indicators']);
+    const r = await push(finance, 71.5);
+    expect(r.status).toBe(201);
+    expect(hub.ctx.store.indicators.list().find((v) => v.indicatorId === 'dkp.anggaran' && v.period === '2026-09')?.value).toBe(71.5);
+    expect((await push(await keyFor(['open311']), 12)).status).toBe(403);
+  });
+
   it('refuses a push from the wall', async () => {
     const res = await fetch(`${url}/api/indicators/push`, { method: 'POST', headers: { authorization: `Bearer ${WALL_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ values: [{ indicatorId: 'dkp.anggaran', period: '2026-10', value: 1 }] }) });
     expect(res.status).toBe(403);
