@@ -48,6 +48,7 @@ describe('a time window on the wall', () => {
     await expect.poll(() => countOf(page, 'red'), { timeout: 10_000 }).toBe(2);
     await expect.poll(() => drawnReports(page), { timeout: 20_000, interval: 250 }).toBe(2);
     expect(await page.evaluate(() => window.__pantau!.live.size())).toBe(6); // the wall still holds the whole city
+    expect(await page.locator('.recent-item').count()).toBe(2); // and the latest-reports panel keeps to the window
 
     // A supervisor moves the mouse: the buttons appear; "Semua" brings back the whole city.
     await page.mouse.move(900, 600);
