@@ -4,6 +4,7 @@ import type { Phase } from '../../../server/contract/reports';
 import { lang, t } from '../../lib/i18n';
 import { Clock } from '../../components/Clock';
 import type { JSX } from 'solid-js';
+import './header-badge.css';
 
 const SHOWN: readonly Exclude<Phase, 'grey'>[] = ['red', 'yellow', 'green'];
 const fmt = new Intl.NumberFormat(t.locale);
