@@ -20,7 +20,7 @@ export function windowToUrl(window: TimeWindow | null) {
 
 const LABELS = {
   id: { button: { '1h': '1 jam', '6h': '6 jam', '24h': '24 jam', '7d': '7 hari' }, all: 'Semua', header: (w: string) => `Masuk ${w} terakhir`, control: 'Tampilkan laporan' },
-  en: { button: { '1h': '1 hour', '6h': '6 hours', '24h': '24 hours', '7d': '7 days' }, all: 'All', header: (w: string) => `Received in the last ${w}`, control: 'Show reports' },
+  en: { button: { '1h': '1 hour', '6h': '6 hours', '24h': '24 hours', '7d': '7 days' }, all: 'All', header: (w: string) => `Last ${w}`, control: 'Show reports' },
 } satisfies Record<'id' | 'en', { button: Record<TimeWindow, string>; all: string; header: (w: string) => string; control: string }>;
 
 export const windowText = LABELS[lang];

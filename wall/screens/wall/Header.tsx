@@ -5,6 +5,7 @@ import { lang, t } from '../../lib/i18n';
 import { Clock } from '../../components/Clock';
 import { LastEvent } from '../../components/LastEvent';
 import type { JSX } from 'solid-js';
+import './header-badge.css';
 
 const SHOWN: readonly Exclude<Phase, 'grey'>[] = ['red', 'yellow', 'green'];
 const fmt = new Intl.NumberFormat(t.locale);

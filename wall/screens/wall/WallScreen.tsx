@@ -19,7 +19,7 @@ import { createRoomActions } from './room-actions';
 import { RoomNotice } from './RoomNotice';
 import { DoneMoment } from './DoneMoment';
 import './room-actions.css';
-import { windowFromUrl, windowHeader, windowToUrl, type TimeWindow } from '../../lib/time-window';
+import { inWindow, windowFromUrl, windowHeader, windowToUrl, type TimeWindow } from '../../lib/time-window';
 import { createWindowedCounts } from './window-counts';
 import { WindowControl } from './WindowControl';
 
@@ -30,6 +30,15 @@ export default function WallScreen(props: { window?: Accessor<TimeWindow | null>
   const [chosen, setChosen] = createSignal<TimeWindow | null>(windowFromUrl());
   const win = () => (props.window ? props.window() : chosen());
   const windowed = createWindowedCounts(live, win);
+  // The latest-reports panel keeps to the window too, so nothing on screen contradicts the header.
+  const recentInWindow = () => {
+    const w = win();
+    const items = recent.items();
+    if (!w) return items;
+    windowed.counts(); // re-filtered when the recount runs, as reports age out
+    const now = Date.now();
+    return items.filter((m) => inWindow(m.createdAt, w, now));
+  };
   const labels = createMemo(() => {
     const p = profile();
     return p ? profileLabels(p, lang) : null;
@@ -86,7 +95,7 @@ export default function WallScreen(props: { window?: Accessor<TimeWindow | null>
                 <RoomNotice notice={room.notice()} profile={p()} labels={labels()!} />
               </div>
               <aside class="side">
-                <Show when={spotlight.current()} keyed fallback={<Recent items={recent.items()} live={live} labels={labels()!} />}>
+                <Show when={spotlight.current()} keyed fallback={<Recent items={recentInWindow()} live={live} labels={labels()!} />}>
                   {(r) => <Spotlight report={r} waiting={spotlight.waiting()} labels={labels()!} />}
                 </Show>
               </aside>
