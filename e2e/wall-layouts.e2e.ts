@@ -6,6 +6,8 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { Hub } from '../server/hub.js';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN } from '../server/testing/hub.js';
 import { seedDemo } from '../scripts/seed.js';
+import { actOnReport } from '../server/commands/act-on-report.js';
+import { assignLayout } from '../server/commands/layouts.js';
 import { DEMO_PASSWORD, seedAccounts } from '../scripts/seed-accounts.js';
 import { ARTIFACTS, launch } from './browser.js';
 
@@ -94,14 +96,24 @@ describe('wall layouts from the console', () => {
     await expect.poll(() => shownViews(wall), { timeout: 15_000, interval: 250 }).toBe(first);
     await wall.screenshot({ path: join(ARTIFACTS, 'layar-playlist-1080p.png') });
 
+    // The map beside the performance board, at 4K and 1080p: both fit their halves without scrolling.
+    const displayId = hub.ctx.store.layouts.displays()[0].id;
+    const sup = { id: 'e2e-supervisor', role: 'supervisor' as const, name: 'Supervisor' };
+    const playlistLayout = hub.ctx.store.layouts.get(displayId)!.layout;
+    expect(assignLayout(hub.ctx, sup, displayId, { kind: 'split', views: [{ view: 'map' }, { view: 'performance' }], direction: 'columns' }).ok).toBe(true);
     const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
     await big.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
-    await big.waitForSelector('[data-testid="layar"][data-kind="playlist"]', { timeout: 60_000 });
-    await big.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
-    await expect.poll(() => frameOf(big, 'map')?.evaluate(() => document.body.dataset.live ?? '').catch(() => ''), { timeout: 90_000 }).toBe('ready');
-    await expect.poll(() => shownViews(big), { timeout: 15_000, interval: 250 }).toBe('map');
-    await big.screenshot({ path: join(ARTIFACTS, 'layar-playlist-4k.png') });
+    for (const page of [big, wall]) {
+      await page.waitForSelector('[data-testid="layar"][data-kind="split"]', { timeout: 60_000 });
+      await expect.poll(() => frameOf(page, 'map')?.evaluate(() => document.body.dataset.live ?? '').catch(() => ''), { timeout: 90_000 }).toBe('ready');
+      await expect.poll(() => frameOf(page, 'performance')?.evaluate(() => document.body.dataset.kinerja ?? '').catch(() => ''), { timeout: 90_000 }).toBe('ready');
+      expect(await frameOf(page, 'performance')!.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
+    }
+    await big.screenshot({ path: join(ARTIFACTS, 'layar-split-kinerja-4k.png') });
+    await wall.screenshot({ path: join(ARTIFACTS, 'layar-split-kinerja-1080p.png') });
     await big.close();
+    expect(assignLayout(hub.ctx, sup, displayId, playlistLayout).ok).toBe(true);
+    await wall.waitForSelector('[data-testid="layar"][data-kind="playlist"]', { timeout: 15_000 });
   });
 
   it('says it is stale within seconds of the hub stopping, and clears, catches up and takes a new release when it returns', async () => {
@@ -145,5 +157,19 @@ describe('wall layouts from the console', () => {
     // The same page load: no reload happened.
     expect(await wall.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
     await wall.screenshot({ path: join(ARTIFACTS, 'layar-recovered-1080p.png') });
+  });
+
+  it('an emergency report raises an alert across the wall, and it clears itself once the report is handled', async () => {
+    const r = await postReport(url, validReport({ category: 'banjir', description: 'Banjir setinggi lutut di Jl. Daan Mogot' }), [await photo()]);
+    const id = Number(r.body.id);
+    const alert = wall.locator(`[data-testid="wall-alert"][data-key="report:${id}"]`);
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.getAttribute('data-kind')).toBe('critical');
+    expect(await alert.textContent()).toMatch(/LAPORAN DARURAT.*Banjir/);
+    await wall.screenshot({ path: join(ARTIFACTS, 'layar-alert-1080p.png') });
+    const report = hub.ctx.store.reports.get(id)!;
+    const done = actOnReport(hub.ctx, { id: 'op-bpbd', role: 'operator', agencyId: 'bpbd', name: 'Operator BPBD' }, id, { action: 'reject', reason: 'laporan ganda, sudah ditangani', expectedVersion: report.version });
+    expect(done.ok).toBe(true);
+    await alert.waitFor({ state: 'detached', timeout: 15_000 });
   });
 });

@@ -61,7 +61,6 @@ export default function CamerasScreen() {
                   <span class={`conn conn-${conn()}`} data-testid="connection" data-state={conn()}>
                     <span class="conn-dot" />
                     {conn() === 'connected' ? t.connected : conn() === 'reconnecting' ? t.reconnecting : t.connecting}
-                    <LastEvent at={live.lastEventAt} />
                   </span>
                 </div>
               </div>
@@ -77,6 +76,7 @@ export default function CamerasScreen() {
                 </For>
               </div>
               <div class="header-right">
+                <LastEvent at={live.lastEventAt} />
                 <Clock />
               </div>
             </header>

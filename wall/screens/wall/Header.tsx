@@ -25,7 +25,6 @@ export function Header(props: { city: string; live: Live }) {
           <span class={`conn conn-${conn()}`} data-testid="connection" data-state={conn()}>
             <span class="conn-dot" />
             {connLabel()}
-            <LastEvent at={props.live.lastEventAt} />
           </span>
         </div>
       </div>
@@ -53,6 +52,7 @@ export function Header(props: { city: string; live: Live }) {
       </div>
 
       <div class="header-right">
+        <LastEvent at={props.live.lastEventAt} />
         <Clock />
       </div>
     </header>
