@@ -16,8 +16,7 @@ export function LastEvent(props: { at: Accessor<string | null> }) {
     <Show when={props.at()}>
       {(at) => (
         <div class="last-event" data-testid="last-event" data-at={at()}>
-          <div class="last-event-label">{LABEL}</div>
-          <div class="last-event-age">{ageText(now() - Date.parse(at()), lang)}</div>
+          <span class="last-event-label">{LABEL}</span> <span class="last-event-age">{ageText(now() - Date.parse(at()), lang)}</span>
         </div>
       )}
     </Show>

@@ -76,8 +76,8 @@ export default function CamerasScreen() {
                 </For>
               </div>
               <div class="header-right">
-                <LastEvent at={live.lastEventAt} />
                 <Clock />
+                <LastEvent at={live.lastEventAt} />
               </div>
             </header>
             <StaleBanner live={live} />

@@ -52,8 +52,8 @@ export function Header(props: { city: string; live: Live }) {
       </div>
 
       <div class="header-right">
-        <LastEvent at={props.live.lastEventAt} />
         <Clock />
+        <LastEvent at={props.live.lastEventAt} />
       </div>
     </header>
   );
