@@ -38,3 +38,14 @@ export function playlistTurn(items: readonly { seconds: number }[], startedMs: n
   }
   return { index: 0, remainingMs: items[0].seconds * 1000 };
 }
+
+/** Folds the log's layout assignments: the display_layouts projection must equal this (the log is the truth). */
+export function foldLayouts(events: Iterable<{ type: string; seq: number; payload: unknown }>): Map<string, { layout: Layout; seq: number }> {
+  const out = new Map<string, { layout: Layout; seq: number }>();
+  for (const e of events) {
+    if (e.type !== 'display.layout_assigned') continue;
+    const p = e.payload as { displayId: string; layout: Layout };
+    out.set(p.displayId, { layout: p.layout, seq: e.seq });
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { startTestHub, WALL_TOKEN } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events.js';
 import type { DisplayLayoutPush, DisplayView, Layout } from '../contract/layouts.js';
+import { foldLayouts } from '../domain/layouts.js';
 
 let hub: Hub;
 let url: string;
@@ -92,6 +93,10 @@ describe('assigning a layout to a display', () => {
     d.socket.connect();
     expect((await d.next(2)).layout).toEqual(playlist);
     d.socket.close();
+    // The projection is what the log says.
+    const folded = foldLayouts(hub.ctx.store.events.since(0, 1e6));
+    const projected = new Map(hub.ctx.store.layouts.all().map((l) => [l.displayId, { layout: l.layout, seq: l.seq }]));
+    expect(projected).toEqual(folded);
   });
 });
 

@@ -15,9 +15,9 @@ export function LastEvent(props: { at: Accessor<string | null> }) {
   return (
     <Show when={props.at()}>
       {(at) => (
-        <span class="conn-age" data-testid="last-event" data-at={at()}>
-          · {LABEL} {ageText(now() - Date.parse(at()), lang)}
-        </span>
+        <div class="last-event" data-testid="last-event" data-at={at()}>
+          <span class="last-event-label">{LABEL}</span> <span class="last-event-age">{ageText(now() - Date.parse(at()), lang)}</span>
+        </div>
       )}
     </Show>
   );

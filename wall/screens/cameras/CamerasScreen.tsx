@@ -61,7 +61,6 @@ export default function CamerasScreen() {
                   <span class={`conn conn-${conn()}`} data-testid="connection" data-state={conn()}>
                     <span class="conn-dot" />
                     {conn() === 'connected' ? t.connected : conn() === 'reconnecting' ? t.reconnecting : t.connecting}
-                    <LastEvent at={live.lastEventAt} />
                   </span>
                 </div>
               </div>
@@ -78,6 +77,7 @@ export default function CamerasScreen() {
               </div>
               <div class="header-right">
                 <Clock />
+                <LastEvent at={live.lastEventAt} />
               </div>
             </header>
             <StaleBanner live={live} />

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Index, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Index, Match, onCleanup, Show, Switch } from 'solid-js';
 import { VIEW_IDS, type DisplayView, type Layout, type ViewId } from '../../../server/contract/layouts';
 import { fetchProfile } from '../../lib/profile';
 import { t } from '../../lib/i18n';
@@ -64,6 +64,8 @@ function Displays(props: { me: Me; onLogout: () => void }) {
   const [editing, setEditing] = createSignal<string | null>(null);
   const [message, setMessage] = createSignal<string | null>(null);
 
+  const ids = createMemo(() => (displays() ?? []).map((d) => d.id), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
+
   async function load() {
     const r = await api<{ displays: DisplayView[] }>('/api/displays');
     if (r.ok) setDisplays(r.data.displays);
@@ -106,35 +108,38 @@ function Displays(props: { me: Me; onLogout: () => void }) {
         <Show when={displays()} fallback={<p class="cn-muted">…</p>}>
           <Show when={displays()!.length} fallback={<p data-testid="displays-none">{dt.none}</p>}>
             <div class="dp-list">
-              <For each={displays()!}>
-                {(d) => (
-                  <section class="cn-card dp-card" data-testid="display-card" data-display-id={d.id}>
+              {/* Keyed by id: the list is read again every few seconds, and an open form must not be reset by it. */}
+              <For each={ids()}>
+                {(id) => {
+                  const d = () => displays()!.find((x) => x.id === id)!;
+                  return (
+                  <section class="cn-card dp-card" data-testid="display-card" data-display-id={d().id}>
                     <div class="dp-head">
-                      <span class={`dp-dot ${d.online ? 'dp-on' : 'dp-off'}`} />
-                      <strong class="dp-name">{d.name}</strong>
-                      <span class="cn-muted" data-testid="display-online" data-online={d.online ? 'yes' : 'no'}>
-                        {d.online ? dt.online : `${dt.offline} · ${dt.lastSeen} ${d.lastSeenAt ? whenWib(d.lastSeenAt) : dt.never}`}
+                      <span class={`dp-dot ${d().online ? 'dp-on' : 'dp-off'}`} />
+                      <strong class="dp-name">{d().name}</strong>
+                      <span class="cn-muted" data-testid="display-online" data-online={d().online ? 'yes' : 'no'}>
+                        {d().online ? dt.online : `${dt.offline} · ${dt.lastSeen} ${d().lastSeenAt ? whenWib(d().lastSeenAt!) : dt.never}`}
                       </span>
                     </div>
                     <p class="dp-shows">
-                      {dt.shows}: <strong data-testid="display-layout">{describeLayout(d.layout)}</strong>
-                      <Show when={d.layoutAt}>
+                      {dt.shows}: <strong data-testid="display-layout">{describeLayout(d().layout)}</strong>
+                      <Show when={d().layoutAt}>
                         <span class="cn-muted">
                           {' '}
-                          · {whenWib(d.layoutAt!)} {dt.by} {d.layoutBy}
+                          · {whenWib(d().layoutAt!)} {dt.by} {d().layoutBy}
                         </span>
                       </Show>
                     </p>
                     <Show
-                      when={editing() === d.id}
+                      when={editing() === d().id}
                       fallback={
-                        <button type="button" class="cn-btn cn-btn-sm" data-testid="display-edit" onClick={() => setEditing(d.id)}>
+                        <button type="button" class="cn-btn cn-btn-sm" data-testid="display-edit" onClick={() => setEditing(d().id)}>
                           {dt.change}
                         </button>
                       }
                     >
                       <LayoutForm
-                        display={d}
+                        display={d()}
                         cityBounds={profile()?.map.bounds}
                         onCancel={() => setEditing(null)}
                         onSaved={() => {
@@ -145,7 +150,8 @@ function Displays(props: { me: Me; onLogout: () => void }) {
                       />
                     </Show>
                   </section>
-                )}
+                  );
+                }}
               </For>
             </div>
           </Show>

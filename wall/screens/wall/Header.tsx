@@ -47,7 +47,6 @@ export function Header(props: {
           <span class={`conn conn-${conn()}`} data-testid="connection" data-state={conn()}>
             <span class="conn-dot" />
             {connLabel()}
-            <LastEvent at={props.live.lastEventAt} />
           </span>
         </div>
       </div>
@@ -75,7 +74,12 @@ export function Header(props: {
       </div>
 
       <div class="header-right">
-        {props.clock ?? <Clock />}
+        {props.clock ?? (
+          <>
+            <Clock />
+            <LastEvent at={props.live.lastEventAt} />
+          </>
+        )}
       </div>
     </header>
   );
