@@ -10,7 +10,7 @@ import type { Rng } from './simulate/content.js';
 
 const DAY = 86400_000;
 /** The procurement system (SPSE/LPSE) pushes its counts; in the demo it acts as another system would. */
-const SPSE: Actor = { id: 'spse', role: 'open311', name: 'SPSE (LPSE)' };
+const SPSE: Actor = { id: 'spse', role: 'open311', name: 'SPSE (LPSE)', scopes: ['indicators'] };
 
 /**
  * A year of indicator values for the demo, through the same command the hub uses: each month's figures
