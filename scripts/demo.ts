@@ -74,12 +74,22 @@ const loginLines = accounts.map((a) => `    ${a.username.padEnd(22)} ${a.role}${
 console.log(`
   Pantau is running — ${config.city}, data in ${config.dataDir}/
 
-  Wall (paired display):  ${base}/wall?display=${wallToken}
-  Wall in English:        ${base}/wall?display=${wallToken}&lang=en
-  File a report (API):    POST ${base}/api/reports
-  Health:                 ${base}/api/health
+  Wall screens (paired by the display token the first time; the browser keeps it):
+    Report map:           ${base}/wall?display=${wallToken}
+    … in English:         ${base}/wall?display=${wallToken}&lang=en
+    CCTV cameras:         ${base}/wall/kamera?display=${wallToken}
+    Agency performance:   ${base}/wall/kinerja?display=${wallToken}
+    Indicators:           ${base}/wall/indikator?display=${wallToken}
+    Assigned layout:      ${base}/wall/layar?display=${wallToken}   (set it at ${base}/console/layar)
+    Replay of a day:      ${base}/wall/putar-ulang?display=${wallToken}
 
-  Console (operators):    ${base}/console
+  Console (operators):    ${base}/console        performance: ${base}/console/kinerja
+  Admin:                  ${base}/admin          (accounts, displays, API keys)
+  Mayor's phone summary:  ${base}/ringkas
+  Field supervisors:      ${base}/field
+  Citizens:               ${base}/lapor          tracking: ${base}/lacak/<ticket>
+  Open311 GeoReport v2:   ${base}/open311/v2/discovery.json   (an API key from /admin to file)
+  Health:                 ${base}/api/health
 
   Demo logins — password for every account: ${DEMO_PASSWORD}
 ${loginLines}
