@@ -13,7 +13,9 @@ import { DEMO_PASSWORD, seedAccounts } from './seed-accounts.js';
  */
 const ROOT = join(import.meta.dirname, '..');
 // The citizen simulator files from this machine's one address, faster than the flood limit allows a real citizen.
-const config = loadConfig({ PANTAU_RATE_REPORTS_PER_10MIN: '100000', ...process.env });
+// The citizen simulator files from one loopback address every few seconds: the demo hub lets it.
+const DEMO_ENV = { PANTAU_RATE_REPORTS_PER_10MIN: '100000' };
+const config = loadConfig({ ...DEMO_ENV, ...process.env });
 const children: ChildProcess[] = [];
 
 if (process.env.PANTAU_SKIP_BUILD !== '1') {
@@ -40,7 +42,7 @@ writeFileSync(tokenFile, wallToken, { mode: 0o600 });
   store.close();
 }
 
-const env = { ...process.env, PANTAU_WALL_TOKEN: wallToken };
+const env = { ...DEMO_ENV, ...process.env, PANTAU_WALL_TOKEN: wallToken };
 // The city's cameras, served on loopback; now and then one goes dark, frozen or black for a while.
 children.push(spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/simulate-cameras.ts'), '--chaos'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
 const hub = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], { cwd: ROOT, env, stdio: 'inherit' });

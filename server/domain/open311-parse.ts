@@ -176,7 +176,21 @@ export function districtIn(address: string, districts: readonly Area[], cityName
   return hits[0]?.d ?? null;
 }
 
-function answersOf(f: Record<string, unknown>, c: Category, lang: Lang): { ok: true; value: string[] } | { ok: false; error: Open311Error } {
+/**
+ * Multipart bodies arrive with `attribute[code]` already nested (multer's append-field gives `attribute: {code}`),
+ * form-encoded ones flat: both are read the same way.
+ */
+function flatAttributes(f: Record<string, unknown>): Record<string, unknown> {
+  const nested = f.attribute;
+  if (!nested || typeof nested !== 'object' || Array.isArray(nested)) return f;
+  const out: Record<string, unknown> = { ...f };
+  delete out.attribute;
+  for (const [k, v] of Object.entries(nested as Record<string, unknown>)) out[`attribute[${k}]`] = v;
+  return out;
+}
+
+function answersOf(body: Record<string, unknown>, c: Category, lang: Lang): { ok: true; value: string[] } | { ok: false; error: Open311Error } {
+  const f = flatAttributes(body);
   const lines: string[] = [];
   const given = new Set(Object.keys(f).filter((k) => k.startsWith('attribute[')).map((k) => k.slice(10).replace(/\](\[\])?$/, '')));
   for (const code of given) {

@@ -184,6 +184,25 @@ describe('POST requests', () => {
     expect(img.headers.get('content-type')).toBe('image/webp');
   });
 
+  it('reads attribute[code] from a multipart body with photos as from a form-encoded one', async () => {
+    const post = async (depth: string) => {
+      const fd = new FormData();
+      for (const [k, v] of Object.entries({ api_key: key, service_code: 'banjir', ...IN_CITY, description: 'Genangan di depan sekolah', 'attribute[kedalaman]': depth })) fd.set(k, v);
+      fd.append('media', new Blob([new Uint8Array(await photo())], { type: 'image/jpeg' }), 'banjir.jpg');
+      return fetch(`${url}/open311/v2/requests.json?jurisdiction_id=tangerang`, { method: 'POST', body: fd });
+    };
+    const ok = await post('lutut');
+    expect(ok.status).toBe(201);
+    const bad = await post('leher');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { description: string }[])[0].description).toMatch(/^attribute\[kedalaman\]: leher is not one of/);
+  });
+
+  it('answers a malformed request id with a 404, not a 500', async () => {
+    const res = await fetch(`${url}/open311/v2/requests/%E0%A4.json`);
+    expect(res.status).toBe(404);
+  });
+
   it('refuses every bad field with the spec error naming it', async () => {
     const cases: [Open311Form, number, RegExp][] = [
       [{ ...IN_CITY, description: 'Tanpa jenis layanan' }, 400, /^service_code: required/],

@@ -30,7 +30,13 @@ type Route = { resource: 'discovery' | 'services' | 'requests' | 'tokens'; id: s
 function routeOf(path: string): Route | null {
   const m = /^\/(discovery|services|requests|tokens)(?:\/([^/]+?))?(?:\.(json|xml))?\/?$/.exec(path);
   if (!m) return null;
-  return { resource: m[1] as Route['resource'], id: m[2] ? decodeURIComponent(m[2]) : null, format: (m[3] as Format | undefined) ?? 'xml' };
+  let id: string | null = null;
+  try {
+    id = m[2] ? decodeURIComponent(m[2]) : null;
+  } catch {
+    return null; // malformed percent-encoding: no such resource (404), never a 500
+  }
+  return { resource: m[1] as Route['resource'], id, format: (m[3] as Format | undefined) ?? 'xml' };
 }
 
 declare module 'express-serve-static-core' {
