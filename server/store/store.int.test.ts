@@ -32,6 +32,31 @@ describe('migrations', () => {
     expect(() => migrate(db, migrations)).toThrow(/history differs at 001_other.sql/);
   });
 
+  it('011 gives reports merged before 008 their primary and former status from the log', () => {
+    const dir = tmp();
+    const migrations = join(dir, 'migrations');
+    mkdirSync(migrations);
+    const real = join(import.meta.dirname, 'migrations');
+    for (const f of readdirSync(real).filter((f) => f < '011')) copyFileSync(join(real, f), join(migrations, f));
+    const db = openDb(join(dir, 'm.sqlite'));
+    migrate(db, migrations);
+    const report = db.prepare(
+      `INSERT INTO reports (id, ticket, status, category_id, agency_id, description, lng, lat, precision, channel, photos, created_at, updated_at, version, last_seq)
+       VALUES (?, ?, ?, 'sampah', 'dkp', 'x', 106.6, -6.2, 'point', 'web', '[]', '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z', 1, ?)`,
+    );
+    report.run(1, 'TNG-2026-000001', 'new', 1);
+    report.run(2, 'TNG-2026-000002', 'merged', 2);
+    db.prepare(`INSERT INTO events (at, actor_id, actor_role, type, report_id, payload) VALUES ('2026-10-01T01:00:00Z', 'op', 'operator', 'report.merged', 2, ?)`).run(
+      JSON.stringify({ intoReportId: 1, from: 'checked' }),
+    );
+    copyFileSync(join(real, '011_merged_backfill.sql'), join(migrations, '011_merged_backfill.sql'));
+    expect(migrate(db, migrations)).toEqual(['011_merged_backfill.sql']);
+    expect(db.prepare('SELECT id, merged_into_id AS primaryId, merged_from_status AS was FROM reports ORDER BY id').all()).toEqual([
+      { id: 1, primaryId: null, was: null },
+      { id: 2, primaryId: 1, was: 'checked' },
+    ]);
+  });
+
   it('roll back a migration that fails, leaving no half-applied schema', () => {
     const dir = tmp();
     writeFileSync(join(dir, '001_ok.sql'), 'CREATE TABLE a (x INTEGER);');
