@@ -28,6 +28,8 @@ describe('Open311 datetimes and statuses', () => {
     for (const s of ['verified', 'closed', 'rejected', 'merged'] as const) expect(open311Status(s)).toBe('closed');
     expect(statusNotes('rejected', 'id', 'bukan wewenang kota')).toBe('Ditolak: bukan wewenang kota');
     expect(statusNotes('merged', 'en', null, 'TNG-2026-000007')).toBe('Merged into another report: TNG-2026-000007');
+    expect(statusNotes('merged', 'en', null, 'TNG-2026-000007', 'dispatched')).toBe('Merged into another report: TNG-2026-000007 (Sent to a field supervisor)');
+    expect(notesOf([{ at: '2026-11-23T06:00:00.000Z', type: 'report.unmerged', agencyId: null, reason: 'beda lokasi', to: 'new' }], 'en', () => '')[0]).toMatchObject({ type: 'opened', description: 'beda lokasi' });
     expect(statusNotes('dispatched', 'id')).toBe('Dikirim ke pengawas lapangan');
   });
   it('reads w3 datetimes with a zone, and a bare date as midnight WIB', () => {

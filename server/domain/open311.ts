@@ -41,9 +41,13 @@ const STATUS_NOTES: Record<ReportStatus, Record<Lang, string>> = {
   merged: { id: 'Digabung dengan laporan lain', en: 'Merged into another report' },
 };
 
-export function statusNotes(status: ReportStatus, lang: Lang, reason?: string | null, mergedInto?: string | null): string {
+/**
+ * A merged duplicate is closed here, as Open311 servers close duplicates; its note names the report it finally
+ * stands for and how that one is going, so another system can follow the handling as the citizen does.
+ */
+export function statusNotes(status: ReportStatus, lang: Lang, reason?: string | null, mergedInto?: string | null, primaryStatus?: ReportStatus | null): string {
   const base = STATUS_NOTES[status][lang];
-  if (status === 'merged' && mergedInto) return `${base}: ${mergedInto}`;
+  if (status === 'merged' && mergedInto) return primaryStatus ? `${base}: ${mergedInto} (${STATUS_NOTES[primaryStatus][lang]})` : `${base}: ${mergedInto}`;
   if (status === 'rejected' && reason) return `${base}: ${reason}`;
   return base;
 }
@@ -63,6 +67,7 @@ const NOTE_SUMMARY: Record<string, Record<Lang, string>> = {
   'report.closed': { id: 'Laporan ditutup', en: 'Report closed' },
   'report.merged': { id: 'Digabung dengan laporan lain', en: 'Merged into another report' },
   'report.reopened': { id: 'Dibuka kembali', en: 'Reopened' },
+  'report.unmerged': { id: 'Penggabungan dibatalkan: ditangani tersendiri', en: 'Merge undone: handled on its own' },
 };
 
 export type PublicStep = { at: string; type: string; agencyId: string | null; reason?: string; to?: ReportStatus };
@@ -73,7 +78,7 @@ export function notesOf(steps: PublicStep[], lang: Lang, agencyName: (id: string
     .filter((s) => NOTE_SUMMARY[s.type])
     .map((s) => ({
       datetime: open311Datetime(s.at),
-      type: s.type === 'report.submitted' || s.type === 'report.reopened' ? 'opened' : s.to && open311Status(s.to) === 'closed' ? 'closed' : 'activity',
+      type: s.type === 'report.submitted' || s.type === 'report.reopened' || s.type === 'report.unmerged' ? 'opened' : s.to && open311Status(s.to) === 'closed' ? 'closed' : 'activity',
       summary: NOTE_SUMMARY[s.type][lang],
       description: [s.agencyId ? agencyName(s.agencyId) : null, s.reason ?? null].filter(Boolean).join(': ') || null,
       status: s.to ?? null,
@@ -189,6 +194,8 @@ export type RequestContext = {
   /** The last public reason (rejection) and the ticket a merged report went into. */
   reason?: string | null;
   mergedInto?: string | null;
+  /** The status of the report a merged one finally stands for. */
+  primaryStatus?: ReportStatus | null;
   breached: boolean;
   /** Given only with extensions=true. */
   steps?: PublicStep[];
@@ -200,7 +207,7 @@ export function requestOf(r: ReportState, c: RequestContext): Open311Request {
   const out: Open311Request = {
     service_request_id: r.ticket,
     status: open311Status(r.status),
-    status_notes: statusNotes(r.status, c.lang, c.reason, c.mergedInto),
+    status_notes: statusNotes(r.status, c.lang, c.reason, c.mergedInto, c.primaryStatus),
     service_name: c.category?.label[c.lang] ?? r.categoryId,
     service_code: r.categoryId,
     description: r.description,

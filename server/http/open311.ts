@@ -18,6 +18,7 @@ import type { ReportState } from '../domain/reports.js';
 import type { ReportStatus } from '../contract/reports.js';
 import { open311Limiter } from './rate-limits.js';
 import { send, sendError, type Format } from './open311-format.js';
+import { primaryOf } from '../commands/merge-reports.js';
 
 /** When the list of services last changed in a way a client must notice (discovery's changeset). */
 const CHANGESET = '2026-11-23T00:00:00+07:00';
@@ -123,6 +124,8 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
     const events = needHistory ? ctx.store.events.forReport(r.id) : [];
     const steps: PublicStep[] = events.flatMap((e) => publicHistory([e], r.agencyId).map((h) => ({ ...h, to: e.payload.to as ReportStatus | undefined })));
     const base = baseUrl(req);
+    // The root of a merge chain, as the tracking page follows it: not merely the report it was merged into.
+    const primary = primaryOf(ctx, r);
     return requestOf(r, {
       category: profile.categories.find((c) => c.id === r.categoryId),
       agencyName: agencyName(r.agencyId),
@@ -131,7 +134,8 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
       photoUrl: (hash) => `${base}/media/${hash}/display.webp`,
       lang,
       reason: r.status === 'rejected' ? [...steps].reverse().find((s) => s.type === 'report.rejected')?.reason : null,
-      mergedInto: r.mergedIntoId ? (ctx.store.reports.get(r.mergedIntoId)?.ticket ?? null) : null,
+      mergedInto: primary?.ticket ?? null,
+      primaryStatus: primary?.status ?? null,
       breached: isBreached(r),
       steps: extensions ? steps : undefined,
       agencyNameOf: agencyName,
