@@ -41,9 +41,11 @@ export function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], sourc
     const key = `${v.indicatorId}|${v.period}`;
     if (keys.has(key)) return refuse('invalid', `${v.indicatorId} ${v.period} is given twice`, field(i, 'period'));
     keys.add(key);
-    // Someone at the console changing a figure must say why; the history shows it beside the old one.
+    // A person changing a figure must say why (at the console, or pushing with their session); the history shows it
+    // beside the old one. A finance office's CSV and another system's key are their own recorded source.
     const before = ctx.store.indicators.get(v.indicatorId, v.period);
-    if (source === 'console' && before && before.value !== v.value && !v.note)
+    const byPerson = source === 'console' || (source === 'api' && actor.role !== 'open311');
+    if (byPerson && before && before.value !== v.value && !v.note)
       return refuse('invalid', 'a correction needs a note saying why the earlier figure was wrong', field(i, 'note'));
   }
 
