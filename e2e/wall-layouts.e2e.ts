@@ -62,7 +62,7 @@ async function assign(kind: 'split' | 'playlist') {
   await consolePage.click('[data-testid="layout-save"]');
   // Saved: the form closes (a refusal would keep it open with the hub's message).
   await consolePage.waitForSelector('[data-testid="layout-form"]', { state: 'detached', timeout: 30_000 });
-  expect(await consolePage.textContent('[data-testid="display-layout"]')).toMatch(kind === 'split' ? /\+/ : /bergantian/);
+  await expect.poll(() => consolePage.textContent('[data-testid="display-layout"]'), { timeout: 15_000 }).toMatch(kind === 'split' ? /\+/ : /bergantian/);
 }
 
 describe('wall layouts from the console', () => {
@@ -153,7 +153,7 @@ describe('wall layouts from the console', () => {
     // …and its map holds everything up to the hub's head, the report filed while it was away included.
     await expect.poll(() => frameOf(wall, 'map')?.evaluate(() => window.__pantau?.live.seq() ?? 0).catch(() => 0), { timeout: 60_000 }).toBeGreaterThanOrEqual(head);
     await expect.poll(() => frameOf(wall, 'map')?.evaluate((id) => !!window.__pantau?.live.get(id), Number(r.body.id)).catch(() => false), { timeout: 30_000 }).toBe(true);
-  });
+  }, 400_000);
 
   it('without a new release, a restart only clears the stale marker and catches up by seq', async () => {
     const mapFrame = frameOf(wall, 'map')!;
@@ -169,8 +169,8 @@ describe('wall layouts from the console', () => {
     expect(await mapFrame.evaluate((id) => !!window.__pantau!.live.get(id), Number(r.body.id))).toBe(true);
     // The same page load: no reload happened.
     expect(await wall.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
-    await wall.screenshot({ path: join(ARTIFACTS, 'layar-recovered-1080p.png') });
-  });
+    await wall.screenshot({ path: join(ARTIFACTS, 'layar-recovered-1080p.png'), timeout: 90_000 });
+  }, 400_000);
 
   it('an emergency report raises an alert across the wall, and it clears itself once the report is handled', async () => {
     const r = await postReport(url, validReport({ category: 'banjir', description: 'Banjir setinggi lutut di Jl. Daan Mogot' }), [await photo()]);
