@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 
 /** The views a wall can show: one line each. The front end maps every id to its screen (wall/lib/views.ts). */
-export const VIEW_IDS = ['map', 'cameras', 'performance'] as const;
+export const VIEW_IDS = ['map', 'cameras', 'performance', 'indicators'] as const;
 export const ViewId = z.enum(VIEW_IDS);
 export type ViewId = z.infer<typeof ViewId>;
 

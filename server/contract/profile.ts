@@ -97,9 +97,13 @@ export const CityProfile = z
       if (!agencies.has(c.agencyId))
         ctx.addIssue({ code: 'custom', path: ['categories', i, 'agencyId'], message: `unknown agency ${c.agencyId}` });
     });
+    const projects = new Set(p.projects.map((pr) => pr.id));
     p.indicators?.forEach((s, i) => {
       if (s.agencyId !== null && !agencies.has(s.agencyId))
         ctx.addIssue({ code: 'custom', path: ['indicators', i, 'agencyId'], message: `unknown agency ${s.agencyId}` });
+      // The plan of a project's progress runs from its start to its end: without the project there is no plan.
+      if (s.pace === 'project' && (!s.projectId || !projects.has(s.projectId)))
+        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'projectId'], message: `pace "project" needs the id of a project in this profile (${s.projectId ?? 'none given'})` });
     });
     p.projects.forEach((pr, i) => {
       if (!agencies.has(pr.agencyId)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'agencyId'], message: `unknown agency ${pr.agencyId}` });

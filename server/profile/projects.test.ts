@@ -37,5 +37,7 @@ describe('indicators stated in a profile', () => {
     expect(bad.success ? null : bad.error.issues[0].path).toEqual(['indicators', 0, 'agencyId']);
     const late = CityProfile.safeParse({ ...raw, projects: [{ ...raw.projects[0], start: '2026-12-01', end: '2026-01-01' }] });
     expect(late.success ? null : late.error.issues[0].path).toEqual(['projects', 0, 'end']);
+    const orphan = CityProfile.safeParse({ ...raw, indicators: [{ ...own, pace: 'project', projectId: 'jembatan-hilang' }] });
+    expect(orphan.success ? null : orphan.error.issues[0].path).toEqual(['indicators', 0, 'projectId']);
   });
 });

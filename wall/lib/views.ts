@@ -10,6 +10,7 @@ export const VIEWS: Record<ViewId, { path: string; id: string; en: string }> = {
   map: { path: '/wall', id: 'Peta laporan', en: 'Report map' },
   cameras: { path: '/wall/kamera', id: 'Kamera CCTV', en: 'CCTV cameras' },
   performance: { path: '/wall/kinerja', id: 'Kinerja OPD', en: 'Agency performance' },
+  indicators: { path: '/wall/indikator', id: 'Indikator kinerja', en: 'Government indicators' },
 };
 
 export const viewName = (v: ViewId) => VIEWS[v][lang];

@@ -1,12 +1,14 @@
 import type { DisplayLayoutPush, ViewSpec } from '../../../server/contract/layouts';
 import { spanBounds } from '../../../server/domain/layouts';
 import { viewUrl } from '../../lib/views';
+import { WINDOW_PARAM } from '../../lib/time-window';
 
 /** One framed view of a layout: where it sits on the screen (percent of the screen), and for playlists its turn. */
 export type Pane = { url: string; view: ViewSpec['view']; box: { left: number; top: number; width: number; height: number }; turn: number | null };
 
 const FULL = { left: 0, top: 0, width: 100, height: 100 };
-const urlOf = (v: ViewSpec, extra: Record<string, string | undefined> = {}) => viewUrl(v.view, { window: v.window, ...extra });
+// The map reads its window from ?jendela= (WINDOW_PARAM), as a bookmarked wall does.
+const urlOf = (v: ViewSpec, extra: Record<string, string | undefined> = {}) => viewUrl(v.view, { [WINDOW_PARAM]: v.window, ...extra });
 
 /**
  * The frames a layout needs. A view keeps its frame (same address) across layout changes, so going from the map

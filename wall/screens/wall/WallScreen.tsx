@@ -22,6 +22,7 @@ import './room-actions.css';
 import { inWindow, windowFromUrl, windowHeader, windowToUrl, type TimeWindow } from '../../lib/time-window';
 import { createWindowedCounts } from './window-counts';
 import { WindowControl } from './WindowControl';
+import { embedded } from '../../lib/views';
 
 /** The LIVE wall: the city's reports on a map as they happen, the newest one's photo, and the counts. */
 export default function WallScreen(props: { window?: Accessor<TimeWindow | null> } = {}) {
@@ -80,7 +81,8 @@ export default function WallScreen(props: { window?: Accessor<TimeWindow | null>
                   )}
                 </MapView>
                 <CameraAlerts live={live} />
-                <Show when={!props.window}>
+                {/* In a layout's frame the supervisor set the window from the console: no control on the wall. */}
+                <Show when={!props.window && !embedded()}>
                   <WindowControl
                     value={chosen()}
                     onChange={(w) => {

@@ -11,6 +11,8 @@ export function createRecentList(live: Live, max = 6) {
   function rescan() {
     const top: Marker[] = [];
     for (const m of live.markers.values()) {
+      // A duplicate merged into another report is one problem, one marker: not a second row either.
+      if (m.status === 'merged') continue;
       if (top.length === max && m.createdAt <= top[top.length - 1].createdAt) continue;
       let i = top.length;
       while (i > 0 && top[i - 1].createdAt < m.createdAt) i--;
@@ -21,7 +23,9 @@ export function createRecentList(live: Live, max = 6) {
   }
 
   const offChange = live.onChange((ids) => {
-    if (ids === null) rescan();
+    if (ids === null) return rescan();
+    const listed = new Set(items().map((m) => m.id));
+    for (const id of ids) if (listed.has(id) && live.get(id)?.status === 'merged') return rescan();
   });
   const offSubmitted = live.onSubmitted((r) => {
     const m = live.get(r.id);
