@@ -47,14 +47,18 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     publish: (c) => listeners.forEach((l) => l(c)),
   };
 
-  const presence: Presence = { online: () => false };
+  const presence: Presence = { connected: async () => new Set<string>() };
   const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence });
   const http = createServer(app);
   // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.
   const io: LiveServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6, pingInterval: 4_000, pingTimeout: 5_000 });
   const connectedDisplays = () => [...io.of('/').adapter.rooms.keys()].filter((r) => r.startsWith('display:')).map((r) => r.slice(8));
-  presence.online = (id) => (io.of('/').adapter.rooms.get(`display:${id}`)?.size ?? 0) > 0;
+  presence.connected = async () => {
+    const ids = new Set<string>();
+    for (const s of await io.fetchSockets()) for (const r of s.rooms) if (r.startsWith('display:')) ids.add(r.slice(8));
+    return ids;
+  };
   const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log }));
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, log }) : null;

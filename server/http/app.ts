@@ -59,7 +59,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/stats/gaps', gapsRouter(ctx));
   api.use('/stats', statsRouter(ctx));
   api.use('/indicators', indicatorsRouter(ctx));
-  api.use('/displays', displaysRouter(ctx, opts.presence ?? { online: () => false }));
+  api.use('/displays', displaysRouter(ctx, opts.presence ?? { connected: async () => new Set<string>() }));
   api.use('/replay', replayRouter(ctx));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));

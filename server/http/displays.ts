@@ -7,14 +7,18 @@ import { allow } from './actor.js';
 import { body } from './validate.js';
 import { sendRefusal } from './errors.js';
 
-/** Who is connected right now; set by the hub once the realtime server exists. */
-export type Presence = { online: (displayId: string) => boolean };
+/**
+ * The displays connected right now, to any hub: set by the hub once the realtime server exists. Asked of the
+ * Socket.IO adapter (fetchSockets), so behind several hubs a console sees screens connected to the others too.
+ */
+export type Presence = { connected: () => Promise<ReadonlySet<string>> };
 
 /** The console's page of wall displays: which layout each shows, whether it is connected, and assigning a new one. */
 export function displaysRouter(ctx: Ctx, presence: Presence): Router {
   const router = Router();
-  router.get('/', allow('displays.manage'), (_req, res) => {
-    res.json({ displays: listDisplays(ctx, (id) => presence.online(id)) });
+  router.get('/', allow('displays.manage'), async (_req, res) => {
+    const connected = await presence.connected().catch(() => new Set<string>());
+    res.json({ displays: listDisplays(ctx, (id) => connected.has(id)) });
   });
   router.put('/:id/layout', allow('displays.manage'), body(AssignLayout), (req: Request, res: Response) => {
     const r = assignLayout(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof AssignLayout>).layout);
