@@ -84,9 +84,17 @@ describe('the indicators wall', () => {
     const page = await openWall({ width: 1920, height: 1080 });
     const before = await tile(page, 'dinkes.anggaran').locator('[data-testid="ind-value"]').textContent();
     const period = periodOf(new Date(clock.t), 'month');
+    // Another system: the finance office's, with an admin-issued key scoped to indicators.
+    const made = await fetch(`${url}/api/admin/api-clients`, {
+      method: 'POST',
+      headers: { cookie: await login('admin'), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'SIPD keuangan', scopes: ['indicators'] }),
+    });
+    expect(made.status).toBe(201);
+    const { key } = (await made.json()) as { key: string };
     const res = await fetch(`${url}/api/indicators/push`, {
       method: 'POST',
-      headers: { cookie: await login('supervisor'), 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ values: [{ indicatorId: 'dinkes.anggaran', period, value: 99.5 }] }),
     });
     expect(res.status).toBe(201);
