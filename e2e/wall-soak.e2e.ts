@@ -16,7 +16,8 @@ import { ARTIFACTS, launch } from './browser.js';
  *   one spotlight, a bounded notice queue, one alert per dark camera); nothing it shows grows with the number
  *   of events. Which panel is up when a sample is taken moves the count by up to ~150 nodes (measured:
  *   378–494 over a week), so: at most NODE_SLACK nodes and LISTENER_SLACK listeners more than after the
- *   warm-up day. A leak of one node per event would add thousands.
+ *   warm-up day. A leak of one node per event would add thousands; one listener per report, hundreds. (A CI run
+ *   saw listeners at 69–71 for six days and 90 on the seventh, a panel up at that moment: hence 40, not 20.)
  * - Heap: the wall keeps one marker per report by design (the whole city, on the map and in the counts), so
  *   the heap may grow with reports added: PER_REPORT_BYTES each (the marker, MapLibre's copy of the
  *   feature and its cluster index), plus HEAP_SLACK for what garbage collection leaves lying around. What it
@@ -24,7 +25,7 @@ import { ARTIFACTS, launch } from './browser.js';
  *   leak of a few hundred bytes per event breaks the bound.
  */
 const NODE_SLACK = 250;
-const LISTENER_SLACK = 20;
+const LISTENER_SLACK = 40;
 const PER_REPORT_BYTES = 2_048;
 const HEAP_SLACK = 3 * 1024 * 1024;
 const DAYS = 7;
@@ -50,14 +51,21 @@ async function sample(page: Page, cdp: CDPSession, day: number): Promise<Sample>
   // The wall has applied everything the hub logged (and its map layer flushed), then a full collection.
   const head = hub.ctx.store.events.headSeq();
   await page.waitForFunction((s) => window.__pantau!.live.seq() >= s, head, { timeout: 60_000, polling: 100 });
-  await page.waitForTimeout(400);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+  // Three readings a little apart, the lowest of each kept: a spotlight, an alert or a "selesai" moment adds nodes
+  // and listeners for a few seconds and then goes; a leak stays in every reading.
+  const readings: { heap: number; nodes: number; listeners: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(i === 0 ? 400 : 1500);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const metric = (n: string) => metrics.find((m) => m.name === n)?.value ?? NaN;
+    readings.push({ heap: usedSize, nodes: metric('Nodes'), listeners: metric('JSEventListeners') });
+  }
+  const least = (k: 'heap' | 'nodes' | 'listeners') => Math.min(...readings.map((r) => r[k]));
   const markers = await page.evaluate(() => window.__pantau!.live.size());
-  return { day, heap: usedSize, nodes: metric('Nodes'), listeners: metric('JSEventListeners'), markers, seq: head };
+  return { day, heap: least('heap'), nodes: least('nodes'), listeners: least('listeners'), markers, seq: head };
 }
 
 describe('the wall over a week unattended', () => {
