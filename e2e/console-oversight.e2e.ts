@@ -5,11 +5,10 @@ import type { Hub } from '../server/hub.js';
 import type { Config } from '../server/config.js';
 import { photo, postReport, startTestHub, validReport } from '../server/testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../scripts/seed-accounts.js';
-import { startCameraServer } from '../scripts/simulate/camera-server.js';
-import { startCameraMonitor } from '../server/jobs/camera-monitor.js';
 import { sweepDeadlines } from '../server/commands/deadline-sweep.js';
 import { loadCity } from '../server/profile/load.js';
 import { ARTIFACTS, launch } from './browser.js';
+import { cameraSimulator, darkenCamera, type CameraSimulator } from './cameras.js';
 
 // The hub's clock is driven by the test: a report left since September, and one filed this Monday morning
 // (category "sampah": respond within 4 working hours) whose response deadline then passes.
@@ -17,7 +16,7 @@ const city = loadCity('tangerang');
 const DEAD = 'simpang-cikokol';
 const clock = { t: Date.parse('2026-09-01T10:00:00+07:00') };
 const at = (wib: string) => (clock.t = Date.parse(`${wib}+07:00`));
-let sim: Awaited<ReturnType<typeof startCameraServer>>;
+let sim: CameraSimulator;
 let hub: Hub;
 let url: string;
 let config: Config;
@@ -27,7 +26,7 @@ let newId: number;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
+  sim = await cameraSimulator(city);
   ({ hub, url, config } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist'), cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
   await seedAccounts(hub.ctx);
   oldId = Number((await postReport(url, validReport({ description: 'Tumpukan sampah liar di bantaran kali' }), [await photo()])).body.id);
@@ -38,13 +37,7 @@ beforeAll(async () => {
   at('2026-11-23T13:01:00');
   sweepDeadlines(hub.ctx, 5000);
 
-  const monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 2000, log: hub.log, timer: false });
-  await monitor.tick();
-  sim.setMode(DEAD, 'dead');
-  for (let i = 0; i < 3; i++) {
-    clock.t += 11_000;
-    await monitor.tick();
-  }
+  await darkenCamera(hub, config, sim, DEAD, clock);
   expect(hub.ctx.store.cameras.get(DEAD)?.health).toBe('offline');
   browser = await launch();
 }, 120_000);

@@ -5,8 +5,6 @@ import type { Browser, Page } from 'playwright-core';
 import type { Hub } from '../server/hub.js';
 import type { Config } from '../server/config.js';
 import { startTestHub, WALL_TOKEN } from '../server/testing/hub.js';
-import { startCameraServer } from '../scripts/simulate/camera-server.js';
-import { startCameraMonitor } from '../server/jobs/camera-monitor.js';
 import { sweepDeadlines } from '../server/commands/deadline-sweep.js';
 import { seedDemo } from '../scripts/seed.js';
 import { seedDemoIndicators } from '../scripts/seed-indicators.js';
@@ -14,10 +12,11 @@ import { DEMO_PASSWORD } from '../scripts/seed-accounts.js';
 import { periodOf } from '../server/domain/indicators.js';
 import { loadCity } from '../server/profile/load.js';
 import { ARTIFACTS, launch } from './browser.js';
+import { cameraSimulator, darkenCamera, type CameraSimulator } from './cameras.js';
 
 const city = loadCity('tangerang');
 const DEAD = 'simpang-cikokol';
-let sim: Awaited<ReturnType<typeof startCameraServer>>;
+let sim: CameraSimulator;
 let hub: Hub;
 let url: string;
 let config: Config;
@@ -25,19 +24,13 @@ let browser: Browser;
 const clock = { t: Date.now() };
 
 beforeAll(async () => {
-  sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
+  sim = await cameraSimulator(city);
   ({ hub, url, config } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist'), cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
   await seedDemo(hub.ctx, { count: 120, days: 14, now: new Date(clock.t) });
   sweepDeadlines(hub.ctx, 5000);
   await seedDemoIndicators(hub.ctx, new Date(clock.t));
   // One camera goes dark, so the phone summary has an outage to show.
-  const monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 2000, log: hub.log, timer: false });
-  await monitor.tick();
-  sim.setMode(DEAD, 'dead');
-  for (let i = 0; i < 3; i++) {
-    clock.t += 11_000;
-    await monitor.tick();
-  }
+  await darkenCamera(hub, config, sim, DEAD, clock);
   browser = await launch();
 }, 180_000);
 afterAll(async () => {

@@ -4,16 +4,15 @@ import type { Browser, Page } from 'playwright-core';
 import type { Hub } from '../server/hub.js';
 import type { Config } from '../server/config.js';
 import { startTestHub, WALL_TOKEN } from '../server/testing/hub.js';
-import { startCameraServer } from '../scripts/simulate/camera-server.js';
-import { startCameraMonitor } from '../server/jobs/camera-monitor.js';
 import { sweepDeadlines } from '../server/commands/deadline-sweep.js';
 import { seedDemo } from '../scripts/seed.js';
 import { loadCity } from '../server/profile/load.js';
 import { ARTIFACTS, launch } from './browser.js';
+import { cameraSimulator, darkenCamera, type CameraSimulator } from './cameras.js';
 
 const city = loadCity('tangerang');
 const DEAD = 'simpang-cikokol';
-let sim: Awaited<ReturnType<typeof startCameraServer>>;
+let sim: CameraSimulator;
 let hub: Hub;
 let url: string;
 let config: Config;
@@ -21,18 +20,12 @@ let browser: Browser;
 const clock = { t: Date.now() };
 
 beforeAll(async () => {
-  sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
+  sim = await cameraSimulator(city);
   ({ hub, url, config } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist'), cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
   await seedDemo(hub.ctx, { count: 150, days: 14, now: new Date(clock.t) });
   sweepDeadlines(hub.ctx, 5000);
   // The cameras, polled in rounds this test drives: one of them dies.
-  const monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 2000, log: hub.log, timer: false });
-  await monitor.tick();
-  sim.setMode(DEAD, 'dead');
-  for (let i = 0; i < 3; i++) {
-    clock.t += 11_000;
-    await monitor.tick();
-  }
+  await darkenCamera(hub, config, sim, DEAD, clock);
   expect(hub.ctx.store.cameras.get(DEAD)?.health).toBe('offline');
   browser = await launch();
 }, 120_000);
