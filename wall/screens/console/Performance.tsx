@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { AgencyFigures, Stats } from '../kinerja/stats';
+import { fmtHours as hrs, fmtPct as pct, level, num } from '../kinerja/figures';
 import { fetchProfile } from '../../lib/profile';
 import { lang, t } from '../../lib/i18n';
 import { stampWib } from '../../lib/time';
@@ -23,11 +24,6 @@ export function rangeFromUrl(search: string, today: (daysAgo?: number) => string
   return { from: today(n - 1), to: today(0) };
 }
 
-const num = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID');
-const dec = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
-const pct = (x: number | null) => (x === null ? pt.none : `${Math.round(x * 100)}%`);
-const level = (x: number | null) => (x === null ? 'none' : x >= 0.9 ? 'good' : x >= 0.7 ? 'fair' : 'poor');
-const hrs = (h: number | null) => (h === null ? pt.none : dec.format(h >= 10 ? Math.round(h) : h));
 
 /**
  * /console/kinerja: every agency's figures for any past range, recomputed from the event log by the hub.

@@ -40,7 +40,6 @@ const id = {
     backlog: 'Umur tunggakan',
   },
   ages: ['≤1 hr', '1–3 hr', '3–7 hr', '>7 hr'],
-  none: '–',
   rule: 'Peringkat: selesai tepat waktu, lalu respons tepat waktu. Hanya bukti terverifikasi dihitung selesai; ditolak dan digabung dihitung terpisah, dan laporan yang dibuka lagi oleh warga dihitung terhadap OPD.',
   badRange: 'Tanggal "dari" harus sebelum "sampai".',
 };
@@ -84,7 +83,6 @@ const en: typeof id = {
     backlog: 'Backlog age',
   },
   ages: ['≤1 d', '1–3 d', '3–7 d', '>7 d'],
-  none: '–',
   rule: 'Ranked by fixed on time, then response on time. Only verified proof counts as fixed; rejected and merged are counted apart, and a report the citizen reopens counts against the agency.',
   badRange: '"From" must be before "to".',
 };

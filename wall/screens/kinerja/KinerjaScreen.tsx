@@ -11,6 +11,7 @@ import { BaseLayers } from '../wall/map/BaseLayers';
 import { backlogConfig, Chart, dayLabel, ontimeConfig, trendConfig } from './charts';
 import { ChoroplethLayer, classesFor, RAMP } from './ChoroplethLayer';
 import { k } from './i18n';
+import { fmtHours, fmtPct, level, num } from './figures';
 import { daysFromUrl, fetchStats, Unpaired, type AgencyFigures, type Stats } from './stats';
 import './kinerja.css';
 
@@ -19,11 +20,6 @@ const REFRESH_MS = 60_000;
 /** Older than this and the stamp turns red: the hub has not answered for a while. */
 const STALE_AFTER_MS = 3 * REFRESH_MS;
 
-const num = new Intl.NumberFormat(t.locale);
-const dec = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 1 });
-const fmtPct = (x: number | null) => (x === null ? k.none : `${Math.round(x * 100)}%`);
-const level = (x: number | null) => (x === null ? 'none' : x >= 0.9 ? 'good' : x >= 0.7 ? 'fair' : 'poor');
-const fmtHours = (h: number | null) => (h === null ? k.none : dec.format(h >= 10 ? Math.round(h) : h));
 
 /**
  * /wall/kinerja: how each agency performs, for the supervisors in the room. Unattended like the wall:
