@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Every environment variable the hub reads, parsed once. Each is documented in README.md. */
 const Env = z.object({
@@ -62,7 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`environment variable ${String(i.path[0])}: ${i.message}`);
   }
   const e = parsed.data;
-  const dataDir = e.PANTAU_DATA_DIR;
+  // Absolute from the start: res.sendFile refuses a relative path, and the README's default is the relative `data`.
+  const dataDir = resolve(e.PANTAU_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
