@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAbsolute, join } from 'node:path';
-import { loadConfig } from './config';
+import { loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('makes the default relative data dir absolute, so photos and snapshots can be sent as files', () => {
