@@ -6,10 +6,17 @@ import { apiKeyActor, isApiKey } from './api-clients.js';
 
 export type Credentials = { cookie?: string; authorization?: string; display?: unknown };
 
+/** A cookie's value, or null when it is absent or unreadable (a stranger's `%E0` is simply no session, never a throw). */
 export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return null;
+      }
+    }
   }
   return null;
 }

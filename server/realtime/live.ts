@@ -36,8 +36,15 @@ export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: numbe
 
 export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger }) {
   io.use((socket, next) => {
-    const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-    const actor = identifyCaller(ctx, { cookie: socket.handshake.headers.cookie, display: auth.display });
+    // Whatever a stranger puts in a handshake must never throw out of here: nothing above catches it and the hub would exit.
+    let actor: Actor | null;
+    try {
+      const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+      actor = identifyCaller(ctx, { cookie: socket.handshake.headers.cookie, display: auth.display });
+    } catch (err) {
+      opts.log.warn({ err }, 'socket handshake could not be read');
+      actor = null;
+    }
     if (!actor || actor.role === 'citizen')
       return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'log in, or pair this screen with a display token' } }));
     if (!may(actor, 'live.watch')) return next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: `${actor.role} may not watch the live stream` } }));
