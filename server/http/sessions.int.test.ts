@@ -56,3 +56,45 @@ describe('an unreadable cookie is no session', () => {
     expect((await call('GET', '/api/auth/me', r.cookie)).status).toBe(200);
   });
 });
+
+describe('a stale session cookie locks nobody out', () => {
+  const adminCookie = async () => (await login('admin')).cookie;
+  const accountId = (username: string) => hub.ctx.store.accounts.byUsername(username)!.id;
+
+  /** What a browser still holding the old cookie must be able to do: file and follow a report, log in, log out. */
+  async function stillWorks(stale: string, username: string) {
+    expect((await call('GET', '/api/auth/me', stale)).status).toBe(401);
+    const filed = await postReport(url, validReport(), [await photo()], { cookie: stale });
+    expect(filed.status).toBe(201);
+    expect((await call('GET', `/api/reports/${String(filed.body.ticket)}`, stale)).status).toBe(200);
+    const out = await call('POST', '/api/auth/logout', stale);
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/pantau_session=;/);
+    const again = await login(username, stale);
+    expect(again.status).toBe(200);
+    expect(again.cookie).not.toBe(stale);
+    expect((await call('GET', '/api/auth/me', again.cookie)).status).toBe(200);
+  }
+
+  it('after a password reset', async () => {
+    const stale = (await login('operator.dishub')).cookie;
+    const admin = await adminCookie();
+    expect((await call('POST', `/api/admin/accounts/${accountId('operator.dishub')}/password`, admin, { password: DEMO_PASSWORD })).status).toBe(200);
+    await stillWorks(stale, 'operator.dishub');
+  });
+
+  it('after the account was disabled and enabled again', async () => {
+    const stale = (await login('pengawas.dkp.1')).cookie;
+    const admin = await adminCookie();
+    const id = accountId('pengawas.dkp.1');
+    expect((await call('POST', `/api/admin/accounts/${id}/disable`, admin)).status).toBe(200);
+    expect((await call('POST', `/api/admin/accounts/${id}/enable`, admin)).status).toBe(200);
+    await stillWorks(stale, 'pengawas.dkp.1');
+  });
+
+  it('after the session ended on the hub', async () => {
+    const stale = (await login('supervisor')).cookie;
+    expect((await call('POST', '/api/auth/logout', stale)).status).toBe(204);
+    await stillWorks(stale, 'supervisor');
+  });
+});
