@@ -21,6 +21,11 @@ const Env = z.object({
   PANTAU_RATE_REPORTS_PER_10MIN: z.coerce.number().int().min(1).default(30),
   PANTAU_RATE_OPEN311_PER_MIN: z.coerce.number().int().min(1).default(60),
   PANTAU_RATE_LOGIN_FAILS_PER_15MIN: z.coerce.number().int().min(1).default(20),
+  PANTAU_PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, 'each origin is scheme://host[:port], comma-separated'))),
 });
 
 export type RateLimits = { reportsPer10Min: number; open311PerMin: number; loginFailsPer15Min: number };
@@ -51,6 +56,8 @@ export type Config = {
   snapshotsDir: string;
   /** Flood limits: reports per 10 minutes from one citizen IP (staff: per account), Open311 POSTs per minute per key, failed logins per 15 minutes per IP. */
   rateLimits: RateLimits;
+  /** Origins the hub is reached at behind a proxy that rewrites Host: cookie-borne changes from them are our own pages. */
+  publicOrigins: string[];
   /** Where the built front end lives; null when the hub serves the API only. */
   staticDir: string | null;
 };
@@ -88,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       open311PerMin: e.PANTAU_RATE_OPEN311_PER_MIN,
       loginFailsPer15Min: e.PANTAU_RATE_LOGIN_FAILS_PER_15MIN,
     },
+    publicOrigins: e.PANTAU_PUBLIC_ORIGIN,
     staticDir: join(import.meta.dirname, '..', 'dist'),
     ...overrides,
   };
