@@ -10,6 +10,7 @@ import { cameraView, staffView } from '../domain/views.js';
 import { nearestOnline } from '../domain/cameras.js';
 import { CAMERA_LOOK_METERS } from '../commands/camera-look.js';
 import { AUDIT_HEADER, auditRow } from '../domain/audit.js';
+import { WibDay } from '../contract/wib-day.js';
 import { wibDayStart } from '../domain/time.js';
 import type { Actor } from '../contract/roles.js';
 import { allow } from './actor.js';
@@ -18,10 +19,9 @@ import { sendRefusal } from './errors.js';
 
 const ReminderAck = z.object({ flag: z.enum(['response_near', 'response_breached', 'resolution_near', 'resolution_breached', 'escalated']) });
 
-const AuditQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD'),
-  to: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD'),
-});
+const AuditQuery = z
+  .object({ from: WibDay, to: WibDay })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
 export function consoleRouter(ctx: Ctx): Router {
   const router = Router();

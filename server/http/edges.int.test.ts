@@ -47,3 +47,26 @@ describe('control characters', () => {
     expect(xml).toContain('lama &lt;b&gt; &amp;');
   });
 });
+
+describe('impossible dates and pages', () => {
+  it('answer 400 naming the field, never 500', async () => {
+    for (const [path, field] of [
+      ['/api/stats?from=2026-13-01&to=2026-13-05', 'from'],
+      ['/api/stats?from=2026-02-31', 'from'],
+      ['/api/stats/agencies.csv?to=2026-00-10', 'to'],
+      ['/api/console/audit.csv?from=2026-13-01&to=2026-13-02', 'from'],
+      ['/api/console/audit.csv?from=2026-11-02&to=2026-11-01', 'from'],
+    ]) {
+      const res = await get(path, 'supervisor');
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { field: string }).field, path).toBe(field);
+    }
+    for (const q of ['page=1e16', 'page=99999999999', 'page_size=1e3', 'start_date=2026-02-31T00:00:00%2B07:00']) {
+      const res = await get(`/open311/v2/requests.json?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(((await res.json()) as { description: string }[])[0].description, q).toMatch(/^(page|page_size|start_date)/);
+    }
+    expect((await get('/open311/v2/requests.json?page=2&page_size=10')).status).toBe(200);
+    expect((await get('/api/console/audit.csv?from=2026-11-01&to=2026-11-01', 'supervisor')).status).toBe(200);
+  });
+});
