@@ -154,7 +154,8 @@ export function decide(report: ReportState, cmd: Command, actor: Actor, now: Dat
   if (actor.role !== 'system' && !rule.roles.includes(actor.role)) return refuse('forbidden', `${actor.role} may not ${cmd.action}`);
   if (!CITY_WIDE.includes(actor.role) && actor.role !== 'citizen' && actor.agencyId !== report.agencyId)
     return refuse('forbidden', `report ${report.ticket} belongs to another agency`);
-  if (rule.assigneeOnly && actor.role !== 'system' && report.assigneeId !== actor.id)
+  // A field supervisor works only on the jobs dispatched to them: a note on anyone else's report is refused too.
+  if ((rule.assigneeOnly || actor.role === 'field') && actor.role !== 'system' && report.assigneeId !== actor.id)
     return refuse('forbidden', `report ${report.ticket} is not dispatched to you`);
   if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== report.version)
     return refuse('conflict', `report ${report.ticket} was changed by someone else (version ${report.version}, you saw ${cmd.expectedVersion})`, 'expectedVersion');

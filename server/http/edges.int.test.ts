@@ -70,3 +70,47 @@ describe('impossible dates and pages', () => {
     expect((await get('/api/console/audit.csv?from=2026-11-01&to=2026-11-01', 'supervisor')).status).toBe(200);
   });
 });
+
+const act = (id: number | string, who: string, body: unknown) => post(`/api/console/reports/${id}/actions`, who, body);
+const version = (id: number) => hub.ctx.store.reports.get(id)!.version;
+
+describe('who may touch which report', () => {
+  it('a field supervisor cannot add a note to a report not dispatched to them', async () => {
+    const id = (await postReport(url, validReport(), [await photo()])).body.id as number;
+    const note = { action: 'note', reason: 'sudah saya lihat' };
+    expect((await act(id, 'pengawas.dkp.1', note)).status).toBe(403);
+    expect((await act(id, 'operator.dkp', { action: 'check', expectedVersion: version(id) })).status).toBe(200);
+    const fs1 = hub.ctx.store.accounts.byUsername('pengawas.dkp.1')!.id;
+    expect((await act(id, 'operator.dkp', { action: 'dispatch', expectedVersion: version(id), assigneeId: fs1 })).status).toBe(200);
+    const before = version(id);
+    expect((await act(id, 'pengawas.dkp.2', note)).status).toBe(403);
+    expect(version(id)).toBe(before);
+    expect((await act(id, 'pengawas.dkp.1', { action: 'note', reason: 'kru berangkat' })).status).toBe(200);
+  });
+
+  it('an operator sees no other agency’s report among the possible duplicates', async () => {
+    const mine = (await postReport(url, validReport({ description: 'Sampah di jembatan Cisadane', lat: -6.1701, lon: 106.6402 }), [await photo()])).body.id as number;
+    const theirs = (await postReport(url, validReport({ description: 'Rahasia dinas lain di sini', address: 'Alamat dinas lain', lat: -6.1702, lon: 106.6403 }), [await photo()])).body.id as number;
+    // Rerouted to another agency: same category and place, but no longer the DKP operator's to read.
+    expect((await act(theirs, 'supervisor', { action: 'reroute', agencyId: 'dishub', reason: 'milik Dishub', expectedVersion: version(theirs) })).status).toBe(200);
+    const forOperator = await (await get(`/api/console/reports/${mine}/duplicates`, 'operator.dkp')).text();
+    expect(forOperator).not.toContain('Rahasia dinas lain');
+    expect(forOperator).not.toContain('Alamat dinas lain');
+    const forSupervisor = (await (await get(`/api/console/reports/${mine}/duplicates`, 'supervisor')).json()) as { duplicates: { report: { id: number } }[] };
+    expect(forSupervisor.duplicates.map((d) => d.report.id)).toContain(theirs);
+  });
+
+  it('a loosely written id acts on no report', async () => {
+    const id = (await postReport(url, validReport(), [await photo()])).body.id as number;
+    const before = version(id);
+    for (const loose of [`0x${id.toString(16)}`, `${id}.0`, `${id}e0`, `+${id}`, `0${id}`]) {
+      const res = await act(loose, 'operator.dkp', { action: 'note', reason: 'coba' });
+      expect(res.status, loose).toBe(404);
+      expect(((await res.json()) as { field: string }).field).toBe('id');
+      expect((await get(`/api/console/reports/${loose}`, 'operator.dkp')).status, loose).toBe(404);
+      expect((await post(`/api/field/jobs/${loose}/accept`, 'pengawas.dkp.1', { clientId: `c-${loose}-0123456789` })).status, loose).toBe(404);
+    }
+    expect(version(id)).toBe(before);
+    expect((await get(`/api/console/reports/${id}`, 'operator.dkp')).status).toBe(200);
+  });
+});
