@@ -114,3 +114,22 @@ describe('who may touch which report', () => {
     expect((await get(`/api/console/reports/${id}`, 'operator.dkp')).status).toBe(200);
   });
 });
+
+describe('a retry with a used clientId', () => {
+  it('answers the first report when the content is the same, and 409 naming clientId when it differs', async () => {
+    const clientId = 'retry-test-0123456789abcdef';
+    const img = await photo();
+    const first = await postReport(url, validReport({ clientId }), [img]);
+    expect(first.status).toBe(201);
+    const again = await postReport(url, validReport({ clientId }), [img]);
+    expect(again.status).toBe(200);
+    expect(again.body.ticket).toBe(first.body.ticket);
+    for (const over of [{ description: 'Laporan lain sama sekali' }, { category: 'pju' }, { lat: -6.18, lon: 106.64 }, { reporterContact: '0813-0000' }]) {
+      const other = await postReport(url, validReport({ clientId, ...over }), [img]);
+      expect(other.status, JSON.stringify(over)).toBe(409);
+      expect(other.body.field).toBe('clientId');
+      expect(String(other.body.message)).toContain(String(first.body.ticket));
+    }
+    expect((await postReport(url, validReport({ clientId }), [img, await photo()])).status).toBe(409);
+  });
+});
