@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import type { Hub } from '../hub.js';
 import { photo, postReport, startTestHub, validReport } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
@@ -131,5 +132,23 @@ describe('a retry with a used clientId', () => {
       expect(String(other.body.message)).toContain(String(first.body.ticket));
     }
     expect((await postReport(url, validReport({ clientId }), [img, await photo()])).status).toBe(409);
+  });
+});
+
+describe('a truncated photo', () => {
+  it('whose header claims 8000×6000 over 640×480 of data is refused, and nothing is filed', async () => {
+    const b = Buffer.from(await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 100, b: 50 } } }).jpeg().toBuffer());
+    for (let i = 0; i < b.length - 9; i++)
+      if (b[i] === 0xff && (b[i + 1] === 0xc0 || b[i + 1] === 0xc2)) {
+        b.writeUInt16BE(6000, i + 5);
+        b.writeUInt16BE(8000, i + 7);
+        break;
+      }
+    expect(await sharp(b).metadata()).toMatchObject({ width: 8000, height: 6000 });
+    const before = hub.ctx.store.events.headSeq();
+    const r = await postReport(url, validReport(), [b]);
+    expect(r.status).toBe(415);
+    expect(r.body.field).toMatch(/^photos/);
+    expect(hub.ctx.store.events.headSeq()).toBe(before);
   });
 });
