@@ -18,7 +18,7 @@ import { indicatorsRouter } from './indicators.js';
 import { replayRouter } from './replay.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 import type { RateLimits } from '../config.js';
-import { loginLimiter, reportsLimiter } from './rate-limits.js';
+import { loginLimiters, reportsLimiter } from './rate-limits.js';
 import { apiClientsRouter } from './api-clients.js';
 import { open311Router } from './open311.js';
 import { displaysRouter, type Presence } from './displays.js';
@@ -29,10 +29,11 @@ import { sameOrigin } from './same-origin.js';
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[] }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[]; trustProxy?: false | number | string }): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off unless configured (PANTAU_TRUST_PROXY): otherwise anyone could name the address the flood limits count.
+  app.set('trust proxy', opts.trustProxy ?? false);
   app.use((req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
@@ -51,7 +52,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
     res.json(ctx.city.publicProfile);
   });
   api.use(express.json({ limit: '64kb' }));
-  api.post('/auth/login', loginLimiter(opts.rateLimits));
+  api.post('/auth/login', ...loginLimiters(opts.rateLimits));
   api.use('/auth', authRouter(ctx));
   api.use('/admin/api-clients', apiClientsRouter(ctx));
   api.use('/admin', adminRouter(ctx));

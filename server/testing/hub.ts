@@ -26,7 +26,7 @@ export function testConfig(dataDir: string, over: Partial<Config> = {}): Config 
     port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
     logLevel: 'silent', wallToken: WALL_TOKEN, staticDir: null, snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, deadlineScheduler: false,
     // Tests file many reports from one address; a test of the limits themselves passes its own.
-    rateLimits: { reportsPer10Min: 100_000, open311PerMin: 100_000, loginFailsPer15Min: 100_000 }, ...over,
+    rateLimits: { reportsPer10Min: 100_000, open311PerMin: 100_000, loginFailsPer15Min: 100_000, loginFailsPerUser15Min: 100_000 }, ...over,
   });
 }
 
