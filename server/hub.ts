@@ -51,7 +51,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, 'Wall (from PANTAU_WALL_TOKEN)', config.wallToken);
 
   const presence: Presence = { connected: async () => new Set<string>() };
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins, trustProxy: config.trustProxy });
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins, trustProxy: config.trustProxy, mapStyleUrl: config.mapStyleUrl });
   const http = createServer(app);
   // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.

@@ -25,20 +25,17 @@ import { displaysRouter, type Presence } from './displays.js';
 import { gapsRouter } from './gaps.js';
 import { buildIdOf } from './build-id.js';
 import { sameOrigin } from './same-origin.js';
+import { securityHeaders } from './security-headers.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[]; trustProxy?: false | number | string }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[]; trustProxy?: false | number | string; mapStyleUrl?: string | null }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Off unless configured (PANTAU_TRUST_PROXY): otherwise anyone could name the address the flood limits count.
   app.set('trust proxy', opts.trustProxy ?? false);
-  app.use((req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  app.use(securityHeaders({ mapStyleUrl: opts.mapStyleUrl }));
 
   const api = express.Router();
   api.use(sameOrigin(opts.publicOrigins ?? []));
