@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { Store } from './store/index.js';
 import { loadCity, type City } from './profile/load.js';
 import { MediaFiles } from './media/files.js';
+import { configureSharp, PhotoQueue } from './media/photo-queue.js';
 import { createApp } from './http/app.js';
 import { attachLive, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
@@ -30,6 +31,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const log = opts.log ?? pino({ level: config.logLevel });
   const store = Store.open(config.dbFile);
   const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
+  configureSharp();
   const media = new MediaFiles(config.mediaDir);
   const swept = media.sweep(store.media.hashes());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
@@ -42,6 +44,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     city,
     media,
     maxPhotoPixels: config.maxPhotoPixels,
+    photoQueue: new PhotoQueue(config.photoLimits),
     snapshotsDir: config.snapshotsDir,
     now: opts.now ?? (() => new Date()),
     publish: (c) => listeners.forEach((l) => l(c)),

@@ -101,8 +101,9 @@ export type ReportEvent = {
 };
 
 /** Why a command was refused; the transports map each code to a status (403, 409, 400, 404, 413, 415, 422). */
-export type RefusalCode = 'unauthenticated' | 'forbidden' | 'conflict' | 'invalid' | 'not_found' | 'too_large' | 'unsupported_media' | 'unprocessable';
-export type Refusal = { ok: false; code: RefusalCode; field?: string; message: string };
+export type RefusalCode = 'unauthenticated' | 'forbidden' | 'conflict' | 'invalid' | 'not_found' | 'too_large' | 'unsupported_media' | 'unprocessable' | 'busy';
+/** retryAfterS: with 'busy', when the sender may try again (nothing was saved). */
+export type Refusal = { ok: false; code: RefusalCode; field?: string; message: string; retryAfterS?: number };
 export type Decision = { ok: true; event: ReportEvent } | Refusal;
 
 export const refuse = (code: Refusal['code'], message: string, field?: string): Refusal => ({ ok: false, code, message, field });
