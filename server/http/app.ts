@@ -1,4 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import compression from 'compression';
+import { constants as zlib } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -38,6 +40,9 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
     res.setHeader('Referrer-Policy', 'same-origin');
     next();
   });
+  // Phones on mobile data: text (scripts, styles, JSON, GeoJSON, SVG) goes brotli where the browser takes it, else
+  // gzip. Quality 5 keeps brotli cheap enough to do per request; photos are WebP and pass through as they are.
+  app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } }));
 
   const api = express.Router();
   api.use(sameOrigin(opts.publicOrigins ?? []));
