@@ -27,6 +27,11 @@ const Env = z.object({
   PANTAU_RATE_REPORTS_PER_10MIN: z.coerce.number().int().min(1).default(30),
   PANTAU_RATE_OPEN311_PER_MIN: z.coerce.number().int().min(1).default(60),
   PANTAU_RATE_LOGIN_FAILS_PER_15MIN: z.coerce.number().int().min(1).default(20),
+  PANTAU_PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, 'each origin is scheme://host[:port], comma-separated'))),
 });
 
 export type RateLimits = { reportsPer10Min: number; open311PerMin: number; loginFailsPer15Min: number };
@@ -64,6 +69,8 @@ export type Config = {
    * exists only so bench:ingest can show before and after in one run.
    */
   durability: { synchronous: Synchronous; groupCommit: boolean };
+  /** Origins the hub is reached at behind a proxy that rewrites Host: cookie-borne changes from them are our own pages. */
+  publicOrigins: string[];
   /** Where the built front end lives; null when the hub serves the API only. */
   staticDir: string | null;
 };
@@ -103,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       loginFailsPer15Min: e.PANTAU_RATE_LOGIN_FAILS_PER_15MIN,
     },
     durability: { synchronous: 'FULL', groupCommit: true },
+    publicOrigins: e.PANTAU_PUBLIC_ORIGIN,
     staticDir: join(import.meta.dirname, '..', 'dist'),
     ...overrides,
   };

@@ -15,6 +15,7 @@ import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
 import type { Presence } from './http/displays.js';
+import { SYSTEM } from './contract/roles.js';
 
 export type Hub = {
   ctx: Ctx;
@@ -35,7 +36,6 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const media = new MediaFiles(config.mediaDir);
   const swept = media.sweep(store.media.hashes());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
-  if (config.wallToken) pairDisplay(store, 'Wall (from PANTAU_WALL_TOKEN)', new Date(), config.wallToken);
   store.cameras.syncFromProfile(city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl));
 
   const listeners: ((c: Committed) => void)[] = [];
@@ -50,8 +50,11 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     publish: (c) => listeners.forEach((l) => l(c)),
   };
 
+  // Before any listener: nobody is connected yet, and the event is in the log for the audit.
+  if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, 'Wall (from PANTAU_WALL_TOKEN)', config.wallToken);
+
   const presence: Presence = { connected: async () => new Set<string>() };
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence });
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins });
   const http = createServer(app);
   // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.
@@ -63,7 +66,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     return ids;
   };
   const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
-  listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log }));
+  listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, log }) : null;
   const monitor = config.cameraMonitor
     ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })

@@ -9,6 +9,7 @@ import type { ProcessedPhoto } from '../media/photos.js';
 import { cameraLook } from './camera-look.js';
 import { deadlinesFor } from '../domain/deadlines.js';
 import { commitGrouped, type Committed, type Ctx, type Result } from './context.js';
+import { stripControls, stripControlsOr } from '../domain/text.js';
 
 /**
  * clientKey: the id the sender gave this submission; a retry with the same key answers the report it already
@@ -22,7 +23,15 @@ export type SubmitOptions = {
 };
 
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
-export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[], opts: SubmitOptions = {}): Promise<Result<ReportState & { trackKey: string; replayed?: boolean }>> {
+export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportFields, photos: Buffer[], opts: SubmitOptions = {}): Promise<Result<ReportState & { trackKey: string; replayed?: boolean }>> {
+  // Every channel comes through here: text is cleaned once, for every screen and every export.
+  const input: NewReportFields = {
+    ...given,
+    description: stripControls(given.description),
+    address: stripControlsOr(given.address),
+    reporterName: stripControlsOr(given.reporterName),
+    reporterContact: stripControlsOr(given.reporterContact),
+  };
   const earlier = opts.clientKey ? filedBefore(ctx, actor, opts) : null;
   if (earlier) return earlier;
   const channelRefusal = checkIntakeChannel(actor, input.channel);

@@ -24,11 +24,12 @@ import { open311Router } from './open311.js';
 import { displaysRouter, type Presence } from './displays.js';
 import { gapsRouter } from './gaps.js';
 import { buildIdOf } from './build-id.js';
+import { sameOrigin } from './same-origin.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[] }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -39,6 +40,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   });
 
   const api = express.Router();
+  api.use(sameOrigin(opts.publicOrigins ?? []));
   api.use(identify(ctx));
   const buildId = buildIdOf(opts.staticDir);
   api.get('/health', (_req, res) => {
