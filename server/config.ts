@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { PhotoLimits } from './domain/photo-queue.js';
+import type { Synchronous } from './store/db.js';
 
 /** Every environment variable the hub reads, parsed once. Each is documented in README.md. */
 const Env = z.object({
@@ -63,6 +64,11 @@ export type Config = {
   snapshotsDir: string;
   /** Flood limits: reports per 10 minutes from one citizen IP (staff: per account), Open311 POSTs per minute per key, failed logins per 15 minutes per IP. */
   rateLimits: RateLimits;
+  /**
+   * FULL + group commit: a 201 means the report is on disk. Not an environment variable: NORMAL without grouping
+   * exists only so bench:ingest can show before and after in one run.
+   */
+  durability: { synchronous: Synchronous; groupCommit: boolean };
   /** Origins the hub is reached at behind a proxy that rewrites Host: cookie-borne changes from them are our own pages. */
   publicOrigins: string[];
   /** Where the built front end lives; null when the hub serves the API only. */
@@ -103,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       open311PerMin: e.PANTAU_RATE_OPEN311_PER_MIN,
       loginFailsPer15Min: e.PANTAU_RATE_LOGIN_FAILS_PER_15MIN,
     },
+    durability: { synchronous: 'FULL', groupCommit: true },
     publicOrigins: e.PANTAU_PUBLIC_ORIGIN,
     staticDir: join(import.meta.dirname, '..', 'dist'),
     ...overrides,

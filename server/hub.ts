@@ -30,7 +30,7 @@ export type Hub = {
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
 export function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Hub {
   const log = opts.log ?? pino({ level: config.logLevel });
-  const store = Store.open(config.dbFile);
+  const store = Store.open(config.dbFile, config.durability);
   const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
   configureSharp();
   const media = new MediaFiles(config.mediaDir);

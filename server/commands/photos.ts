@@ -51,15 +51,14 @@ export async function processPhotos(ctx: Ctx, photos: Buffer[], min = 1): Promis
  * Writes the photo files, then runs the command that refers to them. If the command refuses or throws,
  * the files it would have referred to are removed again: no orphan file is left behind.
  */
-export function withPhotoFiles<T>(ctx: Ctx, photos: ProcessedPhoto[], run: () => Result<T>): Result<T> {
-  const created = photos.flatMap((p) => ctx.media.write(p));
+export async function withPhotoFiles<T>(ctx: Ctx, photos: ProcessedPhoto[], run: () => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
+  const hashes = photos.map((p) => p.hash);
   try {
-    const r = run();
-    if (!r.ok) ctx.media.remove(created);
-    return r;
-  } catch (err) {
-    ctx.media.remove(created);
-    throw err;
+    await Promise.all(photos.map((p) => ctx.media.write(p)));
+    return await run();
+  } finally {
+    // Kept when a committed row refers to it (this command's, or another's with the same photo).
+    ctx.media.release(hashes, (h) => ctx.store.media.has(h));
   }
 }
 
