@@ -25,6 +25,9 @@ export type Hub = {
   close(): Promise<void>;
 };
 
+/** The display PANTAU_WALL_TOKEN pairs (the demo's wall), named in the room's language on /console/layar. */
+export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
+
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
 export function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Hub {
   const log = opts.log ?? pino({ level: config.logLevel });
@@ -33,7 +36,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const media = new MediaFiles(config.mediaDir);
   const swept = media.sweep(store.media.hashes());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
-  if (config.wallToken) pairDisplay(store, 'Wall (from PANTAU_WALL_TOKEN)', new Date(), config.wallToken);
+  if (config.wallToken) pairDisplay(store, WALL_TOKEN_DISPLAY_NAME, new Date(), config.wallToken);
   store.cameras.syncFromProfile(city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl));
 
   const listeners: ((c: Committed) => void)[] = [];
