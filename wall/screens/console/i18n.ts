@@ -246,6 +246,7 @@ const id = {
   copied: 'Tersalin',
   adminOnly: 'Halaman ini hanya untuk admin.',
   supervisorOnly: 'Halaman ini untuk supervisor dan admin.',
+  menu: 'Menu',
   backToConsole: 'Kembali ke konsol',
   // reminders, escalations, camera alerts
   reminders: 'Pengingat',
@@ -511,6 +512,7 @@ const en: ConsoleDict = {
   copied: 'Copied',
   adminOnly: 'This page is for administrators only.',
   supervisorOnly: 'This page is for supervisors and administrators.',
+  menu: 'Menu',
   backToConsole: 'Back to the console',
   reminders: 'Reminders',
   remindersTitle: 'Unseen deadline reminders',
