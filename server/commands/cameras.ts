@@ -19,7 +19,7 @@ export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraPub
     const { health, reason } = assessCamera([probe, ...ctx.store.cameras.recentProbes(cameraId, 9)], cam.health, DEFAULT_RULES);
     // A frozen or black frame answered, but it is not a good frame: "last good" must not move.
     ctx.store.cameras.addProbe(cameraId, probe, reason === 'ok' || reason === 'slow');
-    if (health === cam.health) return [cameraView({ ...ctx.store.cameras.get(cameraId)! }), []];
+    if (health === cam.health) return [cameraView({ ...cam, snapshotAt: probe.ok ? probe.at : cam.snapshotAt, lastGoodAt: reason === 'ok' || reason === 'slow' ? probe.at : cam.lastGoodAt }), []];
     // An alert opens when a camera goes dark and closes by itself when it recovers.
     const alert = health === 'offline' ? 'open' : health === 'online' ? null : cam.alert;
     const event = { type: 'camera.health_changed' as const, reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, from: cam.health, to: health, reason } };

@@ -29,7 +29,7 @@ beforeAll(async () => {
   sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
   ({ hub, url, config } = await startTestHub({ cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
   // The test drives the monitor's rounds itself, with its own clock.
-  monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 1500, log: hub.log, timer: false });
+  monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 5000, log: hub.log, timer: false });
   wall = new WallClient(url);
   await wall.until(() => wall.catchUps.length === 1);
 }, 30_000);

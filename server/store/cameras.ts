@@ -20,6 +20,11 @@ const KEEP_PROBES = 20;
 
 export class CamerasTable {
   private readonly s;
+  /**
+   * The newest probes of each camera, newest first, kept as they are written: the health rules read them on
+   * every probe. Only the hub that probes a camera writes its probes, so this never goes stale.
+   */
+  private readonly recentCache = new Map<string, Probe[]>();
   constructor(db: Db) {
     this.s = {
       upsertSpec: db.prepare(
@@ -31,11 +36,16 @@ export class CamerasTable {
       ),
       all: db.prepare(`${SELECT} ORDER BY id`),
       one: db.prepare(`${SELECT} WHERE id = ?`),
+      // Due: never probed, or its interval gone since the last probe (a microsecond of slack for float days).
+      due: db.prepare(
+        `${SELECT} WHERE last_probe_at IS NULL OR julianday(@now) - julianday(last_probe_at) >= interval_s / 86400.0 - 1e-9
+         ORDER BY last_probe_at IS NOT NULL, last_probe_at`,
+      ),
       addProbe: db.prepare('INSERT INTO camera_probes (camera_id, at, ok, latency_ms, hash, luma, error) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       recent: db.prepare('SELECT at, ok, latency_ms AS latencyMs, hash, luma, error FROM camera_probes WHERE camera_id = ? ORDER BY at DESC, rowid DESC LIMIT ?'),
+      // Older than the KEEP_PROBES-th newest: one index seek, not a NOT IN over the camera's rows on every probe.
       prune: db.prepare(
-        `DELETE FROM camera_probes WHERE camera_id = ? AND rowid NOT IN
-           (SELECT rowid FROM camera_probes WHERE camera_id = ? ORDER BY at DESC, rowid DESC LIMIT ${KEEP_PROBES})`,
+        `DELETE FROM camera_probes WHERE camera_id = @id AND at < (SELECT at FROM camera_probes WHERE camera_id = @id ORDER BY at DESC LIMIT 1 OFFSET ${KEEP_PROBES - 1})`,
       ),
       probed: db.prepare('UPDATE cameras SET last_probe_at = @at, last_good_at = COALESCE(@goodAt, last_good_at), snapshot_at = COALESCE(@snapshotAt, snapshot_at) WHERE id = @id'),
       health: db.prepare('UPDATE cameras SET health = @health, health_since = @at, health_reason = @reason, alert = @alert, last_seq = @seq WHERE id = @id'),
@@ -61,16 +71,30 @@ export class CamerasTable {
   list(): CameraRow[] {
     return this.s.all.all() as CameraRow[];
   }
+  /** The cameras whose next probe is due at `now`, longest waiting first. */
+  due(now: string): CameraRow[] {
+    return this.s.due.all({ now }) as CameraRow[];
+  }
   get(id: string): CameraRow | null {
     return (this.s.one.get(id) as CameraRow | undefined) ?? null;
   }
   addProbe(id: string, p: Probe, good: boolean): void {
     this.s.addProbe.run(id, p.at, p.ok ? 1 : 0, Math.round(p.latencyMs), p.hash, p.luma, p.error ?? null);
-    this.s.prune.run(id, id);
+    const cached = this.recentCache.get(id);
+    if (cached) {
+      cached.unshift({ ...p, latencyMs: Math.round(p.latencyMs), error: p.error ?? null });
+      cached.length = Math.min(cached.length, KEEP_PROBES);
+    }
+    this.s.prune.run({ id });
     this.s.probed.run({ id, at: p.at, goodAt: good ? p.at : null, snapshotAt: p.ok ? p.at : null });
   }
   recentProbes(id: string, n: number): Probe[] {
-    return (this.s.recent.all(id, n) as (Omit<Probe, 'ok'> & { ok: number })[]).map((p) => ({ ...p, ok: p.ok === 1 }));
+    let cached = this.recentCache.get(id);
+    if (!cached) {
+      cached = (this.s.recent.all(id, KEEP_PROBES) as (Omit<Probe, 'ok'> & { ok: number })[]).map((p) => ({ ...p, ok: p.ok === 1 }));
+      this.recentCache.set(id, cached);
+    }
+    return cached.slice(0, n);
   }
   setHealth(id: string, health: CameraHealth, reason: string, alert: CameraPublic['alert'], at: string, seq: number): void {
     this.s.health.run({ id, health, reason, alert, at, seq });
