@@ -27,6 +27,9 @@ export type Hub = {
   close(): Promise<void>;
 };
 
+/** The display PANTAU_WALL_TOKEN pairs (the demo's wall), named in the room's language on /console/layar. */
+export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
+
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
 export function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Hub {
   const log = opts.log ?? pino({ level: config.logLevel });
@@ -51,7 +54,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   };
 
   // Before any listener: nobody is connected yet, and the event is in the log for the audit.
-  if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, 'Wall (from PANTAU_WALL_TOKEN)', config.wallToken);
+  if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, config.wallToken);
 
   const presence: Presence = { connected: async () => new Set<string>() };
   const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins });
