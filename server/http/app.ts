@@ -1,3 +1,4 @@
+import { cameraAdminRouter } from './camera-admin.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +53,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.post('/auth/login', loginLimiter(opts.rateLimits));
   api.use('/auth', authRouter(ctx));
   api.use('/admin/api-clients', apiClientsRouter(ctx));
+  api.use('/admin/cameras', cameraAdminRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
   api.use('/console', consoleIntakeRouter(ctx, opts));
