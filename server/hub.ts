@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { Store } from './store/index.js';
 import { loadCity, type City } from './profile/load.js';
 import { MediaFiles } from './media/files.js';
+import { configureSharp, PhotoQueue } from './media/photo-queue.js';
 import { createApp } from './http/app.js';
 import { attachLive, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
@@ -31,6 +32,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const log = opts.log ?? pino({ level: config.logLevel });
   const store = Store.open(config.dbFile);
   const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
+  configureSharp();
   const media = new MediaFiles(config.mediaDir);
   const swept = media.sweep(store.media.hashes());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
@@ -43,13 +45,14 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     city,
     media,
     maxPhotoPixels: config.maxPhotoPixels,
+    photoQueue: new PhotoQueue(config.photoLimits),
     snapshotsDir: config.snapshotsDir,
     now: opts.now ?? (() => new Date()),
     publish: (c) => listeners.forEach((l) => l(c)),
   };
 
   const presence: Presence = { connected: async () => new Set<string>() };
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence });
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins });
   const http = createServer(app);
   // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.
@@ -61,7 +64,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     return ids;
   };
   const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
-  listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log }));
+  listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, log }) : null;
   const monitor = config.cameraMonitor
     ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })

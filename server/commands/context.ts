@@ -5,6 +5,7 @@ import type { StoredEvent } from '../store/events.js';
 import type { ReportState, Refusal } from '../domain/reports.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import type { IndicatorValue } from '../contract/indicators.js';
+import type { PhotoQueue } from '../media/photo-queue.js';
 
 /** A committed event with the report state it produced (null for account events): what the realtime layer broadcasts. */
 export type Committed = { event: StoredEvent; report: ReportState | null; camera?: CameraPublic; indicator?: IndicatorValue };
@@ -14,6 +15,8 @@ export type Ctx = {
   city: City;
   media: MediaFiles;
   maxPhotoPixels: number;
+  /** Every photo decode waits its turn here, within a memory budget; a full line is a 503 with Retry-After. */
+  photoQueue: PhotoQueue;
   /** Where the camera monitor keeps each camera's latest snapshot; null when there is none. */
   snapshotsDir?: string | null;
   now: () => Date;

@@ -1,4 +1,4 @@
-import { distanceMeters } from './proof.js';
+import { distanceMeters } from './distance.js';
 
 /** Camera health from its recent probes. Pure: the monitor feeds probes in, this says what the camera is. */
 export type CameraHealth = 'online' | 'degraded' | 'offline';

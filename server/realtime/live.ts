@@ -10,6 +10,8 @@ import { may, type Permission } from '../domain/access.js';
 import { cameraView, publicView } from '../domain/views.js';
 import { identifyCaller } from '../commands/identify.js';
 import { SyncInput } from './inputs.js';
+import { ridesOnCookie } from '../http/same-origin.js';
+import { isOwnOrigin } from '../domain/same-origin.js';
 import { currentLayout, displayIdOf, LAYOUT_ASSIGNED } from '../commands/layouts.js';
 import type { DisplayLayoutPush } from '../contract/layouts.js';
 
@@ -44,10 +46,22 @@ export function camerasCatchUp(ctx: Ctx): CatchUp {
   }))();
 }
 
-export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger }) {
+export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[] }) {
   io.use((socket, next) => {
-    const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-    const actor = identifyCaller(ctx, { cookie: socket.handshake.headers.cookie, display: auth.display });
+    // Whatever a stranger puts in a handshake must never throw out of here: nothing above catches it and the hub would exit.
+    let actor: Actor | null;
+    try {
+      const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+      const { cookie, origin, host } = socket.handshake.headers;
+      // A staff socket rides on the session cookie: only the hub's own pages may open one (no cross-site WebSocket hijack).
+      const byCookie = ridesOnCookie(cookie, undefined) && !(typeof auth.display === 'string' && auth.display !== '');
+      if (byCookie && origin !== undefined && !isOwnOrigin(origin, host, opts.publicOrigins ?? []))
+        return next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: `a live stream on a session opens only from the hub's own pages, not ${origin}` } }));
+      actor = identifyCaller(ctx, { cookie, display: auth.display });
+    } catch (err) {
+      opts.log.warn({ err }, 'socket handshake could not be read');
+      actor = null;
+    }
     if (!actor || actor.role === 'citizen')
       return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'log in, or pair this screen with a display token' } }));
     if (!may(actor, 'live.watch')) return next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: `${actor.role} may not watch the live stream` } }));

@@ -39,7 +39,8 @@ const MIN_SYNC_INTERVAL_MS = 2_000;
 
 const zeroCounts = (): Counts => ({ red: 0, yellow: 0, green: 0, grey: 0 });
 /** Open (red or yellow) and past a deadline: what the header's "lewat tenggat" counts. */
-const breachedOpen = (m: Marker) => m.breached && (m.phase === 'red' || m.phase === 'yellow');
+// The hub decides breached (domain/statuses.ts isBreached): a done report's marker already carries 0.
+const breachedOpen = (m: Marker) => m.breached;
 
 function fromTuple(m: MarkerTuple): Marker {
   const [id, status, categoryId, lng, lat, districtCode, createdAt, breached, reporters] = m;

@@ -44,6 +44,8 @@ export const en: Dict = {
   hubUnreachable: 'The hub cannot be reached yet. Retrying…',
   newReport: 'NEW REPORT',
   queued: (n: number) => `+${n} new ${n === 1 ? 'report' : 'reports'} waiting`,
+  newReports: (n: number) => `${n} NEW REPORTS`,
+  foldedOnMap: (n: number) => `+${n} more came in at once, on the map`,
   noPhoto: 'No photo',
   district: 'District',
   channelLabel: 'Channel',

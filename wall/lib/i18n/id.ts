@@ -44,6 +44,8 @@ export const id = {
   hubUnreachable: 'Hub belum dapat dihubungi. Mencoba lagi…',
   newReport: 'LAPORAN BARU',
   queued: (n: number) => `+${n} laporan baru menunggu`,
+  newReports: (n: number) => `${n} LAPORAN BARU`,
+  foldedOnMap: (n: number) => `+${n} laporan lain masuk bersamaan, ada di peta`,
   noPhoto: 'Tanpa foto',
   district: 'Kecamatan',
   channelLabel: 'Kanal',

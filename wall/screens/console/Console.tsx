@@ -232,6 +232,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
             openId={openId()}
             onOpen={open}
             searchRef={(el) => (search = el)}
+            onSearchDone={() => setCursorId(null)}
           />
           <ConsoleMap
             profile={profile()!}

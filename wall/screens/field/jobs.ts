@@ -1,5 +1,6 @@
 import type { FieldJob } from '../../../server/contract/field';
 import type { ReportStatus } from '../../../server/contract/reports';
+import { RESPONDING } from '../../../server/domain/statuses';
 import { distanceM, type Position } from '../../lib/geo-position';
 import type { OutboxItem, SentEntry } from './outbox';
 
@@ -18,7 +19,7 @@ export type JobView = {
 };
 
 /** Statuses a field supervisor's list holds (the hub's `assignedTo`). */
-export const OPEN_JOB_STATUSES: readonly ReportStatus[] = ['dispatched', 'in_progress', 'proof_submitted'];
+export const OPEN_JOB_STATUSES: readonly ReportStatus[] = RESPONDING;
 
 export function jobViews(jobs: readonly FieldJob[], items: readonly OutboxItem[], sent: readonly SentEntry[], userId: string, pos: Position | null): JobView[] {
   const views = jobs.map((job): JobView => {
