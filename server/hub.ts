@@ -11,6 +11,7 @@ import { createApp } from './http/app.js';
 import { attachLive, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
+import { seedCamerasFromProfile } from './commands/camera-admin.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
@@ -39,7 +40,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const media = new MediaFiles(config.mediaDir);
   const swept = media.sweep(store.media.hashes());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
-  store.cameras.syncFromProfile(city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl));
+  seedCamerasFromProfile(store, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), (opts.now ?? (() => new Date()))().toISOString());
 
   const listeners: ((c: Committed) => void)[] = [];
   const ctx: Ctx = {

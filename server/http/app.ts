@@ -1,3 +1,4 @@
+import { cameraAdminRouter } from './camera-admin.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import compression from 'compression';
 import { constants as zlib } from 'node:zlib';
@@ -59,6 +60,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.post('/auth/login', loginLimiter(opts.rateLimits));
   api.use('/auth', authRouter(ctx));
   api.use('/admin/api-clients', apiClientsRouter(ctx));
+  api.use('/admin/cameras', cameraAdminRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
   api.use('/console', consoleIntakeRouter(ctx, opts));
