@@ -29,6 +29,7 @@ const CAMERAS_ROOM = 'live:cameras';
 
 export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: number }, limit: number): CatchUp {
   const { store } = ctx;
+  // One read transaction: the markers and the seq they correspond to come from the same instant.
   return store.db.transaction((): CatchUp => {
     const seq = store.events.headSeq();
     const plan = planCatchUp(client, { storeId: store.storeId, headSeq: seq, limit });
