@@ -5,15 +5,15 @@ import { join } from 'node:path';
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Debian's chromium with WebGL through SwiftShader (see shared NOTES-env.md): MapLibre needs it. */
+export const CHROMIUM = process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium';
+/** WebGL through SwiftShader (see shared NOTES-env.md): MapLibre needs it; and no traffic but to the hub. */
+export const CHROMIUM_ARGS = [
+  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-default-apps', '--disable-domain-reliability', '--no-pings', '--dns-prefetch-disable',
+];
+
+/** Debian's chromium, headless. */
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-      '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-default-apps', '--disable-domain-reliability', '--no-pings', '--dns-prefetch-disable',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }

@@ -8,7 +8,7 @@ import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
 import type { ProcessedPhoto } from '../media/photos.js';
 import { cameraLook } from './camera-look.js';
 import { deadlinesFor } from '../domain/deadlines.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { commitGrouped, type Committed, type Ctx, type Result } from './context.js';
 import { stripControls, stripControlsOr } from '../domain/text.js';
 
 /**
@@ -66,7 +66,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
   // The reporter's private key to their report (the link they keep); only its hash is stored.
   const trackKey = opts.trackKey ?? randomBytes(18).toString('base64url');
   return withPhotoFiles(ctx, stored, () =>
-    commit(ctx, (): [Result<ReportState & { trackKey: string; replayed?: boolean }>, Committed[]] => {
+    commitGrouped(ctx, (): [Result<ReportState & { trackKey: string; replayed?: boolean }>, Committed[]] => {
       // Checked again inside the transaction: two copies of one submission racing still file once.
       const raced = opts.clientKey ? filedBefore(ctx, actor, opts, input, photos.length) : null;
       if (raced) return [raced, []];

@@ -1,4 +1,7 @@
+import { cameraAdminRouter } from './camera-admin.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import compression from 'compression';
+import { constants as zlib } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -36,6 +39,9 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   // Off unless configured (PANTAU_TRUST_PROXY): otherwise anyone could name the address the flood limits count.
   app.set('trust proxy', opts.trustProxy ?? false);
   app.use(securityHeaders({ mapStyleUrl: opts.mapStyleUrl }));
+  // Phones on mobile data: text (scripts, styles, JSON, GeoJSON, SVG) goes brotli where the browser takes it, else
+  // gzip. Quality 5 keeps brotli cheap enough to do per request; photos are WebP and pass through as they are.
+  app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } }));
 
   const api = express.Router();
   api.use(sameOrigin(opts.publicOrigins ?? []));
@@ -52,6 +58,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.post('/auth/login', ...loginLimiters(opts.rateLimits));
   api.use('/auth', authRouter(ctx));
   api.use('/admin/api-clients', apiClientsRouter(ctx));
+  api.use('/admin/cameras', cameraAdminRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
   api.use('/console', consoleIntakeRouter(ctx, opts));

@@ -4,7 +4,7 @@ import { MAX_PHOTOS } from '../contract/reports.js';
 import { OperatorReportFields, type DuplicatesView, type PossibleDuplicate } from '../contract/intake.js';
 import { submitReport } from '../commands/submit-report.js';
 import type { Ctx } from '../commands/context.js';
-import { agencyScope } from '../domain/access.js';
+import { actsForAgency, agencyScope } from '../domain/access.js';
 import { allowedActions, type ReportState } from '../domain/reports.js';
 import { boundingBox, choosePrimary, duplicateWindow, findDuplicates } from '../domain/duplicates.js';
 import { staffView } from '../domain/views.js';
@@ -70,7 +70,7 @@ export function duplicatesOf(ctx: Ctx, r: ReportState, actor: Actor): Duplicates
     const { primary, duplicate } = choosePrimary(r, c);
     return {
       report: staffView(c, actor), distanceM, primaryId: primary.id, duplicateId: duplicate.id,
-      canMerge: allowedActions(duplicate, actor).includes('merge') && (actor.role !== 'operator' || primary.agencyId === actor.agencyId),
+      canMerge: allowedActions(duplicate, actor).includes('merge') && actsForAgency(actor, primary.agencyId),
     };
   });
   return {

@@ -13,6 +13,7 @@ import { AUDIT_HEADER, auditRow } from '../domain/audit.js';
 import { WibDay } from '../contract/wib-day.js';
 import { reportIdParam } from './report-id.js';
 import { wibDayStart } from '../domain/time.js';
+import { searchTerms } from '../domain/search.js';
 import type { Actor } from '../contract/roles.js';
 import { allow } from './actor.js';
 import { body, query } from './validate.js';
@@ -48,7 +49,7 @@ export function consoleRouter(ctx: Ctx): Router {
       districtCode: q.district,
       channel: q.channel,
       createdBefore: q.olderThanHours !== undefined ? new Date(ctx.now().getTime() - q.olderThanHours * 3600_000).toISOString() : undefined,
-      text: q.q,
+      terms: q.q ? searchTerms(q.q, { categories: ctx.city.profile.categories, districts: ctx.city.districts }) : undefined,
       limit: q.limit,
     });
     res.json({ seq: ctx.store.events.headSeq(), reports: rows.map((r) => staffView(r, req.actor, assigneeName(r.assigneeId))) });

@@ -28,7 +28,7 @@ export default function DisplaysScreen() {
             fallback={
               <div class="cn-center">
                 <div class="cn-card cn-narrow" data-testid="displays-forbidden">
-                  <p>{ct.adminOnly}</p>
+                  <p>{ct.supervisorOnly}</p>
                   <a class="cn-btn cn-btn-primary" href={withLang('/console')}>
                     {ct.backToConsole}
                   </a>
