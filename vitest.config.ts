@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Every run ends with a per-file time table (wall, node CPU, tests), slowest first.
+    reporters: ['default', './scripts/test-timing-reporter.ts'],
+    setupFiles: ['./scripts/test-timing-setup.ts'],
   },
 });

@@ -15,7 +15,7 @@ export const cameraSimulator = (city: City): Promise<CameraSimulator> =>
  * the test's clock moved past each retry. The rounds are driven here, not by a timer, so a screen sees the result.
  */
 export async function darkenCamera(hub: Hub, config: Config, sim: CameraSimulator, cameraId: string, clock: { t: number }): Promise<void> {
-  const monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 2000, log: hub.log, timer: false });
+  const monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 5000, log: hub.log, timer: false });
   await monitor.tick();
   sim.setMode(cameraId, 'dead');
   for (let i = 0; i < 3; i++) {

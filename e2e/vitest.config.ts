@@ -12,5 +12,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     pool: 'forks',
+    // Every run ends with a per-file time table (wall, node CPU of the test process; chromium's own is not in it).
+    reporters: ['default', './scripts/test-timing-reporter.ts'],
+    setupFiles: ['./scripts/test-timing-setup.ts'],
   },
 });

@@ -11,16 +11,34 @@ const SLOW_MS = 4000;
  * Cameras as the hub meets them on a network: a JPEG snapshot URL per camera whose picture changes over
  * time, and a control to make any camera slow, frozen, black or dead. Loopback only.
  */
-export async function startCameraServer(opts: { port: number; host?: string; cameras: { id: string; name: string }[] }) {
+export async function startCameraServer(opts: {
+  port: number;
+  host?: string;
+  cameras: { id: string; name: string }[];
+  /**
+   * Thousands of cameras (the bench): every camera shows one of this many frames rendered at start, a
+   * different one each second, instead of rendering its own scene, so the simulator does not eat the CPU
+   * the hub is being measured on.
+   */
+  sharedFrames?: number;
+}) {
   const modes = new Map<string, CameraMode>(opts.cameras.map((c) => [c.id, 'ok']));
   const names = new Map(opts.cameras.map((c) => [c.id, c.name]));
   const frames = new Map<string, { second: number; jpeg: Buffer }>();
+  const pool: Buffer[] = [];
+  for (let i = 0; i < (opts.sharedFrames ?? 0); i++) pool.push(await render(`Kamera ${i}`, i, false));
+  const offsets = new Map(opts.cameras.map((c, i) => [c.id, i]));
 
   async function frame(id: string): Promise<Buffer> {
     const mode = modes.get(id);
     const held = frames.get(id);
     if (mode === 'frozen' && held) return held.jpeg;
     const second = Math.floor(Date.now() / 1000);
+    if (pool.length && mode !== 'black') {
+      const jpeg = pool[(second + (offsets.get(id) ?? 0)) % pool.length];
+      frames.set(id, { second, jpeg });
+      return jpeg;
+    }
     if (held && held.second === second && mode !== 'black') return held.jpeg;
     const jpeg = await render(names.get(id) ?? id, second, mode === 'black');
     frames.set(id, { second, jpeg });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
   ({ hub, url, config } = await startTestHub({ cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
   // The test drives the monitor's rounds itself, with its own clock.
-  monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 1500, log: hub.log, timer: false });
+  monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 5000, log: hub.log, timer: false });
   wall = new WallClient(url);
   await wall.until(() => wall.catchUps.length === 1);
 }, 30_000);
@@ -87,6 +87,13 @@ describe('the camera monitor', () => {
     // The frozen camera still answers, but its last good frame is from before it froze.
     const frozen = hub.ctx.store.cameras.get('taman-potret')!;
     expect(frozen.lastGoodAt! < frozen.snapshotAt!).toBe(true);
+  });
+
+  it("tells the wall when a degraded camera's reason changes (frozen, then black)", async () => {
+    sim.setMode('taman-potret', 'black');
+    await round();
+    await wall.until(() => wall.cameras.get('taman-potret')?.reason === 'black');
+    expect(wall.cameraEvents.at(-1)).toMatchObject({ type: 'camera.reason_changed', camera: { id: 'taman-potret', health: 'degraded' } });
   });
 
   it('lets an operator acknowledge an open alert, and refuses the wall', async () => {

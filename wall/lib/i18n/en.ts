@@ -14,7 +14,7 @@ export const en: Dict = {
   status: {
     new: 'New',
     checked: 'Checked',
-    dispatched: 'Dispatched to agency',
+    dispatched: 'Dispatched to a field supervisor',
     in_progress: 'In progress',
     proof_submitted: 'Proof submitted',
     verified: 'Verified',
@@ -41,6 +41,8 @@ export const en: Dict = {
   connectingBanner: 'CONNECTING TO THE HUB…',
   notPairedTitle: 'This screen is not paired yet',
   notPairedBody: 'Open the screen address with the display token (?display=…) from your administrator.',
+  tokenRefusedTitle: 'This screen’s display token was refused',
+  tokenRefusedBody: 'The hub does not know this screen’s display token, or it was revoked. Ask your administrator to pair this screen again (Administration → Pair a wall display) and open the new address.',
   hubUnreachable: 'The hub cannot be reached yet. Retrying…',
   newReport: 'NEW REPORT',
   queued: (n: number) => `+${n} new ${n === 1 ? 'report' : 'reports'} waiting`,

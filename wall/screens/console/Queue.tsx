@@ -20,6 +20,8 @@ type Props = {
   openId: number | null;
   onOpen: (id: number) => void;
   searchRef: (el: HTMLInputElement) => void;
+  /** The operator left the search field (Enter or Esc): the keyboard drives the list from its top. */
+  onSearchDone: () => void;
 };
 
 /** The live queue: tabs by state, filters, and one row per report, newest first. */
@@ -97,14 +99,15 @@ export function Queue(props: Props) {
               searchTimer = setTimeout(() => q.setFilters({ q: v }), 250);
             }}
             onKeyDown={(e) => {
-              if (e.key !== 'Escape') return;
-              // Esc clears the search first, then leaves the field (the shortcuts work again).
+              // Enter searches now and Esc keeps the search; both leave the field, so J/K, Enter and the action
+              // keys drive the list again instead of typing into the box. (The × of the field or "reset" clears it.)
+              if (e.key !== 'Escape' && e.key !== 'Enter') return;
               e.preventDefault();
               clearTimeout(searchTimer);
-              if (e.currentTarget.value) {
-                e.currentTarget.value = '';
-                q.setFilters({ q: '' });
-              } else e.currentTarget.blur();
+              const v = e.currentTarget.value;
+              if (v !== f().q) q.setFilters({ q: v });
+              e.currentTarget.blur();
+              props.onSearchDone();
             }}
           />
           <kbd>/</kbd>

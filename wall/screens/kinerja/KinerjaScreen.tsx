@@ -1,5 +1,6 @@
 import { chartText } from '../../lib/chart-text';
 import { createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { NotPaired } from '../../components/NotPaired';
 import type { ChartConfiguration } from 'chart.js';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { takeDisplayToken } from '../../lib/display-token';
@@ -81,10 +82,7 @@ export default function KinerjaScreen() {
   return (
     <Switch>
       <Match when={unpaired()}>
-        <div class="fullscreen-message" data-testid="not-paired">
-          <h1>{t.notPairedTitle}</h1>
-          <p>{t.notPairedBody}</p>
-        </div>
+        <NotPaired />
       </Match>
       <Match when={!profile() || !stats()}>
         <div class="fullscreen-message" data-testid="hub-wait">
