@@ -48,7 +48,9 @@ const pages: { name: string; path: string; cookie?: string }[] = [
   { name: '/ringkas (signed in)', path: '/ringkas', cookie: await cookie('supervisor') },
 ];
 
-chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+// A busy machine starts chromium slowly: wait up to a minute for its debugging port. --no-sandbox as Playwright
+// adds it: chromium refuses to start its sandbox as root (the CI box).
+chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', ...CHROMIUM_ARGS], maxConnectionRetries: 120, connectionPollInterval: 500 });
 const rows: string[][] = [];
 for (const p of pages) {
   const perf: number[] = [];

@@ -315,7 +315,8 @@ function Photo(props: { hash: string; testId: string; small?: boolean }) {
   const label = () => (props.testId.startsWith('track-proof') ? pt.proofPhotoLink : pt.reportPhotoLink);
   return (
     <a class={`pp-photo ${props.small ? 'small' : ''}`} href={`/media/${props.hash}/display.webp`} target="_blank" rel="noopener" aria-label={label()}>
-      <img src={`/media/${props.hash}/${props.small ? 'thumb' : 'display'}.webp`} alt="" loading="lazy" decoding="async" data-testid={props.testId} />
+      {/* The large photos are the page's largest paint: loaded at once; the small extra ones lazily. */}
+      <img src={`/media/${props.hash}/${props.small ? 'thumb' : 'display'}.webp`} alt="" loading={props.small ? 'lazy' : 'eager'} decoding="async" data-testid={props.testId} />
     </a>
   );
 }
