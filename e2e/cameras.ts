@@ -7,8 +7,8 @@ import { startCameraMonitor } from '../server/jobs/camera-monitor.js';
 export type CameraSimulator = Awaited<ReturnType<typeof startCameraServer>>;
 
 /** The city's cameras served on loopback, as the demo serves them. */
-export const cameraSimulator = (city: City): Promise<CameraSimulator> =>
-  startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
+export const cameraSimulator = (city: City, clock?: { t: number }): Promise<CameraSimulator> =>
+  startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })), ...(clock ? { now: () => clock.t } : {}) });
 
 /**
  * Every camera polled once, then one dies and is polled until the hub calls it offline: three failed probes,

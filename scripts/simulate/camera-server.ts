@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
+import { CLIP, hlsSegments, livePlaylist } from './hls-clip.js';
 
 export type CameraMode = 'ok' | 'slow' | 'frozen' | 'black' | 'dead';
 export const MODES: readonly CameraMode[] = ['ok', 'slow', 'frozen', 'black', 'dead'];
@@ -21,7 +22,21 @@ export async function startCameraServer(opts: {
    * the hub is being measured on.
    */
   sharedFrames?: number;
+  /** The cameras' clock for their live video (HLS media sequence): a test passes its own. */
+  now?: () => number;
 }) {
+  const clock = opts.now ?? Date.now;
+  /** A frozen camera's playlist stops where it froze. */
+  const heldSequence = new Map<string, number>();
+  const sequenceOf = (id: string) => {
+    const live = Math.floor(clock() / 1000 / CLIP.seconds);
+    if (modes.get(id) !== 'frozen') {
+      heldSequence.delete(id);
+      return live;
+    }
+    if (!heldSequence.has(id)) heldSequence.set(id, live);
+    return heldSequence.get(id)!;
+  };
   const modes = new Map<string, CameraMode>(opts.cameras.map((c) => [c.id, 'ok']));
   const names = new Map(opts.cameras.map((c) => [c.id, c.name]));
   const frames = new Map<string, { second: number; jpeg: Buffer }>();
@@ -57,6 +72,22 @@ export async function startCameraServer(opts: {
       const jpeg = await frame(id);
       res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': jpeg.length, 'Cache-Control': 'no-store' });
       return void res.end(jpeg);
+    }
+    // Live video: a playlist whose window moves with the clock, and the looped clip's segments.
+    const hls = /^\/cameras\/([a-z0-9-]+)\/(index\.m3u8|seg\/(\d+)\.ts)$/.exec(url.pathname);
+    if (hls) {
+      const id = hls[1];
+      const mode = modes.get(id);
+      if (!mode) return void res.writeHead(404).end();
+      if (mode === 'dead') return void req.socket.destroy();
+      const segments = await hlsSegments();
+      if (!segments) return void res.writeHead(404).end('no ffmpeg: no live video');
+      if (hls[2] === 'index.m3u8') {
+        const body = livePlaylist(sequenceOf(id), (n) => `seg/${n}.ts`);
+        return void res.writeHead(200, { 'Content-Type': 'application/vnd.apple.mpegurl', 'Cache-Control': 'no-store' }).end(body);
+      }
+      const seg = segments[Number(hls[3]) % segments.length];
+      return void res.writeHead(200, { 'Content-Type': 'video/mp2t', 'Content-Length': seg.length }).end(seg);
     }
     const control = /^\/control\/([a-z0-9-]+)$/.exec(url.pathname);
     if (control && req.method === 'POST') {

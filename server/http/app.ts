@@ -1,4 +1,5 @@
 import { cameraAdminRouter } from './camera-admin.js';
+import { cameraLiveRouter } from './camera-live.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import compression from 'compression';
 import { constants as zlib } from 'node:zlib';
@@ -62,6 +63,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
   api.use('/console', consoleIntakeRouter(ctx, opts));
+  api.use('/cameras', cameraLiveRouter(ctx));
   api.use('/cameras', camerasRouter(ctx, opts));
   api.use('/stats/gaps', gapsRouter(ctx));
   api.use('/stats', statsRouter(ctx));

@@ -18,6 +18,8 @@ let monitor: ReturnType<typeof startCameraMonitor>;
 let wall: WallClient;
 const clock = { t: Date.parse('2026-11-23T01:00:00Z') };
 const CAM = 'simpang-cikokol';
+/** Gives an HLS stream in the profile. */
+const HLS = 'jl-mh-thamrin';
 
 /** One round of the monitor, then the clock moves on by a polling interval. */
 async function round() {
@@ -26,7 +28,7 @@ async function round() {
 }
 
 beforeAll(async () => {
-  sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
+  sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })), now: () => clock.t });
   ({ hub, url, config } = await startTestHub({ cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
   // The test drives the monitor's rounds itself, with its own clock.
   monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 5000, log: hub.log, timer: false });
@@ -105,6 +107,34 @@ describe('the camera monitor', () => {
     expect(acknowledgeCameraAlert(hub.ctx, accounts.operatorOf('dishub'), 'stasiun-tangerang').ok).toBe(true);
     await wall.until(() => wall.cameras.get('stasiun-tangerang')?.alert === 'acknowledged');
     expect(wall.cameras.get('stasiun-tangerang')?.health).toBe('offline');
+  });
+
+  it('plays an HLS camera through the hub, credentials and camera address kept on the hub', async () => {
+    const auth = { headers: { authorization: `Bearer ${WALL_TOKEN}` } };
+    const res = await fetch(`${url}/api/cameras/${HLS}/live/index.m3u8`, auth);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toMatch(/^#EXTM3U/);
+    expect(text).not.toContain('127.0.0.1');
+    const seg = text.split('\n').find((l) => l && !l.startsWith('#'))!;
+    const ts = await fetch(`${url}/api/cameras/${HLS}/live/${seg}`, auth);
+    expect(ts.status).toBe(200);
+    // MPEG-TS packets start with the sync byte 0x47.
+    expect(Buffer.from(await ts.arrayBuffer())[0]).toBe(0x47);
+    expect((await fetch(`${url}/api/cameras/${HLS}/live/s/not-a-key`, auth)).status).toBe(404);
+    expect((await fetch(`${url}/api/cameras/${HLS}/live/index.m3u8`)).status).toBe(401);
+  });
+
+  it('calls an HLS camera frozen when its playlist stops advancing, and alive while it moves', async () => {
+    expect(wall.cameras.get(HLS)?.health).toBe('online');
+    sim.setMode(HLS, 'frozen');
+    for (let i = 0; i < 4; i++) await round();
+    await wall.until(() => wall.cameras.get(HLS)?.health === 'degraded');
+    expect(wall.cameras.get(HLS)?.reason).toBe('frozen');
+    sim.setMode(HLS, 'ok');
+    await round();
+    await round();
+    await wall.until(() => wall.cameras.get(HLS)?.health === 'online');
   });
 
   it('attaches the nearest online camera snapshot to a new report nearby', async () => {

@@ -62,7 +62,7 @@ export type ReportDetail = {
   fieldSupervisors: FieldSupervisorLoad[];
   mergedInto: string | null;
   /** The nearest online cameras (newer hubs). */
-  cameras?: { id: string; name: string; distanceM: number; snapshotAt: string | null }[];
+  cameras?: { id: string; name: string; distanceM: number; snapshotAt: string | null; live?: boolean }[];
 };
 
 /** The proof a field supervisor sent, as kept in the history's report.proof_submitted entry. */
