@@ -101,7 +101,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = err as { status?: number; type?: string; message?: string };
     if (e.status && e.status >= 400 && e.status < 500)
-      return res.status(e.status).json({ error: 'invalid', field: 'body', message: e.message ?? 'bad request' });
+      return res.status(e.status).json({ error: 'invalid', field: 'body', message: `body: ${e.message ?? 'bad request'}` });
     opts.log.error({ err, path: req.path }, 'request failed');
     res.status(500).json({ error: 'internal', message: 'the hub could not complete this request; nothing was saved' });
   });

@@ -30,7 +30,7 @@ export function consoleIntakeRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): 
       // A photo is optional: JSON is fine without one, multipart carries one.
       if (req.is('multipart/form-data')) return upload(req, res, (err: unknown) => (err ? multerError(err, res) : next()));
       if (!req.is('application/json'))
-        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'send application/json, or multipart/form-data with a photo' });
+        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'content-type: send application/json, or multipart/form-data with a photo' });
       next();
     },
     async (req: Request, res: Response) => {

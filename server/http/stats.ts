@@ -30,7 +30,7 @@ export function statsRouter(ctx: Ctx): Router {
   function figures(req: Request, res: Response) {
     const r = range(req.input as z.infer<typeof RangeQuery>);
     if (r.days < 1 || r.days > MAX_DAYS) {
-      res.status(400).json({ error: 'invalid', field: 'from', message: `a range of 1 to ${MAX_DAYS} days, from before to` });
+      res.status(400).json({ error: 'invalid', field: 'from', message: `from: a range of 1 to ${MAX_DAYS} days, from before to` });
       return null;
     }
     const facts = ctx.store.stats.facts(r.from, r.to);
