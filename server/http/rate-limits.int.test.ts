@@ -17,7 +17,7 @@ const loginAttempt = (username: string, password: string, ip: string) =>
   fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...fromIp(ip) }, body: JSON.stringify({ username, password }) });
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub({ rateLimits: { reportsPer10Min: LIMIT, open311PerMin: LIMIT, loginFailsPer15Min: LIMIT } }));
+  ({ hub, url } = await startTestHub({ rateLimits: { reportsPer10Min: LIMIT, open311PerMin: LIMIT, loginFailsPer15Min: LIMIT } }, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
 }, 60_000);
 afterAll(() => hub.close());
