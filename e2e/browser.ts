@@ -5,9 +5,14 @@ import { join } from 'node:path';
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Debian's chromium with WebGL through SwiftShader (see shared NOTES-env.md): MapLibre needs it. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's chromium with WebGL through SwiftShader (see shared NOTES-env.md): MapLibre needs it. Pages ask for
+ * reduced motion, as a viewer may: no breathing dots, no blinking breach rings. On a CPU-rendered page every
+ * animation frame is a software repaint of the whole layer (at 4K, 8 million pixels), which starved the pages a
+ * test was waiting on; nothing a test checks moves.
+ */
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -16,4 +21,9 @@ export function launch(): Promise<Browser> {
       '--no-first-run', '--disable-default-apps', '--disable-domain-reliability', '--no-pings', '--dns-prefetch-disable',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (o = {}) => newContext({ reducedMotion: 'reduce', ...o });
+  browser.newPage = (o = {}) => newPage({ reducedMotion: 'reduce', ...o });
+  return browser;
 }
