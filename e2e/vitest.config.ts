@@ -7,7 +7,7 @@ export default defineConfig({
     environment: 'node',
     // Caps, not thresholds: every wait ends on what a page shows; on a loaded two-core machine that can take long.
     testTimeout: 300_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
     // Two files at a time: SwiftShader renders WebGL on the CPU, but much of each file is waiting on the hub and
     // the network; two at once keeps the whole suite within its ten minutes on two cores (measured 416 s vs 481 s).
     fileParallelism: true,

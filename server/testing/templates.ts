@@ -7,7 +7,8 @@ import { startTestHub } from './hub.js';
 import { seedAccounts } from '../../scripts/seed-accounts.js';
 import { seedDemo } from '../../scripts/seed.js';
 import { seedDemoIndicators } from '../../scripts/seed-indicators.js';
-import { cameraSimulator, darkenCamera } from './cameras.js';
+import { cameraSimulator, darkenCamera, type CameraSimulator } from './cameras.js';
+import { loadCity } from '../profile/load.js';
 
 /**
  * Seeded stores made once per test run and copied per test file, instead of every file seeding its own.
@@ -32,20 +33,17 @@ export const DEMO_DAYS = 14;
 export const DARK_CAMERA = 'simpang-cikokol';
 export const TEMPLATES_ENV = 'PANTAU_TEST_TEMPLATES';
 
-const builders: Record<TemplateName, (hub: Hub, config: Config, clock: { t: number }) => Promise<void>> = {
+const builders: Record<TemplateName, (hub: Hub, config: Config, clock: { t: number }, sim: CameraSimulator) => Promise<void>> = {
   accounts: async (hub) => {
     await seedAccounts(hub.ctx);
   },
-  demo: async (hub, config, clock) => {
+  demo: async (hub, config, clock, sim) => {
     await seedDemo(hub.ctx, { count: DEMO_REPORTS, days: DEMO_DAYS, now: new Date(clock.t) });
     await seedDemoIndicators(hub.ctx, new Date(clock.t));
-    const sim = await cameraSimulator(hub.ctx.city);
-    try {
-      await darkenCamera(hub, config, sim, DARK_CAMERA, clock);
-    } finally {
-      await sim.close();
-    }
-    if (hub.ctx.store.cameras.get(DARK_CAMERA)?.health !== 'offline') throw new Error(`template: ${DARK_CAMERA} did not go offline`);
+    await darkenCamera(hub, config, sim, DARK_CAMERA, clock);
+    const health = hub.ctx.store.cameras.list().map((c) => `${c.id}:${c.health}`);
+    const expected = hub.ctx.store.cameras.list().map((c) => `${c.id}:${c.id === DARK_CAMERA ? 'offline' : 'online'}`);
+    if (health.join() !== expected.join()) throw new Error(`template: cameras did not settle (${health.join(', ')})`);
   },
 };
 
@@ -55,13 +53,16 @@ const folder = (root: string, name: TemplateName) => join(root, name);
 
 async function build(dir: string, name: TemplateName): Promise<void> {
   const clock = { t: Date.now() };
-  const { hub, config, dataDir } = await startTestHub({}, { now: () => new Date(clock.t) });
+  // The hub is given the simulator's address: its cameras are probed there, not at the demo's port.
+  const sim = await cameraSimulator(loadCity('tangerang'));
+  const { hub, config, dataDir } = await startTestHub({ cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) });
   try {
-    await builders[name](hub, config, clock);
+    await builders[name](hub, config, clock, sim);
     mkdirSync(dir, { recursive: true });
     hub.ctx.store.saveCopy(join(dir, 'pantau.sqlite'));
   } finally {
     await hub.close();
+    await sim.close();
   }
   for (const sub of SUBDIRS) if (existsSync(join(dataDir, sub))) cpSync(join(dataDir, sub), join(dir, sub), { recursive: true });
   writeFileSync(join(dir, 'ready'), new Date(clock.t).toISOString());
