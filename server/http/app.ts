@@ -1,4 +1,7 @@
+import { cameraAdminRouter } from './camera-admin.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import compression from 'compression';
+import { constants as zlib } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -24,11 +27,12 @@ import { open311Router } from './open311.js';
 import { displaysRouter, type Presence } from './displays.js';
 import { gapsRouter } from './gaps.js';
 import { buildIdOf } from './build-id.js';
+import { sameOrigin } from './same-origin.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[] }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -37,8 +41,12 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
     res.setHeader('Referrer-Policy', 'same-origin');
     next();
   });
+  // Phones on mobile data: text (scripts, styles, JSON, GeoJSON, SVG) goes brotli where the browser takes it, else
+  // gzip. Quality 5 keeps brotli cheap enough to do per request; photos are WebP and pass through as they are.
+  app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } }));
 
   const api = express.Router();
+  api.use(sameOrigin(opts.publicOrigins ?? []));
   api.use(identify(ctx));
   const buildId = buildIdOf(opts.staticDir);
   api.get('/health', (_req, res) => {
@@ -52,6 +60,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.post('/auth/login', loginLimiter(opts.rateLimits));
   api.use('/auth', authRouter(ctx));
   api.use('/admin/api-clients', apiClientsRouter(ctx));
+  api.use('/admin/cameras', cameraAdminRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
   api.use('/console', consoleIntakeRouter(ctx, opts));

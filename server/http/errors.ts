@@ -11,9 +11,12 @@ export const STATUS_OF: Record<RefusalCode, number> = {
   too_large: 413,
   unsupported_media: 415,
   unprocessable: 422,
+  busy: 503,
 };
 
 export function sendRefusal(res: Response, r: Refusal): void {
+  // The phone's outbox and /lapor wait this long before sending the same submission again.
+  if (r.retryAfterS) res.setHeader('Retry-After', String(r.retryAfterS));
   res.status(STATUS_OF[r.code]).json({ error: r.code, field: r.field, message: r.message });
 }
 

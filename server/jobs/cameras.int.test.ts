@@ -89,6 +89,13 @@ describe('the camera monitor', () => {
     expect(frozen.lastGoodAt! < frozen.snapshotAt!).toBe(true);
   });
 
+  it("tells the wall when a degraded camera's reason changes (frozen, then black)", async () => {
+    sim.setMode('taman-potret', 'black');
+    await round();
+    await wall.until(() => wall.cameras.get('taman-potret')?.reason === 'black');
+    expect(wall.cameraEvents.at(-1)).toMatchObject({ type: 'camera.reason_changed', camera: { id: 'taman-potret', health: 'degraded' } });
+  });
+
   it('lets an operator acknowledge an open alert, and refuses the wall', async () => {
     sim.setMode('stasiun-tangerang', 'dead');
     for (let i = 0; i < 3; i++) await round();
