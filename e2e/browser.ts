@@ -13,7 +13,16 @@ export const CHROMIUM_ARGS = [
   '--no-first-run', '--disable-default-apps', '--disable-domain-reliability', '--no-pings', '--dns-prefetch-disable',
 ];
 
-/** Debian's chromium, headless. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+/**
+ * Debian's chromium, headless. Pages ask for reduced motion, as a viewer may: no breathing dots, no blinking
+ * breach rings. On a CPU-rendered page every animation frame is a software repaint of the whole layer (at 4K,
+ * 8 million pixels), which starved the pages a test was waiting on; nothing a test checks moves.
+ */
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (o = {}) => newContext({ reducedMotion: 'reduce', ...o });
+  browser.newPage = (o = {}) => newPage({ reducedMotion: 'reduce', ...o });
+  return browser;
 }

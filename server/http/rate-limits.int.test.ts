@@ -18,7 +18,7 @@ const loginAttempt = (username: string, password: string, ip: string) =>
   fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...fromIp(ip) }, body: JSON.stringify({ username, password }) });
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub({ trustProxy: 'loopback', rateLimits: { reportsPer10Min: LIMIT, open311PerMin: LIMIT, loginFailsPer15Min: 2 * LIMIT, loginFailsPerUser15Min: LIMIT } }));
+  ({ hub, url } = await startTestHub({ trustProxy: 'loopback', rateLimits: { reportsPer10Min: LIMIT, open311PerMin: LIMIT, loginFailsPer15Min: 2 * LIMIT, loginFailsPerUser15Min: LIMIT } }, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
 }, 60_000);
 afterAll(() => hub.close());

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Hub } from '../hub.js';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN, WallClient } from '../testing/hub.js';
-import { startCameraServer } from '../../scripts/simulate/camera-server.js';
+import { cameraSimulator, type CameraSimulator } from '../testing/cameras.js';
 import { loadCity } from '../profile/load.js';
 import { seedAccounts } from '../../scripts/seed-accounts.js';
 import { acknowledgeCameraAlert } from '../commands/cameras.js';
@@ -10,7 +10,7 @@ import { startCameraMonitor } from './camera-monitor.js';
 import type { Config } from '../config.js';
 
 const city = loadCity('tangerang');
-let sim: Awaited<ReturnType<typeof startCameraServer>>;
+let sim: CameraSimulator;
 let hub: Hub;
 let url: string;
 let config: Config;
@@ -28,10 +28,10 @@ async function round() {
 }
 
 beforeAll(async () => {
-  sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })), now: () => clock.t });
-  ({ hub, url, config } = await startTestHub({ cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
+  sim = await cameraSimulator(city, clock);
+  ({ hub, url, config } = await startTestHub({ cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t), from: 'accounts' }));
   // The test drives the monitor's rounds itself, with its own clock.
-  monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 5000, log: hub.log, timer: false });
+  monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 30_000, log: hub.log, timer: false });
   wall = new WallClient(url);
   await wall.until(() => wall.catchUps.length === 1);
 }, 30_000);
