@@ -1,3 +1,4 @@
+import { seedAccounts } from '../scripts/seed-accounts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -77,7 +78,9 @@ describe('a report reaches the wall', () => {
     }, [report.lng, report.lat]);
     await expect.poll(() => renderedPhase(page, report.id), { timeout: 20_000, interval: 250 }).toBe('red');
     const op = { id: 'op', role: 'operator' as const, agencyId: report.agencyId };
-    expect(actOnReport(hub.ctx, op, report.id, { action: 'dispatch', assigneeId: 'pengawas-1' }).ok).toBe(true);
+    // Dispatch goes only to a real, active field supervisor of the report's agency.
+    const fs = hub.ctx.store.accounts.fieldSupervisors(report.agencyId)[0] ?? (await seedAccounts(hub.ctx)).fieldOf(report.agencyId);
+    expect(actOnReport(hub.ctx, op, report.id, { action: 'dispatch', assigneeId: fs.id }).ok).toBe(true);
     await expect.poll(() => renderedPhase(page, report.id), { timeout: 20_000, interval: 250 }).toBe('yellow');
     await page.close();
   });

@@ -26,7 +26,13 @@ const Env = z.object({
   PANTAU_CAMERA_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   PANTAU_RATE_REPORTS_PER_10MIN: z.coerce.number().int().min(1).default(30),
   PANTAU_RATE_OPEN311_PER_MIN: z.coerce.number().int().min(1).default(60),
-  PANTAU_RATE_LOGIN_FAILS_PER_15MIN: z.coerce.number().int().min(1).default(20),
+  PANTAU_RATE_LOGIN_FAILS_PER_15MIN: z.coerce.number().int().min(1).default(100),
+  PANTAU_RATE_LOGIN_FAILS_PER_USER_15MIN: z.coerce.number().int().min(1).default(10),
+  PANTAU_TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((v) => v.trim())
+    .refine((v) => v !== '', 'off, loopback, a number of proxy hops, or comma-separated proxy addresses'),
   PANTAU_PUBLIC_ORIGIN: z
     .string()
     .optional()
@@ -34,7 +40,7 @@ const Env = z.object({
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, 'each origin is scheme://host[:port], comma-separated'))),
 });
 
-export type RateLimits = { reportsPer10Min: number; open311PerMin: number; loginFailsPer15Min: number };
+export type RateLimits = { reportsPer10Min: number; open311PerMin: number; loginFailsPer15Min: number; loginFailsPerUser15Min: number };
 
 export type Config = {
   port: number;
@@ -62,8 +68,13 @@ export type Config = {
   cameraConcurrency: number;
   cameraTimeoutMs: number;
   snapshotsDir: string;
-  /** Flood limits: reports per 10 minutes from one citizen IP (staff: per account), Open311 POSTs per minute per key, failed logins per 15 minutes per IP. */
+  /** Flood limits: reports per 10 minutes from one citizen IP (staff: per account), Open311 POSTs per minute per key, failed logins per 15 minutes per IP and per username. */
   rateLimits: RateLimits;
+  /**
+   * Which proxies' X-Forwarded-For to believe (Express 'trust proxy'): false by default, so a stranger cannot pick
+   * the address the flood limits count. 'loopback' for a reverse proxy on the same machine, a hop count, or addresses.
+   */
+  trustProxy: false | number | string;
   /**
    * FULL + group commit: a 201 means the report is on disk. Not an environment variable: NORMAL without grouping
    * exists only so bench:ingest can show before and after in one run.
@@ -108,7 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       reportsPer10Min: e.PANTAU_RATE_REPORTS_PER_10MIN,
       open311PerMin: e.PANTAU_RATE_OPEN311_PER_MIN,
       loginFailsPer15Min: e.PANTAU_RATE_LOGIN_FAILS_PER_15MIN,
+      loginFailsPerUser15Min: e.PANTAU_RATE_LOGIN_FAILS_PER_USER_15MIN,
     },
+    trustProxy: e.PANTAU_TRUST_PROXY === 'off' ? false : /^\d+$/.test(e.PANTAU_TRUST_PROXY) ? Number(e.PANTAU_TRUST_PROXY) : e.PANTAU_TRUST_PROXY,
     durability: { synchronous: 'FULL', groupCommit: true },
     publicOrigins: e.PANTAU_PUBLIC_ORIGIN,
     staticDir: join(import.meta.dirname, '..', 'dist'),

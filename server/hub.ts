@@ -11,6 +11,7 @@ import { createApp } from './http/app.js';
 import { attachLive, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
+import { seedCamerasFromProfile } from './commands/camera-admin.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
@@ -27,6 +28,9 @@ export type Hub = {
   close(): Promise<void>;
 };
 
+/** The display PANTAU_WALL_TOKEN pairs (the demo's wall), named in the room's language on /console/layar. */
+export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
+
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
 export function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Hub {
   const log = opts.log ?? pino({ level: config.logLevel });
@@ -36,7 +40,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const media = new MediaFiles(config.mediaDir);
   const swept = media.sweep(store.media.hashes());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
-  store.cameras.syncFromProfile(city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl));
+  seedCamerasFromProfile(store, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), (opts.now ?? (() => new Date()))().toISOString());
 
   const listeners: ((c: Committed) => void)[] = [];
   const ctx: Ctx = {
@@ -51,10 +55,10 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   };
 
   // Before any listener: nobody is connected yet, and the event is in the log for the audit.
-  if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, 'Wall (from PANTAU_WALL_TOKEN)', config.wallToken);
+  if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, config.wallToken);
 
   const presence: Presence = { connected: async () => new Set<string>() };
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins });
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins, trustProxy: config.trustProxy, mapStyleUrl: config.mapStyleUrl });
   const http = createServer(app);
   // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.

@@ -362,7 +362,7 @@ async function main() {
           port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
           staticDir: null, logLevel: 'silent', wallToken: WALL_TOKEN,
           // The bench's clients all post from loopback: the flood limit is not what it measures.
-          rateLimits: { reportsPer10Min: 1e9, open311PerMin: 1e9, loginFailsPer15Min: 1e9 },
+          rateLimits: { reportsPer10Min: 1e9, open311PerMin: 1e9, loginFailsPer15Min: 1e9, loginFailsPerUser15Min: 1e9 },
           // Nor is the photo line: the bench keeps C uploads in flight, all of which must be let in to wait.
           photoLimits: { ...loadConfig({}).photoLimits, maxWaiting: 10_000 },
           ...(durability ? { durability } : {}),

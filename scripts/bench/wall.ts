@@ -15,6 +15,8 @@
  *   tsx scripts/bench/wall.ts [--reports 100000] [--cameras 5000] [--repeats 3]
  * Prints figures and ratios; asserts no time; always exits 0 unless something breaks.
  */
+import { seedCamerasFromProfile } from '../../server/commands/camera-admin.js';
+import { seedAccounts } from '../seed-accounts.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -88,12 +90,14 @@ const points: Point[] = [];
     });
   }
   const [w, s, e, n] = city.outline.bbox;
-  store.cameras.syncFromProfile(
+  seedCamerasFromProfile(
+    store,
     Array.from({ length: CAMS }, (_, i) => ({
       id: `bench-cam-${i}`, name: `Kamera ${i}`, kind: 'traffic' as const, location: [w + rng() * (e - w), s + rng() * (n - s)] as [number, number],
       snapshotUrl: 'http://127.0.0.1:9/none.jpg', intervalS: 10,
     })),
-    (u) => u,
+    (u: string) => u,
+    new Date().toISOString(),
   );
   for (const c of store.cameras.list()) points.push({ id: -1, lng: c.lng, lat: c.lat, phase: 'camera' });
   store.close();
@@ -205,6 +209,8 @@ async function main() {
   browser = await launch();
   const rows: Record<string, { wall: number[]; bare: number[] }> = { ttfr: { wall: [], bare: [] }, tick: { wall: [], bare: [] }, fps: { wall: [], bare: [] }, fpsReportsOnly: { wall: [], bare: [] } };
   const system = { id: 'bench', role: 'system' as const };
+  // Dispatch goes only to a real field supervisor of the report's agency.
+  const crews = await seedAccounts(hub.ctx);
   let nextNew = N; // the newest reports are 'new': dispatch them from the top
 
   for (let rep = 0; rep < flags.repeats; rep++) {
@@ -238,7 +244,7 @@ async function main() {
     rows.tick.wall.push(await tickCost(wallCdp, async () => {
       for (let k = 0; k < 100; k++) {
         const id = nextNew--;
-        actOnReport(hub!.ctx, system, id, { action: 'dispatch', assigneeId: 'bench-field' });
+        actOnReport(hub!.ctx, system, id, { action: 'dispatch', assigneeId: crews.fieldOf(hub!.ctx.store.reports.get(id)!.agencyId).id });
       }
     }));
     rows.fps.wall.push(await panFps(wall, 'window.__pantau.map', box.center));

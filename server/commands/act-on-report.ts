@@ -1,5 +1,6 @@
 import type { Actor } from '../contract/roles.js';
 import { applyEvent, decide, refuse, type Command, type ReportState } from '../domain/reports.js';
+import { mayBeDispatched } from '../domain/access.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 import { mergeOrUnmerge } from './merge-reports.js';
 
@@ -21,11 +22,8 @@ export function actOnReport(ctx: Ctx, actor: Actor, reportId: number, cmd: Comma
     if (!report) return [refuse('not_found', `report ${reportId} does not exist`, 'reportId'), []];
     if (cmd.action === 'reroute' && !ctx.city.profile.agencies.some((a) => a.id === cmd.agencyId))
       return [refuse('invalid', `unknown agency ${cmd.agencyId}`, 'agencyId'), []];
-    if (cmd.action === 'dispatch' && cmd.assigneeId && ctx.store.accounts.count() > 0) {
-      const fs = ctx.store.accounts.get(cmd.assigneeId);
-      if (!fs || fs.role !== 'field' || fs.disabled || fs.agencyId !== report.agencyId)
-        return [refuse('invalid', 'dispatch to an active field supervisor of the agency that owns the report', 'assigneeId'), []];
-    }
+    if (cmd.action === 'dispatch' && cmd.assigneeId && !mayBeDispatched(ctx.store.accounts.get(cmd.assigneeId), report.agencyId))
+      return [refuse('invalid', 'dispatch to an active field supervisor of the agency that owns the report', 'assigneeId'), []];
     const d = decide(report, cmd, actor, ctx.now());
     if (!d.ok) return [d, []];
     opts.alsoWrite?.();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { nearestOnline } from '../domain/cameras.js';
 import { processPhoto, type ProcessedPhoto } from '../media/photos.js';
 import { inPhotoQueue } from './photos.js';
-import { snapshotPath } from '../jobs/camera-monitor.js';
+import { snapshotPath } from '../jobs/camera-probe.js';
 import type { Ctx } from './context.js';
 
 /** How far a camera may be from a report and still be "a look at the scene". */

@@ -1,6 +1,7 @@
 import type { Actor } from '../contract/roles.js';
 import { applyEvent, decide, refuse, type Command, type ReportEvent, type ReportState } from '../domain/reports.js';
-import { DUPLICATE_STATUSES } from '../domain/duplicates.js';
+import { isOpen } from '../domain/statuses.js';
+import { actsForAgency } from '../domain/access.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 import { replayed, type ActOptions } from './act-on-report.js';
 
@@ -63,9 +64,9 @@ function checkPrimary(report: ReportState, primary: ReportState, actor: Actor) {
   if (primary.id === report.id) return refuse('invalid', 'a report cannot be merged into itself', 'intoReportId');
   if (primary.categoryId !== report.categoryId)
     return refuse('invalid', `report ${primary.ticket} is of another category (${primary.categoryId}); merge only the same problem`, 'intoReportId');
-  if (!DUPLICATE_STATUSES.includes(primary.status))
+  if (!isOpen(primary.status))
     return refuse('conflict', `report ${primary.ticket} is ${primary.status}; merge only into an open report`, 'intoReportId');
-  if (actor.role === 'operator' && actor.agencyId !== primary.agencyId)
+  if (!actsForAgency(actor, primary.agencyId))
     return refuse('forbidden', `report ${primary.ticket} belongs to another agency`, 'intoReportId');
   return null;
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../contract/roles.js';
 import type { NewReportFields } from '../contract/reports.js';
-import { checkIntakeChannel, formatTicket, photosRequired, wibYear } from '../domain/intake.js';
+import { checkIntakeChannel, differsFromFiled, formatTicket, photosRequired, wibYear } from '../domain/intake.js';
 import { areaAt, contains } from '../domain/geography.js';
 import { refuse, reportFromSubmitted, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
 import { createHash, randomBytes } from 'node:crypto';
@@ -32,7 +32,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
     reporterName: stripControlsOr(given.reporterName),
     reporterContact: stripControlsOr(given.reporterContact),
   };
-  const earlier = opts.clientKey ? filedBefore(ctx, actor, opts) : null;
+  const earlier = opts.clientKey ? filedBefore(ctx, actor, opts, input, photos.length) : null;
   if (earlier) return earlier;
   const channelRefusal = checkIntakeChannel(actor, input.channel);
   if (channelRefusal) return channelRefusal;
@@ -68,7 +68,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
   return withPhotoFiles(ctx, stored, () =>
     commitGrouped(ctx, (): [Result<ReportState & { trackKey: string; replayed?: boolean }>, Committed[]] => {
       // Checked again inside the transaction: two copies of one submission racing still file once.
-      const raced = opts.clientKey ? filedBefore(ctx, actor, opts) : null;
+      const raced = opts.clientKey ? filedBefore(ctx, actor, opts, input, photos.length) : null;
       if (raced) return [raced, []];
       const now = ctx.now();
       const at = now.toISOString();
@@ -106,10 +106,12 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
   );
 }
 
-function filedBefore(ctx: Ctx, actor: Actor, opts: SubmitOptions): Result<ReportState & { trackKey: string; replayed: true }> | null {
+function filedBefore(ctx: Ctx, actor: Actor, opts: SubmitOptions, input: NewReportFields, photoCount: number): Result<ReportState & { trackKey: string; replayed: true }> | null {
   const seen = ctx.store.clientCommands.get(opts.clientKey!);
   if (!seen) return null;
   const report = ctx.store.reports.get(seen.reportId);
   if (seen.actorId !== actor.id || !report) return refuse('conflict', 'this submission id was already used by someone else', 'clientId');
+  const differs = differsFromFiled(report, input, photoCount);
+  if (differs) return refuse('conflict', `this clientId already filed ${report.ticket} with another ${differs}; a new report needs a new clientId`, 'clientId');
   return { ok: true, value: { ...report, trackKey: opts.trackKey ?? '', replayed: true } };
 }

@@ -43,7 +43,7 @@ describe('countInWindow', () => {
     { phase: 'red' as const, createdAt: ago(10 * 60_000), breached: false },
     { phase: 'red' as const, createdAt: ago(2 * H), breached: true },
     { phase: 'yellow' as const, createdAt: ago(30 * 60_000), breached: true },
-    { phase: 'green' as const, createdAt: ago(5 * H), breached: true }, // done: a breach no longer counts
+    { phase: 'green' as const, createdAt: ago(5 * H), breached: false }, // done: the hub sends breached 0 (isBreached)
     { phase: 'grey' as const, createdAt: ago(3 * 24 * H), breached: false },
   ];
   it('counts only what the window shows, so the header matches the map', () => {

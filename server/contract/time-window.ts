@@ -47,7 +47,8 @@ export function countInWindow(
   for (const m of markers) {
     if (window && Date.parse(m.createdAt) < from) continue;
     counts[m.phase]++;
-    if (m.breached && (m.phase === 'red' || m.phase === 'yellow')) breached++;
+    // The hub decided breached (domain/statuses.ts isBreached: open and past a deadline); screens only count it.
+    if (m.breached) breached++;
   }
   return { counts, breached };
 }

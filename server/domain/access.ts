@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'field.work': ['field'],
   'cameras.watch': ['wall', 'operator', 'supervisor', 'admin'],
   'cameras.acknowledge': ['operator', 'supervisor'],
+  'cameras.manage': ['admin'],
   'reminders.acknowledge': ['operator', 'supervisor'],
   'stats.read': ['wall', 'operator', 'supervisor', 'admin'],
   /** The city's day played back from the log, for briefings and incident reviews; a display may show one too. */
@@ -46,21 +47,40 @@ export function may(actor: Actor, permission: Permission): boolean {
   return actor.role !== 'open311' || hasScope(actor, KEY_SCOPES[permission] ?? '');
 }
 
-/** Operators see their own agency's queue; supervisors and admins the whole city. */
-export function agencyScope(actor: Actor): string | null {
-  return actor.role === 'operator' || actor.role === 'field' ? (actor.agencyId ?? '__none__') : null;
+/** Roles that act for the whole city rather than one agency. */
+const CITY_WIDE: readonly Role[] = ['supervisor', 'admin', 'system'];
+/** Roles that belong to one agency and act only on its reports and figures. */
+const AGENCY_BOUND: readonly Role[] = ['operator', 'field'];
+
+/**
+ * The one agency rule: supervisors, admins and the hub itself act for every agency; an operator or field
+ * supervisor only for their own (an account without an agency for none); anyone else for no agency.
+ * The lifecycle, merges, duplicates, the reporter's contact, indicators and queue scopes all ask this.
+ */
+export function actsForAgency(actor: Actor, agencyId: string | null): boolean {
+  if (CITY_WIDE.includes(actor.role)) return true;
+  return AGENCY_BOUND.includes(actor.role) && agencyId !== null && (actor.agencyId ?? null) === agencyId;
 }
 
-/** The reporter's name and contact: only staff who handle the report need them. */
+/** Operators and field supervisors see their own agency's reports; everyone else the whole city. */
+export function agencyScope(actor: Actor): string | null {
+  return AGENCY_BOUND.includes(actor.role) ? (actor.agencyId ?? '__none__') : null;
+}
+
+/** The reporter's name and contact: only room staff who handle the report need them (not admins, not the field). */
 export function maySeeReporter(actor: Actor, reportAgencyId: string): boolean {
-  if (actor.role === 'supervisor') return true;
-  return actor.role === 'operator' && actor.agencyId === reportAgencyId;
+  return (actor.role === 'supervisor' || actor.role === 'operator') && actsForAgency(actor, reportAgencyId);
 }
 
 /** An operator records only their own agency's figures; the city's own, and every agency's, are for supervisors and systems. */
 export function mayRecordIndicator(actor: Actor, indicatorAgencyId: string | null): boolean {
-  if (actor.role === 'supervisor' || actor.role === 'open311') return true;
-  return actor.role === 'operator' && indicatorAgencyId !== null && actor.agencyId === indicatorAgencyId;
+  if (actor.role === 'open311') return true;
+  return (actor.role === 'supervisor' || actor.role === 'operator') && actsForAgency(actor, indicatorAgencyId);
+}
+
+/** Who may be sent to a report: an active field supervisor of the agency that owns it. An unknown id is refused too. */
+export function mayBeDispatched(account: { role: Role; agencyId: string | null; disabled: boolean } | null, reportAgencyId: string): boolean {
+  return account !== null && account.role === 'field' && !account.disabled && account.agencyId === reportAgencyId;
 }
 
 /** How long a login lasts: field supervisors stay logged in on their phone; desk staff re-login each shift. */

@@ -1,3 +1,4 @@
+import { AWAITING_RESPONSE, OPEN_STATUSES } from './statuses.js';
 import { WIB_OFFSET_MS } from './time.js';
 
 /** The room's working calendar, from the city profile: 08:00–18:00 WIB on working days, minus holidays. */
@@ -93,11 +94,12 @@ export type DeadlineFlag = 'response_near' | 'response_breached' | 'resolution_n
 
 type Clocked = { status: string; deadlines: Deadlines | null; deadlineFlags: DeadlineFlag[] };
 
-const RESPONDING = new Set(['new', 'checked']);
-const RESOLVING = new Set(['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted']);
+// The response clock runs until a crew is sent; the resolution clock while the report is open.
+const RESPONDING: ReadonlySet<string> = new Set(AWAITING_RESPONSE);
+const RESOLVING: ReadonlySet<string> = new Set(OPEN_STATUSES);
 
 /** The checkpoints of a report with the status they apply in, in order. */
-function checkpoints(d: Deadlines): [DeadlineFlag, string, Set<string>][] {
+function checkpoints(d: Deadlines): [DeadlineFlag, string, ReadonlySet<string>][] {
   return [
     ['response_near', d.responseRemindAt, RESPONDING],
     ['response_breached', d.responseDueAt, RESPONDING],

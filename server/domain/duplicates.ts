@@ -1,13 +1,14 @@
 import type { ReportStatus } from '../contract/reports.js';
 import type { CityProfile, DuplicateWindow } from '../contract/profile.js';
-import { distanceMeters } from './proof.js';
+import { distanceMeters } from './distance.js';
+import { isOpen, OPEN_STATUSES } from './statuses.js';
 
 /** What the matcher needs to know of a report. */
 export type DuplicateProbe = { id: number; categoryId: string; status: ReportStatus; lng: number; lat: number; createdAt: string };
 export type PossibleDuplicate<T> = { report: T; distanceM: number };
 
 /** Reports still waiting for or under work: a closed or rejected one is not a place to merge a new complaint into. */
-export const DUPLICATE_STATUSES: readonly ReportStatus[] = ['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted'];
+export const DUPLICATE_STATUSES: readonly ReportStatus[] = OPEN_STATUSES;
 
 /** The window for a category: its own if the profile sets one, else the city's. */
 export function duplicateWindow(profile: Pick<CityProfile, 'duplicates' | 'categories'>, categoryId: string): DuplicateWindow {
@@ -24,7 +25,7 @@ export function findDuplicates<T extends DuplicateProbe>(report: DuplicateProbe,
   const span = window.windowHours * 3600_000;
   const found: PossibleDuplicate<T>[] = [];
   for (const c of candidates) {
-    if (c.id === report.id || c.categoryId !== report.categoryId || !DUPLICATE_STATUSES.includes(c.status)) continue;
+    if (c.id === report.id || c.categoryId !== report.categoryId || !isOpen(c.status)) continue;
     if (Math.abs(Date.parse(c.createdAt) - at) > span) continue;
     const d = distanceMeters(report, c);
     if (d <= window.radiusM) found.push({ report: c, distanceM: Math.round(d) });

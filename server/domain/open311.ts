@@ -2,6 +2,7 @@ import type { Category, CategoryQuestion } from '../contract/profile.js';
 import type { ReportStatus } from '../contract/reports.js';
 import type { ReportState } from './reports.js';
 import { WIB_OFFSET_MS } from './time.js';
+import { DONE_STATUSES, isOpen, OPEN_STATUSES } from './statuses.js';
 
 /**
  * Open311 GeoReport v2, as pure functions: our categories become services, our reports become service requests,
@@ -21,12 +22,8 @@ export function open311Datetime(iso: string): string {
   return `${wib.slice(0, 19)}+07:00`;
 }
 
-const OPEN: ReadonlySet<ReportStatus> = new Set(['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted']);
-export const open311Status = (s: ReportStatus): 'open' | 'closed' => (OPEN.has(s) ? 'open' : 'closed');
-export const STATUSES_OF: Record<'open' | 'closed', ReportStatus[]> = {
-  open: ['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted'],
-  closed: ['verified', 'closed', 'rejected', 'merged'],
-};
+export const open311Status = (s: ReportStatus): 'open' | 'closed' => (isOpen(s) ? 'open' : 'closed');
+export const STATUSES_OF: Record<'open' | 'closed', readonly ReportStatus[]> = { open: OPEN_STATUSES, closed: DONE_STATUSES };
 
 /** What open/closed alone cannot say: where in SIGAP the report is. */
 const STATUS_NOTES: Record<ReportStatus, Record<Lang, string>> = {

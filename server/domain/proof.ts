@@ -1,3 +1,4 @@
+import { distanceMeters } from './distance.js';
 /** Rules for a proof of completion: where and when it was taken, against the report and its dispatch. */
 
 /** A proof taken further than this from the report is flagged for the operator (GPS on cheap phones drifts ~50 m). */
@@ -17,14 +18,8 @@ export type ProofFacts = {
   capturedAt: string | null;
 };
 
-export function distanceMeters(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
-  const R = 6_371_000;
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+
+export { distanceMeters };
 
 export function assessProof(f: ProofFacts): { flags: ProofFlag[]; distanceM: number | null } {
   const flags: ProofFlag[] = [];

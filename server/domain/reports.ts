@@ -2,6 +2,8 @@ import type { Actor, Role } from '../contract/roles.js';
 import type { Channel, ReportStatus } from '../contract/reports.js';
 import type { ReportEventType } from '../contract/events.js';
 import type { DeadlineFlag, Deadlines } from './deadlines.js';
+import { ALL_STATUSES, AWAITING_RESPONSE } from './statuses.js';
+import { actsForAgency } from './access.js';
 
 /** The whole projected state of one report, as the hub keeps it. Pure data. */
 export type ReportState = {
@@ -119,10 +121,9 @@ type Rule = {
   needs?: readonly (keyof Command)[];
 };
 
-const OPEN: readonly ReportStatus[] = ['new', 'checked'];
-const ANY: readonly ReportStatus[] = [
-  'new', 'checked', 'dispatched', 'in_progress', 'proof_submitted', 'verified', 'closed', 'rejected', 'merged',
-];
+// Reject, reroute, dispatch and merge act on a report nobody has been sent to yet.
+const OPEN = AWAITING_RESPONSE;
+const ANY = ALL_STATUSES;
 
 /** The SIGAP lifecycle as data: who may do what, from which status, to which. */
 export const RULES: Record<Action, Rule> = {
@@ -147,15 +148,14 @@ export const RULES: Record<Action, Rule> = {
   note: { from: ANY, to: null, roles: ['operator', 'supervisor', 'field'], event: 'report.noted', needs: ['reason'] },
 };
 
-/** Roles that act for the whole city rather than one agency. */
-const CITY_WIDE: readonly Role[] = ['supervisor', 'admin', 'system'];
-
 export function decide(report: ReportState, cmd: Command, actor: Actor, now: Date): Decision {
   const rule = RULES[cmd.action];
   if (actor.role !== 'system' && !rule.roles.includes(actor.role)) return refuse('forbidden', `${actor.role} may not ${cmd.action}`);
-  if (!CITY_WIDE.includes(actor.role) && actor.role !== 'citizen' && actor.agencyId !== report.agencyId)
+  // A citizen reaches only their own report, through its private link; staff only their agency's (actsForAgency).
+  if (actor.role !== 'citizen' && !actsForAgency(actor, report.agencyId))
     return refuse('forbidden', `report ${report.ticket} belongs to another agency`);
-  if (rule.assigneeOnly && actor.role !== 'system' && report.assigneeId !== actor.id)
+  // A field supervisor works only on the jobs dispatched to them: a note on anyone else's report is refused too.
+  if ((rule.assigneeOnly || actor.role === 'field') && actor.role !== 'system' && report.assigneeId !== actor.id)
     return refuse('forbidden', `report ${report.ticket} is not dispatched to you`);
   if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== report.version)
     return refuse('conflict', `report ${report.ticket} was changed by someone else (version ${report.version}, you saw ${cmd.expectedVersion})`, 'expectedVersion');

@@ -1,3 +1,4 @@
+import { isFixed } from './statuses.js';
 import { WIB_OFFSET_MS } from './time.js';
 
 /** What performance is computed from, per report: the moments folded from its events. */
@@ -56,7 +57,7 @@ export function agencyFigures(facts: ReportFacts[], agencies: string[], range: {
   return agencies.map((agencyId) => {
     const mine = facts.filter((f) => f.agencyId === agencyId);
     const dispatched = mine.filter((f) => inRange(f.firstDispatchedAt, range.from, range.to));
-    const fixed = mine.filter((f) => inRange(f.verifiedAt, range.from, range.to) && (f.status === 'verified' || f.status === 'closed'));
+    const fixed = mine.filter((f) => inRange(f.verifiedAt, range.from, range.to) && isFixed(f.status));
     const open = mine.filter((f) => openAt(f, range.to));
     const ages = open.map((f) => (Date.parse(range.to) - Date.parse(f.createdAt)) / DAY);
     const response = dispatched.map((f) => hours(f.createdAt, f.firstDispatchedAt!)).sort((a, b) => a - b);
@@ -113,7 +114,7 @@ export function dailyTrend(facts: ReportFacts[], range: { from: string; to: stri
   }
   for (const f of facts) {
     if (inRange(f.createdAt, range.from, range.to)) days[index.get(dayOf(Date.parse(f.createdAt)))!].received++;
-    if (inRange(f.verifiedAt, range.from, range.to) && (f.status === 'verified' || f.status === 'closed')) days[index.get(dayOf(Date.parse(f.verifiedAt)))!].fixed++;
+    if (inRange(f.verifiedAt, range.from, range.to) && isFixed(f.status)) days[index.get(dayOf(Date.parse(f.verifiedAt)))!].fixed++;
   }
   return days;
 }

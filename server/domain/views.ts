@@ -4,6 +4,7 @@ import type { StaffReport } from '../contract/console.js';
 import type { Actor } from '../contract/roles.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import { maySeeReporter } from './access.js';
+import { isBreached, isFixed } from './statuses.js';
 
 /** The only way a report leaves the hub for the wall or the public: the reporter's name and contact stay behind. */
 export function publicView(r: ReportState): ReportPublic {
@@ -11,7 +12,7 @@ export function publicView(r: ReportState): ReportPublic {
     id: r.id, ticket: r.ticket, status: r.status, categoryId: r.categoryId, agencyId: r.agencyId,
     description: r.description, lng: r.lng, lat: r.lat, precision: r.precision, address: r.address,
     districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, channel: r.channel, photos: r.photos,
-    proofPhotos: (r.status === 'verified' || r.status === 'closed') && r.proof ? r.proof.photos : [],
+    proofPhotos: isFixed(r.status) && r.proof ? r.proof.photos : [],
     breached: isBreached(r),
     deadlineFlags: r.deadlineFlags,
     citizenCount: r.citizenCount ?? 1,
@@ -19,8 +20,7 @@ export function publicView(r: ReportState): ReportPublic {
   };
 }
 
-const OPEN = new Set(['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted']);
-export const isBreached = (r: Pick<ReportState, 'status' | 'deadlineFlags'>) => OPEN.has(r.status) && r.deadlineFlags.some((f) => f.endsWith('_breached'));
+export { isBreached };
 
 /** What room staff see: the reporter only when the actor handles the report (see maySeeReporter). */
 export function staffView(r: ReportState, actor: Actor, assigneeName: string | null = null): StaffReport {
@@ -40,6 +40,6 @@ export function staffView(r: ReportState, actor: Actor, assigneeName: string | n
 export function cameraView(c: CameraPublic & Record<string, unknown>): CameraPublic {
   return {
     id: c.id, name: c.name, kind: c.kind, lng: c.lng, lat: c.lat, health: c.health, healthSince: c.healthSince, reason: c.reason,
-    alert: c.alert, lastGoodAt: c.lastGoodAt, snapshotAt: c.snapshotAt, lastSeq: c.lastSeq,
+    alert: c.alert, lastGoodAt: c.lastGoodAt, snapshotAt: c.snapshotAt, live: c.live === true, disabled: c.disabled === true, lastSeq: c.lastSeq,
   };
 }

@@ -6,10 +6,10 @@ import { wibDayStart } from '../domain/time.js';
 import { csvCell } from '../domain/audit.js';
 import { allow } from './actor.js';
 import { query } from './validate.js';
+import { WibDay } from '../contract/wib-day.js';
 
-const WibDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD');
 // days=N: the last N WIB days up to the hub's today, so a wall with a wrong clock still asks for the right range.
-const RangeQuery = z.object({ from: WibDate.optional(), to: WibDate.optional(), days: z.coerce.number().int().min(1).max(400).optional() });
+const RangeQuery = z.object({ from: WibDay.optional(), to: WibDay.optional(), days: z.coerce.number().int().min(1).max(400).optional() });
 const MAX_DAYS = 400;
 
 export function statsRouter(ctx: Ctx): Router {

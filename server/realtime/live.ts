@@ -24,6 +24,8 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 /** Every watcher of the public stream is in this room; with the Redis adapter it spans hubs. */
 const PUBLIC_ROOM = 'live:public';
 export { displayRoom };
+/** Screens that show only cameras: camera events, nothing of the reports' stream. */
+const CAMERAS_ROOM = 'live:cameras';
 
 export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: number }, limit: number): CatchUp {
   const { store } = ctx;
@@ -36,6 +38,14 @@ export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: numbe
     if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers(), cameras, headAt };
     return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq), cameras, headAt };
   })();
+}
+
+/** A cameras-only screen's catch-up: every camera, no markers (it orders camera events by each camera's lastSeq). */
+export function camerasCatchUp(ctx: Ctx): CatchUp {
+  const { store } = ctx;
+  return store.db.transaction((): CatchUp => ({
+    kind: 'snapshot', storeId: store.storeId, seq: store.events.headSeq(), markers: [], cameras: store.cameras.list().map(cameraView), headAt: store.events.headAt(),
+  }))();
 }
 
 export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[] }) {
@@ -64,8 +74,13 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
   io.on('connection', (socket: LiveSocket) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     // Join and catch up in the same tick: no broadcast can fall between the two, so nothing is missed.
-    socket.join(PUBLIC_ROOM);
-    socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined }, opts.catchUpLimit));
+    if (auth.only === 'cameras') {
+      socket.join(CAMERAS_ROOM);
+      socket.emit('live.catchup', camerasCatchUp(ctx));
+    } else {
+      socket.join(PUBLIC_ROOM);
+      socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined }, opts.catchUpLimit));
+    }
     // A paired display hears its own layout: in the catch-up on every (re)connect, then live in its own room.
     const displayId = displayIdOf(socket.data.actor);
     if (!displayId) {
@@ -100,7 +115,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
       const push = { ...(c.event.payload as Omit<DisplayLayoutPush, 'seq' | 'at'>), seq, at };
       io.to(displayRoom(push.displayId)).emit('display.layout', push);
     }
-    if (c.camera) return void io.to(PUBLIC_ROOM).emit('camera.event', { seq, at, type, camera: cameraView(c.camera) });
+    if (c.camera) return void io.to([PUBLIC_ROOM, CAMERAS_ROOM]).emit('camera.event', { seq, at, type, camera: cameraView(c.camera) });
     if (c.indicator) return void io.to(PUBLIC_ROOM).emit('indicator.event', { seq, at, type, value: c.indicator });
     if (!c.report || c.event.reportId === null) return void io.to(PUBLIC_ROOM).emit('live.tick', { seq, at, type });
     const live: LiveReportEvent = { seq, at, type: c.event.type, report: publicView(c.report) };

@@ -69,7 +69,7 @@ describe('a hub killed mid-stream', () => {
       }
     })();
 
-    await wall.until(() => committed.length >= 15);
+    await wall.until(() => committed.length >= 8);
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
 
@@ -82,7 +82,7 @@ describe('a hub killed mid-stream', () => {
 
     child = await startHub(port);
     const afterRestart = committed.length;
-    await wall.until(() => committed.length >= afterRestart + 10);
+    await wall.until(() => committed.length >= afterRestart + 5);
     posting = false;
     await poster;
 

@@ -2,6 +2,8 @@ import type { Db } from './db.js';
 import type { ReportState } from '../domain/reports.js';
 import type { MarkerTuple, ReportStatus } from '../contract/reports.js';
 import { nextCheckAt } from '../domain/deadlines.js';
+import { BREACHED_SQL, OPEN_IN, RESPONDING_IN } from './status-sql.js';
+import { likePattern, type SearchTerm } from '../domain/search.js';
 
 type Row = {
   id: number; ticket: string; status: string; category_id: string; agency_id: string; description: string;
@@ -51,13 +53,14 @@ export type QueueFilter = {
   districtCode?: string;
   channel?: string;
   createdBefore?: string;
-  text?: string;
+  /** Search words (domain/search.ts): each must match the text or name the report's category or kecamatan. */
+  terms?: SearchTerm[];
   limit: number;
 };
 
 // The 8th column: 1 when a deadline is breached, so the wall can ring it; the 9th: how many citizens reported it.
 const MARKER_COLUMNS = `id, status, category_id, lng, lat, district_code, created_at,
-  (instr(deadline_flags, '_breached') > 0 AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')) AS breached,
+  ${BREACHED_SQL} AS breached,
   citizen_count`;
 
 /** Like toMarker: the count column only when several citizens reported it, so a 100k catch-up stays small. */
@@ -85,19 +88,19 @@ export class ReportsTable {
   constructor(private readonly db: Db) {
     this.mergedStmt = db.prepare("SELECT * FROM reports WHERE merged_into_id = ? AND status = 'merged' ORDER BY created_at LIMIT 500");
     this.inBox = db.prepare(
-      `SELECT * FROM reports WHERE category_id = @categoryId AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')
+      `SELECT * FROM reports WHERE category_id = @categoryId AND status IN ${OPEN_IN}
          AND lat BETWEEN @minLat AND @maxLat AND lng BETWEEN @minLng AND @maxLng LIMIT @limit`,
     );
     this.flaggedStmt = db.prepare(
-      `SELECT * FROM reports WHERE deadline_flags <> '[]' AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted')
+      `SELECT * FROM reports WHERE deadline_flags <> '[]' AND status IN ${OPEN_IN}
          AND (@agencyId IS NULL OR agency_id = @agencyId) ORDER BY json_extract(deadlines, '$.resolutionDueAt') LIMIT @limit`,
     );
     this.due = db.prepare('SELECT * FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?');
     this.assigned = db.prepare(
-      "SELECT * FROM reports WHERE assignee_id = ? AND status IN ('dispatched', 'in_progress', 'proof_submitted') ORDER BY dispatched_at",
+      `SELECT * FROM reports WHERE assignee_id = ? AND status IN ${RESPONDING_IN} ORDER BY dispatched_at`,
     );
     this.openJobs = db.prepare(
-      "SELECT assignee_id, COUNT(*) AS n FROM reports WHERE agency_id = ? AND status IN ('dispatched', 'in_progress', 'proof_submitted') AND assignee_id IS NOT NULL GROUP BY assignee_id",
+      `SELECT assignee_id, COUNT(*) AS n FROM reports WHERE agency_id = ? AND status IN ${RESPONDING_IN} AND assignee_id IS NOT NULL GROUP BY assignee_id`,
     );
     this.byId = db.prepare('SELECT * FROM reports WHERE id = ?');
     this.byTicket = db.prepare('SELECT * FROM reports WHERE ticket = ?');
@@ -149,7 +152,13 @@ export class ReportsTable {
     if (f.districtCode) (where.push('district_code = @districtCode'), (args.districtCode = f.districtCode));
     if (f.channel) (where.push('channel = @channel'), (args.channel = f.channel));
     if (f.createdBefore) (where.push('created_at < @createdBefore'), (args.createdBefore = f.createdBefore));
-    if (f.text) (where.push("(ticket LIKE @text OR description LIKE @text OR address LIKE @text)"), (args.text = `%${f.text.replace(/[%_]/g, '')}%`));
+    (f.terms ?? []).forEach((t, i) => {
+      const or = [`ticket LIKE @t${i}`, `description LIKE @t${i}`, `address LIKE @t${i}`];
+      args[`t${i}`] = likePattern(t.text);
+      if (t.categoryIds.length) or.push(`category_id IN (${t.categoryIds.map((id, j) => ((args[`t${i}c${j}`] = id), `@t${i}c${j}`)).join(', ')})`);
+      if (t.districtCodes.length) or.push(`district_code IN (${t.districtCodes.map((c, j) => ((args[`t${i}d${j}`] = c), `@t${i}d${j}`)).join(', ')})`);
+      where.push(`(${or.join(' OR ')})`);
+    });
     const sql = `SELECT * FROM reports ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`;
     return (this.db.prepare(sql).all(args) as Row[]).map(fromRow);
   }

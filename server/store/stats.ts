@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import type { ReportFacts } from '../domain/stats.js';
+import { HAS_BREACH_FLAG_SQL } from './status-sql.js';
 
 /** The facts performance figures are folded from: every report open during, or touched in, the range. */
 export class StatsQueries {
@@ -13,7 +14,7 @@ export class StatsQueries {
          first_dispatched_at AS firstDispatchedAt, verified_at AS verifiedAt, done_at AS doneAt,
          reopen_count AS reopenCount, return_count AS returnCount,
          json_extract(deadlines, '$.responseDueAt') AS responseDueAt, json_extract(deadlines, '$.resolutionDueAt') AS resolutionDueAt,
-         (instr(deadline_flags, '_breached') > 0) AS breached
+         ${HAS_BREACH_FLAG_SQL} AS breached
        FROM reports
        WHERE id IN (
            SELECT id FROM reports WHERE done_at IS NULL AND created_at < @to

@@ -7,6 +7,7 @@ import { migrate } from './migrate.js';
 import { Store } from './index.js';
 import { foldReports } from '../domain/replay.js';
 import { startTestHub, photo, postReport, validReport } from '../testing/hub.js';
+import { seedAccounts } from '../../scripts/seed-accounts.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import type { Actor } from '../contract/roles.js';
 
@@ -72,12 +73,13 @@ describe('the event log is the source of truth', () => {
   it('folding every event from an empty start gives exactly the live projections', async () => {
     const { hub, url } = await startTestHub();
     const operator: Actor = { id: 'op', role: 'operator', agencyId: 'dkp' };
-    const field: Actor = { id: 'fs', role: 'field', agencyId: 'dkp' };
+    // Dispatch goes only to a real, active field supervisor of the agency.
+    const field = (await seedAccounts(hub.ctx)).fieldOf('dkp');
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push(Number((await postReport(url, validReport(), [await photo()])).body.id));
     const ctx = hub.ctx;
     actOnReport(ctx, operator, ids[0], { action: 'check' });
-    actOnReport(ctx, operator, ids[0], { action: 'dispatch', assigneeId: 'fs', instruction: 'Angkut hari ini' });
+    actOnReport(ctx, operator, ids[0], { action: 'dispatch', assigneeId: field.id, instruction: 'Angkut hari ini' });
     actOnReport(ctx, field, ids[0], { action: 'accept' });
     actOnReport(ctx, field, ids[0], { action: 'submit_proof', proof: { photos: ['p1'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } });
     actOnReport(ctx, operator, ids[0], { action: 'verify' });

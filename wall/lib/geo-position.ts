@@ -1,4 +1,5 @@
 /** The phone's location, asked politely: a denied or slow GPS is a normal case, never an error screen. */
+import { distanceMeters } from '../../server/domain/distance';
 export type Position = { lat: number; lon: number; accuracy: number; at: number };
 
 export function currentPosition(opts: { timeoutMs?: number; maxAgeMs?: number; highAccuracy?: boolean } = {}): Promise<Position | null> {
@@ -22,14 +23,8 @@ export async function locationPermission(): Promise<PermissionState | 'unknown'>
   }
 }
 
-export function distanceM(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const R = 6_371_000;
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Metres from the phone to a job (the hub's haversine; the phone's position is lat/lon). */
+export const distanceM = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): number => distanceMeters({ lng: a.lon, lat: a.lat }, { lng: b.lon, lat: b.lat });
 
 /** Links that open a place in the phone's maps app. */
 export const mapsLinks = (lat: number, lon: number) => ({

@@ -2,6 +2,8 @@ import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-j
 import type { PublicProfile } from '../../../server/contract/profile';
 import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
+import { isOpen } from '../../../server/domain/statuses';
+import { distanceMeters } from '../../../server/domain/distance';
 import { api, photoUrl, type ProofDetail, type ReportDetail, type StaffReport } from './api';
 import { ct } from './i18n';
 import { type ActionBody, type ConsoleAction } from './actions';
@@ -20,15 +22,6 @@ type Props = {
 };
 
 const REASON_REQUIRED: ReadonlySet<ConsoleAction> = new Set(['reject', 'reroute', 'return_proof', 'note']);
-const MERGEABLE = new Set(['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted']);
-
-/** Metres between two points (small distances: equirectangular is enough). */
-function distanceM(a: { lng: number; lat: number }, b: { lng: number; lat: number }) {
-  const k = Math.PI / 180;
-  const x = (b.lng - a.lng) * k * Math.cos(((a.lat + b.lat) / 2) * k);
-  const y = (b.lat - a.lat) * k;
-  return Math.sqrt(x * x + y * y) * 6_371_000;
-}
 
 /**
  * The dialog for every action but check: what it needs (reason, target agency, field supervisor,
@@ -49,8 +42,8 @@ export function ActionDialog(props: Props) {
 
   const candidates = createMemo(() =>
     props.rows
-      .filter((x) => x.id !== r.id && x.categoryId === r.categoryId && MERGEABLE.has(x.status))
-      .map((x) => ({ x, d: distanceM(r, x) }))
+      .filter((x) => x.id !== r.id && x.categoryId === r.categoryId && isOpen(x.status))
+      .map((x) => ({ x, d: distanceMeters(r, x) }))
       .filter((c) => c.d <= 1500)
       .sort((p, q) => p.d - q.d)
       .slice(0, 5),

@@ -3,16 +3,17 @@ import { createStore, reconcile } from 'solid-js/store';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, LiveReportEvent, ServerToClientEvents } from '../../../server/contract/events';
 import type { ReportPublic, ReportStatus } from '../../../server/contract/reports';
+import { AWAITING_RESPONSE, FIXED, RESPONDING } from '../../../server/domain/statuses';
 import { api, type Me, type StaffReport } from './api';
 
 export type TabId = 'todo' | 'incoming' | 'proof' | 'working' | 'done' | 'void' | 'all';
 /** Each queue tab and the statuses it shows. */
 export const TABS: { id: TabId; statuses: ReportStatus[] }[] = [
   { id: 'todo', statuses: ['new', 'checked', 'proof_submitted'] },
-  { id: 'incoming', statuses: ['new', 'checked'] },
+  { id: 'incoming', statuses: [...AWAITING_RESPONSE] },
   { id: 'proof', statuses: ['proof_submitted'] },
-  { id: 'working', statuses: ['dispatched', 'in_progress', 'proof_submitted'] },
-  { id: 'done', statuses: ['verified', 'closed'] },
+  { id: 'working', statuses: [...RESPONDING] },
+  { id: 'done', statuses: [...FIXED] },
   { id: 'void', statuses: ['rejected', 'merged'] },
   { id: 'all', statuses: [] },
 ];

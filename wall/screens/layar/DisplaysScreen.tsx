@@ -3,6 +3,7 @@ import { VIEW_IDS, type DisplayView, type Layout, type RevokedDisplayView, type 
 import { fetchProfile } from '../../lib/profile';
 import { t } from '../../lib/i18n';
 import { viewName } from '../../lib/views';
+import { describeLayout } from '../../lib/describe-layout';
 import { api, type Me } from '../console/api';
 import { createSession, SessionGate } from '../console/session';
 import { ct, withLang } from '../console/i18n';
@@ -28,7 +29,7 @@ export default function DisplaysScreen() {
             fallback={
               <div class="cn-center">
                 <div class="cn-card cn-narrow" data-testid="displays-forbidden">
-                  <p>{ct.adminOnly}</p>
+                  <p>{ct.supervisorOnly}</p>
                   <a class="cn-btn cn-btn-primary" href={withLang('/console')}>
                     {ct.backToConsole}
                   </a>
@@ -42,20 +43,6 @@ export default function DisplaysScreen() {
       </SessionGate>
     </div>
   );
-}
-
-/** One line that says what a layout shows, in the room's words. */
-export function describeLayout(l: Layout): string {
-  switch (l.kind) {
-    case 'single':
-      return viewName(l.view.view);
-    case 'split':
-      return dt.split(viewName(l.views[0].view), viewName(l.views[1].view));
-    case 'playlist':
-      return `${dt.playlist(l.items.length)}: ${l.items.map((i) => `${viewName(i.view)} ${i.seconds} s`).join(' → ')}`;
-    case 'span':
-      return dt.span(l.column + 1, l.of);
-  }
 }
 
 function Displays(props: { me: Me; onLogout: () => void }) {

@@ -157,6 +157,8 @@ export default function ReplayScreen() {
                 class="replay-scrubber"
                 data-testid="replay-scrubber"
                 type="range"
+                aria-label={rt.scrubber}
+                aria-valuetext={`${dateWib(new Date(at()))} ${timeWib(new Date(at()))}`}
                 min={player.clock().from}
                 max={player.clock().to}
                 step={60_000}
