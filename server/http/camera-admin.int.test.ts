@@ -26,7 +26,7 @@ async function login(username: string) {
 }
 
 beforeAll(async () => {
-  ({ hub, url, dataDir } = await startTestHub());
+  ({ hub, url, dataDir } = await startTestHub({}, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
   admin = await login('admin');
   supervisor = await login('supervisor');

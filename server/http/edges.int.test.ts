@@ -24,7 +24,7 @@ const post = (path: string, who: string, body: unknown) =>
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub());
+  ({ hub, url } = await startTestHub({}, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
   for (const u of ['admin', 'supervisor', 'operator.dkp', 'operator.dishub', 'pengawas.dkp.1', 'pengawas.dkp.2']) cookies[u] = await login(u);
 }, 60_000);

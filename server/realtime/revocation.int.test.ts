@@ -61,7 +61,7 @@ function reconnect(creds: { cookie?: string; display?: string }): Promise<string
 }
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub());
+  ({ hub, url } = await startTestHub({}, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
   admin = await login('admin');
 }, 60_000);
