@@ -157,7 +157,7 @@ export default function FieldScreen() {
 
   async function checkSession() {
     try {
-      // /session answers a phone that is not signed in with null (no failed request); an expired session is a 401.
+      // /session answers a phone that is not (or no longer) signed in with null, without a failed request.
       const { actor } = await request<{ actor: Actor | null }>('/api/auth/session', { timeoutMs: 15_000 });
       if (!actor) return signedOut();
       if (actor.role !== 'field') {
