@@ -39,7 +39,7 @@ export function authRouter(ctx: Ctx): Router {
   });
 
   // A screen's first question, "is anyone signed in here?": a visitor who is not gets `actor: null`, not a 401, so
-  // a login page opens without a failed request (a session that has expired is still a 401, from identify).
+  // a login page opens without a failed request; a session that ended reads the same (the screen shows its login).
   router.get('/session', (req: Request, res: Response) => {
     res.json({ actor: may(req.actor, 'session.read') ? req.actor : null });
   });
