@@ -10,6 +10,8 @@ const WORDS = {
 
 /** No new frame for this long while it should play: the stream has stalled. */
 const STALL_MS = 6000;
+/** The first frame may take longer (playlist, a whole segment, the decoder starting on a busy PC). */
+const FIRST_FRAME_MS = 20_000;
 /** How long to wait before starting over after a stall or a fatal error (it grows up to a minute). */
 const RETRY_MS = 3000;
 
@@ -65,7 +67,7 @@ export function LiveVideo(props: { cameraId: string; name: string; token?: strin
         lastMoved = Date.now();
         return;
       }
-      if (Date.now() - lastMoved > STALL_MS) {
+      if (Date.now() - lastMoved > (state() === 'playing' ? STALL_MS : FIRST_FRAME_MS)) {
         setState('stalled');
         retry();
       }
