@@ -1,3 +1,4 @@
+import { cityClock, wallClock, type CityClock } from '../../server/domain/time.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
@@ -11,7 +12,8 @@ const SLOW_MS = 4000;
  * Cameras as the hub meets them on a network: a JPEG snapshot URL per camera whose picture changes over
  * time, and a control to make any camera slow, frozen, black or dead. Loopback only.
  */
-export async function startCameraServer(opts: { port: number; host?: string; cameras: { id: string; name: string }[] }) {
+export async function startCameraServer(opts: { port: number; host?: string; cameras: { id: string; name: string }[]; clock?: CityClock }) {
+  const burnedClock = opts.clock ?? cityClock('Asia/Jakarta');
   const modes = new Map<string, CameraMode>(opts.cameras.map((c) => [c.id, 'ok']));
   const names = new Map(opts.cameras.map((c) => [c.id, c.name]));
   const frames = new Map<string, { second: number; jpeg: Buffer }>();
@@ -22,7 +24,7 @@ export async function startCameraServer(opts: { port: number; host?: string; cam
     if (mode === 'frozen' && held) return held.jpeg;
     const second = Math.floor(Date.now() / 1000);
     if (held && held.second === second && mode !== 'black') return held.jpeg;
-    const jpeg = await render(names.get(id) ?? id, second, mode === 'black');
+    const jpeg = await render(names.get(id) ?? id, second, mode === 'black', burnedClock);
     frames.set(id, { second, jpeg });
     return jpeg;
   }
@@ -60,7 +62,7 @@ export async function startCameraServer(opts: { port: number; host?: string; cam
 }
 
 /** A street scene that moves: traffic blobs drift with time and the camera's clock burns into the frame. */
-async function render(name: string, second: number, black: boolean): Promise<Buffer> {
+async function render(name: string, second: number, black: boolean, c: CityClock): Promise<Buffer> {
   if (black) return sharp({ create: { width: 640, height: 360, channels: 3, background: '#030303' } }).jpeg({ quality: 60 }).toBuffer();
   const t = second % 60;
   const cars = Array.from({ length: 6 }, (_, i) => {
@@ -68,7 +70,8 @@ async function render(name: string, second: number, black: boolean): Promise<Buf
     const y = 230 + (i % 3) * 35;
     return `<rect x="${x}" y="${y}" width="60" height="22" rx="6" fill="${['#c0392b', '#ecf0f1', '#2c3e50', '#f1c40f', '#16a085', '#8e44ad'][i]}"/>`;
   }).join('');
-  const clock = new Date(second * 1000 + 7 * 3600_000).toISOString().slice(11, 19);
+  // A real camera burns in the city's wall-clock time.
+  const clock = wallClock(second * 1000, c).toISOString().slice(11, 19);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360">
     <rect width="640" height="200" fill="#7f9db9"/><rect y="200" width="640" height="160" fill="#555"/>
     <rect y="262" width="640" height="4" fill="#ddd" opacity="0.6"/>${cars}

@@ -21,6 +21,6 @@ export async function cameraLook(ctx: Ctx, point: { lng: number; lat: number }):
   } catch {
     return null;
   }
-  const r = await processPhoto(bytes, 'cameraSnapshot', ctx.maxPhotoPixels);
+  const r = await processPhoto(bytes, 'cameraSnapshot', ctx.maxPhotoPixels, ctx.city.clock.offset);
   return r.ok ? { photo: r.photo, cameraId: cam.id, takenAt: cam.snapshotAt } : null;
 }

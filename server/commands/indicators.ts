@@ -31,7 +31,7 @@ export function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], sourc
     const spec = specs.get(v.indicatorId);
     if (!spec) return refuse('invalid', `no indicator "${v.indicatorId}" in this city`, field(i, 'indicatorId'));
     if (!mayRecordIndicator(actor, spec.agencyId)) return refuse('forbidden', `${v.indicatorId} belongs to ${spec.agencyId ?? 'the city'}, not to your agency`, field(i, 'indicatorId'));
-    const badPeriod = checkPeriod(spec, v.period, now);
+    const badPeriod = checkPeriod(spec, v.period, now, ctx.city.clock);
     if (badPeriod) return refuse('invalid', badPeriod, field(i, 'period'));
     const badValue = checkValue(spec.unit, v.value);
     if (badValue) return refuse('invalid', badValue, field(i, 'value'));

@@ -8,7 +8,7 @@ export async function processPhotos(ctx: Ctx, photos: Buffer[], min = 1): Promis
   if (photos.length < min || photos.length > MAX_PHOTOS) return refuse('invalid', `give ${min} to ${MAX_PHOTOS} photos`, 'photos');
   const processed: ProcessedPhoto[] = [];
   for (const [i, buf] of photos.entries()) {
-    const r = await processPhoto(buf, `photos[${i}]`, ctx.maxPhotoPixels);
+    const r = await processPhoto(buf, `photos[${i}]`, ctx.maxPhotoPixels, ctx.city.clock.offset);
     if (!r.ok) return r;
     processed.push(r.photo);
   }

@@ -1,6 +1,6 @@
 import type { Actor } from '../contract/roles.js';
 import type { NewReportFields } from '../contract/reports.js';
-import { checkIntakeChannel, formatTicket, photosRequired, wibYear } from '../domain/intake.js';
+import { checkIntakeChannel, formatTicket, photosRequired, ticketYear } from '../domain/intake.js';
 import { areaAt, contains } from '../domain/geography.js';
 import { refuse, reportFromSubmitted, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
 import { createHash, randomBytes } from 'node:crypto';
@@ -64,7 +64,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
       const now = ctx.now();
       const at = now.toISOString();
       const id = ctx.store.reports.nextId();
-      const ticket = formatTicket(city.profile.ticketPrefix, wibYear(now), ctx.store.tickets.next(city.profile.ticketPrefix, wibYear(now)));
+      const ticket = formatTicket(city.profile.ticketPrefix, ticketYear(now, city.clock), ctx.store.tickets.next(city.profile.ticketPrefix, ticketYear(now, city.clock)));
       const initial: SubmittedReport = {
         id,
         ticket,

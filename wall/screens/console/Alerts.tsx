@@ -2,7 +2,7 @@ import { createEffect, createSignal, For, on, onCleanup, Show, type JSX } from '
 import type { CameraPublic } from '../../../server/contract/cameras';
 import { api, type Me, type StaffReport } from './api';
 import { ct } from './i18n';
-import { ageOf, useNow, whenWib } from './format';
+import { ageOf, useNow, whenLocal } from './format';
 import type { Queue } from './queue';
 
 /** How often the header's reminders, escalations and camera alerts are fetched again. */
@@ -130,7 +130,7 @@ export function Reminders(props: { me: Me; queue: Queue; onOpen: (id: number) =>
                   <span classList={{ 'cn-flag-breached': breached(x.flag), 'cn-flag-near': !breached(x.flag) }}>{ct.reminderFlags[x.flag] ?? x.flag}</span>
                   <Show when={dueOf(x)}>
                     <span class="cn-muted cn-small">
-                      {ct.due} {whenWib(dueOf(x)!)}
+                      {ct.due} {whenLocal(dueOf(x)!)}
                     </span>
                   </Show>
                 </button>
@@ -238,7 +238,7 @@ export function CameraAlerts(props: { me: Me; queue: Queue }) {
             {ct.cameraDown}: {c.name}
             <Show when={c.healthSince}>
               {' '}
-              {ct.cameraSince} {whenWib(c.healthSince!)}
+              {ct.cameraSince} {whenLocal(c.healthSince!)}
             </Show>
           </span>
           <Show when={canAck}>

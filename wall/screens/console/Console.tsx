@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { fetchProfile, profileLabels } from '../../lib/profile';
 import { lang, t } from '../../lib/i18n';
-import { clockWib } from '../../lib/time';
+import { clockLocal, zoneName } from '../../lib/time';
 import type { Me } from './api';
 import { ct, withLang } from './i18n';
 import { useNow } from './format';
@@ -203,7 +203,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
           </a>
         </Show>
         <span class="cn-clock" data-testid="clock">
-          {clockWib(now()).slice(0, 5)} {t.wib}
+          {clockLocal(now()).slice(0, 5)} {zoneName()}
         </span>
         <a class="cn-lang" href={lang === 'en' ? location.pathname : `${location.pathname}?lang=en`}>
           {lang === 'en' ? 'ID' : 'EN'}

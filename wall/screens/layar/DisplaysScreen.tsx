@@ -6,7 +6,7 @@ import { viewName } from '../../lib/views';
 import { api, type Me } from '../console/api';
 import { createSession, SessionGate } from '../console/session';
 import { ct, withLang } from '../console/i18n';
-import { whenWib } from '../console/format';
+import { whenLocal } from '../console/format';
 import { dt } from './console-i18n';
 import '../console/console.css';
 import './displays.css';
@@ -118,7 +118,7 @@ function Displays(props: { me: Me; onLogout: () => void }) {
                       <span class={`dp-dot ${d().online ? 'dp-on' : 'dp-off'}`} />
                       <strong class="dp-name">{d().name}</strong>
                       <span class="cn-muted" data-testid="display-online" data-online={d().online ? 'yes' : 'no'}>
-                        {d().online ? dt.online : `${dt.offline} · ${dt.lastSeen} ${d().lastSeenAt ? whenWib(d().lastSeenAt!) : dt.never}`}
+                        {d().online ? dt.online : `${dt.offline} · ${dt.lastSeen} ${d().lastSeenAt ? whenLocal(d().lastSeenAt!) : dt.never}`}
                       </span>
                     </div>
                     <p class="dp-shows">
@@ -126,7 +126,7 @@ function Displays(props: { me: Me; onLogout: () => void }) {
                       <Show when={d().layoutAt}>
                         <span class="cn-muted">
                           {' '}
-                          · {whenWib(d().layoutAt!)} {dt.by} {d().layoutBy}
+                          · {whenLocal(d().layoutAt!)} {dt.by} {d().layoutBy}
                         </span>
                       </Show>
                     </p>

@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import type { ReportPublic } from '../../../server/contract/reports';
 import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 
 /**
  * The newest report, large: its photo, what, where, through which channel, its ticket and when.
@@ -40,7 +40,7 @@ export function Spotlight(props: { report: ReportPublic; waiting: number; labels
           </div>
           <div>
             <dt>{t.received}</dt>
-            <dd>{stampWib(r().createdAt)}</dd>
+            <dd>{stampLocal(r().createdAt)}</dd>
           </div>
         </dl>
         <Show when={props.waiting > 0}>
