@@ -26,7 +26,7 @@ import { openDb } from '../../server/store/db.js';
 import { migrate } from '../../server/store/migrate.js';
 import { Store } from '../../server/store/index.js';
 import { processPhoto } from '../../server/media/photos.js';
-import { reportFromSubmitted, type ReportEvent } from '../../server/domain/reports.js';
+import type { ReportEvent } from '../../server/domain/reports.js';
 import { MAX_PHOTOS } from '../../server/contract/reports.js';
 import { mulberry, scenePhoto } from '../simulate/scene-photo.js';
 import { closedLoop, fmt, numericFlags, ratio, sleep, summarize, table, waitFor, type LoopResult, stopGuard } from './stats.js';
@@ -296,8 +296,7 @@ async function main() {
               },
             },
           };
-          const seq = store.events.append(event);
-          store.reports.put(reportFromSubmitted(event, seq));
+          store.projector.append(event);
         });
       for (let i = 0; i < W; i++) write(i);
       const lat = new Float64Array(N);

@@ -20,13 +20,10 @@ export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraPub
     // A frozen or black frame answered, but it is not a good frame: "last good" must not move.
     ctx.store.cameras.addProbe(cameraId, probe, reason === 'ok' || reason === 'slow');
     if (health === cam.health) return [cameraView({ ...ctx.store.cameras.get(cameraId)! }), []];
-    // An alert opens when a camera goes dark and closes by itself when it recovers.
-    const alert = health === 'offline' ? 'open' : health === 'online' ? null : cam.alert;
+    // The alert follows in the projection (domain/cameras.ts alertAfter).
     const event = { type: 'camera.health_changed' as const, reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, from: cam.health, to: health, reason } };
-    const seq = ctx.store.events.append(event);
-    ctx.store.cameras.setHealth(cameraId, health, reason, alert, probe.at, seq);
-    const camera = cameraView(ctx.store.cameras.get(cameraId)!);
-    return [camera, [{ event: { ...event, seq }, report: null, camera }]];
+    const { seq, camera } = ctx.store.projector.append(event);
+    return [camera!, [{ event: { ...event, seq }, report: null, camera }]];
   });
 }
 
@@ -37,9 +34,7 @@ export function acknowledgeCameraAlert(ctx: Ctx, actor: Actor, cameraId: string)
     if (!cam) return [refuse('not_found', `no camera ${cameraId}`, 'id'), []];
     if (cam.alert !== 'open') return [refuse('conflict', `camera ${cam.name} has no open alert`), []];
     const event = { type: 'camera.alert_acknowledged' as const, reportId: null, at: ctx.now().toISOString(), actor, payload: { cameraId } };
-    const seq = ctx.store.events.append(event);
-    ctx.store.cameras.setAlert(cameraId, 'acknowledged', seq);
-    const camera = cameraView(ctx.store.cameras.get(cameraId)!);
-    return [{ ok: true, value: camera }, [{ event: { ...event, seq }, report: null, camera }]];
+    const { seq, camera } = ctx.store.projector.append(event);
+    return [{ ok: true, value: camera! }, [{ event: { ...event, seq }, report: null, camera }]];
   });
 }

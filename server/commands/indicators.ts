@@ -67,8 +67,8 @@ export function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], sourc
         actor,
         payload: { indicatorId: v.indicatorId, period: v.period, value: v.value, previous: before?.value ?? null, previousSeq: before?.seq ?? null, source, note: v.note ?? null },
       };
-      const seq = ctx.store.events.append(event);
-      const value = ctx.store.indicators.put({ indicatorId: v.indicatorId, period: v.period, value: v.value, at, seq, source });
+      const { seq, indicator: value } = ctx.store.projector.append(event);
+      if (!value) throw new Error(`${event.type} projected no value`);
       recorded.push(value);
       done.push({ event: { ...event, seq }, report: null, indicator: value });
     }

@@ -104,3 +104,8 @@ export function nearestOnline<T extends Located>(cameras: T[], point: { lng: num
     .sort((a, b) => a.distanceM - b.distanceM)
     .slice(0, n);
 }
+
+/** A camera's alert after a change of health: it opens when the camera goes dark and closes by itself when it recovers. */
+export function alertAfter(health: CameraHealth, alert: 'open' | 'acknowledged' | null): 'open' | 'acknowledged' | null {
+  return health === 'offline' ? 'open' : health === 'online' ? null : alert;
+}
