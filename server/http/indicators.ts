@@ -29,14 +29,14 @@ export function indicatorsRouter(ctx: Ctx): Router {
     const now = ctx.now();
     const { profile } = ctx.city;
     // The board and its seq come from one read, so a live screen applies exactly the events after it.
-    return ctx.store.db.transaction((): IndicatorBoard => {
+    return ctx.store.read((): IndicatorBoard => {
       const seq = ctx.store.events.headSeq();
       // Twelve quarters back is the longest sparkline; period keys sort as text.
       const fromYear = localYear(now, ctx.city.clock) - 3;
       const values = ctx.store.indicators.list(`${fromYear}-01`);
       const b = buildBoard([...indicatorSpecs(ctx.city).values()], profile.projects, profile.agencies.map((a) => a.id), values, now, ctx.city.clock);
       return { storeId: ctx.store.storeId, seq, asOf: now.toISOString(), ...b };
-    })();
+    });
   }
 
   router.get('/', allow('indicators.read'), (_req: Request, res: Response) => {

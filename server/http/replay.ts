@@ -44,10 +44,10 @@ export function replayRouter(ctx: Ctx): Router {
     const fromIso = new Date(from).toISOString();
     const toIso = new Date(to).toISOString();
     // One read transaction: the state at the start and the steps after it come from the same log.
-    const replay = ctx.store.db.transaction((): Replay => {
+    const replay = ctx.store.read((): Replay => {
       const { markers, steps } = replayRange(ctx.store.events.inRange('', fromIso), ctx.store.events.inRange(fromIso, toIso));
       return { from: fromIso, to: toIso, markers, steps };
-    })();
+    });
     res.setHeader('Cache-Control', 'private, no-store');
     res.json(replay);
   });

@@ -24,14 +24,14 @@ export const displayRoom = (displayId: string) => `display:${displayId}`;
 export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: number }, limit: number): CatchUp {
   const { store } = ctx;
   // One read transaction: the markers and the seq they correspond to come from the same instant.
-  return store.db.transaction((): CatchUp => {
+  return store.read((): CatchUp => {
     const seq = store.events.headSeq();
     const plan = planCatchUp(client, { storeId: store.storeId, headSeq: seq, limit });
     const cameras = store.cameras.list().map(cameraView);
     const headAt = store.events.headAt();
     if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers(), cameras, headAt };
     return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq), cameras, headAt };
-  })();
+  });
 }
 
 export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger }) {

@@ -79,6 +79,11 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /** Several reads that must agree with one another (a snapshot and its seq): one read transaction, no write lock. */
+  read<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+
   close(): void {
     this.db.close();
   }
