@@ -2,7 +2,8 @@ import type { Category, CategoryQuestion } from '../contract/profile.js';
 import type { ReportStatus } from '../contract/reports.js';
 import type { ReportState } from './reports.js';
 import { w3Datetime, type CityClock } from './time.js';
-import { DONE_STATUSES, isFixed, isOpen, OPEN_STATUSES } from './statuses.js';
+import { DONE_STATUSES, isOpen, OPEN_STATUSES } from './statuses.js';
+import { publicProofPhotos } from './views.js';
 
 /**
  * Open311 GeoReport v2, as pure functions: our categories become services, our reports become service requests,
@@ -199,7 +200,6 @@ export type RequestContext = {
 };
 
 export function requestOf(r: ReportState, c: RequestContext): Open311Request {
-  const done = isFixed(r.status);
   const out: Open311Request = {
     service_request_id: r.ticket,
     status: open311Status(r.status),
@@ -227,7 +227,7 @@ export function requestOf(r: ReportState, c: RequestContext): Open311Request {
       channel: r.channel,
       district: c.districtName,
       photos: r.photos.map(c.photoUrl),
-      proof_photos: done && r.proof ? r.proof.photos.map(c.photoUrl) : [],
+      proof_photos: publicProofPhotos(r).map(c.photoUrl),
       breached: c.breached,
       response_due_datetime: r.deadlines ? open311Datetime(r.deadlines.responseDueAt, c.clock) : null,
     };
