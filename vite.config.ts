@@ -21,9 +21,11 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     proxy: {
-      '/api': hub,
-      '/media': hub,
-      '/socket.io': { target: hub, ws: true },
+      // Host kept as the browser sent it (changeOrigin false): the hub compares a request's Origin with its Host
+      // to refuse cross-site changes, and the dev server's pages are this origin.
+      '/api': { target: hub, changeOrigin: false },
+      '/media': { target: hub, changeOrigin: false },
+      '/socket.io': { target: hub, ws: true, changeOrigin: false },
     },
   },
 });

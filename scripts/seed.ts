@@ -2,6 +2,7 @@ import { loadConfig } from '../server/config.js';
 import { Store } from '../server/store/index.js';
 import { loadCity, type City } from '../server/profile/load.js';
 import { MediaFiles } from '../server/media/files.js';
+import { PhotoQueue } from '../server/media/photo-queue.js';
 import { submitReport } from '../server/commands/submit-report.js';
 import { actOnReport } from '../server/commands/act-on-report.js';
 import { submitProof } from '../server/commands/submit-proof.js';
@@ -123,7 +124,7 @@ function planHistory(rng: Rng, steps: Step[], i: number, born: number, end: numb
 export function openSeedCtx(config = loadConfig()): { ctx: Ctx; city: City; store: Store } {
   const store = Store.open(config.dbFile);
   const city = loadCity(config.city);
-  const ctx: Ctx = { store, city, media: new MediaFiles(config.mediaDir), maxPhotoPixels: config.maxPhotoPixels, now: () => new Date(), publish: () => {} };
+  const ctx: Ctx = { store, city, media: new MediaFiles(config.mediaDir), maxPhotoPixels: config.maxPhotoPixels, photoQueue: new PhotoQueue(config.photoLimits), now: () => new Date(), publish: () => {} };
   return { ctx, city, store };
 }
 

@@ -15,7 +15,7 @@ const { values } = parseArgs({
 });
 const city = loadCity(values.city!);
 const cams = city.profile.cameras.map((c) => ({ id: c.id, name: c.name }));
-const sim = await startCameraServer({ port: Number(values.port), cameras: cams, clock: city.clock });
+const sim = await startCameraServer({ port: Number(values.port), cameras: cams });
 console.log(`[cameras] ${cams.length} cameras at ${sim.url}/cameras/<id>/snapshot.jpg; control: POST ${sim.url}/control/<id>?mode=dead`);
 
 // In the demo one camera at a time goes wrong for a while, so the wall's alerts have something to show.

@@ -11,7 +11,7 @@ const { values } = parseArgs({
   options: {
     url: { type: 'string', default: process.env.PANTAU_URL ?? 'http://127.0.0.1:8080' },
     city: { type: 'string', default: process.env.PANTAU_CITY ?? 'tangerang' },
-    'interval-ms': { type: 'string', default: process.env.PANTAU_SIM_INTERVAL_MS ?? '4000' },
+    'interval-ms': { type: 'string', default: process.env.PANTAU_SIM_INTERVAL_MS ?? '8000' },
     'burst-every': { type: 'string', default: '40' },
     count: { type: 'string', default: '0' },
     seed: { type: 'string', default: String(Date.now() % 1e9) },
@@ -24,6 +24,8 @@ const interval = Number(values['interval-ms']);
 const limit = Number(values.count);
 const burstEvery = Number(values['burst-every']);
 let sent = 0;
+/** Private tracking links of the reports filed here: a citizen comes back to look, and now and then says "not fixed". */
+const filed: string[] = [];
 let failures = 0;
 
 async function file(categoryId: string, place: { lng: number; lat: number }) {
@@ -41,14 +43,38 @@ async function file(categoryId: string, place: { lng: number; lat: number }) {
   fd.append('photos', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'foto.jpg');
   try {
     const res = await fetch(`${values.url}/api/reports`, { method: 'POST', body: fd });
-    const body = (await res.json()) as { ticket?: string; message?: string };
+    const body = (await res.json()) as { ticket?: string; trackUrl?: string; message?: string };
     if (res.status === 201) {
       sent++;
+      if (body.trackUrl) filed.push(body.trackUrl);
       console.log(`[citizen] ${body.ticket} ${categoryId}`);
     } else console.warn(`[citizen] refused ${res.status}: ${body.message}`);
   } catch (err) {
     failures++;
     if (failures % 10 === 1) console.warn(`[citizen] hub unreachable (${(err as Error).message}); retrying`);
+  }
+}
+
+/** A citizen looks at an earlier report; if it was verified, about one in eight says it is not fixed (Ombudsman: not done until the citizen agrees). */
+async function lookBack() {
+  const link = filed.length ? filed[Math.floor(rng() * filed.length)] : null;
+  if (!link) return;
+  const u = new URL(link, values.url);
+  const ticket = u.pathname.split('/').pop()!;
+  const k = u.searchParams.get('k') ?? '';
+  try {
+    const view = (await (await fetch(`${values.url}/api/track/${ticket}?k=${encodeURIComponent(k)}`)).json()) as { status?: string; canReopen?: boolean };
+    if (view.status !== 'verified' || !view.canReopen) return;
+    filed.splice(filed.indexOf(link), 1);
+    if (rng() >= 0.125) return;
+    const res = await fetch(`${values.url}/api/track/${ticket}/reopen`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ k, reason: pick(rng, ['Masih belum beres, kondisinya sama seperti sebelumnya.', 'Sudah dikerjakan tapi rusak lagi.', 'Yang diperbaiki bukan titik yang saya laporkan.']) }),
+    });
+    if (res.ok) console.log(`[citizen] ${ticket} reopened`);
+  } catch {
+    /* the hub is restarting; the next look will do */
   }
 }
 
@@ -63,6 +89,7 @@ async function burst() {
 for (let tick = 1; limit === 0 || sent < limit; tick++) {
   if (burstEvery > 0 && tick % burstEvery === 0) await burst();
   else await file(pickCategory(rng, city), pointIn(rng, pick(rng, city.districts)));
+  if (tick % 3 === 0) await lookBack();
   // Exponential gaps: arrivals look like people, not a metronome.
   await new Promise((r) => setTimeout(r, Math.min(interval * 4, -Math.log(1 - rng()) * interval)));
 }

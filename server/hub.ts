@@ -6,14 +6,17 @@ import type { Config } from './config.js';
 import { Store } from './store/index.js';
 import { loadCity, type City } from './profile/load.js';
 import { MediaFiles } from './media/files.js';
+import { configureSharp, PhotoQueue } from './media/photo-queue.js';
 import { createApp } from './http/app.js';
 import { attachLive, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
+import { seedCamerasFromProfile } from './commands/camera-admin.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
 import type { Presence } from './http/displays.js';
+import { SYSTEM } from './contract/roles.js';
 
 export type Hub = {
   ctx: Ctx;
@@ -25,16 +28,19 @@ export type Hub = {
   close(): Promise<void>;
 };
 
+/** The display PANTAU_WALL_TOKEN pairs (the demo's wall), named in the room's language on /console/layar. */
+export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
+
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
 export function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Hub {
   const log = opts.log ?? pino({ level: config.logLevel });
-  const store = Store.open(config.dbFile);
+  const store = Store.open(config.dbFile, config.durability);
   const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
+  configureSharp();
   const media = new MediaFiles(config.mediaDir);
   const swept = media.sweep(store.media.hashes());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
-  if (config.wallToken) pairDisplay(store, 'Wall (from PANTAU_WALL_TOKEN)', new Date(), config.wallToken);
-  store.cameras.syncFromProfile(city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl));
+  seedCamerasFromProfile(store, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), (opts.now ?? (() => new Date()))().toISOString());
 
   const listeners: ((c: Committed) => void)[] = [];
   const ctx: Ctx = {
@@ -42,13 +48,17 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     city,
     media,
     maxPhotoPixels: config.maxPhotoPixels,
+    photoQueue: new PhotoQueue(config.photoLimits),
     snapshotsDir: config.snapshotsDir,
     now: opts.now ?? (() => new Date()),
     publish: (c) => listeners.forEach((l) => l(c)),
   };
 
+  // Before any listener: nobody is connected yet, and the event is in the log for the audit.
+  if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, config.wallToken);
+
   const presence: Presence = { connected: async () => new Set<string>() };
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence });
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins, trustProxy: config.trustProxy, mapStyleUrl: config.mapStyleUrl });
   const http = createServer(app);
   // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.
@@ -60,7 +70,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     return ids;
   };
   const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
-  listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log }));
+  listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, log }) : null;
   const monitor = config.cameraMonitor
     ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })

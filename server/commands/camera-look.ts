@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { nearestOnline } from '../domain/cameras.js';
 import { processPhoto, type ProcessedPhoto } from '../media/photos.js';
-import { snapshotPath } from '../jobs/camera-monitor.js';
+import { inPhotoQueue } from './photos.js';
+import { snapshotPath } from '../jobs/camera-probe.js';
 import type { Ctx } from './context.js';
 
 /** How far a camera may be from a report and still be "a look at the scene". */
@@ -21,6 +22,8 @@ export async function cameraLook(ctx: Ctx, point: { lng: number; lat: number }):
   } catch {
     return null;
   }
-  const r = await processPhoto(bytes, 'cameraSnapshot', ctx.maxPhotoPixels, ctx.city.clock.offset);
-  return r.ok ? { photo: r.photo, cameraId: cam.id, takenAt: cam.snapshotAt } : null;
+  // In the same photo queue as uploads; when the line is full the report goes in without the camera's look.
+  const turn = await inPhotoQueue(ctx, [bytes], () => processPhoto(bytes, 'cameraSnapshot', ctx.maxPhotoPixels, ctx.city.clock.offset));
+  const r = turn.ok ? turn.value : null;
+  return r?.ok ? { photo: r.photo, cameraId: cam.id, takenAt: cam.snapshotAt } : null;
 }

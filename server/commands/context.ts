@@ -5,6 +5,7 @@ import type { StoredEvent } from '../store/events.js';
 import type { ReportState, Refusal } from '../domain/reports.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import type { IndicatorValue } from '../contract/indicators.js';
+import type { PhotoQueue } from '../media/photo-queue.js';
 
 /** A committed event with the report state it produced (null for account events): what the realtime layer broadcasts. */
 export type Committed = { event: StoredEvent; report: ReportState | null; camera?: CameraPublic; indicator?: IndicatorValue };
@@ -14,6 +15,8 @@ export type Ctx = {
   city: City;
   media: MediaFiles;
   maxPhotoPixels: number;
+  /** Every photo decode waits its turn here, within a memory budget; a full line is a 503 with Retry-After. */
+  photoQueue: PhotoQueue;
   /** Where the camera monitor keeps each camera's latest snapshot; null when there is none. */
   snapshotsDir?: string | null;
   now: () => Date;
@@ -22,6 +25,14 @@ export type Ctx = {
 };
 
 export type Result<T> = { ok: true; value: T } | Refusal;
+
+/**
+ * commit for the intake path: the write shares a transaction (one fsync, synchronous = FULL) with the other
+ * submissions that arrive together, in its own savepoint, and is published after that COMMIT.
+ */
+export function commitGrouped<T>(ctx: Ctx, write: () => [T, Committed[]]): Promise<T> {
+  return ctx.store.txGrouped(write, ([, done]) => done.forEach((c) => ctx.publish(c))).then(([value]) => value);
+}
 
 /** Appends events and writes the projections in one transaction, then publishes: persist first, broadcast after. */
 export function commit<T>(ctx: Ctx, write: () => [T, Committed[]]): T {

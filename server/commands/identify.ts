@@ -6,10 +6,17 @@ import { apiKeyActor, isApiKey } from './api-clients.js';
 
 export type Credentials = { cookie?: string; authorization?: string; display?: unknown };
 
+/** A cookie's value, or null when it is absent or unreadable (a stranger's `%E0` is simply no session, never a throw). */
 export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return null;
+      }
+    }
   }
   return null;
 }
@@ -17,7 +24,10 @@ export function readCookie(header: string | undefined, name: string): string | n
 /**
  * Who is calling, from whatever credential came with the request or socket: a staff session cookie,
  * a paired display token (bearer or socket auth), an API key (bearer, pk_…), or nothing (an anonymous citizen).
- * A credential that is present but not valid gives null: the caller gets a 401, never a quiet downgrade.
+ * A bearer credential that is present but not valid gives null: the caller gets a 401, never a quiet downgrade.
+ * A session cookie is different: the browser sends it unasked, and after a password reset, a disable or a
+ * logout elsewhere it names a session the hub has ended. Such a cookie is no session, so the person can still
+ * file and follow a report, log in (which replaces it) and log out (which clears it); staff routes answer 401.
  */
 export function identifyCaller(ctx: Ctx, c: Credentials): Actor | null {
   const session = readCookie(c.cookie, SESSION_COOKIE);
@@ -29,6 +39,6 @@ export function identifyCaller(ctx: Ctx, c: Credentials): Actor | null {
   const display = typeof c.display === 'string' && c.display !== '' ? c.display : bearer;
   if (display !== undefined) return displayActor(ctx.store, display);
   if (c.authorization) return null;
-  if (session) return sessionActor(ctx, session);
+  if (session) return sessionActor(ctx, session) ?? ANONYMOUS_CITIZEN;
   return ANONYMOUS_CITIZEN;
 }

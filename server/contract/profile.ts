@@ -132,6 +132,7 @@ export const PublicProfile = z.object({
   categories: z.array(Category.pick({ id: true, label: true, agencyId: true }).extend({ critical: z.boolean().optional() })),
   districts: z.array(District),
   geo: z.object({ city: z.string(), districts: z.string(), subdistricts: z.string() }),
-  attribution: z.string(),
+  /** The basemap's credit line, in both languages (the map shows the screen's). */
+  attribution: Label,
 });
 export type PublicProfile = z.infer<typeof PublicProfile>;

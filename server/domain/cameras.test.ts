@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessCamera, nearestOnline, uptime, type CameraHealth, type Probe } from './cameras.js';
+import { assessCamera, mustMeasureBrightness, nearestOnline, uptime, type CameraHealth, type Probe } from './cameras.js';
 
 let t = 0;
 const good = (hash = `h${t}`, latencyMs = 200): Probe => ({ at: new Date(Date.UTC(2026, 10, 23, 0, 0, t++)).toISOString(), ok: true, latencyMs, hash, luma: 120 });
@@ -60,5 +60,27 @@ describe('nearest cameras', () => {
       { id: 'd', lng: 106.9, lat: -6.179, health: 'online' as const },
     ];
     expect(nearestOnline(cams, { lng: 106.6312, lat: -6.1789 }, 2000, 3).map((c) => c.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('when a probe measures brightness', () => {
+  const at = '2026-11-23T01:00:00.000Z';
+  const later = (s: number) => new Date(Date.parse(at) + s * 1000).toISOString();
+  it('measures a camera it has never measured', () => {
+    expect(mustMeasureBrightness(undefined, { bytes: 30_000, at })).toBe(true);
+  });
+  it('carries a bright camera over while its frames stay the same size, for up to a minute', () => {
+    const last = { luma: 120, bytes: 30_000, at };
+    expect(mustMeasureBrightness(last, { bytes: 28_000, at: later(10) })).toBe(false);
+    expect(mustMeasureBrightness(last, { bytes: 34_000, at: later(50) })).toBe(false);
+    expect(mustMeasureBrightness(last, { bytes: 30_000, at: later(60) })).toBe(true);
+  });
+  it('measures again when the frame shrinks or grows a lot (a covered lens makes a tiny JPEG)', () => {
+    const last = { luma: 120, bytes: 30_000, at };
+    expect(mustMeasureBrightness(last, { bytes: 3_000, at: later(5) })).toBe(true);
+    expect(mustMeasureBrightness(last, { bytes: 60_000, at: later(5) })).toBe(true);
+  });
+  it('measures a dim camera on every probe', () => {
+    expect(mustMeasureBrightness({ luma: 30, bytes: 30_000, at }, { bytes: 30_000, at: later(5) })).toBe(true);
   });
 });

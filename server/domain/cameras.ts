@@ -109,3 +109,25 @@ export function nearestOnline<T extends Located>(cameras: T[], point: { lng: num
 export function alertAfter(health: CameraHealth, alert: 'open' | 'acknowledged' | null): 'open' | 'acknowledged' | null {
   return health === 'offline' ? 'open' : health === 'online' ? null : alert;
 }
+
+/** The last brightness actually measured for a camera, and the size of the frame it was measured on. */
+export type Brightness = { luma: number; bytes: number; at: string };
+
+/** A frame this much smaller or larger than the last measured one is a different picture: measure again. */
+const SIZE_CHANGE = 0.6;
+/** However steady a camera looks, its brightness is measured at least this often. */
+const MEASURE_AT_LEAST_MS = 60_000;
+
+/**
+ * Whether a probe must decode the frame for its brightness, or may carry the last measured figure over.
+ * A JPEG's size follows its content: a lens covered, a sensor dead or a light gone out shrinks the frame to
+ * a fraction of its size, so a steady size at a bright level means a steady bright picture. Dim cameras
+ * (within 3× the black threshold) are measured on every probe, and every camera at least once a minute.
+ */
+export function mustMeasureBrightness(last: Brightness | undefined, frame: { bytes: number; at: string }, rules: HealthRules = DEFAULT_RULES): boolean {
+  if (!last) return true;
+  if (last.luma < rules.blackLuma * 3) return true;
+  if (Date.parse(frame.at) - Date.parse(last.at) >= MEASURE_AT_LEAST_MS) return true;
+  const r = frame.bytes / Math.max(1, last.bytes);
+  return r < SIZE_CHANGE || r > 1 / SIZE_CHANGE;
+}

@@ -103,8 +103,9 @@ export type ReportEvent = {
 };
 
 /** Why a command was refused; the transports map each code to a status (403, 409, 400, 404, 413, 415, 422). */
-export type RefusalCode = 'unauthenticated' | 'forbidden' | 'conflict' | 'invalid' | 'not_found' | 'too_large' | 'unsupported_media' | 'unprocessable';
-export type Refusal = { ok: false; code: RefusalCode; field?: string; message: string };
+export type RefusalCode = 'unauthenticated' | 'forbidden' | 'conflict' | 'invalid' | 'not_found' | 'too_large' | 'unsupported_media' | 'unprocessable' | 'busy';
+/** retryAfterS: with 'busy', when the sender may try again (nothing was saved). */
+export type Refusal = { ok: false; code: RefusalCode; field?: string; message: string; retryAfterS?: number };
 export type Decision = { ok: true; event: ReportEvent } | Refusal;
 
 export const refuse = (code: Refusal['code'], message: string, field?: string): Refusal => ({ ok: false, code, message, field });
@@ -153,7 +154,8 @@ export function decide(report: ReportState, cmd: Command, actor: Actor, now: Dat
   // A citizen reaches only their own report, through its private link; staff only their agency's (actsForAgency).
   if (actor.role !== 'citizen' && !actsForAgency(actor, report.agencyId))
     return refuse('forbidden', `report ${report.ticket} belongs to another agency`);
-  if (rule.assigneeOnly && actor.role !== 'system' && report.assigneeId !== actor.id)
+  // A field supervisor works only on the jobs dispatched to them: a note on anyone else's report is refused too.
+  if ((rule.assigneeOnly || actor.role === 'field') && actor.role !== 'system' && report.assigneeId !== actor.id)
     return refuse('forbidden', `report ${report.ticket} is not dispatched to you`);
   if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== report.version)
     return refuse('conflict', `report ${report.ticket} was changed by someone else (version ${report.version}, you saw ${cmd.expectedVersion})`, 'expectedVersion');

@@ -10,7 +10,10 @@ import { cameraView, staffView } from '../domain/views.js';
 import { nearestOnline } from '../domain/cameras.js';
 import { CAMERA_LOOK_METERS } from '../commands/camera-look.js';
 import { auditHeader, auditRow } from '../domain/audit.js';
+import { WibDay } from '../contract/wib-day.js';
+import { reportIdParam } from './report-id.js';
 import { dayStart } from '../domain/time.js';
+import { searchTerms } from '../domain/search.js';
 import type { Actor } from '../contract/roles.js';
 import { allow } from './actor.js';
 import { body, query } from './validate.js';
@@ -18,18 +21,17 @@ import { sendRefusal } from './errors.js';
 
 const ReminderAck = z.object({ flag: z.enum(['response_near', 'response_breached', 'resolution_near', 'resolution_breached', 'escalated']) });
 
-const AuditQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD'),
-  to: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD'),
-});
+const AuditQuery = z
+  .object({ from: WibDay, to: WibDay })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
 export function consoleRouter(ctx: Ctx): Router {
   const router = Router();
+  router.param('id', reportIdParam);
 
   /** A report the actor may open: operators only their agency's. */
   function load(req: Request, res: Response): ReportState | null {
-    const id = Number(req.params.id);
-    const r = Number.isInteger(id) && id > 0 ? ctx.store.reports.get(id) : null;
+    const r = ctx.store.reports.get(req.reportId);
     if (!r) return (res.status(404).json({ error: 'not_found', field: 'id', message: `no report ${req.params.id}` }), null);
     const scope = agencyScope(req.actor);
     if (scope && scope !== r.agencyId)
@@ -47,7 +49,7 @@ export function consoleRouter(ctx: Ctx): Router {
       districtCode: q.district,
       channel: q.channel,
       createdBefore: q.olderThanHours !== undefined ? new Date(ctx.now().getTime() - q.olderThanHours * 3600_000).toISOString() : undefined,
-      text: q.q,
+      terms: q.q ? searchTerms(q.q, { categories: ctx.city.profile.categories, districts: ctx.city.districts }) : undefined,
       limit: q.limit,
     });
     res.json({ seq: ctx.store.events.headSeq(), reports: rows.map((r) => staffView(r, req.actor, assigneeName(r.assigneeId))) });
@@ -90,7 +92,7 @@ export function consoleRouter(ctx: Ctx): Router {
   });
 
   router.post('/reports/:id/reminders/ack', allow('reminders.acknowledge'), body(ReminderAck), (req: Request, res: Response) => {
-    const r = acknowledgeReminder(ctx, req.actor, Number(req.params.id), (req.input as z.infer<typeof ReminderAck>).flag);
+    const r = acknowledgeReminder(ctx, req.actor, req.reportId, (req.input as z.infer<typeof ReminderAck>).flag);
     if (!r.ok) return sendRefusal(res, r);
     res.json({ report: staffView(r.value, req.actor) });
   });

@@ -190,6 +190,10 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
       const result = await submitReport(ctx, req.actor, { ...rest, category, channel: 'open311' }, files.map((f) => f.buffer), { clientKey: tokenKey(token) });
       if (!result.ok) {
         const field = result.field === 'lon' ? 'long' : result.field === 'photos' || result.field?.startsWith('photos[') ? 'media' : (result.field ?? 'request');
+        if (result.code === 'busy') {
+          res.setHeader('Retry-After', String(result.retryAfterS ?? 5));
+          return sendError(res, format, { code: 503, description: `${field}: ${result.message}` });
+        }
         const code = result.code === 'forbidden' ? 403 : result.code === 'not_found' ? 404 : 400;
         return sendError(res, format, { code, description: `${field}: ${result.message}` });
       }

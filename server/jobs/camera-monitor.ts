@@ -1,88 +1,85 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import sharp from 'sharp';
+import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Ctx } from '../commands/context.js';
 import { recordProbe } from '../commands/cameras.js';
 import type { Probe } from '../domain/cameras.js';
 import type { CameraRow } from '../store/cameras.js';
+import { probePlaylist, probeSnapshot, type LastFrame, type ProbeOptions } from './camera-probe.js';
 
-const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
-export const SNAPSHOT_WIDTH = 640;
+export { snapshotPath } from './camera-probe.js';
 
-export type MonitorOptions = {
-  snapshotsDir: string;
+export type MonitorOptions = ProbeOptions & {
   concurrency: number;
-  timeoutMs: number;
   log: Logger;
   /** false: no timer, the caller drives tick() (tests with a fixed clock). */
   timer?: boolean;
+  /** Told after every recorded probe (the bench counts them). */
+  onProbe?: (cameraId: string, probe: Probe) => void;
 };
 
-/** Where the latest snapshot of a camera is kept: one file each, replaced in place, never a growing pile. */
-export const snapshotPath = (dir: string, cameraId: string) => join(dir, `${cameraId}.webp`);
-
-/** Fetches one snapshot, measures it, keeps a thumbnail of it. Any failure is a failed probe, never a throw. */
-export async function probeCamera(cam: CameraRow, opts: Pick<MonitorOptions, 'snapshotsDir' | 'timeoutMs'>, now: () => Date): Promise<Probe> {
-  const started = performance.now();
-  const at = now().toISOString();
-  const failed = (error: string): Probe => ({ at, ok: false, latencyMs: performance.now() - started, hash: null, luma: null, error });
-  if (!cam.snapshotUrl) return failed('no snapshot URL');
-  try {
-    const headers: Record<string, string> = {};
-    if (cam.username) headers.authorization = `Basic ${Buffer.from(`${cam.username}:${cam.password ?? ''}`).toString('base64')}`;
-    const res = await fetch(cam.snapshotUrl, { headers, signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'error' });
-    if (!res.ok) return failed(`HTTP ${res.status}`);
-    const body = Buffer.from(await res.arrayBuffer());
-    const latencyMs = performance.now() - started;
-    if (body.length === 0 || body.length > MAX_SNAPSHOT_BYTES) return failed(`snapshot of ${body.length} bytes`);
-    const image = sharp(body, { limitInputPixels: 40_000_000, failOn: 'error' });
-    const [stats, thumb] = await Promise.all([
-      image.clone().greyscale().stats(),
-      image.clone().rotate().resize(SNAPSHOT_WIDTH, null, { withoutEnlargement: true }).webp({ quality: 70, effort: 2 }).toBuffer(),
-    ]);
-    const file = snapshotPath(opts.snapshotsDir, cam.id);
-    writeFileSync(`${file}.tmp`, thumb);
-    renameSync(`${file}.tmp`, file);
-    return { at, ok: true, latencyMs, hash: createHash('sha1').update(body).digest('hex'), luma: Math.round(stats.channels[0].mean * 10) / 10 };
-  } catch (err) {
-    const e = err as Error;
-    return failed(e.name === 'TimeoutError' ? 'timeout' : e.message.slice(0, 200));
-  }
+/**
+ * One probe of one camera, whatever it offers. An HLS camera's health comes from its playlist; its snapshot,
+ * when it has one, still gives the latest frame and its brightness.
+ */
+export async function probeCamera(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Probe> {
+  if (!cam.streamUrl) return probeSnapshot(cam, opts, now, memory);
+  const live = await probePlaylist(cam, opts, now);
+  if (!live.ok || !cam.snapshotUrl) return live;
+  const snap = await probeSnapshot(cam, opts, now, memory);
+  return { ...live, latencyMs: Math.max(live.latencyMs, snap.latencyMs), luma: snap.ok ? snap.luma : null };
 }
 
 /**
  * Polls every camera on its own interval, a bounded number at a time. Restart-safe: when a camera is due
- * comes from the store (its last probe), not from memory.
+ * comes from the store (its last probe), not from memory. The probes of a round run as a pool (a slot is
+ * refilled as soon as one probe ends), so one slow camera does not hold the others back.
  */
-export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () => void; tick: () => Promise<number> } {
+export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () => void; tick: () => Promise<number>; drain: () => Promise<void> } {
   mkdirSync(opts.snapshotsDir, { recursive: true });
   const inFlight = new Set<string>();
+  const memory = new Map<string, LastFrame>();
   let stopped = false;
+  // drain() moves on a generation: probes queued in an older one are dropped (they are due again next round).
+  let generation = 0;
+  const rounds = new Set<Promise<unknown>>();
+  let free = opts.concurrency;
+  const waiting: (() => void)[] = [];
+  const acquire = () => (free > 0 ? (free--, Promise.resolve()) : new Promise<void>((r) => waiting.push(r)));
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
 
-  /** One round: probes the cameras that are due (at most `concurrency`) and says how many it probed. */
+  /** One round: probes every camera that is due and not already being probed; says how many it probed. */
   async function tick(): Promise<number> {
-    const now = ctx.now().getTime();
-    const due = ctx.store.cameras
-      .list()
-      .filter((c) => !inFlight.has(c.id) && (!c.lastProbeAt || Date.parse(c.lastProbeAt) + c.intervalS * 1000 <= now))
-      .sort((a, b) => (a.lastProbeAt ?? '').localeCompare(b.lastProbeAt ?? ''))
-      .slice(0, Math.max(0, opts.concurrency - inFlight.size));
-    await Promise.all(
+    const due = ctx.store.cameras.due(ctx.now().toISOString()).filter((c) => !inFlight.has(c.id));
+    for (const cam of due) inFlight.add(cam.id);
+    const gen = generation;
+    let probed = 0;
+    const round = Promise.all(
       due.map(async (cam) => {
-        inFlight.add(cam.id);
+        await acquire();
         try {
-          const probe = await probeCamera(cam, opts, ctx.now);
-          if (!stopped) recordProbe(ctx, cam.id, probe);
+          if (stopped || gen !== generation) return;
+          probed++;
+          const probe = await probeCamera(cam, opts, ctx.now, memory);
+          if (!stopped) {
+            recordProbe(ctx, cam.id, probe);
+            opts.onProbe?.(cam.id, probe);
+          }
         } catch (err) {
           opts.log.error({ err, camera: cam.id }, 'camera probe could not be recorded');
         } finally {
+          release();
           inFlight.delete(cam.id);
         }
       }),
     );
-    return due.length;
+    rounds.add(round);
+    await round;
+    rounds.delete(round);
+    return probed;
   }
 
   const timer = opts.timer === false ? null : setInterval(() => void tick(), 500);
@@ -93,5 +90,10 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () =
       if (timer) clearInterval(timer);
     },
     tick,
+    /** Drops the probes still waiting for a slot and resolves once those under way are recorded. */
+    drain: async () => {
+      generation++;
+      await Promise.all([...rounds]);
+    },
   };
 }

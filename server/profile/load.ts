@@ -9,7 +9,10 @@ import { cityClock, type CityClock } from '../domain/time.js';
 export const PROFILES_DIR = join(import.meta.dirname, '..', 'profiles');
 export const PUBLIC_DIR = join(import.meta.dirname, '..', '..', 'public');
 
-export const BOUNDARY_ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT) · kode wilayah Kepmendagri 300.2.2-2138/2025';
+export const BOUNDARY_ATTRIBUTION = {
+  id: 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT) · kode wilayah Kepmendagri 300.2.2-2138/2025',
+  en: 'Boundaries: cahyadsn/wilayah_boundaries (MIT) · area codes Kepmendagri 300.2.2-2138/2025',
+};
 
 /** A loaded city: its validated profile and the areas reports are placed in. */
 export type City = {

@@ -24,7 +24,7 @@ describe('rebuild: the log gives every projection again', () => {
     await seedDemoIndicators(ctx, now);
     const key = createApiClient(ctx, admin, { name: 'SP4N-LAPOR', scopes: ['open311'] });
     expect(key.ok && revokeApiClient(ctx, admin, key.value.client.id).ok).toBe(true);
-    const display = pairDisplay(store, 'Layar utama', now);
+    const display = pairDisplay(ctx, admin, 'Layar utama');
     expect(assignLayout(ctx, admin, display.id, { kind: 'single', view: { view: 'performance' } }).ok).toBe(true);
     expect(setAccountDisabled(ctx, admin, store.accounts.list()[0].id, true).ok).toBe(true);
 

@@ -3,6 +3,7 @@ import type { ReportState } from '../domain/reports.js';
 import type { MarkerTuple, ReportStatus } from '../contract/reports.js';
 import { nextCheckAt } from '../domain/deadlines.js';
 import { BREACHED_SQL, OPEN_IN, RESPONDING_IN } from './status-sql.js';
+import { likePattern, type SearchTerm } from '../domain/search.js';
 
 type Row = {
   id: number; ticket: string; status: string; category_id: string; agency_id: string; description: string;
@@ -52,7 +53,8 @@ export type QueueFilter = {
   districtCode?: string;
   channel?: string;
   createdBefore?: string;
-  text?: string;
+  /** Search words (domain/search.ts): each must match the text or name the report's category or kecamatan. */
+  terms?: SearchTerm[];
   limit: number;
 };
 
@@ -150,7 +152,13 @@ export class ReportsTable {
     if (f.districtCode) (where.push('district_code = @districtCode'), (args.districtCode = f.districtCode));
     if (f.channel) (where.push('channel = @channel'), (args.channel = f.channel));
     if (f.createdBefore) (where.push('created_at < @createdBefore'), (args.createdBefore = f.createdBefore));
-    if (f.text) (where.push("(ticket LIKE @text OR description LIKE @text OR address LIKE @text)"), (args.text = `%${f.text.replace(/[%_]/g, '')}%`));
+    (f.terms ?? []).forEach((t, i) => {
+      const or = [`ticket LIKE @t${i}`, `description LIKE @t${i}`, `address LIKE @t${i}`];
+      args[`t${i}`] = likePattern(t.text);
+      if (t.categoryIds.length) or.push(`category_id IN (${t.categoryIds.map((id, j) => ((args[`t${i}c${j}`] = id), `@t${i}c${j}`)).join(', ')})`);
+      if (t.districtCodes.length) or.push(`district_code IN (${t.districtCodes.map((c, j) => ((args[`t${i}d${j}`] = c), `@t${i}d${j}`)).join(', ')})`);
+      where.push(`(${or.join(' OR ')})`);
+    });
     const sql = `SELECT * FROM reports ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`;
     return (this.db.prepare(sql).all(args) as Row[]).map(fromRow);
   }

@@ -1,4 +1,5 @@
 import { Match, Show, Switch, type Accessor, type JSX } from 'solid-js';
+import { NotPaired } from './NotPaired';
 import type { PublicProfile } from '../../server/contract/profile';
 import { t } from '../lib/i18n';
 import { clockLocal, zoneName } from '../lib/time';
@@ -18,10 +19,7 @@ export function ScreenGate(props: Gate) {
   return (
     <Switch>
       <Match when={props.connection() === 'unpaired'}>
-        <div class="fullscreen-message" data-testid="not-paired">
-          <h1>{t.notPairedTitle}</h1>
-          <p>{t.notPairedBody}</p>
-        </div>
+        <NotPaired />
       </Match>
       <Match when={!props.profile() || !props.caughtUp()}>
         <div class="fullscreen-message" data-testid="hub-wait">

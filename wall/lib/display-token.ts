@@ -4,7 +4,17 @@ const KEY = 'pantau.display';
  * The wall's display token: given once in the address (`?display=<token>`), then kept in localStorage
  * and taken out of the address bar so it does not sit on screen or in screenshots.
  */
+let given: string | null = null;
+
+/** Whether this screen was given a token at all: a refused one is then "unknown or revoked", not "missing". */
+export const displayTokenGiven = () => given !== null;
+
 export function takeDisplayToken(): string | null {
+  given = readDisplayToken();
+  return given;
+}
+
+function readDisplayToken(): string | null {
   const url = new URL(location.href);
   const fromUrl = url.searchParams.get('display');
   if (fromUrl !== null) {

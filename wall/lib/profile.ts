@@ -32,3 +32,9 @@ export function profileLabels(p: PublicProfile, lang: Lang) {
   };
 }
 export type ProfileLabels = ReturnType<typeof profileLabels>;
+
+/** The map's credit line in the screen's language (a profile cached before it had both is a plain string). */
+export function attributionOf(p: PublicProfile, lang: Lang): string {
+  const a = p.attribution as PublicProfile['attribution'] | string;
+  return typeof a === 'string' ? a : a[lang];
+}

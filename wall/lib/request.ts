@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     /** The form field the hub named, if any. */
     readonly field: string | null = null,
+    /** The hub's Retry-After (a full photo line answers 503 with one): wait at least this long before sending again. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
@@ -19,6 +21,18 @@ export class ApiError extends Error {
     return this.status === 0 || this.status >= 500 || this.status === 408 || this.status === 429;
   }
 }
+
+/** Retry-After as seconds or an HTTP date, in ms from `now`; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isFinite(at) ? Math.max(0, at - now) : null;
+}
+
+/** How long to wait before the next try: our own back-off, or longer when the hub said so. */
+export const waitBeforeRetry = (backoffMs: number, e: { retryAfterMs: number | null }) => Math.max(backoffMs, e.retryAfterMs ?? 0);
 
 export type RequestOptions = Omit<RequestInit, 'body'> & { json?: unknown; body?: BodyInit; timeoutMs?: number };
 
@@ -52,7 +66,7 @@ export async function request<T>(url: string, opts: RequestOptions = {}): Promis
   }
   if (!res.ok) {
     const e = (data ?? {}) as { error?: string; field?: string; message?: string };
-    throw new ApiError(res.status, e.error ?? `http_${res.status}`, e.message ?? res.statusText ?? `HTTP ${res.status}`, e.field ?? null);
+    throw new ApiError(res.status, e.error ?? `http_${res.status}`, e.message ?? res.statusText ?? `HTTP ${res.status}`, e.field ?? null, parseRetryAfter(res.headers.get('retry-after')));
   }
   return data as T;
 }

@@ -1,4 +1,4 @@
-import { ApiError } from './request';
+import { ApiError, parseRetryAfter } from './request';
 
 export type Progress = { sent: number; total: number };
 
@@ -25,7 +25,7 @@ export function postForm<T>(url: string, body: FormData, opts: { onProgress?: (p
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
       const e = (data ?? {}) as { error?: string; field?: string; message?: string };
-      reject(new ApiError(xhr.status, e.error ?? `http_${xhr.status}`, e.message ?? `HTTP ${xhr.status}`, e.field ?? null));
+      reject(new ApiError(xhr.status, e.error ?? `http_${xhr.status}`, e.message ?? `HTTP ${xhr.status}`, e.field ?? null, parseRetryAfter(xhr.getResponseHeader('Retry-After'))));
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', 'network error'));
     xhr.ontimeout = () => reject(new ApiError(0, 'timeout', 'timeout'));

@@ -1,4 +1,3 @@
-import { alertAfter, type CameraHealth } from '../../domain/cameras.js';
 import { cameraView } from '../../domain/views.js';
 import type { Db } from '../db.js';
 import type { StoredEvent } from '../events.js';
@@ -6,24 +5,21 @@ import type { CamerasTable } from '../cameras.js';
 import type { Projection } from './types.js';
 
 /**
- * Camera health and alerts, folded from camera.* events. A camera's configuration comes from the city profile and
- * its probe figures (last frame, last good frame) are the monitor's own record: neither is an event, so a rebuild
- * compares only what the log decides.
+ * Cameras, folded from camera.* events through the camera tables' own fold (camera-projection.ts). Addresses and
+ * credentials (camera_sources) and probe figures are not events, so a rebuild compares only what the log decides.
  */
 export function camerasProjection(db: Db, cameras: CamerasTable): Projection {
-  const rows = db.prepare('SELECT id, health, health_since, health_reason, alert, last_seq FROM cameras ORDER BY id');
+  const rows = db.prepare('SELECT id, name, kind, lng, lat, interval_s, disabled, health, health_since, health_reason, alert, last_seq FROM cameras ORDER BY id');
   return {
     name: 'cameras',
-    handles: (type) => type === 'camera.health_changed' || type === 'camera.alert_acknowledged',
+    handles: (type) => type.startsWith('camera.'),
     project(e: StoredEvent) {
       const id = String(e.payload.cameraId);
-      const cam = cameras.get(id);
-      if (!cam) return {};
-      if (e.type === 'camera.health_changed') {
-        const health = e.payload.to as CameraHealth;
-        cameras.setHealth(id, health, String(e.payload.reason), alertAfter(health, cam.alert), e.at, e.seq);
-      } else cameras.setAlert(id, 'acknowledged', e.seq);
-      return { camera: cameraView(cameras.get(id)!) };
+      const before = e.type === 'camera.removed' ? cameras.get(id) : null;
+      cameras.apply(e);
+      const row = cameras.get(id) ?? before;
+      // A removed camera is sent once more, as it was, so every screen drops it.
+      return row ? { camera: cameraView({ ...row, lastSeq: e.seq }) } : {};
     },
     snapshot: () => rows.all(),
   };

@@ -14,7 +14,8 @@ export const id = {
   status: {
     new: 'Baru',
     checked: 'Diperiksa',
-    dispatched: 'Diteruskan ke OPD',
+    // One word for this step on every screen: the console's history and the citizen's /lacak use it too.
+    dispatched: 'Diteruskan ke pengawas lapangan',
     in_progress: 'Sedang dikerjakan',
     proof_submitted: 'Bukti dikirim',
     verified: 'Terverifikasi',
@@ -41,9 +42,13 @@ export const id = {
   connectingBanner: 'MENGHUBUNGKAN KE HUB…',
   notPairedTitle: 'Layar ini belum dipasangkan',
   notPairedBody: 'Buka alamat layar dengan token tampilan (?display=…) yang diberikan admin.',
+  tokenRefusedTitle: 'Token layar ini ditolak',
+  tokenRefusedBody: 'Hub tidak mengenal token tampilan layar ini, atau token itu sudah dicabut. Minta admin memasangkan layar ini lagi (Administrasi → Pasangkan layar dinding) lalu buka alamat barunya.',
   hubUnreachable: 'Hub belum dapat dihubungi. Mencoba lagi…',
   newReport: 'LAPORAN BARU',
   queued: (n: number) => `+${n} laporan baru menunggu`,
+  newReports: (n: number) => `${n} LAPORAN BARU`,
+  foldedOnMap: (n: number) => `+${n} laporan lain masuk bersamaan, ada di peta`,
   noPhoto: 'Tanpa foto',
   district: 'Kecamatan',
   channelLabel: 'Kanal',

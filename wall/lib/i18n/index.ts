@@ -4,7 +4,7 @@ import { en } from './en';
 export type Lang = 'id' | 'en';
 
 /** Bahasa Indonesia unless the address says `?lang=en`. Read once: a wall never changes language on its own. */
-export function langFromUrl(search: string = location.search): Lang {
+export function langFromUrl(search: string = typeof location === 'undefined' ? '' : location.search): Lang {
   return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'id';
 }
 

@@ -3,6 +3,7 @@ import { fetchProfile, profileLabels } from '../../lib/profile';
 import { lang, t } from '../../lib/i18n';
 import { clockLocal, zoneName } from '../../lib/time';
 import type { Me } from './api';
+import { HeaderMenu } from './HeaderMenu';
 import { ct, withLang } from './i18n';
 import { useNow } from './format';
 import { createQueue } from './queue';
@@ -191,26 +192,28 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
           <Escalations queue={queue} agencyShort={(id) => profile()?.agencies.find((a) => a.id === id)?.short ?? id} onOpen={open} />
           <AuditExport />
         </Show>
-        <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/console/kinerja')} data-testid="performance-link">
-          {pt.title}
-        </a>
-        <Show when={me.role === 'admin' || me.role === 'supervisor'}>
-          <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/admin')} data-testid="admin-link">
-            {ct.adminLink}
-          </a>
-          <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/console/layar')} data-testid="displays-link">
-            {lang === 'en' ? 'Wall displays' : 'Layar dinding'}
-          </a>
-        </Show>
         <span class="cn-clock" data-testid="clock">
           {clockLocal(now()).slice(0, 5)} {zoneName()}
         </span>
-        <a class="cn-lang" href={lang === 'en' ? location.pathname : `${location.pathname}?lang=en`}>
-          {lang === 'en' ? 'ID' : 'EN'}
-        </a>
-        <button type="button" class="cn-btn cn-btn-ghost cn-btn-sm" data-testid="logout" onClick={() => props.onLogout()}>
-          {ct.logout}
-        </button>
+        <HeaderMenu>
+          <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/console/kinerja')} data-testid="performance-link">
+            {pt.title}
+          </a>
+          <Show when={me.role === 'admin' || me.role === 'supervisor'}>
+            <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/admin')} data-testid="admin-link">
+              {ct.adminLink}
+            </a>
+            <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/console/layar')} data-testid="displays-link">
+              {lang === 'en' ? 'Wall displays' : 'Layar dinding'}
+            </a>
+          </Show>
+          <a class="cn-lang" href={lang === 'en' ? location.pathname : `${location.pathname}?lang=en`}>
+            {lang === 'en' ? 'ID' : 'EN'}
+          </a>
+          <button type="button" class="cn-btn cn-btn-ghost cn-btn-sm" data-testid="logout" onClick={() => props.onLogout()}>
+            {ct.logout}
+          </button>
+        </HeaderMenu>
       </header>
 
       <CameraAlerts me={me} queue={queue} />
@@ -232,6 +235,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
             openId={openId()}
             onOpen={open}
             searchRef={(el) => (search = el)}
+            onSearchDone={() => setCursorId(null)}
           />
           <ConsoleMap
             profile={profile()!}

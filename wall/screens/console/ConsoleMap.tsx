@@ -7,7 +7,8 @@ import { offlineStyle } from '../wall/map/MapView';
 import { BaseLayers } from '../wall/map/BaseLayers';
 import { MAP_COLOR, PHASE_COLOR } from '../wall/map/theme';
 import type { StaffReport } from './api';
-import { t } from '../../lib/i18n';
+import { lang, t } from '../../lib/i18n';
+import { attributionOf } from '../../lib/profile';
 
 const legend = t.phase;
 
@@ -53,7 +54,7 @@ export function ConsoleMap(props: Props) {
       fadeDuration: 0,
       dragRotate: false,
       pitchWithRotate: false,
-      attributionControl: { compact: true, customAttribution: p.attribution },
+      attributionControl: { compact: true, customAttribution: attributionOf(p, lang) },
     });
     m.touchZoomRotate.disableRotation();
     m.keyboard.disable(); // the console's own shortcuts use the keyboard

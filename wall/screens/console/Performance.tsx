@@ -141,7 +141,7 @@ export function Performance(props: { me: Me }) {
                   <span class="cn-muted cn-small">{pt.loading}</span>
                 </Show>
               </div>
-              <div class="pf-table-wrap">
+              <div class="pf-table-wrap" role="region" aria-label={pt.title} tabindex="0">
                 <table class="pf-table" data-testid="performance-table">
                   <thead>
                     <tr>

@@ -20,6 +20,8 @@ type Props = {
   openId: number | null;
   onOpen: (id: number) => void;
   searchRef: (el: HTMLInputElement) => void;
+  /** The operator left the search field (Enter or Esc): the keyboard drives the list from its top. */
+  onSearchDone: () => void;
 };
 
 /** The live queue: tabs by state, filters, and one row per report, newest first. */
@@ -88,6 +90,7 @@ export function Queue(props: Props) {
             ref={props.searchRef}
             type="search"
             placeholder={ct.search}
+            aria-label={ct.search}
             data-testid="queue-search"
             value={f().q}
             onInput={(e) => {
@@ -96,37 +99,38 @@ export function Queue(props: Props) {
               searchTimer = setTimeout(() => q.setFilters({ q: v }), 250);
             }}
             onKeyDown={(e) => {
-              if (e.key !== 'Escape') return;
-              // Esc clears the search first, then leaves the field (the shortcuts work again).
+              // Enter searches now and Esc keeps the search; both leave the field, so J/K, Enter and the action
+              // keys drive the list again instead of typing into the box. (The × of the field or "reset" clears it.)
+              if (e.key !== 'Escape' && e.key !== 'Enter') return;
               e.preventDefault();
               clearTimeout(searchTimer);
-              if (e.currentTarget.value) {
-                e.currentTarget.value = '';
-                q.setFilters({ q: '' });
-              } else e.currentTarget.blur();
+              const v = e.currentTarget.value;
+              if (v !== f().q) q.setFilters({ q: v });
+              e.currentTarget.blur();
+              props.onSearchDone();
             }}
           />
           <kbd>/</kbd>
         </div>
         <Show when={cityWide}>
-          <select data-testid="filter-agency" value={f().agency} onChange={(e) => q.setFilters({ agency: e.currentTarget.value })}>
+          <select aria-label={ct.agency} data-testid="filter-agency" value={f().agency} onChange={(e) => q.setFilters({ agency: e.currentTarget.value })}>
             <option value="">{ct.allAgencies}</option>
             <For each={props.profile.agencies}>{(a) => <option value={a.id}>{a.short}</option>}</For>
           </select>
         </Show>
-        <select data-testid="filter-category" value={f().category} onChange={(e) => q.setFilters({ category: e.currentTarget.value })}>
+        <select aria-label={ct.category} data-testid="filter-category" value={f().category} onChange={(e) => q.setFilters({ category: e.currentTarget.value })}>
           <option value="">{ct.allCategories}</option>
           <For each={props.profile.categories}>{(c) => <option value={c.id}>{props.labels.category(c.id)}</option>}</For>
         </select>
-        <select data-testid="filter-district" value={f().district} onChange={(e) => q.setFilters({ district: e.currentTarget.value })}>
+        <select aria-label={ct.district} data-testid="filter-district" value={f().district} onChange={(e) => q.setFilters({ district: e.currentTarget.value })}>
           <option value="">{ct.allDistricts}</option>
           <For each={props.profile.districts}>{(d) => <option value={d.code}>{d.name}</option>}</For>
         </select>
-        <select data-testid="filter-channel" value={f().channel} onChange={(e) => q.setFilters({ channel: e.currentTarget.value })}>
+        <select aria-label={ct.channel} data-testid="filter-channel" value={f().channel} onChange={(e) => q.setFilters({ channel: e.currentTarget.value })}>
           <option value="">{ct.allChannels}</option>
           <For each={Channel.options}>{(c) => <option value={c}>{t.channel[c]}</option>}</For>
         </select>
-        <select data-testid="filter-age" value={f().olderThanHours} onChange={(e) => q.setFilters({ olderThanHours: e.currentTarget.value })}>
+        <select aria-label={ct.ageFilter} data-testid="filter-age" value={f().olderThanHours} onChange={(e) => q.setFilters({ olderThanHours: e.currentTarget.value })}>
           <option value="">{ct.anyAge}</option>
           <For each={AGES}>{(h) => <option value={String(h)}>{ct.olderThan(h)}</option>}</For>
         </select>
@@ -147,7 +151,7 @@ export function Queue(props: Props) {
         </span>
       </div>
 
-      <div class="cn-list" ref={list} role="listbox" data-testid="queue-list">
+      <div class="cn-list" ref={list} role="listbox" aria-label={ct.queueLabel} tabindex="0" data-testid="queue-list">
         <Show when={q.error() && !q.rows.length}>
           <p class="cn-empty cn-error">{ct.queueError}</p>
         </Show>

@@ -1,4 +1,4 @@
-import { lang } from '../../lib/i18n';
+import { dicts, lang } from '../../lib/i18n';
 
 /**
  * The console's and admin page's own words. Bahasa Indonesia is the default; `?lang=en` gives English
@@ -46,6 +46,8 @@ const id = {
   allDistricts: 'Semua kecamatan',
   allChannels: 'Semua kanal',
   anyAge: 'Semua umur',
+  queueLabel: 'Antrean laporan',
+  ageFilter: 'Umur laporan',
   olderThan: (h: number) => (h < 24 ? `> ${h} jam` : `> ${h / 24} hari`),
   search: 'Cari tiket, alamat, isi…',
   resetFilters: 'Atur ulang',
@@ -84,6 +86,8 @@ const id = {
   description: 'Isi laporan',
   cameraAtReport: 'CCTV terdekat saat laporan masuk',
   camerasNearby: 'CCTV terdekat sekarang',
+  openLive: '▶ Video langsung',
+  closeLive: '■ Tutup video',
   category: 'Kategori',
   agency: 'OPD',
   district: 'Kecamatan',
@@ -122,7 +126,7 @@ const id = {
     'report.checked': 'Diperiksa',
     'report.rejected': 'Ditolak',
     'report.rerouted': 'Dialihkan ke OPD lain',
-    'report.dispatched': 'Diteruskan ke pengawas lapangan',
+    'report.dispatched': dicts.id.status.dispatched,
     'report.accepted': 'Diterima pengawas lapangan',
     'report.started': 'Pekerjaan dimulai',
     'report.proof_submitted': 'Bukti penyelesaian dikirim',
@@ -245,6 +249,8 @@ const id = {
   copy: 'Salin',
   copied: 'Tersalin',
   adminOnly: 'Halaman ini hanya untuk admin.',
+  supervisorOnly: 'Halaman ini untuk supervisor dan admin.',
+  menu: 'Menu',
   backToConsole: 'Kembali ke konsol',
   // reminders, escalations, camera alerts
   reminders: 'Pengingat',
@@ -324,6 +330,8 @@ const en: ConsoleDict = {
   allDistricts: 'All districts',
   allChannels: 'All channels',
   anyAge: 'Any age',
+  queueLabel: 'Report queue',
+  ageFilter: 'Report age',
   olderThan: (h: number) => (h < 24 ? `> ${h} h` : `> ${h / 24} d`),
   search: 'Search ticket, address, text…',
   resetFilters: 'Reset',
@@ -359,6 +367,8 @@ const en: ConsoleDict = {
   description: 'Report text',
   cameraAtReport: 'Nearest CCTV when the report came in',
   camerasNearby: 'Nearest CCTV now',
+  openLive: '▶ Live video',
+  closeLive: '■ Close video',
   category: 'Category',
   agency: 'Agency',
   district: 'District',
@@ -396,7 +406,7 @@ const en: ConsoleDict = {
     'report.checked': 'Checked',
     'report.rejected': 'Rejected',
     'report.rerouted': 'Rerouted to another agency',
-    'report.dispatched': 'Dispatched to a field supervisor',
+    'report.dispatched': dicts.en.status.dispatched,
     'report.accepted': 'Accepted by the field supervisor',
     'report.started': 'Work started',
     'report.proof_submitted': 'Proof of completion submitted',
@@ -509,6 +519,8 @@ const en: ConsoleDict = {
   copy: 'Copy',
   copied: 'Copied',
   adminOnly: 'This page is for administrators only.',
+  supervisorOnly: 'This page is for supervisors and administrators.',
+  menu: 'Menu',
   backToConsole: 'Back to the console',
   reminders: 'Reminders',
   remindersTitle: 'Unseen deadline reminders',

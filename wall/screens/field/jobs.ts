@@ -3,6 +3,7 @@ import type { ReportStatus } from '../../../server/contract/reports';
 import { RESPONDING } from '../../../server/domain/statuses';
 import { distanceM, type Position } from '../../lib/geo-position';
 import type { OutboxItem, SentEntry } from './outbox';
+import { jobStarted } from '../../lib/job-started';
 
 /** A job as the phone shows it: the hub's state, with what is still waiting in the outbox laid over it. */
 export type JobView = {
@@ -27,13 +28,14 @@ export function jobViews(jobs: readonly FieldJob[], items: readonly OutboxItem[]
     const pending = mine.filter((i) => i.state === 'pending');
     const failed = mine.filter((i) => i.state === 'failed');
     const sentForJob = sent.filter((s) => s.jobId === job.id && s.userId === userId);
-    // A proof the hub already holds outranks older outbox history: a returned proof starts a new round.
-    const since = job.dispatchedAt ? Date.parse(job.dispatchedAt) : 0;
     let status = job.status;
     if (status === 'dispatched' && pending.some((i) => i.kind === 'accept' || i.kind === 'start')) status = 'in_progress';
     if (pending.some((i) => i.kind === 'proof')) status = 'proof_submitted';
-    // The hub does not say whether work was started (start keeps the status): the phone remembers it.
-    const started = pending.some((i) => i.kind === 'start') || sentForJob.some((s) => s.kind === 'start' && s.createdAt >= since);
+    // Start keeps the status: the hub's startedAt says it (so a reload agrees), the outbox until the hub has it.
+    const started = jobStarted(job, {
+      startWaiting: pending.some((i) => i.kind === 'start'),
+      startSentAt: sentForJob.filter((s) => s.kind === 'start').map((s) => s.createdAt),
+    });
     return {
       job, status, started, pending, failed,
       proofWaiting: pending.some((i) => i.kind === 'proof'),

@@ -1,6 +1,6 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type { FieldJob } from '../../../server/contract/field';
-import { ApiError, request } from '../../lib/request';
+import { ApiError, request, waitBeforeRetry } from '../../lib/request';
 import { idbDelete, idbGet, idbGetAll, idbPut, KV, OUTBOX } from './idb';
 
 /**
@@ -138,6 +138,7 @@ export function createOutbox(opts: OutboxOptions) {
           let outcome: 'sent' | 'retry' | 'failed' | 'auth';
           let job: FieldJob | null = null;
           let error: OutboxError | null = null;
+          let retryAfterMs: number | null = null;
           try {
             job = (await send(item)).job ?? null;
             outcome = 'sent';
@@ -145,6 +146,7 @@ export function createOutbox(opts: OutboxOptions) {
             const e = err instanceof ApiError ? err : new ApiError(0, 'network', (err as Error).message);
             error = { status: e.status, code: e.code, message: e.message, field: e.field };
             outcome = e.status === 401 ? 'auth' : e.transient ? 'retry' : 'failed';
+            retryAfterMs = e.retryAfterMs;
           } finally {
             setSending(null);
           }
@@ -161,7 +163,7 @@ export function createOutbox(opts: OutboxOptions) {
           if (outcome === 'failed') updated.state = 'failed';
           if (outcome === 'retry') {
             updated.attempts = item.attempts + 1;
-            updated.nextAt = now + backoffMs(updated.attempts);
+            updated.nextAt = now + waitBeforeRetry(backoffMs(updated.attempts), { retryAfterMs });
           }
           if (await idbGet(OUTBOX, item.clientId)) await idbPut(OUTBOX, updated);
           await reload();

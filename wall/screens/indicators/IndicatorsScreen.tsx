@@ -1,4 +1,5 @@
 import { createMemo, createResource, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { NotPaired } from '../../components/NotPaired';
 import type { AgencyStanding, IndicatorBoard, IndicatorBoardItem } from '../../../server/contract/indicators';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { takeDisplayToken } from '../../lib/display-token';
@@ -32,10 +33,7 @@ export default function IndicatorsScreen(props: { token?: string | null }) {
     <div class="ind" data-testid="indikator">
       <Switch>
         <Match when={!token || live.unpaired()}>
-          <div class="fullscreen-message" data-testid="not-paired">
-            <h1>{t.notPairedTitle}</h1>
-            <p>{t.notPairedBody}</p>
-          </div>
+          <NotPaired />
         </Match>
         <Match when={!profile() || !live.board()}>
           <div class="fullscreen-message" data-testid="hub-wait">
@@ -80,7 +78,12 @@ function Board(props: { profile: PublicProfile; board: IndicatorBoard; failing: 
           </div>
         </div>
         <div class="ind-city">
-          <For each={byAgency().get(null) ?? []}>{(i) => <Tile item={i} hero flashing={props.flashing.has(i.id)} />}</For>
+          <div class="ind-city-tiles">
+            <For each={byAgency().get(null) ?? []}>{(i) => <Tile item={i} hero flashing={props.flashing.has(i.id)} />}</For>
+          </div>
+          <Show when={(byAgency().get(null) ?? []).some((i) => i.unit === 'percent')}>
+            <p class="ind-city-note" data-testid="ind-city-note">{ind.cityNote}</p>
+          </Show>
         </div>
         <div class="ind-right">
           <div class="ind-stamp" classList={{ 'ind-stamp-failing': props.failing }} data-testid="indikator-updated">

@@ -13,6 +13,9 @@ const id = {
   of: 'dari',
   city: 'Kota',
   cityBudget: 'Realisasi anggaran kota',
+  // The city's figure is its own indicator (kota.anggaran), recorded by the city's finance office for the whole
+  // APBD, not computed from the agency tiles: say so, or a city figure below every agency's reads like an error.
+  cityNote: 'Seluruh APBD, tertimbang besar anggaran: juga OPD lain dan belanja di luar OPD. Bukan rata-rata OPD di bawah.',
   league: 'Peringkat OPD',
   leagueRule: 'Rata-rata capaian terhadap rencana s.d. hari ini',
   projects: 'Proyek fisik: progres vs rencana',
@@ -88,6 +91,7 @@ const en: IndicatorDict = {
   of: 'of',
   city: 'City',
   cityBudget: 'City budget realisation',
+  cityNote: 'The whole city budget, weighted by size: other agencies and spending outside agencies too. Not the average of the agencies below.',
   league: 'Agency league',
   leagueRule: 'Mean attainment of plan to date',
   projects: 'Physical projects: progress vs plan',

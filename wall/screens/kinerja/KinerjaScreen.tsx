@@ -1,4 +1,6 @@
+import { chartText } from '../../lib/chart-text';
 import { createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { NotPaired } from '../../components/NotPaired';
 import type { ChartConfiguration } from 'chart.js';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { takeDisplayToken } from '../../lib/display-token';
@@ -80,10 +82,7 @@ export default function KinerjaScreen() {
   return (
     <Switch>
       <Match when={unpaired()}>
-        <div class="fullscreen-message" data-testid="not-paired">
-          <h1>{t.notPairedTitle}</h1>
-          <p>{t.notPairedBody}</p>
-        </div>
+        <NotPaired />
       </Match>
       <Match when={!profile() || !stats()}>
         <div class="fullscreen-message" data-testid="hub-wait">
@@ -212,15 +211,15 @@ function Board(props: { profile: PublicProfile; stats: Stats; days: number; widt
 
         <section class="kin-panel">
           <h2 class="kin-h">{k.ontimeTitle}</h2>
-          <ChartBox testid="kinerja-chart-ontime" config={() => (props.width, ontimeConfig(props.stats, short))} onDrawn={() => drawn('ontime')} />
+          <ChartBox title={k.ontimeTitle} testid="kinerja-chart-ontime" config={() => (props.width, ontimeConfig(props.stats, short))} onDrawn={() => drawn('ontime')} />
         </section>
         <section class="kin-panel">
           <h2 class="kin-h">{k.trendTitle}</h2>
-          <ChartBox testid="kinerja-chart-trend" config={() => (props.width, trendConfig(props.stats))} onDrawn={() => drawn('trend')} />
+          <ChartBox title={k.trendTitle} testid="kinerja-chart-trend" config={() => (props.width, trendConfig(props.stats))} onDrawn={() => drawn('trend')} />
         </section>
         <section class="kin-panel">
           <h2 class="kin-h">{k.backlogTitle}</h2>
-          <ChartBox testid="kinerja-chart-backlog" config={() => (props.width, backlogConfig(props.stats, short))} onDrawn={() => drawn('backlog')} />
+          <ChartBox title={k.backlogTitle} testid="kinerja-chart-backlog" config={() => (props.width, backlogConfig(props.stats, short))} onDrawn={() => drawn('backlog')} />
         </section>
       </main>
     </div>
@@ -260,7 +259,7 @@ function Row(props: { a: AgencyFigures; rank: number; short: string; name: strin
  * One Chart.js chart, drawn again from scratch whenever its config changes (new figures once a minute, or a
  * new screen size): destroying and recreating is cheap at this rate and keeps the fonts in step with the viewport.
  */
-function ChartBox(props: { testid: string; config: () => ChartConfiguration<any, any, any>; onDrawn: () => void }) {
+function ChartBox(props: { title: string; testid: string; config: () => ChartConfiguration<any, any, any>; onDrawn: () => void }) {
   let canvas!: HTMLCanvasElement;
   let chart: Chart | undefined;
   let announced = false;
@@ -269,6 +268,8 @@ function ChartBox(props: { testid: string; config: () => ChartConfiguration<any,
       on(props.config, (config) => {
         chart?.destroy();
         chart = new Chart(canvas, config);
+        // A canvas is a picture: its text alternative says the figures it draws.
+        canvas.setAttribute('aria-label', chartText(props.title, config.data));
         if (!announced) {
           announced = true;
           requestAnimationFrame(() => props.onDrawn());

@@ -75,6 +75,8 @@ export default function LayarScreen() {
     <ScreenGate connection={live.connection} caughtUp={() => live.caughtUp() && layout() !== null} profile={profile}>
       {() => (
         <div class="layar" data-testid="layar" data-kind={layout()!.layout.kind} data-seq={layout()!.seq}>
+          {/* The views take what the alert strip leaves: a strip never covers a map's foot or its notices. */}
+          <div class="layar-stage" data-testid="layar-stage">
           <For each={urls()}>
             {(url) => {
               const pane = () => paneOf(url);
@@ -115,6 +117,7 @@ export default function LayarScreen() {
               <Show when={live.disconnectedAt()}>{(at) => <span> · {t.staleSince} {clockLocal(at())} {zoneName()}</span>}</Show>
             </div>
           </Show>
+          </div>
           <AlertStrip current={alerts.current()} others={alerts.others()} />
         </div>
       )}

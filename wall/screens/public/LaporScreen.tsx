@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { MAX_PHOTOS } from '../../lib/report-phase';
-import { ApiError, newClientId } from '../../lib/request';
+import { ApiError, newClientId, waitBeforeRetry } from '../../lib/request';
 import { postForm } from '../../lib/upload';
 import { CategoryPicker } from './CategoryPicker';
 import { lt } from './lapor-text';
@@ -197,7 +197,8 @@ export default function LaporScreen() {
         const a = x as ApiError;
         if (!(a.status === 0 || a.status >= 500) || attempt >= RETRIES) throw a;
         setProgress(lt.retrying(attempt + 1, RETRIES));
-        await sleep(1500 * attempt);
+        // A hub busy with photos says when to come back (503 + Retry-After); at most a minute on a citizen's screen.
+        await sleep(Math.min(60_000, waitBeforeRetry(1500 * attempt, a)));
       }
     }
   }

@@ -1,4 +1,4 @@
-import { lang } from '../../lib/i18n';
+import { dicts, lang } from '../../lib/i18n';
 import type { Phase } from '../../../server/contract/reports';
 
 /** The citizen pages' words (/lapor, /lacak): Bahasa Indonesia by default, English with ?lang=en. */
@@ -84,6 +84,8 @@ const id = {
   before: 'SEBELUM',
   after: 'SESUDAH',
   beforeAfter: 'Bukti penyelesaian',
+  reportPhotoLink: 'Foto laporan, ukuran penuh',
+  proofPhotoLink: 'Foto bukti penyelesaian, ukuran penuh',
   timeline: 'Riwayat',
   citizen: 'Pelapor',
   reasonLabel: 'Alasan',
@@ -92,7 +94,7 @@ const id = {
     'report.checked': 'Laporan diperiksa',
     'report.rejected': 'Laporan ditolak',
     'report.rerouted': 'Dialihkan ke dinas lain',
-    'report.dispatched': 'Diteruskan ke petugas lapangan',
+    'report.dispatched': dicts.id.status.dispatched,
     'report.accepted': 'Petugas lapangan menerima tugas',
     'report.started': 'Petugas mulai bekerja di lokasi',
     'report.proof_submitted': 'Foto bukti penyelesaian dikirim',
@@ -201,6 +203,8 @@ const en: PublicDict = {
   before: 'BEFORE',
   after: 'AFTER',
   beforeAfter: 'Proof of completion',
+  reportPhotoLink: 'Report photo, full size',
+  proofPhotoLink: 'Proof-of-completion photo, full size',
   timeline: 'History',
   citizen: 'Reporter',
   reasonLabel: 'Reason',
@@ -209,7 +213,7 @@ const en: PublicDict = {
     'report.checked': 'Report checked',
     'report.rejected': 'Report rejected',
     'report.rerouted': 'Passed to another agency',
-    'report.dispatched': 'Sent to a field supervisor',
+    'report.dispatched': dicts.en.status.dispatched,
     'report.accepted': 'Field supervisor accepted the job',
     'report.started': 'Work started on site',
     'report.proof_submitted': 'Proof-of-completion photo sent',

@@ -154,6 +154,8 @@ export default function ReplayScreen() {
                 class="replay-scrubber"
                 data-testid="replay-scrubber"
                 type="range"
+                aria-label={rt.scrubber}
+                aria-valuetext={`${dateLocal(new Date(at()))} ${timeLocal(new Date(at()))}`}
                 min={player.clock().from}
                 max={player.clock().to}
                 step={60_000}

@@ -7,7 +7,7 @@ import { ScreenGate, StaleBanner } from '../../components/ScreenGate';
 import { Header } from './Header';
 import { Spotlight } from './Spotlight';
 import { Recent } from './Recent';
-import { createSpotlightQueue } from './spotlight-queue';
+import { createSpotlight } from './spotlight-live';
 import { createRecentList } from './recent-list';
 import { MapView } from './map/MapView';
 import { BaseLayers } from './map/BaseLayers';
@@ -45,7 +45,7 @@ export default function WallScreen(props: { window?: Accessor<TimeWindow | null>
     return p ? profileLabels(p, lang) : null;
   });
 
-  const spotlight = createSpotlightQueue<ReportPublic>();
+  const spotlight = createSpotlight<ReportPublic>();
   const offSubmitted = live.onSubmitted((r) => spotlight.push(r));
   const recent = createRecentList(live, 7);
   const room = createRoomActions(live);
@@ -97,8 +97,8 @@ export default function WallScreen(props: { window?: Accessor<TimeWindow | null>
                 <RoomNotice notice={room.notice()} profile={p()} labels={labels()!} />
               </div>
               <aside class="side">
-                <Show when={spotlight.current()} keyed fallback={<Recent items={recentInWindow()} live={live} labels={labels()!} />}>
-                  {(r) => <Spotlight report={r} waiting={spotlight.waiting()} labels={labels()!} />}
+                <Show when={spotlight.shown().length ? spotlight.shown() : null} keyed fallback={<Recent items={recentInWindow()} live={live} labels={labels()!} />}>
+                  {(reports) => <Spotlight reports={reports} waiting={spotlight.waiting()} folded={spotlight.folded()} labels={labels()!} />}
                 </Show>
               </aside>
             </main>

@@ -11,13 +11,12 @@ export type SpotlightOptions = {
   staleMs: number;
 };
 
-export const SPOTLIGHT_DEFAULTS: SpotlightOptions = { showMs: 20_000, minMs: 8_000, maxWaiting: 5, staleMs: 120_000 };
-
 /**
- * Which new report the big panel shows. The newest waiting report goes next; each stays `showMs`
- * when it is alone, or `minMs` when others wait, so a burst cycles without flicker and nothing piles up.
+ * A one-at-a-time queue for the wall's passing notices and "selesai" moments, where the newest matters and an
+ * old one may go unseen (new reports never may: they use wall/lib/spotlight-policy.ts). The newest waiting item
+ * goes next; each stays `showMs` when it is alone, or `minMs` when others wait, so a burst cycles without flicker.
  */
-export function createSpotlightQueue<T>(opts: SpotlightOptions = SPOTLIGHT_DEFAULTS, now: () => number = Date.now) {
+export function createSpotlightQueue<T>(opts: SpotlightOptions, now: () => number = Date.now) {
   const [current, setCurrent] = createSignal<T | null>(null);
   const [waitingCount, setWaitingCount] = createSignal(0);
   let waiting: { item: T; at: number }[] = [];

@@ -4,6 +4,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { PublicProfile } from '../../../../server/contract/profile';
 import { MAP_COLOR } from './theme';
+import { attributionOf } from '../../../lib/profile';
+import { lang } from '../../../lib/i18n';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -52,7 +54,7 @@ export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibreg
       fitBoundsOptions: { padding: fitPadding() },
       interactive: false,
       fadeDuration: 0,
-      attributionControl: { compact: false, customAttribution: p.attribution },
+      attributionControl: { compact: false, customAttribution: attributionOf(p, lang) },
     });
     props.onMap?.(map);
     map.on('load', () => setLoaded(map));

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mustMeasureBrightness, type Brightness, type Probe } from '../domain/cameras.js';
+import { frameToKeep, measureLuma } from '../media/camera-snapshot.js';
+import type { CameraRow } from '../store/cameras.js';
+
+const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
+
+/** Where the latest snapshot of a camera is kept: one JPEG each, replaced in place, never a growing pile. */
+export const snapshotPath = (dir: string, cameraId: string) => join(dir, `${cameraId}.jpg`);
+
+export type ProbeOptions = { snapshotsDir: string; timeoutMs: number };
+
+/** What the monitor remembers of each camera between probes (lost on restart: the first probe measures again). */
+export type LastFrame = Brightness & { hash: string };
+
+/** Basic auth from the camera's own credentials: they stay on the hub, the camera sees them, no browser does. */
+export function cameraHeaders(cam: Pick<CameraRow, 'username' | 'password'>): Record<string, string> {
+  return cam.username ? { authorization: `Basic ${Buffer.from(`${cam.username}:${cam.password ?? ''}`).toString('base64')}` } : {};
+}
+
+/**
+ * One look at a camera's snapshot: fetch, hash the bytes as received (the same bytes again is a frozen
+ * camera), brightness from a reduced decode, and the frame kept as the latest snapshot. Any failure is a
+ * failed probe, never a throw.
+ */
+export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Probe> {
+  const started = performance.now();
+  const at = now().toISOString();
+  const failed = (error: string): Probe => ({ at, ok: false, latencyMs: performance.now() - started, hash: null, luma: null, error });
+  if (!cam.snapshotUrl) return failed('no snapshot URL');
+  try {
+    const res = await fetch(cam.snapshotUrl, { headers: cameraHeaders(cam), signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'error' });
+    if (!res.ok) return failed(`HTTP ${res.status}`);
+    const body = Buffer.from(await res.arrayBuffer());
+    const latencyMs = performance.now() - started;
+    if (body.length === 0 || body.length > MAX_SNAPSHOT_BYTES) return failed(`snapshot of ${body.length} bytes`);
+    const hash = createHash('sha1').update(body).digest('hex');
+    const last = memory.get(cam.id);
+    // The same bytes as last time (a frozen camera): same brightness, same file; nothing to decode or write.
+    if (last?.hash === hash) return { at, ok: true, latencyMs, hash, luma: last.luma };
+    const frame = { bytes: body.length, at };
+    let luma: number;
+    if (!last || mustMeasureBrightness(last, frame)) {
+      luma = await measureLuma(body);
+      memory.set(cam.id, { luma, ...frame, hash });
+    } else {
+      luma = last.luma;
+      memory.set(cam.id, { ...last, hash });
+    }
+    const file = snapshotPath(opts.snapshotsDir, cam.id);
+    // Synchronous: two small syscalls cost less main-thread time than the promise file API's handle machinery.
+    writeFileSync(`${file}.tmp`, await frameToKeep(body));
+    renameSync(`${file}.tmp`, file);
+    return { at, ok: true, latencyMs, hash, luma };
+  } catch (err) {
+    const e = err as Error;
+    return failed(e.name === 'TimeoutError' ? 'timeout' : e.message.slice(0, 200));
+  }
+}
+
+/** The media sequence of an HLS media playlist plus its segment count: it moves on while the camera streams. */
+export function playlistPosition(text: string): number | null {
+  if (!text.startsWith('#EXTM3U')) return null;
+  const seq = /#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(text);
+  const segments = text.split('\n').filter((l) => l.startsWith('#EXTINF')).length;
+  if (!segments) return null;
+  return (seq ? Number(seq[1]) : 0) + segments;
+}
+
+/**
+ * One look at an HLS camera: read its playlist (a master playlist's first variant). The media sequence
+ * advancing is a live camera; the same position again and again is a frozen one (the health rules see it as
+ * the same "frame"). No video is decoded: brightness comes from the snapshot when the camera has one.
+ */
+export async function probePlaylist(cam: CameraRow, opts: ProbeOptions, now: () => Date): Promise<Probe> {
+  const started = performance.now();
+  const at = now().toISOString();
+  const failed = (error: string): Probe => ({ at, ok: false, latencyMs: performance.now() - started, hash: null, luma: null, error });
+  if (!cam.streamUrl) return failed('no stream URL');
+  try {
+    let url = cam.streamUrl;
+    for (let hop = 0; hop < 2; hop++) {
+      const res = await fetch(url, { headers: cameraHeaders(cam), signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'error' });
+      if (!res.ok) return failed(`HTTP ${res.status}`);
+      const text = await res.text();
+      if (text.includes('#EXT-X-STREAM-INF')) {
+        const variant = text.split('\n').find((l) => l.trim() && !l.startsWith('#'));
+        if (!variant) return failed('master playlist without variants');
+        url = new URL(variant.trim(), url).toString();
+        continue;
+      }
+      const position = playlistPosition(text);
+      if (position === null) return failed('not an HLS playlist');
+      return { at, ok: true, latencyMs: performance.now() - started, hash: `hls:${position}`, luma: null };
+    }
+    return failed('playlist nested too deep');
+  } catch (err) {
+    const e = err as Error;
+    return failed(e.name === 'TimeoutError' ? 'timeout' : e.message.slice(0, 200));
+  }
+}
