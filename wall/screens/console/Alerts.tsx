@@ -1,3 +1,4 @@
+import { BREACH_SUFFIX } from '../../../server/domain/statuses';
 import { createEffect, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { CameraPublic } from '../../../server/contract/cameras';
 import { api, type Me, type StaffReport } from './api';
@@ -109,7 +110,7 @@ export function Reminders(props: { me: Me; queue: Queue; onOpen: (id: number) =>
     if (r.ok || r.status === 400) setList((l) => l.filter((y) => !(y.report.id === x.report.id && y.flag === x.flag)));
   }
 
-  const breached = (flag: string) => flag.endsWith('_breached');
+  const breached = (flag: string) => flag.endsWith(BREACH_SUFFIX);
 
   return (
     <HeaderPopover label={ct.reminders} count={list().length} testid="reminders-open" tone={list().some((x) => breached(x.flag)) ? 'alert' : 'warn'} title={ct.remindersTitle} open={open()} setOpen={setOpen}>
