@@ -52,7 +52,7 @@ describe('the indicators wall', () => {
   it("updates a tile live when another system pushes a value", async () => {
     const page = await openWall({ width: 1920, height: 1080 });
     const before = await tile(page, 'dinkes.anggaran').locator('[data-testid="ind-value"]').textContent();
-    const period = periodOf(new Date(clock.t), 'month');
+    const period = periodOf(new Date(clock.t), 'month', city.clock);
     // Another system: the finance office's, with an admin-issued key scoped to indicators.
     const made = await fetch(`${e2e.url}/api/admin/api-clients`, {
       method: 'POST',

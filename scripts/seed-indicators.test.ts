@@ -19,7 +19,7 @@ describe('demo indicators', () => {
     expect(store.indicators.history(`${city.profile.agencies[0].id}.anggaran`)[0].type).toBe('indicator.corrected');
     const events = store.events.since(0, 1e6).filter((e) => e.type.startsWith('indicator.'));
     expect(events.every((e) => e.at <= now.toISOString())).toBe(true);
-    const board = buildBoard([...indicatorSpecs(city).values()], city.profile.projects, city.profile.agencies.map((a) => a.id), store.indicators.list(), now);
+    const board = buildBoard([...indicatorSpecs(city).values()], city.profile.projects, city.profile.agencies.map((a) => a.id), store.indicators.list(), now, city.clock);
     expect(new Set(board.league.map((l) => l.score)).size).toBeGreaterThan(2);
     expect(board.projects.every((p) => p.progress !== null)).toBe(true);
     expect(new Set(board.indicators.map((i) => i.latest?.status)).size).toBeGreaterThanOrEqual(2);

@@ -3,7 +3,7 @@ import type { Actor } from '../server/contract/roles.js';
 import type { ValueInput, ValueSource } from '../server/contract/indicators.js';
 import { indicatorSpecs, recordValues } from '../server/commands/indicators.js';
 import { lastPeriods, periodBounds, periodOf } from '../server/domain/indicators.js';
-import { WIB_OFFSET_MS } from '../server/domain/time.js';
+import { localDayStartMs, localMonthStartMs } from '../server/domain/time.js';
 import { mulberry } from './simulate/scene-photo.js';
 import { seedAccounts } from './seed-accounts.js';
 import type { Rng } from './simulate/content.js';
@@ -31,15 +31,15 @@ export function seedIndicators(ctx: Ctx, opts: { now: Date; seed?: number; opera
   const now = opts.now.getTime();
   let count = 0;
 
-  for (const month of lastPeriods(periodOf(opts.now, 'month'), 12)) {
-    const { start, end } = periodBounds(month)!;
-    // Figures of a month are as of its end (or today), and arrive on the 5th of the next month at 09:00 WIB.
+  for (const month of lastPeriods(periodOf(opts.now, 'month', ctx.city.clock), 12, ctx.city.clock)) {
+    const { start, end } = periodBounds(month, ctx.city.clock)!;
+    // Figures of a month are as of its end (or today), and arrive on the 5th of the next month at 09:00 city time.
     const asOf = Math.min(now, end.getTime());
     clock.t = Math.min(now - 3600_000, end.getTime() + 4 * DAY + 9 * 3600_000);
     if (clock.t < start.getTime()) clock.t = start.getTime() + 3600_000;
     const year = +month.slice(0, 4);
-    const yearStart = Date.UTC(year, 0, 1) - WIB_OFFSET_MS;
-    const frac = Math.min(1, (asOf - yearStart) / (Date.UTC(year + 1, 0, 1) - WIB_OFFSET_MS - yearStart));
+    const yearStart = localMonthStartMs(year, 0, ctx.city.clock);
+    const frac = Math.min(1, (asOf - yearStart) / (localMonthStartMs(year + 1, 0, ctx.city.clock) - yearStart));
 
     const batches = new Map<string, { actor: Actor; source: ValueSource; values: ValueInput[] }>();
     const add = (actor: Actor, source: ValueSource, v: ValueInput) => {
@@ -52,8 +52,8 @@ export function seedIndicators(ctx: Ctx, opts: { now: Date; seed?: number; opera
       const wobble = 0.97 + rng() * 0.06;
       if (s.projectId) {
         const pr = projects.get(s.projectId)!;
-        const from = Date.parse(`${pr.start}T00:00:00Z`) - WIB_OFFSET_MS;
-        const to = Date.parse(`${pr.end}T00:00:00Z`) - WIB_OFFSET_MS + DAY;
+        const from = localDayStartMs(pr.start, ctx.city.clock);
+        const to = localDayStartMs(pr.end, ctx.city.clock) + DAY;
         if (asOf <= from) continue;
         const plan = Math.min(1, (asOf - from) / (to - from));
         const value = Math.min(100, Math.round(100 * Math.min(1, plan * projectPace.get(pr.id)! * wobble) * 10) / 10);
@@ -76,7 +76,7 @@ export function seedIndicators(ctx: Ctx, opts: { now: Date; seed?: number; opera
   }
 
   // A finance office revises its figure after late SP2D: a correction, kept beside the first figure.
-  const last = lastPeriods(periodOf(opts.now, 'month'), 2)[0];
+  const last = lastPeriods(periodOf(opts.now, 'month', ctx.city.clock), 2, ctx.city.clock)[0];
   const first = ctx.city.profile.agencies[0];
   const before = ctx.store.indicators.get(`${first.id}.anggaran`, last);
   if (before) {

@@ -13,6 +13,7 @@
  *   tsx scripts/bench/ingest.ts [--reports 2000] [--concurrency 16] [--warmup 50] [--max-seconds 10] [--rounds 3]
  * (or BENCH_REPORTS, BENCH_CONCURRENCY, BENCH_WARMUP, BENCH_MAX_SECONDS, BENCH_ROUNDS). Prints figures and ratios; always exits 0.
  */
+import { cityClock } from '../../server/domain/time.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, request, Agent, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +31,7 @@ import { openDb } from '../../server/store/db.js';
 import { migrate } from '../../server/store/migrate.js';
 import { Store } from '../../server/store/index.js';
 import { processPhoto } from '../../server/media/photos.js';
-import { reportFromSubmitted, type ReportEvent } from '../../server/domain/reports.js';
+import type { ReportEvent } from '../../server/domain/reports.js';
 import { MAX_PHOTOS } from '../../server/contract/reports.js';
 import { mulberry, scenePhoto } from '../simulate/scene-photo.js';
 import { closedLoop, fmt, numericFlags, ratio, sleep, summarize, table, waitFor, type LoopResult, stopGuard } from './stats.js';
@@ -313,8 +314,7 @@ async function main() {
               },
             },
           };
-          const seq = store.events.append(event);
-          store.reports.put(reportFromSubmitted(event, seq));
+          store.projector.append(event);
         });
       for (let i = 0; i < W; i++) write(i);
       const lat = new Float64Array(N);
@@ -398,13 +398,13 @@ async function main() {
       const cpu0 = process.cpuUsage();
       const result = await closedLoop(n, C, ms, async () => {
         const t0 = performance.now();
-        const r = await processPhoto(photo, 'photos[0]', 50_000_000);
+        const r = await processPhoto(photo, 'photos[0]', 50_000_000, cityClock('Asia/Jakarta').offset);
         if (!r.ok) failed++;
         return performance.now() - t0;
       });
       return { name: '(c) sharp alone: 1600 webp + 360 thumb', result, okCount: result.done - failed, cpuMs: cpuSince(cpu0) };
     };
-    for (let i = 0; i < Math.min(W, 20); i++) await processPhoto(photo, 'photos[0]', 50_000_000);
+    for (let i = 0; i < Math.min(W, 20); i++) await processPhoto(photo, 'photos[0]', 50_000_000, cityClock('Asia/Jakarta').offset);
     for (let r = 0; r < R; r++) {
       const n = Math.floor((N * (r + 1)) / R) - Math.floor((N * r) / R);
       const ms = maxMs / R;

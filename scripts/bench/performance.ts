@@ -69,7 +69,7 @@ try {
   const kinerja = (days: number) => () => {
     const r = { from: new Date(now - days * 86400_000).toISOString(), to };
     const facts = store.stats.facts(r.from, r.to);
-    return [league(agencyFigures(facts, agencies, r)), dailyTrend(facts, r), openByDistrict(facts, r.to), facts.length];
+    return [league(agencyFigures(facts, agencies, r)), dailyTrend(facts, r, city.clock), openByDistrict(facts, r.to), facts.length];
   };
   const bare = time(() => count.get());
   const rows: [string, ReturnType<typeof summarize>, number][] = [];

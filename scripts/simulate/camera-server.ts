@@ -1,3 +1,4 @@
+import { cityClock, wallClock } from '../../server/domain/time.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
@@ -144,7 +145,8 @@ async function render(name: string, second: number, black: boolean, scale = 1): 
     const y = 230 + (i % 3) * 35;
     return `<rect x="${x}" y="${y}" width="60" height="22" rx="6" fill="${['#c0392b', '#ecf0f1', '#2c3e50', '#f1c40f', '#16a085', '#8e44ad'][i]}"/>`;
   }).join('');
-  const clock = new Date(second * 1000 + 7 * 3600_000).toISOString().slice(11, 19);
+  // A real camera burns in its wall-clock time (the simulator's cameras keep WIB).
+  const clock = wallClock(second * 1000, cityClock('Asia/Jakarta')).toISOString().slice(11, 19);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 640 360">
     <rect width="640" height="200" fill="#7f9db9"/><rect y="200" width="640" height="160" fill="#555"/>
     <rect y="262" width="640" height="4" fill="#ddd" opacity="0.6"/>${cars}

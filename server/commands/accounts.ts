@@ -13,10 +13,10 @@ export const SESSION_COOKIE = 'pantau_session';
 export const accountView = ({ passwordHash: _, ...view }: AccountRow): AccountView => view;
 export const accountActor = (a: AccountView): Actor => ({ id: a.id, role: a.role, agencyId: a.agencyId, name: a.name });
 
-/** Account changes are events too: who created, disabled or reset whom, and when. */
-function logAccountEvent(ctx: Ctx, actor: Actor, type: `account.${string}`, payload: Record<string, unknown>): Committed {
-  const event = { type, reportId: null, at: ctx.now().toISOString(), actor, payload };
-  return { event: { ...event, seq: ctx.store.events.append(event) }, report: null };
+/** Account changes are events first (who created, disabled or reset whom, and when); the projector writes the row. */
+function logAccountEvent(ctx: Ctx, actor: Actor, type: `account.${string}`, payload: Record<string, unknown>, at = ctx.now().toISOString()): Committed {
+  const event = { type, reportId: null, at, actor, payload };
+  return { event: { ...event, seq: ctx.store.projector.append(event).seq }, report: null };
 }
 
 export async function createAccount(ctx: Ctx, actor: Actor, input: NewAccount): Promise<Result<AccountView>> {
@@ -27,11 +27,9 @@ export async function createAccount(ctx: Ctx, actor: Actor, input: NewAccount): 
     if (ctx.store.accounts.byUsername(input.username)) return [refuse('conflict', `username ${input.username} is taken`, 'username'), []];
     const at = ctx.now().toISOString();
     const row = { id: randomUUID(), username: input.username, name: input.name, role: input.role, agencyId: input.agencyId, passwordHash, createdAt: at };
-    ctx.store.accounts.add(row);
-    return [
-      { ok: true, value: accountView({ ...row, disabled: false }) },
-      [logAccountEvent(ctx, actor, 'account.created', { accountId: row.id, username: row.username, role: row.role, agencyId: row.agencyId })],
-    ];
+    // The scrypt hash rides in the event so the log alone gives the account again (see projections/accounts.ts).
+    const done = logAccountEvent(ctx, actor, 'account.created', { accountId: row.id, username: row.username, name: row.name, role: row.role, agencyId: row.agencyId, passwordHash }, at);
+    return [{ ok: true, value: accountView({ ...row, disabled: false }) }, [done]];
   });
 }
 
@@ -41,8 +39,6 @@ export function setAccountDisabled(ctx: Ctx, actor: Actor, accountId: string, di
   return commit(ctx, (): [Result<AccountView>, Committed[]] => {
     const a = ctx.store.accounts.get(accountId);
     if (!a) return [refuse('not_found', `no account ${accountId}`, 'id'), []];
-    const at = ctx.now().toISOString();
-    ctx.store.accounts.setDisabled(accountId, disabled ? at : null, at);
     return [{ ok: true, value: accountView({ ...a, disabled }) }, [logAccountEvent(ctx, actor, disabled ? 'account.disabled' : 'account.enabled', { accountId })]];
   });
 }
@@ -53,8 +49,7 @@ export async function resetPassword(ctx: Ctx, actor: Actor, accountId: string, p
   return commit(ctx, (): [Result<AccountView>, Committed[]] => {
     const a = ctx.store.accounts.get(accountId);
     if (!a) return [refuse('not_found', `no account ${accountId}`, 'id'), []];
-    ctx.store.accounts.setPassword(accountId, hash, ctx.now().toISOString());
-    return [{ ok: true, value: accountView(a) }, [logAccountEvent(ctx, actor, 'account.password_reset', { accountId })]];
+    return [{ ok: true, value: accountView(a) }, [logAccountEvent(ctx, actor, 'account.password_reset', { accountId, passwordHash: hash })]];
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../contract/roles.js';
-import { applyEvent, decide, refuse, type Command, type ReportState } from '../domain/reports.js';
+import { decide, refuse, type Command, type ReportState } from '../domain/reports.js';
 import { mayBeDispatched } from '../domain/access.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 import { mergeOrUnmerge } from './merge-reports.js';
@@ -27,9 +27,8 @@ export function actOnReport(ctx: Ctx, actor: Actor, reportId: number, cmd: Comma
     const d = decide(report, cmd, actor, ctx.now());
     if (!d.ok) return [d, []];
     opts.alsoWrite?.();
-    const seq = ctx.store.events.append(d.event);
-    const next = applyEvent(report, d.event, seq);
-    ctx.store.reports.put(next);
+    const { seq, report: next } = ctx.store.projector.append(d.event);
+    if (!next) throw new Error(`report event ${d.event.type} projected no report`);
     if (opts.clientId) ctx.store.clientCommands.add({ clientId: opts.clientId, actorId: actor.id, reportId, seq, createdAt: d.event.at });
     return [{ ok: true, value: next }, [{ event: { ...d.event, seq }, report: next }]];
   });

@@ -8,9 +8,9 @@ import { commit, type Committed, type Ctx, type Result } from './context.js';
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** Creating and revoking keys are audited like account changes: who gave which system access, and when. */
-function logKeyEvent(ctx: Ctx, actor: Actor, type: 'account.api_key_created' | 'account.api_key_revoked', payload: Record<string, unknown>): Committed {
-  const event = { type, reportId: null, at: ctx.now().toISOString(), actor, payload };
-  return { event: { ...event, seq: ctx.store.events.append(event) }, report: null };
+function logKeyEvent(ctx: Ctx, actor: Actor, type: 'account.api_key_created' | 'account.api_key_revoked', payload: Record<string, unknown>, at: string): Committed {
+  const event = { type, reportId: null, at, actor, payload };
+  return { event: { ...event, seq: ctx.store.projector.append(event).seq }, report: null };
 }
 
 /** Creates a key for one system. The key is in the answer once; the hub keeps only its hash. */
@@ -28,11 +28,9 @@ export function createApiClient(ctx: Ctx, actor: Actor, input: NewApiClient): Re
       createdAt: ctx.now().toISOString(),
       revokedAt: null,
     };
-    ctx.store.apiClients.add({ ...client, keyHash: hashKey(key) });
-    return [
-      { ok: true, value: { client, key } },
-      [logKeyEvent(ctx, actor, 'account.api_key_created', { apiClientId: client.id, name: client.name, scopes: client.scopes, keyPrefix: client.keyPrefix })],
-    ];
+    // The key's SHA-256 rides in the event (never the key), so the log alone gives the keys again.
+    const done = logKeyEvent(ctx, actor, 'account.api_key_created', { apiClientId: client.id, name: client.name, scopes: client.scopes, keyPrefix: client.keyPrefix, keyHash: hashKey(key) }, client.createdAt);
+    return [{ ok: true, value: { client, key } }, [done]];
   });
 }
 
@@ -43,8 +41,7 @@ export function revokeApiClient(ctx: Ctx, actor: Actor, id: string): Result<ApiC
     if (!c) return [refuse('not_found', `no API client ${id}`, 'id'), []];
     if (c.revokedAt) return [refuse('conflict', `the key of ${c.name} was already revoked at ${c.revokedAt}`, 'id'), []];
     const at = ctx.now().toISOString();
-    ctx.store.apiClients.revoke(id, at, actor.id);
-    return [{ ok: true, value: { ...c, revokedAt: at } }, [logKeyEvent(ctx, actor, 'account.api_key_revoked', { apiClientId: id, name: c.name })]];
+    return [{ ok: true, value: { ...c, revokedAt: at } }, [logKeyEvent(ctx, actor, 'account.api_key_revoked', { apiClientId: id, name: c.name }, at)]];
   });
 }
 

@@ -23,7 +23,7 @@ export async function cameraLook(ctx: Ctx, point: { lng: number; lat: number }):
     return null;
   }
   // In the same photo queue as uploads; when the line is full the report goes in without the camera's look.
-  const turn = await inPhotoQueue(ctx, [bytes], () => processPhoto(bytes, 'cameraSnapshot', ctx.maxPhotoPixels));
+  const turn = await inPhotoQueue(ctx, [bytes], () => processPhoto(bytes, 'cameraSnapshot', ctx.maxPhotoPixels, ctx.city.clock.offset));
   const r = turn.ok ? turn.value : null;
   return r?.ok ? { photo: r.photo, cameraId: cam.id, takenAt: cam.snapshotAt } : null;
 }

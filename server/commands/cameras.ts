@@ -11,13 +11,9 @@ const MONITOR: Actor = { id: 'camera-monitor', role: 'system', name: 'Pemantau k
 
 /** Appends a camera event, applies it to the camera tables, and says what to broadcast. Inside a transaction. */
 export function appendCameraEvent(ctx: Ctx, event: LogEvent & { payload: { cameraId: string } }): Committed {
-  const seq = ctx.store.events.append(event);
-  const stored = { ...event, seq };
-  const before = event.type === 'camera.removed' ? ctx.store.cameras.get(event.payload.cameraId) : null;
-  ctx.store.cameras.apply(stored);
-  const row = ctx.store.cameras.get(event.payload.cameraId) ?? before;
-  // A removed camera is sent once more, as it was, so every screen drops it.
-  return { event: stored, report: null, camera: cameraView({ ...row!, lastSeq: seq }) };
+  // The projector folds it (store/projections/cameras.ts), in this transaction.
+  const { stored, camera } = ctx.store.projector.append(event);
+  return { event: stored, report: null, camera };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor } from '../contract/roles.js';
 import { dueFlags, type DeadlineFlag } from '../domain/deadlines.js';
-import { applyEvent, refuse, type ReportEvent, type ReportState } from '../domain/reports.js';
-import { agencyScope, may } from '../domain/access.js';
+import { refuse, type ReportEvent, type ReportState } from '../domain/reports.js';
+import { actsForAgency, may } from '../domain/access.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 
 const SCHEDULER: Actor = { id: 'deadline-scheduler', role: 'system', name: 'Penjadwal tenggat' };
@@ -24,13 +24,14 @@ export function sweepDeadlines(ctx: Ctx, limit = 500): Raised[] {
           type: 'report.deadline_flagged', reportId: r.id, at: now.toISOString(), actor: SCHEDULER,
           payload: { flag, agencyId: r.agencyId },
         };
-        const seq = ctx.store.events.append(event);
-        r = applyEvent(r, event, seq);
+        const { seq, report: next } = ctx.store.projector.append(event);
+        r = next!;
         raised.push({ report: r, flag });
         done.push({ event: { ...event, seq }, report: r });
       }
-      // Also rewrites next_check_at, so a report with nothing left to raise leaves the queue.
-      ctx.store.reports.put(r);
+      // Nothing due after all (a checkpoint computed by an older build): rewriting the row recomputes next_check_at,
+      // a derived column, so the report leaves the queue. No state changes, so no event.
+      if (r === report) ctx.store.reports.put(r);
     }
     return [raised, done];
   });
@@ -42,14 +43,11 @@ export function acknowledgeReminder(ctx: Ctx, actor: Actor, reportId: number, fl
   return commit(ctx, (): [Result<ReportState>, Committed[]] => {
     const r = ctx.store.reports.get(reportId);
     if (!r) return [refuse('not_found', `report ${reportId} does not exist`, 'reportId'), []];
-    const scope = agencyScope(actor);
-    if (scope && scope !== r.agencyId) return [refuse('forbidden', `report ${r.ticket} belongs to another agency`), []];
+    if (!actsForAgency(actor, r.agencyId)) return [refuse('forbidden', `report ${r.ticket} belongs to another agency`), []];
     if (!r.deadlineFlags.includes(flag)) return [refuse('invalid', `report ${r.ticket} has no ${flag} reminder`, 'flag'), []];
     if (r.acknowledgedFlags.includes(flag)) return [{ ok: true, value: r }, []];
     const event: ReportEvent = { type: 'report.reminder_acknowledged', reportId, at: ctx.now().toISOString(), actor, payload: { flag } };
-    const seq = ctx.store.events.append(event);
-    const next = applyEvent(r, event, seq);
-    ctx.store.reports.put(next);
-    return [{ ok: true, value: next }, [{ event: { ...event, seq }, report: next }]];
+    const { seq, report: next } = ctx.store.projector.append(event);
+    return [{ ok: true, value: next! }, [{ event: { ...event, seq }, report: next! }]];
   });
 }

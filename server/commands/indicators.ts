@@ -31,7 +31,7 @@ export function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], sourc
     const spec = specs.get(v.indicatorId);
     if (!spec) return refuse('invalid', `no indicator "${v.indicatorId}" in this city`, field(i, 'indicatorId'));
     if (!mayRecordIndicator(actor, spec.agencyId)) return refuse('forbidden', `${v.indicatorId} belongs to ${spec.agencyId ?? 'the city'}, not to your agency`, field(i, 'indicatorId'));
-    const badPeriod = checkPeriod(spec, v.period, now);
+    const badPeriod = checkPeriod(spec, v.period, now, ctx.city.clock);
     if (badPeriod) return refuse('invalid', badPeriod, field(i, 'period'));
     const badValue = checkValue(spec.unit, v.value);
     if (badValue) return refuse('invalid', badValue, field(i, 'value'));
@@ -67,8 +67,8 @@ export function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], sourc
         actor,
         payload: { indicatorId: v.indicatorId, period: v.period, value: v.value, previous: before?.value ?? null, previousSeq: before?.seq ?? null, source, note: v.note ?? null },
       };
-      const seq = ctx.store.events.append(event);
-      const value = ctx.store.indicators.put({ indicatorId: v.indicatorId, period: v.period, value: v.value, at, seq, source });
+      const { seq, indicator: value } = ctx.store.projector.append(event);
+      if (!value) throw new Error(`${event.type} projected no value`);
       recorded.push(value);
       done.push({ event: { ...event, seq }, report: null, indicator: value });
     }

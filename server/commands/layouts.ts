@@ -4,7 +4,8 @@ import { DEFAULT_LAYOUT, type DisplayLayoutPush, type DisplayView, type Layout }
 import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
 
-export const LAYOUT_ASSIGNED = 'display.layout_assigned';
+import { LAYOUT_ASSIGNED } from '../store/projections/layouts.js';
+export { LAYOUT_ASSIGNED };
 
 /** A display's id from its actor (`display:<id>`), or null for anyone else. */
 export const displayIdOf = (actor: Actor): string | null => (actor.role === 'wall' && actor.id.startsWith('display:') ? actor.id.slice(8) : null);
@@ -22,8 +23,7 @@ export function assignLayout(ctx: Ctx, actor: Actor, displayId: string, layout: 
     if (!ctx.store.layouts.display(displayId)) return [refuse('not_found', `no paired display ${displayId}`, 'id'), []];
     const at = ctx.now().toISOString();
     const event = { type: LAYOUT_ASSIGNED as `display.${string}`, reportId: null, at, actor, payload: { displayId, layout } };
-    const seq = ctx.store.events.append(event);
-    ctx.store.layouts.set({ displayId, layout, seq, assignedAt: at, assignedBy: actor.name ?? actor.id });
+    const { seq } = ctx.store.projector.append(event);
     return [{ ok: true, value: { displayId, layout, seq, at } }, [{ event: { ...event, seq }, report: null }]];
   });
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../contract/roles.js';
-import { applyEvent, decide, refuse, type Command, type ReportEvent, type ReportState } from '../domain/reports.js';
+import { decide, refuse, type Command, type ReportEvent, type ReportState } from '../domain/reports.js';
 import { isOpen } from '../domain/statuses.js';
 import { actsForAgency } from '../domain/access.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
@@ -38,9 +38,8 @@ export function mergeOrUnmerge(ctx: Ctx, actor: Actor, reportId: number, cmd: Co
     if (!d.ok) return [d, []];
     opts.alsoWrite?.();
     const done: Committed[] = [];
-    const seq = ctx.store.events.append(d.event);
-    const next = applyEvent(report, d.event, seq);
-    ctx.store.reports.put(next);
+    const { seq, report: next } = ctx.store.projector.append(d.event);
+    if (!next) throw new Error(`report event ${d.event.type} projected no report`);
     done.push({ event: { ...d.event, seq }, report: next });
     if (opts.clientId) ctx.store.clientCommands.add({ clientId: opts.clientId, actorId: actor.id, reportId, seq, createdAt: d.event.at });
 
@@ -51,9 +50,8 @@ export function mergeOrUnmerge(ctx: Ctx, actor: Actor, reportId: number, cmd: Co
         reportId: primary.id, at: d.event.at, actor,
         payload: { duplicateId: report.id, duplicateTicket: report.ticket, reporters: report.citizenCount },
       };
-      const s = ctx.store.events.append(event);
-      const p = applyEvent(primary, event, s);
-      ctx.store.reports.put(p);
+      const { seq: s, report: p } = ctx.store.projector.append(event);
+      if (!p) throw new Error(`report event ${event.type} projected no report`);
       done.push({ event: { ...event, seq: s }, report: p });
     }
     return [{ ok: true, value: next }, done];

@@ -38,7 +38,7 @@ export async function processPhotos(ctx: Ctx, photos: Buffer[], min = 1): Promis
   const turn = await inPhotoQueue(ctx, photos, async (): Promise<Result<ProcessedPhoto[]>> => {
     const processed: ProcessedPhoto[] = [];
     for (const [i, buf] of photos.entries()) {
-      const r = await processPhoto(buf, `photos[${i}]`, ctx.maxPhotoPixels);
+      const r = await processPhoto(buf, `photos[${i}]`, ctx.maxPhotoPixels, ctx.city.clock.offset);
       if (!r.ok) return r;
       processed.push(r.photo);
     }

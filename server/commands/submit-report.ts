@@ -1,8 +1,8 @@
 import type { Actor } from '../contract/roles.js';
 import type { NewReportFields } from '../contract/reports.js';
-import { checkIntakeChannel, differsFromFiled, formatTicket, photosRequired, wibYear } from '../domain/intake.js';
+import { checkIntakeChannel, differsFromFiled, formatTicket, photosRequired, ticketYear } from '../domain/intake.js';
 import { areaAt, contains } from '../domain/geography.js';
-import { refuse, reportFromSubmitted, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
+import { refuse, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
 import type { ProcessedPhoto } from '../media/photos.js';
@@ -73,7 +73,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
       const now = ctx.now();
       const at = now.toISOString();
       const id = ctx.store.reports.nextId();
-      const ticket = formatTicket(city.profile.ticketPrefix, wibYear(now), ctx.store.tickets.next(city.profile.ticketPrefix, wibYear(now)));
+      const ticket = formatTicket(city.profile.ticketPrefix, ticketYear(now, city.clock), ctx.store.tickets.next(city.profile.ticketPrefix, ticketYear(now, city.clock)));
       const initial: SubmittedReport = {
         id,
         ticket,
@@ -97,9 +97,8 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
         createdAt: at,
       };
       const event: ReportEvent = { type: 'report.submitted', reportId: id, at, actor, payload: { to: 'new', report: initial } };
-      const seq = ctx.store.events.append(event);
-      const report = reportFromSubmitted(event, seq);
-      ctx.store.reports.put(report);
+      const { seq, report } = ctx.store.projector.append(event);
+      if (!report) throw new Error('report.submitted projected no report');
       if (opts.clientKey) ctx.store.clientCommands.add({ clientId: opts.clientKey, actorId: actor.id, reportId: id, seq, createdAt: at });
       return [{ ok: true, value: { ...report, trackKey } }, [{ event: { ...event, seq }, report }]];
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CITY_ZONES } from '../domain/time.js';
 import { IndicatorSpec, ProjectSpec } from './indicators.js';
 
 // A city profile is data: a second city runs the same software with a different file.
@@ -71,6 +72,8 @@ export const CityProfile = z
     code: z.string().regex(/^\d\d\.\d\d$/),
     name: z.string().min(1),
     ticketPrefix: z.string().regex(/^[A-Z]{2,5}$/),
+    /** The city's own clock: deadlines, working hours, holidays, days, Open311 datetimes and every screen's clock. */
+    timeZone: z.enum(CITY_ZONES),
     map: z.object({ center: LngLat, zoom: z.number().min(0).max(22) }),
     agencies: z.array(Agency).min(1),
     categories: z.array(Category).min(1),
@@ -122,6 +125,7 @@ export const PublicProfile = z.object({
   code: z.string(),
   name: z.string(),
   ticketPrefix: z.string(),
+  timeZone: z.enum(CITY_ZONES),
   map: z.object({ center: LngLat, zoom: z.number(), bounds: z.tuple([LngLat, LngLat]), styleUrl: z.string().nullable() }),
   agencies: z.array(Agency.omit({ webhookUrl: true })),
   // critical: its deadline clock is continuous (flood, jam, fallen tree): a new one is an alert on the wall.

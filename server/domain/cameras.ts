@@ -105,6 +105,11 @@ export function nearestOnline<T extends Located>(cameras: T[], point: { lng: num
     .slice(0, n);
 }
 
+/** A camera's alert after a change of health: it opens when the camera goes dark and closes by itself when it recovers. */
+export function alertAfter(health: CameraHealth, alert: 'open' | 'acknowledged' | null): 'open' | 'acknowledged' | null {
+  return health === 'offline' ? 'open' : health === 'online' ? null : alert;
+}
+
 /** The last brightness actually measured for a camera, and the size of the frame it was measured on. */
 export type Brightness = { luma: number; bytes: number; at: string };
 

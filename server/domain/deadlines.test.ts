@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { cityClock } from './time.js';
 import { addTime, deadlinesFor, dueFlags, elapsed, nextCheckAt, type WorkCalendar } from './deadlines.js';
 
-const cal: WorkCalendar = { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5], holidays: ['2026-12-25'] };
+const cal: WorkCalendar = { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5], holidays: ['2026-12-25'], clock: cityClock('Asia/Jakarta') };
 // 2026-11-23 is a Monday. WIB = UTC+7, so 08:00 WIB = 01:00Z and 18:00 WIB = 11:00Z.
 const wib = (s: string) => new Date(`${s}+07:00`);
 

@@ -1,13 +1,14 @@
 import { AWAITING_RESPONSE, OPEN_STATUSES } from './statuses.js';
-import { WIB_OFFSET_MS } from './time.js';
+import { localDayStartMs, localDay, type CityClock } from './time.js';
 
-/** The room's working calendar, from the city profile: 08:00–18:00 WIB on working days, minus holidays. */
+/** The room's working calendar, from the city profile: 08:00–18:00 on working days minus holidays, all in the city's own zone. */
 export type WorkCalendar = {
-  start: string; // "08:00" WIB
-  end: string; // "18:00" WIB
+  start: string; // "08:00" city time
+  end: string; // "18:00" city time
   /** ISO weekdays that are working days: 1 Monday … 7 Sunday. */
   days: number[];
-  holidays: string[]; // YYYY-MM-DD, WIB dates
+  holidays: string[]; // YYYY-MM-DD, the city's dates
+  clock: CityClock;
 };
 
 /** A deadline is either clock time (floods and jams do not wait for Monday) or working time. */
@@ -17,9 +18,9 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** The WIB day (as UTC midnight of that date) an instant falls on. */
-function wibDay(t: number): number {
-  return Math.floor((t + WIB_OFFSET_MS) / DAY) * DAY;
+/** The city's day (as UTC midnight of that date) an instant falls on. */
+function cityDay(t: number, cal: WorkCalendar): number {
+  return Date.parse(`${localDay(t, cal.clock)}T00:00:00Z`);
 }
 
 function isWorkingDay(dayStart: number, cal: WorkCalendar): boolean {
@@ -28,10 +29,11 @@ function isWorkingDay(dayStart: number, cal: WorkCalendar): boolean {
   return cal.days.includes(iso) && !cal.holidays.includes(d.toISOString().slice(0, 10));
 }
 
-/** The working window [open, close) of the WIB day starting at dayStart, as real instants; null on a day off. */
+/** The working window [open, close) of the city's day dated dayStart, as real instants; null on a day off. */
 function window(dayStart: number, cal: WorkCalendar): [number, number] | null {
   if (!isWorkingDay(dayStart, cal)) return null;
-  return [dayStart - WIB_OFFSET_MS + minutes(cal.start) * 60_000, dayStart - WIB_OFFSET_MS + minutes(cal.end) * 60_000];
+  const midnight = localDayStartMs(new Date(dayStart).toISOString().slice(0, 10), cal.clock);
+  return [midnight + minutes(cal.start) * 60_000, midnight + minutes(cal.end) * 60_000];
 }
 
 /** start + amount of time, counting only working time when the spec says so. */
@@ -40,7 +42,7 @@ export function addTime(start: Date, spec: DeadlineSpec, cal: WorkCalendar): Dat
   if (spec.clock === 'continuous') return new Date(start.getTime() + left);
   let t = start.getTime();
   // A year of days off in a row would be a broken profile; stop rather than loop forever.
-  for (let day = wibDay(t), guard = 0; guard < 800; day += DAY, guard++) {
+  for (let day = cityDay(t, cal), guard = 0; guard < 800; day += DAY, guard++) {
     const w = window(day, cal);
     if (!w) continue;
     const from = Math.max(t, w[0]);
@@ -59,7 +61,7 @@ export function elapsed(from: Date, to: Date, clock: DeadlineSpec['clock'], cal:
   if (b <= a) return 0;
   if (clock === 'continuous') return b - a;
   let sum = 0;
-  for (let day = wibDay(a); day <= wibDay(b); day += DAY) {
+  for (let day = cityDay(a, cal); day <= cityDay(b, cal); day += DAY) {
     const w = window(day, cal);
     if (w) sum += Math.max(0, Math.min(b, w[1]) - Math.max(a, w[0]));
   }

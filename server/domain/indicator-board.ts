@@ -1,4 +1,5 @@
 import type { AgencyStanding, IndicatorBoardItem, IndicatorSpec, IndicatorValue, ProjectBoardItem, ProjectSpec } from '../contract/indicators.js';
+import type { CityClock } from './time.js';
 import { attainment, expectedValue, indicatorStatus, lastPeriods, periodOf } from './indicators.js';
 
 const SERIES = 12;
@@ -8,7 +9,7 @@ const SERIES = 12;
  * projects with progress versus plan, and the league of agencies. `values` are the current value of
  * each (indicator, period), as projected from the event log.
  */
-export function buildBoard(specs: IndicatorSpec[], projects: ProjectSpec[], agencyIds: string[], values: IndicatorValue[], now: Date) {
+export function buildBoard(specs: IndicatorSpec[], projects: ProjectSpec[], agencyIds: string[], values: IndicatorValue[], now: Date, clock: CityClock) {
   const byIndicator = new Map<string, Map<string, IndicatorValue>>();
   for (const v of values) {
     if (!byIndicator.has(v.indicatorId)) byIndicator.set(v.indicatorId, new Map());
@@ -18,22 +19,22 @@ export function buildBoard(specs: IndicatorSpec[], projects: ProjectSpec[], agen
 
   const indicators: IndicatorBoardItem[] = specs.map((s) => {
     const own = byIndicator.get(s.id) ?? new Map<string, IndicatorValue>();
-    const current = periodOf(now, s.period);
+    const current = periodOf(now, s.period, clock);
     // A year-to-date figure starts again from zero in January: the line shows this fiscal year only.
-    const periods = lastPeriods(current, SERIES).filter((p) => s.pace !== 'year' || p.slice(0, 4) === current.slice(0, 4));
+    const periods = lastPeriods(current, SERIES, clock).filter((p) => s.pace !== 'year' || p.slice(0, 4) === current.slice(0, 4));
     // The latest recorded period not in the future; a value for a period long past still shows, with its period.
     const latestKey = [...own.keys()].filter((k) => k <= current).sort().at(-1);
     const v = latestKey ? own.get(latestKey)! : null;
     const project = s.projectId ? projectById.get(s.projectId) : undefined;
-    const latest = v ? { ...v, ...judge(s, v, now, project) } : null;
-    const series = periods.map((period) => ({ period, value: own.get(period)?.value ?? null, expected: round(expectedValue(s, period, now, project)) }));
+    const latest = v ? { ...v, ...judge(s, v, now, clock, project) } : null;
+    const series = periods.map((period) => ({ period, value: own.get(period)?.value ?? null, expected: round(expectedValue(s, period, now, clock, project)) }));
     return { ...s, latest, series };
   });
 
   const projectItems: ProjectBoardItem[] = projects.map((p) => {
     const item = indicators.find((i) => i.projectId === p.id);
     const s = item ?? { target: 100, pace: 'project' as const };
-    const planned = expectedValue(s, periodOf(now, 'month'), now, p);
+    const planned = expectedValue(s, periodOf(now, 'month', clock), now, clock, p);
     return {
       ...p,
       indicatorId: item?.id ?? '',
@@ -44,20 +45,20 @@ export function buildBoard(specs: IndicatorSpec[], projects: ProjectSpec[], agen
     };
   });
 
-  return { indicators, projects: projectItems, league: league(indicators, agencyIds, now, projectById) };
+  return { indicators, projects: projectItems, league: league(indicators, agencyIds, now, clock, projectById) };
 }
 
-function judge(s: IndicatorSpec, v: IndicatorValue, now: Date, project?: ProjectSpec) {
-  const expected = expectedValue(s, v.period, now, project);
+function judge(s: IndicatorSpec, v: IndicatorValue, now: Date, clock: CityClock, project?: ProjectSpec) {
+  const expected = expectedValue(s, v.period, now, clock, project);
   return { expected: round(expected), status: indicatorStatus(v.value, expected, s) };
 }
 
 /** Agencies ranked by their mean attainment of plan over indicators that have data; none at the bottom. */
-export function league(items: IndicatorBoardItem[], agencyIds: string[], now: Date, projects: Map<string, ProjectSpec>): AgencyStanding[] {
+export function league(items: IndicatorBoardItem[], agencyIds: string[], now: Date, clock: CityClock, projects: Map<string, ProjectSpec>): AgencyStanding[] {
   const rows = agencyIds.map((agencyId): AgencyStanding => {
     const own = items.filter((i) => i.agencyId === agencyId);
     const judged = own.filter((i) => i.latest);
-    const scores = judged.map((i) => attainment(i.latest!.value, expectedValue(i, i.latest!.period, now, i.projectId ? projects.get(i.projectId) : undefined), i.good));
+    const scores = judged.map((i) => attainment(i.latest!.value, expectedValue(i, i.latest!.period, now, clock, i.projectId ? projects.get(i.projectId) : undefined), i.good));
     const count = (st: string) => judged.filter((i) => i.latest!.status === st).length;
     return {
       agencyId,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseIndicatorCsv, parseNumber, parsePeriod } from './indicator-csv.js';
 import { cityIndicators } from './indicators.js';
+import { cityClock } from './time.js';
 
 const agencies = [{ id: 'dkp', short: 'DKP', name: 'DKP' }, { id: 'dishub', short: 'Dishub', name: 'Dishub' }];
 const specs = new Map(cityIndicators({ agencies, projects: [] }).map((s) => [s.id, s]));
 specs.set('dkp.belanja', { id: 'dkp.belanja', agencyId: 'dkp', name: { id: 'Belanja', en: 'Spending' }, unit: 'rupiah', period: 'quarter', target: 5e9, good: 'up', pace: 'year', tolerance: 0.1 });
 const now = new Date('2026-11-20T03:00:00Z');
-const run = (text: string, allowed?: Parameters<typeof parseIndicatorCsv>[3]) => parseIndicatorCsv(text, specs, now, allowed);
+const run = (text: string, allowed?: Parameters<typeof parseIndicatorCsv>[4]) => parseIndicatorCsv(text, specs, now, cityClock('Asia/Jakarta'), allowed);
 
 describe('Indonesian numbers', () => {
   it.each([

@@ -1,3 +1,4 @@
+import type { CityClock } from './time.js';
 import { parse } from 'csv-parse/sync';
 import type { CsvRowError, IndicatorSpec, IndicatorUnit } from '../contract/indicators.js';
 import { checkPeriod, checkValue } from './indicators.js';
@@ -85,7 +86,7 @@ export function parseNumber(raw: string): { value: number; unit: IndicatorUnit |
  * Parses a whole file and checks every row against the indicators. Either every row is good and all are
  * returned, or the errors of every bad row are: an import is all or nothing.
  */
-export function parseIndicatorCsv(text: string, specs: ReadonlyMap<string, IndicatorSpec>, now: Date, allowed: (s: IndicatorSpec) => boolean = () => true): CsvResult {
+export function parseIndicatorCsv(text: string, specs: ReadonlyMap<string, IndicatorSpec>, now: Date, clock: CityClock, allowed: (s: IndicatorSpec) => boolean = () => true): CsvResult {
   let records: { info: { lines: number }; record: string[] }[];
   try {
     records = parse(text, { delimiter: delimiterOf(text), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
@@ -124,7 +125,7 @@ export function parseIndicatorCsv(text: string, specs: ReadonlyMap<string, Indic
     if (!cell('period')) bad('period', 'missing_value', 'no period');
     else if (!period) bad('period', 'bad_period', `"${cell('period')}" is not a month (2026-11) or a quarter (2026-Q4)`);
     else if (spec) {
-      const why = checkPeriod(spec, period, now);
+      const why = checkPeriod(spec, period, now, clock);
       if (why) bad('period', 'bad_period', why);
     }
 

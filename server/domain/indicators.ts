@@ -1,7 +1,7 @@
 import type { IndicatorSpec, IndicatorStatus, IndicatorUnit, PeriodKind, ProjectSpec } from '../contract/indicators.js';
-import { WIB_OFFSET_MS } from './time.js';
+import { localDayStartMs, localMonthStartMs, wallClock, type CityClock } from './time.js';
 
-// Periods are WIB calendar months and quarters, keyed '2026-11' and '2026-Q4'. The fiscal year is the
+// Periods are the city's calendar months and quarters, keyed '2026-11' and '2026-Q4'. The fiscal year is the
 // calendar year (APBD runs January to December).
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -13,47 +13,46 @@ export function periodKind(key: string): PeriodKind | null {
   return null;
 }
 
-/** The period an instant falls in, in WIB. */
-export function periodOf(at: Date, kind: PeriodKind): string {
-  const wib = new Date(at.getTime() + WIB_OFFSET_MS);
-  const y = wib.getUTCFullYear();
-  const m = wib.getUTCMonth();
+/** The period an instant falls in, in the city's calendar. */
+export function periodOf(at: Date, kind: PeriodKind, clock: CityClock): string {
+  const local = wallClock(at, clock);
+  const y = local.getUTCFullYear();
+  const m = local.getUTCMonth();
   return kind === 'month' ? `${y}-${String(m + 1).padStart(2, '0')}` : `${y}-Q${Math.floor(m / 3) + 1}`;
 }
 
-const wibMonthStart = (y: number, m0: number) => new Date(Date.UTC(y, m0, 1) - WIB_OFFSET_MS);
+const monthStart = (y: number, m0: number, clock: CityClock) => new Date(localMonthStartMs(y, m0, clock));
 
 /** [start, end) of a period as UTC instants; null for a key that is not a period. */
-export function periodBounds(key: string): { start: Date; end: Date } | null {
+export function periodBounds(key: string, clock: CityClock): { start: Date; end: Date } | null {
   const mm = MONTH.exec(key);
-  if (mm) return { start: wibMonthStart(+mm[1], +mm[2] - 1), end: wibMonthStart(+mm[1], +mm[2]) };
+  if (mm) return { start: monthStart(+mm[1], +mm[2] - 1, clock), end: monthStart(+mm[1], +mm[2], clock) };
   const q = QUARTER.exec(key);
-  if (q) return { start: wibMonthStart(+q[1], (+q[2] - 1) * 3), end: wibMonthStart(+q[1], +q[2] * 3) };
+  if (q) return { start: monthStart(+q[1], (+q[2] - 1) * 3, clock), end: monthStart(+q[1], +q[2] * 3, clock) };
   return null;
 }
 
 /** The period before a key of the same kind. */
-export function previousPeriod(key: string): string {
-  const b = periodBounds(key)!;
-  return periodOf(new Date(b.start.getTime() - 1), periodKind(key)!);
+export function previousPeriod(key: string, clock: CityClock): string {
+  const b = periodBounds(key, clock)!;
+  return periodOf(new Date(b.start.getTime() - 1), periodKind(key)!, clock);
 }
 
 /** The last n periods up to and including `key`, oldest first. */
-export function lastPeriods(key: string, n: number): string[] {
+export function lastPeriods(key: string, n: number, clock: CityClock): string[] {
   const out = [key];
-  while (out.length < n) out.unshift(previousPeriod(out[0]));
+  while (out.length < n) out.unshift(previousPeriod(out[0], clock));
   return out;
 }
 
 const share = (from: number, to: number, t: number) => (to <= from ? 1 : Math.min(1, Math.max(0, (t - from) / (to - from))));
-const wibDate = (d: string) => Date.parse(`${d}T00:00:00Z`) - WIB_OFFSET_MS;
 
 /**
  * The value the plan expects for a period, as of `at` (or as of the period's end once it is over):
  * with 60% of the fiscal year gone a 100% budget target expects 60%.
  */
-export function expectedValue(spec: Pick<IndicatorSpec, 'target' | 'pace'>, period: string, at: Date, project?: Pick<ProjectSpec, 'start' | 'end'>): number {
-  const b = periodBounds(period);
+export function expectedValue(spec: Pick<IndicatorSpec, 'target' | 'pace'>, period: string, at: Date, clock: CityClock, project?: Pick<ProjectSpec, 'start' | 'end'>): number {
+  const b = periodBounds(period, clock);
   if (!b) throw new Error(`not a period: ${period}`);
   const t = Math.min(at.getTime(), b.end.getTime());
   switch (spec.pace) {
@@ -63,12 +62,12 @@ export function expectedValue(spec: Pick<IndicatorSpec, 'target' | 'pace'>, peri
       return spec.target * share(b.start.getTime(), b.end.getTime(), t);
     case 'year': {
       const y = +period.slice(0, 4);
-      return spec.target * share(wibMonthStart(y, 0).getTime(), wibMonthStart(y + 1, 0).getTime(), t);
+      return spec.target * share(monthStart(y, 0, clock).getTime(), monthStart(y + 1, 0, clock).getTime(), t);
     }
     case 'project':
       if (!project) throw new Error('a project indicator needs its project');
       // Progress is planned from the first day of work to the end of the last day.
-      return spec.target * share(wibDate(project.start), wibDate(project.end) + 86400_000, t);
+      return spec.target * share(localDayStartMs(project.start, clock), localDayStartMs(project.end, clock) + 86400_000, t);
   }
 }
 
@@ -102,11 +101,11 @@ export function checkValue(unit: IndicatorUnit, value: number): string | null {
 }
 
 /** A period may be recorded once it has started (a year-end figure cannot come in January). */
-export function checkPeriod(spec: Pick<IndicatorSpec, 'period'>, period: string, now: Date): string | null {
+export function checkPeriod(spec: Pick<IndicatorSpec, 'period'>, period: string, now: Date, clock: CityClock): string | null {
   const kind = periodKind(period);
   if (!kind) return 'a period is YYYY-MM (month) or YYYY-Qn (quarter)';
   if (kind !== spec.period) return spec.period === 'month' ? 'this indicator is monthly: YYYY-MM' : 'this indicator is quarterly: YYYY-Qn';
-  if (periodBounds(period)!.start.getTime() > now.getTime()) return 'this period has not started yet';
+  if (periodBounds(period, clock)!.start.getTime() > now.getTime()) return 'this period has not started yet';
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkIntakeChannel, formatTicket, wibYear } from './intake.js';
+import { checkIntakeChannel, formatTicket, ticketYear } from './intake.js';
+import { cityClock } from './time.js';
 import { planCatchUp } from './catchup.js';
 
 describe('intake channels', () => {
@@ -21,8 +22,10 @@ describe('tickets', () => {
     expect(formatTicket('TNG', 2026, 123)).toBe('TNG-2026-000123');
   });
   it('takes the year in WIB, not UTC', () => {
-    expect(wibYear(new Date('2026-12-31T17:30:00Z'))).toBe(2027);
-    expect(wibYear(new Date('2026-12-31T16:59:59Z'))).toBe(2026);
+    expect(ticketYear(new Date('2026-12-31T17:30:00Z'), cityClock('Asia/Jakarta'))).toBe(2027);
+    expect(ticketYear(new Date('2026-12-31T16:59:59Z'), cityClock('Asia/Jakarta'))).toBe(2026);
+    // Mataram (WITA) turns the year an hour earlier.
+    expect(ticketYear(new Date('2026-12-31T16:30:00Z'), cityClock('Asia/Makassar'))).toBe(2027);
   });
 });
 

@@ -27,10 +27,8 @@ export function formatTicket(prefix: string, year: number, n: number): string {
   return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 }
 
-/** The year in WIB (UTC+7): a report filed at 23:30 UTC on 31 December is already next year's. */
-export function wibYear(at: Date): number {
-  return new Date(at.getTime() + 7 * 3600_000).getUTCFullYear();
-}
+/** Tickets count per year of the city's calendar (see localYear). */
+export { localYear as ticketYear } from './time.js';
 
 /**
  * A citizen's report needs a photo (the wall shows it, the operator judges it); another system's report through

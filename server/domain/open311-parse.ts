@@ -1,5 +1,6 @@
 import type { Category } from '../contract/profile.js';
 import type { ReportStatus } from '../contract/reports.js';
+import type { CityClock } from './time.js';
 import { DEFAULT_WINDOW_DAYS, MAX_DESCRIPTION, MAX_REQUESTS, STATUSES_OF, type Lang } from './open311.js';
 import { isCalendarDate } from './time.js';
 
@@ -13,10 +14,10 @@ export type Open311Error = { code: 400 | 403 | 404 | 429; description: string };
 const MAX_PAGE = 1_000_000;
 const bad = (description: string): { ok: false; error: Open311Error } => ({ ok: false, error: { code: 400, description } });
 
-/** A w3/ISO 8601 datetime with a zone (Z or ±hh:mm); a date alone is read as midnight WIB. */
-export function parseW3(value: string): Date | null {
+/** A w3/ISO 8601 datetime with a zone (Z or ±hh:mm); a date alone is read as the city's midnight. */
+export function parseW3(value: string, clock: Pick<CityClock, 'offset'>): Date | null {
   const v = value.trim();
-  const withZone = /^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T00:00:00+07:00` : v;
+  const withZone = /^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T00:00:00${clock.offset}` : v;
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(withZone) || !isCalendarDate(withZone.slice(0, 10))) return null;
   const t = Date.parse(withZone);
   return Number.isNaN(t) ? null : new Date(t);
@@ -42,7 +43,7 @@ const one = (v: unknown): string | undefined => (typeof v === 'string' ? v : Arr
  * status, start_date/end_date (at most 90 days apart; the last 90 days when neither is given), at most 1000
  * results; plus the common page/page_size extension.
  */
-export function parseRequestsQuery(q: Record<string, unknown>, now: Date, knownCategories: ReadonlySet<string>): { ok: true; value: RequestsQuery } | { ok: false; error: Open311Error } {
+export function parseRequestsQuery(q: Record<string, unknown>, now: Date, knownCategories: ReadonlySet<string>, clock: CityClock): { ok: true; value: RequestsQuery } | { ok: false; error: Open311Error } {
   const pageRaw = one(q.page);
   const sizeRaw = one(q.page_size);
   // Digits only: Number('1e16') is a whole number too, and its offset overflowed SQLite's integer (a 500).
@@ -67,10 +68,10 @@ export function parseRequestsQuery(q: Record<string, unknown>, now: Date, knownC
   const window = DEFAULT_WINDOW_DAYS * 24 * 3600_000;
   const startRaw = one(q.start_date);
   const endRaw = one(q.end_date);
-  const start = startRaw ? parseW3(startRaw) : null;
-  const end = endRaw ? parseW3(endRaw) : null;
-  if (startRaw && !start) return bad('start_date: a w3 datetime such as 2026-11-01T00:00:00+07:00');
-  if (endRaw && !end) return bad('end_date: a w3 datetime such as 2026-11-30T23:59:59+07:00');
+  const start = startRaw ? parseW3(startRaw, clock) : null;
+  const end = endRaw ? parseW3(endRaw, clock) : null;
+  if (startRaw && !start) return bad(`start_date: a w3 datetime such as 2026-11-01T00:00:00${clock.offset}`);
+  if (endRaw && !end) return bad(`end_date: a w3 datetime such as 2026-11-30T23:59:59${clock.offset}`);
   const to = end ?? (start ? new Date(Math.min(start.getTime() + window, now.getTime())) : now);
   const from = start ?? new Date(to.getTime() - window);
   if (from > to) return bad('start_date: must be before end_date');
@@ -223,7 +224,8 @@ function answersOf(body: Record<string, unknown>, c: Category, lang: Lang): { ok
       if (raw.length > 1 || !Number.isFinite(Number(raw[0]))) return bad(`${field}: a number`);
       shown = raw[0];
     } else if (q.datatype === 'datetime') {
-      if (raw.length > 1 || !parseW3(raw[0])) return bad(`${field}: an ISO 8601 datetime`);
+      // Only whether it parses at all matters here, and that does not depend on the city's zone.
+      if (raw.length > 1 || !parseW3(raw[0], { offset: 'Z' })) return bad(`${field}: an ISO 8601 datetime`);
       shown = raw[0];
     } else {
       const v = raw.join(', ');

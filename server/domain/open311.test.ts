@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cityClock } from './time.js';
 import type { Category } from '../contract/profile.js';
 import { notesOf, open311Datetime, open311Status, requestOf, serviceDefinition, serviceOf, statusNotes } from './open311.js';
 import { districtIn, parseNewRequest, parseRequestsQuery, parseW3 } from './open311-parse.js';
@@ -17,11 +18,14 @@ const pju: Category = {
 };
 const districts = [{ code: '36.71.01', name: 'Tangerang' }, { code: '36.71.02', name: 'Karawaci' }, { code: '36.71.03', name: 'Neglasari' }];
 const now = new Date('2026-11-23T05:00:00Z');
+const WIB = cityClock('Asia/Jakarta');
+const WITA = cityClock('Asia/Makassar');
 const known = new Set(['banjir', 'pju']);
 
 describe('Open311 datetimes and statuses', () => {
-  it('writes every datetime in WIB with +07:00', () => {
-    expect(open311Datetime('2026-11-23T17:30:00.000Z')).toBe('2026-11-24T00:30:00+07:00');
+  it("writes every datetime in the city's zone: +07:00 in WIB, +08:00 in Mataram (WITA)", () => {
+    expect(open311Datetime('2026-11-23T17:30:00.000Z', WIB)).toBe('2026-11-24T00:30:00+07:00');
+    expect(open311Datetime('2026-11-23T17:30:00.000Z', WITA)).toBe('2026-11-24T01:30:00+08:00');
   });
   it('maps the whole SIGAP lifecycle to open/closed, with notes saying where it is', () => {
     for (const s of ['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted'] as const) expect(open311Status(s)).toBe('open');
@@ -29,14 +33,15 @@ describe('Open311 datetimes and statuses', () => {
     expect(statusNotes('rejected', 'id', 'bukan wewenang kota')).toBe('Ditolak: bukan wewenang kota');
     expect(statusNotes('merged', 'en', null, 'TNG-2026-000007')).toBe('Merged into another report: TNG-2026-000007');
     expect(statusNotes('merged', 'en', null, 'TNG-2026-000007', 'dispatched')).toBe('Merged into another report: TNG-2026-000007 (Sent to a field supervisor)');
-    expect(notesOf([{ at: '2026-11-23T06:00:00.000Z', type: 'report.unmerged', agencyId: null, reason: 'beda lokasi', to: 'new' }], 'en', () => '')[0]).toMatchObject({ type: 'opened', description: 'beda lokasi' });
+    expect(notesOf([{ at: '2026-11-23T06:00:00.000Z', type: 'report.unmerged', agencyId: null, reason: 'beda lokasi', to: 'new' }], 'en', () => '', WIB)[0]).toMatchObject({ type: 'opened', description: 'beda lokasi' });
     expect(statusNotes('dispatched', 'id')).toBe('Dikirim ke pengawas lapangan');
   });
   it('reads w3 datetimes with a zone, and a bare date as midnight WIB', () => {
-    expect(parseW3('2026-11-01')?.toISOString()).toBe('2026-10-31T17:00:00.000Z');
-    expect(parseW3('2026-11-01T08:00:00Z')?.toISOString()).toBe('2026-11-01T08:00:00.000Z');
-    expect(parseW3('2026-11-01T08:00:00')).toBeNull();
-    expect(parseW3('yesterday')).toBeNull();
+    expect(parseW3('2026-11-01', WIB)?.toISOString()).toBe('2026-10-31T17:00:00.000Z');
+    expect(parseW3('2026-11-01T08:00:00Z', WIB)?.toISOString()).toBe('2026-11-01T08:00:00.000Z');
+    expect(parseW3('2026-11-01T08:00:00', WIB)).toBeNull();
+    expect(parseW3('yesterday', WIB)).toBeNull();
+    expect(parseW3('2026-11-01', WITA)?.toISOString()).toBe('2026-10-31T16:00:00.000Z');
   });
 });
 
@@ -54,24 +59,24 @@ describe('services', () => {
 
 describe('GET requests filters', () => {
   it('defaults to the last 90 days and 1000 requests', () => {
-    const q = parseRequestsQuery({}, now, known);
+    const q = parseRequestsQuery({}, now, known, WIB);
     expect(q).toEqual({ ok: true, value: { tickets: null, categories: [], statuses: [], from: '2026-08-25T05:00:00.000Z', to: now.toISOString(), limit: 1000, offset: 0 } });
   });
   it('reads comma lists of codes and statuses, dates and pages', () => {
-    const q = parseRequestsQuery({ service_code: 'banjir,pju', status: 'closed', start_date: '2026-11-01T00:00:00+07:00', end_date: '2026-11-20T00:00:00+07:00', page: '3', page_size: '10' }, now, known);
+    const q = parseRequestsQuery({ service_code: 'banjir,pju', status: 'closed', start_date: '2026-11-01T00:00:00+07:00', end_date: '2026-11-20T00:00:00+07:00', page: '3', page_size: '10' }, now, known, WIB);
     expect(q.ok && q.value).toMatchObject({ categories: ['banjir', 'pju'], statuses: ['verified', 'closed', 'rejected', 'merged'], from: '2026-10-31T17:00:00.000Z', to: '2026-11-19T17:00:00.000Z', limit: 10, offset: 20 });
   });
   it('a start date alone opens a 90-day window that ends no later than now', () => {
-    const q = parseRequestsQuery({ start_date: '2026-11-01T00:00:00Z' }, now, known);
+    const q = parseRequestsQuery({ start_date: '2026-11-01T00:00:00Z' }, now, known, WIB);
     expect(q.ok && q.value.to).toBe(now.toISOString());
   });
   it('service_request_id overrides every other filter', () => {
-    const q = parseRequestsQuery({ service_request_id: 'tng-2026-000001,TNG-2026-000002', status: 'nonsense' }, now, known);
+    const q = parseRequestsQuery({ service_request_id: 'tng-2026-000001,TNG-2026-000002', status: 'nonsense' }, now, known, WIB);
     expect(q.ok && q.value.tickets).toEqual(['TNG-2026-000001', 'TNG-2026-000002']);
   });
   it('refuses each bad filter, naming it', () => {
     const err = (q: Record<string, unknown>) => {
-      const r = parseRequestsQuery(q, now, known);
+      const r = parseRequestsQuery(q, now, known, WIB);
       return r.ok ? null : r.error.description.split(':')[0];
     };
     expect(err({ status: 'pending' })).toBe('status');
@@ -138,7 +143,7 @@ describe('a report as a service request', () => {
     photos: ['a'.repeat(64)], proof: null, deadlines: { responseDueAt: '2026-11-23T07:00:00.000Z', resolutionDueAt: '2026-11-25T05:00:00.000Z', escalateAt: '2027-01-22T05:00:00.000Z' },
     createdAt: '2026-11-23T05:00:00.000Z', updatedAt: '2026-11-23T06:00:00.000Z',
   } as unknown as ReportState;
-  const ctx = { category: flood, agencyName: 'BPBD Kota Tangerang', districtName: 'Tangerang', cityName: 'Kota Tangerang', photoUrl: (h: string) => `https://kota.example/media/${h}/display.webp`, lang: 'id' as const, breached: false };
+  const ctx = { category: flood, agencyName: 'BPBD Kota Tangerang', districtName: 'Tangerang', cityName: 'Kota Tangerang', photoUrl: (h: string) => `https://kota.example/media/${h}/display.webp`, lang: 'id' as const, clock: WIB, breached: false };
 
   it('gives the spec fields: status, notes, agency, expected datetime from the deadline, the public photo', () => {
     const r = requestOf(report, ctx);
@@ -163,7 +168,7 @@ describe('a report as a service request', () => {
       { datetime: '2026-11-23T12:00:00+07:00', type: 'opened', summary: 'Laporan diterima', description: null, status: 'new' },
       { datetime: '2026-11-23T13:00:00+07:00', type: 'activity', summary: 'Dikirim ke pengawas lapangan', description: 'BPBD', status: 'dispatched' },
     ]);
-    expect(notesOf([{ at: '2026-11-23T06:00:00.000Z', type: 'report.rejected', agencyId: 'bpbd', reason: 'spam', to: 'rejected' }], 'en', () => 'BPBD')[0])
+    expect(notesOf([{ at: '2026-11-23T06:00:00.000Z', type: 'report.rejected', agencyId: 'bpbd', reason: 'spam', to: 'rejected' }], 'en', () => 'BPBD', WIB)[0])
       .toMatchObject({ type: 'closed', summary: 'Report rejected', description: 'BPBD: spam' });
   });
 });

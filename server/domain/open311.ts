@@ -1,8 +1,9 @@
 import type { Category, CategoryQuestion } from '../contract/profile.js';
 import type { ReportStatus } from '../contract/reports.js';
 import type { ReportState } from './reports.js';
-import { WIB_OFFSET_MS } from './time.js';
+import { w3Datetime, type CityClock } from './time.js';
 import { DONE_STATUSES, isOpen, OPEN_STATUSES } from './statuses.js';
+import { publicProofPhotos } from './views.js';
 
 /**
  * Open311 GeoReport v2, as pure functions: our categories become services, our reports become service requests,
@@ -16,11 +17,8 @@ export const DEFAULT_WINDOW_DAYS = 90;
 export const MAX_REQUESTS = 1000;
 export const MAX_DESCRIPTION = 4000;
 
-/** 2026-11-23T14:05:00+07:00: the spec's w3 datetimes, in the city's own time. */
-export function open311Datetime(iso: string): string {
-  const wib = new Date(Date.parse(iso) + WIB_OFFSET_MS).toISOString();
-  return `${wib.slice(0, 19)}+07:00`;
-}
+/** 2026-11-23T14:05:00+07:00 (+08:00 in Mataram): the spec's w3 datetimes, in the city's own time. */
+export const open311Datetime = w3Datetime;
 
 export const open311Status = (s: ReportStatus): 'open' | 'closed' => (isOpen(s) ? 'open' : 'closed');
 export const STATUSES_OF: Record<'open' | 'closed', readonly ReportStatus[]> = { open: OPEN_STATUSES, closed: DONE_STATUSES };
@@ -70,11 +68,11 @@ const NOTE_SUMMARY: Record<string, Record<Lang, string>> = {
 export type PublicStep = { at: string; type: string; agencyId: string | null; reason?: string; to?: ReportStatus };
 export type Open311Note = { datetime: string; type: 'opened' | 'closed' | 'activity'; summary: string; description: string | null; status: ReportStatus | null };
 
-export function notesOf(steps: PublicStep[], lang: Lang, agencyName: (id: string) => string): Open311Note[] {
+export function notesOf(steps: PublicStep[], lang: Lang, agencyName: (id: string) => string, clock: CityClock): Open311Note[] {
   return steps
     .filter((s) => NOTE_SUMMARY[s.type])
     .map((s) => ({
-      datetime: open311Datetime(s.at),
+      datetime: open311Datetime(s.at, clock),
       type: s.type === 'report.submitted' || s.type === 'report.reopened' || s.type === 'report.unmerged' ? 'opened' : s.to && open311Status(s.to) === 'closed' ? 'closed' : 'activity',
       summary: NOTE_SUMMARY[s.type][lang],
       description: [s.agencyId ? agencyName(s.agencyId) : null, s.reason ?? null].filter(Boolean).join(': ') || null,
@@ -188,6 +186,8 @@ export type RequestContext = {
   /** Absolute URL of a public photo by its hash. */
   photoUrl: (hash: string) => string;
   lang: Lang;
+  /** The city's clock: datetimes carry its offset. */
+  clock: CityClock;
   /** The last public reason (rejection) and the ticket a merged report went into. */
   reason?: string | null;
   mergedInto?: string | null;
@@ -200,7 +200,6 @@ export type RequestContext = {
 };
 
 export function requestOf(r: ReportState, c: RequestContext): Open311Request {
-  const done = r.status === 'verified' || r.status === 'closed';
   const out: Open311Request = {
     service_request_id: r.ticket,
     status: open311Status(r.status),
@@ -210,10 +209,10 @@ export function requestOf(r: ReportState, c: RequestContext): Open311Request {
     description: r.description,
     agency_responsible: c.agencyName,
     service_notice: c.category ? serviceNotice(c.category, c.lang) : '',
-    requested_datetime: open311Datetime(r.createdAt),
-    updated_datetime: open311Datetime(r.updatedAt),
+    requested_datetime: open311Datetime(r.createdAt, c.clock),
+    updated_datetime: open311Datetime(r.updatedAt, c.clock),
     // The category's resolution deadline, in the city's working time, set when the report arrived.
-    expected_datetime: r.deadlines ? open311Datetime(r.deadlines.resolutionDueAt) : null,
+    expected_datetime: r.deadlines ? open311Datetime(r.deadlines.resolutionDueAt, c.clock) : null,
     address: r.address ?? [c.districtName ? `Kecamatan ${c.districtName}` : null, c.cityName].filter(Boolean).join(', '),
     address_id: r.districtCode,
     zipcode: null,
@@ -228,11 +227,11 @@ export function requestOf(r: ReportState, c: RequestContext): Open311Request {
       channel: r.channel,
       district: c.districtName,
       photos: r.photos.map(c.photoUrl),
-      proof_photos: done && r.proof ? r.proof.photos.map(c.photoUrl) : [],
+      proof_photos: publicProofPhotos(r).map(c.photoUrl),
       breached: c.breached,
-      response_due_datetime: r.deadlines ? open311Datetime(r.deadlines.responseDueAt) : null,
+      response_due_datetime: r.deadlines ? open311Datetime(r.deadlines.responseDueAt, c.clock) : null,
     };
-    out.notes = notesOf(c.steps, c.lang, c.agencyNameOf ?? ((id) => id));
+    out.notes = notesOf(c.steps, c.lang, c.agencyNameOf ?? ((id) => id), c.clock);
   }
   return out;
 }

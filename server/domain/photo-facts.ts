@@ -6,8 +6,8 @@ type Exif = {
   GPSInfo?: { GPSLatitude?: number[]; GPSLatitudeRef?: string; GPSLongitude?: number[]; GPSLongitudeRef?: string };
 };
 
-/** EXIF stores the camera's wall-clock time; without an offset we take the city's own (WIB, +07:00). */
-export function photoFacts(exif: Exif | null | undefined, defaultOffset = '+07:00'): PhotoFacts {
+/** EXIF stores the camera's wall-clock time; without an offset we take the city's own (CityClock.offset, e.g. +08:00). */
+export function photoFacts(exif: Exif | null | undefined, defaultOffset: string): PhotoFacts {
   return { capturedAt: capturedAt(exif, defaultOffset), location: location(exif) };
 }
 

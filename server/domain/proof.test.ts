@@ -38,15 +38,16 @@ describe('facts read from a photo before its metadata is stripped', () => {
     const f = photoFacts({
       Photo: { DateTimeOriginal: new Date('2026-11-23T10:15:00Z'), OffsetTimeOriginal: '+07:00' },
       GPSInfo: { GPSLatitudeRef: 'S', GPSLatitude: [6, 10, 44], GPSLongitudeRef: 'E', GPSLongitude: [106, 37, 52] },
-    });
+    }, '+08:00');
     expect(f.capturedAt).toBe('2026-11-23T03:15:00.000Z');
     expect(f.location).toEqual({ lat: -6.178889, lng: 106.631111 });
   });
-  it('takes a capture time with no offset as WIB', () => {
-    expect(photoFacts({ Photo: { DateTimeOriginal: new Date('2026-11-23T08:00:00Z') } }).capturedAt).toBe('2026-11-23T01:00:00.000Z');
+  it("takes a capture time with no offset as the city's (WIB, or WITA in Mataram)", () => {
+    expect(photoFacts({ Photo: { DateTimeOriginal: new Date('2026-11-23T08:00:00Z') } }, '+07:00').capturedAt).toBe('2026-11-23T01:00:00.000Z');
+    expect(photoFacts({ Photo: { DateTimeOriginal: new Date('2026-11-23T08:00:00Z') } }, '+08:00').capturedAt).toBe('2026-11-23T00:00:00.000Z');
   });
   it('returns nothing rather than guessing from missing or null-island GPS', () => {
-    expect(photoFacts(null)).toEqual({ capturedAt: null, location: null });
-    expect(photoFacts({ GPSInfo: { GPSLatitude: [0, 0, 0], GPSLongitude: [0, 0, 0] } }).location).toBeNull();
+    expect(photoFacts(null, '+07:00')).toEqual({ capturedAt: null, location: null });
+    expect(photoFacts({ GPSInfo: { GPSLatitude: [0, 0, 0], GPSLongitude: [0, 0, 0] } }, '+07:00').location).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cityClock } from './time.js';
 import { agencyFigures, dailyTrend, league, openByDistrict, type ReportFacts } from './stats.js';
 
 const range = { from: '2026-11-16T17:00:00.000Z', to: '2026-11-23T17:00:00.000Z' }; // 17–23 Nov WIB
@@ -44,12 +45,12 @@ describe('agency figures from a known history', () => {
     expect(league([dkp, dishub]).map((a) => a.agencyId)).toEqual(['dishub', 'dkp']);
   });
   it('counts received and fixed per WIB day, and open reports per district', () => {
-    const trend = dailyTrend(history, range);
+    const trend = dailyTrend(history, range, cityClock('Asia/Jakarta'));
     expect(trend).toHaveLength(7);
     expect(trend.find((d) => d.day === '2026-11-18')).toEqual({ day: '2026-11-18', received: 5, fixed: 1 });
     expect(openByDistrict(history, range.to)).toEqual({ '36.71.01': 1, '36.71.05': 1 });
     // A range that does not start at WIB midnight still covers every day it touches.
-    const partial = dailyTrend(history, { from: '2026-11-18T05:00:00.000Z', to: '2026-11-19T05:00:00.000Z' });
+    const partial = dailyTrend(history, { from: '2026-11-18T05:00:00.000Z', to: '2026-11-19T05:00:00.000Z' }, cityClock('Asia/Jakarta'));
     expect(partial.map((d) => d.day)).toEqual(['2026-11-18', '2026-11-19']);
   });
 });

@@ -1,5 +1,5 @@
 import { isFixed } from './statuses.js';
-import { WIB_OFFSET_MS } from './time.js';
+import { localDay, type CityClock } from './time.js';
 
 /** What performance is computed from, per report: the moments folded from its events. */
 export type ReportFacts = {
@@ -100,8 +100,8 @@ export function league(figures: AgencyFigures[]): AgencyFigures[] {
 }
 
 /** Received and fixed per WIB day of the range. */
-export function dailyTrend(facts: ReportFacts[], range: { from: string; to: string }): { day: string; received: number; fixed: number }[] {
-  const dayOf = (t: number) => new Date(t + WIB_OFFSET_MS).toISOString().slice(0, 10);
+export function dailyTrend(facts: ReportFacts[], range: { from: string; to: string }, clock: CityClock): { day: string; received: number; fixed: number }[] {
+  const dayOf = (t: number) => localDay(t, clock);
   // Every WIB date the range touches, even when it does not start or end at midnight.
   const days: { day: string; received: number; fixed: number }[] = [];
   const index = new Map<string, number>();

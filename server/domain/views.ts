@@ -6,13 +6,21 @@ import type { CameraPublic } from '../contract/cameras.js';
 import { maySeeReporter } from './access.js';
 import { isBreached, isFixed } from './statuses.js';
 
+/**
+ * Proof photos are public only once an operator has verified them (verified or closed): a field supervisor's
+ * upload is not yet the city's word. The wall, the tracking page and Open311 all ask this.
+ */
+export function publicProofPhotos(r: Pick<ReportState, 'status' | 'proof'>): string[] {
+  return isFixed(r.status) && r.proof ? r.proof.photos : [];
+}
+
 /** The only way a report leaves the hub for the wall or the public: the reporter's name and contact stay behind. */
 export function publicView(r: ReportState): ReportPublic {
   return {
     id: r.id, ticket: r.ticket, status: r.status, categoryId: r.categoryId, agencyId: r.agencyId,
     description: r.description, lng: r.lng, lat: r.lat, precision: r.precision, address: r.address,
     districtCode: r.districtCode, subdistrictCode: r.subdistrictCode, channel: r.channel, photos: r.photos,
-    proofPhotos: isFixed(r.status) && r.proof ? r.proof.photos : [],
+    proofPhotos: publicProofPhotos(r),
     breached: isBreached(r),
     deadlineFlags: r.deadlineFlags,
     citizenCount: r.citizenCount ?? 1,

@@ -9,10 +9,10 @@ import { allowedActions, type ReportState } from '../domain/reports.js';
 import { cameraView, staffView } from '../domain/views.js';
 import { nearestOnline } from '../domain/cameras.js';
 import { CAMERA_LOOK_METERS } from '../commands/camera-look.js';
-import { AUDIT_HEADER, auditRow } from '../domain/audit.js';
+import { auditHeader, auditRow } from '../domain/audit.js';
 import { WibDay } from '../contract/wib-day.js';
 import { reportIdParam } from './report-id.js';
-import { wibDayStart } from '../domain/time.js';
+import { dayStart } from '../domain/time.js';
 import { searchTerms } from '../domain/search.js';
 import type { Actor } from '../contract/roles.js';
 import { allow } from './actor.js';
@@ -104,14 +104,14 @@ export function consoleRouter(ctx: Ctx): Router {
 
   router.get('/audit.csv', allow('audit.export'), query(AuditQuery), (req: Request, res: Response) => {
     const { from, to } = req.input as z.infer<typeof AuditQuery>;
-    const end = new Date(Date.parse(wibDayStart(to)) + 24 * 3600_000).toISOString();
+    const end = new Date(Date.parse(dayStart(to, ctx.city.clock)) + 24 * 3600_000).toISOString();
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="pantau-audit-${from}-${to}.csv"`);
-    res.write(AUDIT_HEADER.join(',') + '\n');
+    res.write(auditHeader(ctx.city.clock).join(',') + '\n');
     const tickets = new Map<number, string | null>();
-    for (const e of ctx.store.events.inRange(wibDayStart(from), end)) {
+    for (const e of ctx.store.events.inRange(dayStart(from, ctx.city.clock), end)) {
       if (e.reportId !== null && !tickets.has(e.reportId)) tickets.set(e.reportId, ctx.store.reports.get(e.reportId)?.ticket ?? null);
-      res.write(auditRow(e, e.reportId === null ? null : tickets.get(e.reportId)!) + '\n');
+      res.write(auditRow(e, e.reportId === null ? null : tickets.get(e.reportId)!, ctx.city.clock) + '\n');
     }
     res.end();
   });

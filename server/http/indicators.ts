@@ -8,7 +8,7 @@ import { buildBoard } from '../domain/indicator-board.js';
 import { parseIndicatorCsv } from '../domain/indicator-csv.js';
 import { mayRecordIndicator } from '../domain/access.js';
 import { cameraView, isBreached } from '../domain/views.js';
-import { WIB_OFFSET_MS } from '../domain/time.js';
+import { localYear } from '../domain/time.js';
 import { allow } from './actor.js';
 import { body } from './validate.js';
 import { sendRefusal } from './errors.js';
@@ -29,14 +29,14 @@ export function indicatorsRouter(ctx: Ctx): Router {
     const now = ctx.now();
     const { profile } = ctx.city;
     // The board and its seq come from one read, so a live screen applies exactly the events after it.
-    return ctx.store.db.transaction((): IndicatorBoard => {
+    return ctx.store.read((): IndicatorBoard => {
       const seq = ctx.store.events.headSeq();
       // Twelve quarters back is the longest sparkline; period keys sort as text.
-      const fromYear = new Date(now.getTime() + WIB_OFFSET_MS).getUTCFullYear() - 3;
+      const fromYear = localYear(now, ctx.city.clock) - 3;
       const values = ctx.store.indicators.list(`${fromYear}-01`);
-      const b = buildBoard([...indicatorSpecs(ctx.city).values()], profile.projects, profile.agencies.map((a) => a.id), values, now);
+      const b = buildBoard([...indicatorSpecs(ctx.city).values()], profile.projects, profile.agencies.map((a) => a.id), values, now, ctx.city.clock);
       return { storeId: ctx.store.storeId, seq, asOf: now.toISOString(), ...b };
-    })();
+    });
   }
 
   router.get('/', allow('indicators.read'), (_req: Request, res: Response) => {
@@ -112,7 +112,7 @@ export function indicatorsRouter(ctx: Ctx): Router {
       if (!file) return res.status(400).json({ error: 'invalid', field: 'file', message: 'file: attach the CSV in the field "file"' });
       const text = decode(file.buffer);
       const actor = req.actor;
-      const parsed = parseIndicatorCsv(text, indicatorSpecs(ctx.city), ctx.now(), (s) => mayRecordIndicator(actor, s.agencyId));
+      const parsed = parseIndicatorCsv(text, indicatorSpecs(ctx.city), ctx.now(), ctx.city.clock, (s) => mayRecordIndicator(actor, s.agencyId));
       // Nothing half-imported: one bad row and the whole file is refused, with every bad row listed.
       if (!parsed.ok) return res.status(422).json({ error: 'unprocessable', field: 'file', message: `${parsed.errors.length} row(s) need fixing; nothing was imported`, errors: parsed.errors });
       const r = recordValues(ctx, actor, parsed.values, 'csv', (i, f) => `file.row${parsed.values[i].row}.${f}`);

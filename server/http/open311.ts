@@ -12,6 +12,7 @@ import {
   SPEC_URL, requestOf, serviceDefinition, serviceNotice, serviceOf, type Lang, type Open311Request, type PublicStep,
 } from '../domain/open311.js';
 import { parseNewRequest, parseRequestsQuery } from '../domain/open311-parse.js';
+import { w3Datetime } from '../domain/time.js';
 import { publicHistory } from '../domain/tracking.js';
 import { isBreached } from '../domain/views.js';
 import type { ReportState } from '../domain/reports.js';
@@ -21,7 +22,7 @@ import { send, sendError, type Format } from './open311-format.js';
 import { primaryOf } from '../commands/merge-reports.js';
 
 /** When the list of services last changed in a way a client must notice (discovery's changeset). */
-const CHANGESET = '2026-11-23T00:00:00+07:00';
+const CHANGESET = '2026-11-22T17:00:00Z'; // written in the city's zone, like every Open311 datetime
 /** A token answers "which ticket did my POST become" (tokens/{token}); it is kept with the submission. */
 const tokenKey = (token: string) => `open311-token:${token}`;
 
@@ -81,11 +82,11 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
     const { resource, id, format, lang } = req.open311;
     if (resource === 'discovery') {
       return send(res, format, 200, 'discovery', {
-        changeset: CHANGESET,
+        changeset: w3Datetime(CHANGESET, ctx.city.clock),
         contact: `${profile.name}: LIVE Room (Pantau). API keys are issued by the Pantau administrator.`,
         key_service: 'Ask the city administrator for a key (Admin → API keys); send it as api_key.',
         endpoints: [
-          { specification: SPEC_URL, url: `${baseUrl(req)}/open311/v2`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] },
+          { specification: SPEC_URL, url: `${baseUrl(req)}/open311/v2`, changeset: w3Datetime(CHANGESET, ctx.city.clock), type: 'production', formats: ['text/xml', 'application/json'] },
         ],
       });
     }
@@ -109,7 +110,7 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
       if (!r) return sendError(res, format, { code: 404, description: `service_request_id: no request ${id}` });
       return send(res, format, 200, 'service_requests', [view(req, r, extensions)]);
     }
-    const q = parseRequestsQuery(req.query as Record<string, unknown>, ctx.now(), categoryIds);
+    const q = parseRequestsQuery(req.query as Record<string, unknown>, ctx.now(), categoryIds, ctx.city.clock);
     if (!q.ok) return sendError(res, format, q.error);
     const ids = q.value.tickets
       ? ctx.store.open311.idsOfTickets(q.value.tickets).slice(q.value.offset, q.value.offset + q.value.limit)
@@ -133,6 +134,7 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
       cityName: profile.name,
       photoUrl: (hash) => `${base}/media/${hash}/display.webp`,
       lang,
+      clock: ctx.city.clock,
       reason: r.status === 'rejected' ? [...steps].reverse().find((s) => s.type === 'report.rejected')?.reason : null,
       mergedInto: primary?.ticket ?? null,
       primaryStatus: primary?.status ?? null,

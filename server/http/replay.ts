@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../commands/context.js';
 import type { Replay } from '../contract/replay.js';
 import { replayRange } from '../domain/replay-range.js';
-import { wibDayStart } from '../domain/time.js';
+import { dayStart } from '../domain/time.js';
 import { allow } from './actor.js';
 import { query } from './validate.js';
 
@@ -12,7 +12,7 @@ const DAY_MS = 86400_000;
 /** A replay covers at most a week: the time windows' longest, and a briefing's. */
 const MAX_RANGE_MS = 7 * DAY_MS;
 
-const Instant = z.string().datetime({ offset: true, message: 'an ISO time, e.g. 2026-11-23T08:00:00+07:00' });
+const Instant = z.string().datetime({ offset: true, message: 'an ISO time with its offset, e.g. 2026-11-23T01:00:00Z' });
 const ReplayQuery = z.object({
   date: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'not a calendar date').optional(),
   from: Instant.optional(),
@@ -29,7 +29,7 @@ export function replayRouter(ctx: Ctx): Router {
     let to: number;
     if (q.date) {
       if (q.from || q.to) return bad('date', 'give either date or from and to, not both');
-      from = Date.parse(wibDayStart(q.date));
+      from = Date.parse(dayStart(q.date, ctx.city.clock));
       to = from + DAY_MS;
     } else {
       if (!q.from) return bad('from', 'give a WIB date (date=YYYY-MM-DD) or a start time (from)');
@@ -45,10 +45,10 @@ export function replayRouter(ctx: Ctx): Router {
     const fromIso = new Date(from).toISOString();
     const toIso = new Date(to).toISOString();
     // One read transaction: the state at the start and the steps after it come from the same log.
-    const replay = ctx.store.db.transaction((): Replay => {
+    const replay = ctx.store.read((): Replay => {
       const { markers, steps } = replayRange(ctx.store.events.inRange('', fromIso), ctx.store.events.inRange(fromIso, toIso));
       return { from: fromIso, to: toIso, markers, steps };
-    })();
+    });
     res.setHeader('Cache-Control', 'private, no-store');
     res.json(replay);
   });

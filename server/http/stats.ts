@@ -2,26 +2,26 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Ctx } from '../commands/context.js';
 import { agencyFigures, dailyTrend, league, openByDistrict } from '../domain/stats.js';
-import { wibDayStart } from '../domain/time.js';
+import { dayStart, localDay } from '../domain/time.js';
 import { csvCell } from '../domain/audit.js';
 import { allow } from './actor.js';
 import { query } from './validate.js';
 import { WibDay } from '../contract/wib-day.js';
 
-// days=N: the last N WIB days up to the hub's today, so a wall with a wrong clock still asks for the right range.
+// days=N: the last N days of the city's calendar up to the hub's today, so a wall with a wrong clock still asks for the right range.
 const RangeQuery = z.object({ from: WibDay.optional(), to: WibDay.optional(), days: z.coerce.number().int().min(1).max(400).optional() });
 const MAX_DAYS = 400;
 
 export function statsRouter(ctx: Ctx): Router {
   const router = Router();
 
-  /** A range of WIB days, [from 00:00, to 24:00); the last 7 days up to today by default. */
+  /** A range of the city's days, [from 00:00, to 24:00); the last 7 days up to today by default. */
   function range(q: z.infer<typeof RangeQuery>) {
-    const today = new Date(ctx.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = localDay(ctx.now(), ctx.city.clock);
     const toDay = q.to ?? today;
     const fromDay = q.from ?? new Date(Date.parse(toDay) - ((q.days ?? 7) - 1) * 86400_000).toISOString().slice(0, 10);
-    const from = wibDayStart(fromDay);
-    const end = new Date(Date.parse(wibDayStart(toDay)) + 86400_000).toISOString();
+    const from = dayStart(fromDay, ctx.city.clock);
+    const end = new Date(Date.parse(dayStart(toDay, ctx.city.clock)) + 86400_000).toISOString();
     // "Open" and the backlog are as of the end of the range, or now when the range runs to today.
     const to = end > ctx.now().toISOString() ? ctx.now().toISOString() : end;
     return { fromDay, toDay, from, to, days: (Date.parse(end) - Date.parse(from)) / 86400_000 };
@@ -44,7 +44,7 @@ export function statsRouter(ctx: Ctx): Router {
     res.json({
       range: { from: f.r.fromDay, to: f.r.toDay, asOf: f.r.to },
       agencies: f.agencies,
-      trend: dailyTrend(f.facts, f.r),
+      trend: dailyTrend(f.facts, f.r, ctx.city.clock),
       districts: openByDistrict(f.facts, f.r.to),
     });
   });

@@ -4,6 +4,7 @@ import { ReopenFields, type TrackView } from '../contract/field.js';
 import { holdsTrackKey, reopenByReporter, verifiedAt } from '../commands/reopen-report.js';
 import type { Ctx } from '../commands/context.js';
 import { publicHistory, reopenDeadline } from '../domain/tracking.js';
+import { publicProofPhotos } from '../domain/views.js';
 import type { ReportState } from '../domain/reports.js';
 import { multerError } from './reports.js';
 import { primaryOf } from '../commands/merge-reports.js';
@@ -18,11 +19,10 @@ export function trackRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
 
   function view(r: ReportState, key: string | undefined): TrackView {
     const until = reopenDeadline(r, verifiedAt(ctx, r.id));
-    const done = r.status === 'verified' || r.status === 'closed';
     return {
       ticket: r.ticket, status: r.status, categoryId: r.categoryId, agencyId: r.agencyId, districtCode: r.districtCode,
       address: r.address, description: r.description, createdAt: r.createdAt, photos: r.photos,
-      proofPhotos: done && r.proof ? r.proof.photos : [],
+      proofPhotos: publicProofPhotos(r),
       history: publicHistory(ctx.store.events.forReport(r.id), r.agencyId),
       canReopen: Boolean(until && ctx.now().toISOString() <= until && holdsTrackKey(r, key)),
       reopenUntil: until,

@@ -14,12 +14,12 @@ export type ProcessedPhoto = {
   facts: PhotoFacts;
 };
 
-function readFacts(exif: Buffer | undefined): PhotoFacts {
-  if (!exif) return photoFacts(null);
+function readFacts(exif: Buffer | undefined, cityOffset: string): PhotoFacts {
+  if (!exif) return photoFacts(null, cityOffset);
   try {
-    return photoFacts(exifReader(exif) as Parameters<typeof photoFacts>[0]);
+    return photoFacts(exifReader(exif) as Parameters<typeof photoFacts>[0], cityOffset);
   } catch {
-    return photoFacts(null); // a malformed EXIF block is no reason to refuse the photo
+    return photoFacts(null, cityOffset); // a malformed EXIF block is no reason to refuse the photo
   }
 }
 
@@ -31,7 +31,8 @@ export const THUMB_SIZE = 360;
  * Decodes an uploaded photo and makes the two sizes we serve. sharp drops EXIF/GPS/XMP from its output
  * unless asked to keep it, so nothing we serve carries the reporter's device metadata.
  */
-export async function processPhoto(input: Buffer, field: string, maxPixels: number): Promise<{ ok: true; photo: ProcessedPhoto } | Refusal> {
+/** cityOffset: the zone a photo's EXIF time is in when the camera did not say (the city's, e.g. +07:00). */
+export async function processPhoto(input: Buffer, field: string, maxPixels: number, cityOffset: string): Promise<{ ok: true; photo: ProcessedPhoto } | Refusal> {
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata();
@@ -61,7 +62,7 @@ export async function processPhoto(input: Buffer, field: string, maxPixels: numb
       ok: true,
       photo: {
         hash: createHash('sha256').update(input).digest('hex'), width: info.width, height: info.height,
-        display, thumb, facts: readFacts(meta.exif),
+        display, thumb, facts: readFacts(meta.exif, cityOffset),
       },
     };
   } catch (err) {

@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { CityProfile, type PublicProfile } from '../contract/profile.js';
 import { bboxOf, type Area } from '../domain/geography.js';
 import type { WorkCalendar } from '../domain/deadlines.js';
+import { cityClock, type CityClock } from '../domain/time.js';
 
 export const PROFILES_DIR = join(import.meta.dirname, '..', 'profiles');
 export const PUBLIC_DIR = join(import.meta.dirname, '..', '..', 'public');
@@ -16,6 +17,8 @@ export const BOUNDARY_ATTRIBUTION = {
 /** A loaded city: its validated profile and the areas reports are placed in. */
 export type City = {
   profile: CityProfile;
+  /** The city's zone and offset: every day boundary and printed time on the hub goes through it. */
+  clock: CityClock;
   calendar: WorkCalendar;
   outline: Area;
   districts: Area[];
@@ -61,6 +64,7 @@ export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: s
     code: profile.code,
     name: profile.name,
     ticketPrefix: profile.ticketPrefix,
+    timeZone: profile.timeZone,
     map: { center: profile.map.center, zoom: profile.map.zoom, bounds: [[w, s], [e, n]], styleUrl: opts.styleUrl ?? null },
     agencies: profile.agencies.map(({ id, short, name }) => ({ id, short, name })),
     categories: profile.categories.map(({ id, label, agencyId, clock }) => ({ id, label, agencyId, critical: clock === 'continuous' })),
@@ -72,6 +76,7 @@ export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: s
     },
     attribution: BOUNDARY_ATTRIBUTION,
   };
-  const calendar: WorkCalendar = { ...profile.workingHours, holidays: profile.holidays };
-  return { profile, calendar, outline, districts, subdistricts, publicProfile };
+  const clock = cityClock(profile.timeZone);
+  const calendar: WorkCalendar = { ...profile.workingHours, holidays: profile.holidays, clock };
+  return { profile, clock, calendar, outline, districts, subdistricts, publicProfile };
 }

@@ -15,6 +15,13 @@ import { ApiClientsTable } from './api-clients.js';
 import { Open311Queries } from './open311.js';
 import { IndicatorValuesTable } from './indicators.js';
 import { DisplayLayoutsTable, HubRunsTable } from './display-layouts.js';
+import { Projector } from './projector.js';
+import { reportsProjection } from './projections/reports.js';
+import { camerasProjection } from './projections/cameras.js';
+import { indicatorsProjection } from './projections/indicators.js';
+import { layoutsProjection } from './projections/layouts.js';
+import { accountsProjection } from './projections/accounts.js';
+import { apiClientsProjection } from './projections/api-clients.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -32,6 +39,8 @@ export class Store {
   readonly indicators: IndicatorValuesTable;
   readonly layouts: DisplayLayoutsTable;
   readonly hubRuns: HubRunsTable;
+  /** Appends an event and applies it to every projection, in the caller's transaction: the only writer of projections. */
+  readonly projector: Projector;
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
@@ -55,6 +64,14 @@ export class Store {
     this.indicators = new IndicatorValuesTable(db);
     this.layouts = new DisplayLayoutsTable(db);
     this.hubRuns = new HubRunsTable(db);
+    this.projector = new Projector(this.events, [
+      reportsProjection(db, this.reports),
+      camerasProjection(db, this.cameras),
+      indicatorsProjection(db, this.indicators),
+      layoutsProjection(db, this.layouts),
+      accountsProjection(db, this.accounts),
+      apiClientsProjection(db, this.apiClients),
+    ]);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }
@@ -76,6 +93,11 @@ export class Store {
 
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  /** Several reads that must agree with one another (a snapshot and its seq): one read transaction, no write lock. */
+  read<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
   }
 
   /**

@@ -1,3 +1,4 @@
+import { cityClock, localDay } from '../domain/time.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ export function runningClock(startIso = '2026-11-23T10:00:00+07:00') {
   const offset = Date.parse(startIso) - Date.now();
   const now = () => new Date(Date.now() + offset);
   /** The WIB calendar day of the hub's clock, YYYY-MM-DD. */
-  const wibDay = () => new Date(now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const wibDay = () => localDay(now(), cityClock('Asia/Jakarta'));
   return { now, wibDay };
 }
 

@@ -1,3 +1,4 @@
+import { wallClock } from '../domain/time.js';
 import type { Hub } from '../hub.js';
 import type { Actor } from '../contract/roles.js';
 import { contains } from '../domain/geography.js';
@@ -81,9 +82,9 @@ export function createWeek(hub: Hub, setNow: (d: Date) => void, start: Date, opt
     const at = new Date(start.getTime() + hourIndex * 3600_000);
     hourIndex++;
     photo ??= await cachedScenePhoto('sampah', 7, 96, 72);
-    // The room works 08:00–18:00 WIB; citizens report around the clock, fewer at night.
-    const wibHour = (at.getUTCHours() + 7) % 24;
-    const day = wibHour >= 6 && wibHour < 22;
+    // The room works 08:00–18:00 city time; citizens report around the clock, fewer at night.
+    const hourOfDay = wallClock(at, ctx.city.clock).getUTCHours();
+    const day = hourOfDay >= 6 && hourOfDay < 22;
     const n = day ? perHour : Math.max(1, Math.round(perHour / 3));
     for (let i = 0; i < n; i++) {
       setNow(new Date(at.getTime() + i * 60_000));
@@ -93,7 +94,7 @@ export function createWeek(hub: Hub, setNow: (d: Date) => void, start: Date, opt
         open.push(res.value.id);
       } else counts.refused++;
     }
-    const working = wibHour >= 8 && wibHour < 18;
+    const working = hourOfDay >= 8 && hourOfDay < 18;
     if (working) {
       setNow(new Date(at.getTime() + 30 * 60_000));
       // Work moves on for a slice of the open reports; the oldest first, as a queue does.

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup } from 'solid-js';
-import { clockWib, dateWib } from '../lib/time';
+import { clockLocal, dateLocal, zoneName } from '../lib/time';
 import { t } from '../lib/i18n';
 
 /** The big WIB clock: ticks on the second boundary, one timer, for weeks. */
@@ -17,9 +17,9 @@ export function Clock() {
   return (
     <div class="clock" data-testid="clock">
       <div class="clock-time">
-        {clockWib(now())} <span class="clock-zone">{t.wib}</span>
+        {clockLocal(now())} <span class="clock-zone">{zoneName()}</span>
       </div>
-      <div class="clock-date">{dateWib(now())}</div>
+      <div class="clock-date">{dateLocal(now())}</div>
     </div>
   );
 }

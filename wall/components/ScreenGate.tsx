@@ -2,7 +2,7 @@ import { Match, Show, Switch, type Accessor, type JSX } from 'solid-js';
 import { NotPaired } from './NotPaired';
 import type { PublicProfile } from '../../server/contract/profile';
 import { t } from '../lib/i18n';
-import { clockWib } from '../lib/time';
+import { clockLocal, zoneName } from '../lib/time';
 
 type Gate = {
   connection: Accessor<string>;
@@ -41,7 +41,7 @@ export function StaleBanner(props: { live: { connection: Accessor<string>; disco
         <Show when={props.live.disconnectedAt()}>
           {(at) => (
             <span class="banner-since">
-              {' '}· {t.staleSince} {clockWib(at())} {t.wib}
+              {' '}· {t.staleSince} {clockLocal(at())} {zoneName()}
             </span>
           )}
         </Show>

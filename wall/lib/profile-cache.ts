@@ -1,5 +1,6 @@
 import type { PublicProfile } from '../../server/contract/profile';
 import { request } from './request';
+import { useCityZone } from './time';
 
 const KEY = 'pantau.profile';
 
@@ -10,6 +11,7 @@ const KEY = 'pantau.profile';
 export async function loadProfileCached(): Promise<PublicProfile | null> {
   try {
     const p = await request<PublicProfile>('/api/profile', { timeoutMs: 15_000 });
+    useCityZone(p.timeZone);
     try {
       localStorage.setItem(KEY, JSON.stringify(p));
     } catch {
@@ -24,7 +26,9 @@ export async function loadProfileCached(): Promise<PublicProfile | null> {
 export function cachedProfile(): PublicProfile | null {
   try {
     const s = localStorage.getItem(KEY);
-    return s ? (JSON.parse(s) as PublicProfile) : null;
+    const p = s ? (JSON.parse(s) as PublicProfile) : null;
+    useCityZone(p?.timeZone);
+    return p;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import type { PublicProfile } from '../../server/contract/profile';
 import type { Lang } from './i18n';
+import { useCityZone } from './time';
 
 const RETRY_MS = 5_000;
 
@@ -8,7 +9,12 @@ export async function fetchProfile(): Promise<PublicProfile> {
   for (;;) {
     try {
       const res = await fetch('/api/profile', { headers: { Accept: 'application/json' } });
-      if (res.ok) return (await res.json()) as PublicProfile;
+      if (res.ok) {
+        const p = (await res.json()) as PublicProfile;
+        // Every time the screen prints follows the city's zone from here on.
+        useCityZone(p.timeZone);
+        return p;
+      }
     } catch {
       /* hub not up yet */
     }

@@ -4,7 +4,7 @@ import { t } from '../../lib/i18n';
 import { api, type AccountView, type Me } from '../console/api';
 import { createSession, SessionGate } from '../console/session';
 import { ct, withLang } from '../console/i18n';
-import { whenWib } from '../console/format';
+import { whenLocal } from '../console/format';
 import { AuditExport } from '../console/AuditExport';
 import { KinerjaExport, poll, type CameraWithUptime } from '../console/Alerts';
 import { ApiClients } from './ApiClients';
@@ -195,7 +195,7 @@ function Admin(props: { me: Me; onLogout: () => void }) {
                                   {a.disabled ? ct.disabled : ct.active}
                                 </span>
                               </td>
-                              <td class="cn-muted cn-nowrap">{whenWib(a.createdAt)}</td>
+                              <td class="cn-muted cn-nowrap">{whenLocal(a.createdAt)}</td>
                               <td class="cn-table-actions">
                                 <Show
                                   when={a.disabled}
@@ -528,7 +528,7 @@ function AdminCameras() {
                       </td>
                       <td class="cn-mono">{pct(c.uptime24h)}</td>
                       <td class="cn-mono">{pct(c.uptime7d)}</td>
-                      <td class="cn-muted cn-nowrap">{c.lastGoodAt ? whenWib(c.lastGoodAt) : '—'}</td>
+                      <td class="cn-muted cn-nowrap">{c.lastGoodAt ? whenLocal(c.lastGoodAt) : '—'}</td>
                     </tr>
                   )}
                 </For>

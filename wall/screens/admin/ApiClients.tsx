@@ -1,7 +1,7 @@
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { lang } from '../../lib/i18n';
 import { api } from '../console/api';
-import { whenWib } from '../console/format';
+import { whenLocal } from '../console/format';
 import type { ApiClientView, ApiScope } from '../../../server/contract/api-clients';
 import './api-clients.css';
 
@@ -162,7 +162,7 @@ export function ApiClients() {
                   </td>
                   <td class="cn-small">{c.scopes.map((s) => TEXT.scope[s] ?? s).join(', ')}</td>
                   <td class="cn-muted cn-small cn-nowrap">
-                    {c.revokedAt ? `${TEXT.revokedAt} ${whenWib(c.revokedAt)}` : `${TEXT.created} ${whenWib(c.createdAt)}`}
+                    {c.revokedAt ? `${TEXT.revokedAt} ${whenLocal(c.revokedAt)}` : `${TEXT.created} ${whenLocal(c.createdAt)}`}
                   </td>
                   <td class="cn-table-actions">
                     <Show when={!c.revokedAt} fallback={<span class="cn-badge phase-grey">{TEXT.revoked}</span>}>

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { timeWib } from '../../lib/time';
+import { timeLocal, zoneName } from '../../lib/time';
 import { t } from '../../lib/i18n';
 import { ago, ct, percent } from './i18n';
 import { CAMERA_COLOR, lastGoodOf, stateOf } from './theme';
@@ -58,7 +58,7 @@ export function CameraTile(props: { camera: CameraStats; token: string | null; n
           <Show when={c().healthSince}>
             {(since) => (
               <div class="cam-tile-sub cam-tile-since">
-                {ct.since} {timeWib(since())} {t.wib}
+                {ct.since} {timeLocal(since())} {zoneName()}
               </div>
             )}
           </Show>

@@ -1,8 +1,9 @@
+import { BREACH_SUFFIX } from '../../../server/domain/statuses';
 import { createEffect, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { CameraPublic } from '../../../server/contract/cameras';
 import { api, type Me, type StaffReport } from './api';
 import { ct } from './i18n';
-import { ageOf, useNow, whenWib } from './format';
+import { ageOf, useNow, whenLocal } from './format';
 import type { Queue } from './queue';
 
 /** How often the header's reminders, escalations and camera alerts are fetched again. */
@@ -109,7 +110,7 @@ export function Reminders(props: { me: Me; queue: Queue; onOpen: (id: number) =>
     if (r.ok || r.status === 400) setList((l) => l.filter((y) => !(y.report.id === x.report.id && y.flag === x.flag)));
   }
 
-  const breached = (flag: string) => flag.endsWith('_breached');
+  const breached = (flag: string) => flag.endsWith(BREACH_SUFFIX);
 
   return (
     <HeaderPopover label={ct.reminders} count={list().length} testid="reminders-open" tone={list().some((x) => breached(x.flag)) ? 'alert' : 'warn'} title={ct.remindersTitle} open={open()} setOpen={setOpen}>
@@ -130,7 +131,7 @@ export function Reminders(props: { me: Me; queue: Queue; onOpen: (id: number) =>
                   <span classList={{ 'cn-flag-breached': breached(x.flag), 'cn-flag-near': !breached(x.flag) }}>{ct.reminderFlags[x.flag] ?? x.flag}</span>
                   <Show when={dueOf(x)}>
                     <span class="cn-muted cn-small">
-                      {ct.due} {whenWib(dueOf(x)!)}
+                      {ct.due} {whenLocal(dueOf(x)!)}
                     </span>
                   </Show>
                 </button>
@@ -238,7 +239,7 @@ export function CameraAlerts(props: { me: Me; queue: Queue }) {
             {ct.cameraDown}: {c.name}
             <Show when={c.healthSince}>
               {' '}
-              {ct.cameraSince} {whenWib(c.healthSince!)}
+              {ct.cameraSince} {whenLocal(c.healthSince!)}
             </Show>
           </span>
           <Show when={canAck}>

@@ -1,12 +1,12 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { ct } from './i18n';
-import { wibDay } from './format';
+import { cityDayAgo } from './format';
 
 /** A link to GET /api/console/audit.csv for a range of WIB days (supervisor and admin). */
 export function AuditExport(props: { inline?: boolean }) {
   const [open, setOpen] = createSignal(!!props.inline);
-  const [from, setFrom] = createSignal(wibDay(7));
-  const [to, setTo] = createSignal(wibDay(0));
+  const [from, setFrom] = createSignal(cityDayAgo(7));
+  const [to, setTo] = createSignal(cityDayAgo(0));
   let root!: HTMLDivElement;
 
   const href = () => `/api/console/audit.csv?from=${from()}&to=${to()}`;
@@ -29,7 +29,7 @@ export function AuditExport(props: { inline?: boolean }) {
       </label>
       <label class="cn-field cn-field-inline">
         <span>{ct.auditTo}</span>
-        <input type="date" data-testid="audit-to" value={to()} min={from()} max={wibDay(0)} onInput={(e) => setTo(e.currentTarget.value)} />
+        <input type="date" data-testid="audit-to" value={to()} min={from()} max={cityDayAgo(0)} onInput={(e) => setTo(e.currentTarget.value)} />
       </label>
       <a
         class="cn-btn cn-btn-primary"

@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { fetchProfile, profileLabels } from '../../lib/profile';
 import { lang, t } from '../../lib/i18n';
-import { clockWib } from '../../lib/time';
+import { clockLocal, zoneName } from '../../lib/time';
 import type { Me } from './api';
 import { HeaderMenu } from './HeaderMenu';
 import { ct, withLang } from './i18n';
@@ -193,7 +193,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
           <AuditExport />
         </Show>
         <span class="cn-clock" data-testid="clock">
-          {clockWib(now()).slice(0, 5)} {t.wib}
+          {clockLocal(now()).slice(0, 5)} {zoneName()}
         </span>
         <HeaderMenu>
           <a class="cn-btn cn-btn-ghost cn-btn-sm" href={withLang('/console/kinerja')} data-testid="performance-link">

@@ -2,7 +2,7 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { CsvRowError, IndicatorBoard, IndicatorHistoryEntry, IndicatorSpec } from '../../../server/contract/indicators';
 import { periodOf } from '../../../server/domain/indicators';
 import { lang } from '../../lib/i18n';
-import { stampWib } from '../../lib/time';
+import { clockOfCity, stampLocal } from '../../lib/time';
 import { formatValue } from '../indicators/format';
 import { ind } from '../indicators/i18n';
 import { api, type Me } from './api';
@@ -49,7 +49,7 @@ function Desk(props: { me: Me; onClose: () => void }) {
     },
   );
 
-  const periodOrDefault = () => period() || (spec() ? periodOf(new Date(), spec()!.period) : '');
+  const periodOrDefault = () => period() || (spec() ? periodOf(new Date(), spec()!.period, clockOfCity()) : '');
 
   async function save(e: Event) {
     e.preventDefault();
@@ -172,7 +172,7 @@ function Desk(props: { me: Me; onClose: () => void }) {
                     </td>
                     <td class="cn-muted">
                       {h.actorName ?? h.actorRole} · {ind.source[h.source] ?? h.source}
-                      <div>{stampWib(h.at)}</div>
+                      <div>{stampLocal(h.at)}</div>
                     </td>
                   </tr>
                 )}

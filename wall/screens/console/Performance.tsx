@@ -3,9 +3,9 @@ import type { AgencyFigures, Stats } from '../kinerja/stats';
 import { fmtHours as hrs, fmtPct as pct, level, num } from '../kinerja/figures';
 import { fetchProfile } from '../../lib/profile';
 import { lang, t } from '../../lib/i18n';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 import { api, type Me } from './api';
-import { wibDay } from './format';
+import { cityDayAgo } from './format';
 import { withLang } from './i18n';
 import { pt } from './performance-i18n';
 import './performance.css';
@@ -14,7 +14,7 @@ type Range = { from: string; to: string };
 const DAY = /^\d{4}-\d\d-\d\d$/;
 
 /** The range in the address (`?from=&to=` or `?days=`), so a supervisor can send a link to the same figures. */
-export function rangeFromUrl(search: string, today: (daysAgo?: number) => string = wibDay): Range {
+export function rangeFromUrl(search: string, today: (daysAgo?: number) => string = cityDayAgo): Range {
   const q = new URLSearchParams(search);
   const from = q.get('from') ?? '';
   const to = q.get('to') ?? '';
@@ -54,7 +54,7 @@ export function Performance(props: { me: Me }) {
     q.set('to', r.to);
     history.replaceState(null, '', `${location.pathname}?${q}`);
   }
-  const preset = (days: number) => ({ from: wibDay(days - 1), to: wibDay(0) });
+  const preset = (days: number) => ({ from: cityDayAgo(days - 1), to: cityDayAgo(0) });
   const isPreset = (days: number) => range().from === preset(days).from && range().to === preset(days).to;
 
   const totals = createMemo(() =>
@@ -100,11 +100,11 @@ export function Performance(props: { me: Me }) {
         >
           <label>
             {pt.from}
-            <input type="date" data-testid="performance-from" value={draft().from} max={wibDay(0)} onInput={(e) => setDraft({ ...draft(), from: e.currentTarget.value })} />
+            <input type="date" data-testid="performance-from" value={draft().from} max={cityDayAgo(0)} onInput={(e) => setDraft({ ...draft(), from: e.currentTarget.value })} />
           </label>
           <label>
             {pt.to}
-            <input type="date" data-testid="performance-to" value={draft().to} max={wibDay(0)} onInput={(e) => setDraft({ ...draft(), to: e.currentTarget.value })} />
+            <input type="date" data-testid="performance-to" value={draft().to} max={cityDayAgo(0)} onInput={(e) => setDraft({ ...draft(), to: e.currentTarget.value })} />
           </label>
           <button type="submit" class="cn-btn cn-btn-sm" data-testid="performance-apply">
             {pt.apply}
@@ -129,7 +129,7 @@ export function Performance(props: { me: Me }) {
             <>
               <div class="pf-summary" data-testid="performance-summary" data-from={s().range.from} data-to={s().range.to}>
                 <span class="pf-range">
-                  {pt.range(s().range.from, s().range.to)} · {pt.asOf} {stampWib(s().range.asOf)}
+                  {pt.range(s().range.from, s().range.to)} · {pt.asOf} {stampLocal(s().range.asOf)}
                 </span>
                 <span class="pf-total">
                   <b>{num.format(totals().open)}</b> {pt.open}

@@ -3,7 +3,7 @@ import type { PublicProfile } from '../../../server/contract/profile';
 import { Channel, PHASE_OF } from '../../../server/contract/reports';
 import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
-import { clockWib } from '../../lib/time';
+import { clockLocal, zoneName } from '../../lib/time';
 import type { Me } from './api';
 import { ct } from './i18n';
 import { ageHours, ageOf, useNow } from './format';
@@ -147,7 +147,7 @@ export function Queue(props: Props) {
           <Show when={q.loading()}>
             <span class="cn-spinner" aria-hidden="true" />
           </Show>
-          <Show when={q.updatedAt()}>{(at) => `${ct.liveUpdated} ${clockWib(at())} ${t.wib}`}</Show>
+          <Show when={q.updatedAt()}>{(at) => `${ct.liveUpdated} ${clockLocal(at())} ${zoneName()}`}</Show>
         </span>
       </div>
 

@@ -5,7 +5,7 @@ import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
 import { api, photoUrl, type ApiError, type HistoryEntry, type Me, type ProofDetail, type ReportDetail, type StaffReport } from './api';
 import { ct } from './i18n';
-import { ageOf, useNow, whenWib } from './format';
+import { ageOf, useNow, whenLocal } from './format';
 import { ACTION_KEYS, ACTION_ORDER, ONE_STEP, type ActionBody, type ConsoleAction } from './actions';
 import { ActionDialog } from './ActionDialog';
 import { Duplicates } from './Duplicates';
@@ -252,7 +252,7 @@ export function ReportPanel(props: Props) {
           <Show when={detail()?.history.at(-1)}>
             {(h) => (
               <span class="cn-small">
-                {ct.lastChange}: {ct.events[h().type] ?? h().type} {ct.by} {actorLabel(h().actor, agencies)}, {whenWib(h().at)}
+                {ct.lastChange}: {ct.events[h().type] ?? h().type} {ct.by} {actorLabel(h().actor, agencies)}, {whenLocal(h().at)}
                 {h().reason ? ` — “${h().reason}”` : ''}
               </span>
             )}
@@ -402,7 +402,7 @@ export function ReportPanel(props: Props) {
                       </Show>
                       <Show when={p().capturedAt}>
                         <dt>{ct.proofTaken}</dt>
-                        <dd>{whenWib(p().capturedAt!)}</dd>
+                        <dd>{whenLocal(p().capturedAt!)}</dd>
                       </Show>
                       <Show when={p().distanceM !== null}>
                         <dt>{ct.location}</dt>
@@ -421,7 +421,7 @@ export function ReportPanel(props: Props) {
                         <figure>
                           <figcaption>
                             {ct.cameraAtReport}
-                            <Show when={c().takenAt}> · {whenWib(c().takenAt!)}</Show>
+                            <Show when={c().takenAt}> · {whenLocal(c().takenAt!)}</Show>
                           </figcaption>
                           <button type="button" class="cn-photo" onClick={() => openPhotos([{ hash: c().hash, caption: ct.cameraAtReport }], 0)}>
                             <img src={photoUrl(c().hash, 'thumb')} alt={ct.cameraAtReport} loading="lazy" />
@@ -494,7 +494,7 @@ export function ReportPanel(props: Props) {
                   <dd>{t.channel[r().channel]}</dd>
                   <dt>{ct.received}</dt>
                   <dd>
-                    {whenWib(r().createdAt)} <span class="cn-muted">({ageOf(r().createdAt, now())})</span>
+                    {whenLocal(r().createdAt)} <span class="cn-muted">({ageOf(r().createdAt, now())})</span>
                   </dd>
                   <dt>{ct.reporter}</dt>
                   <dd data-testid="panel-reporter">
@@ -596,7 +596,7 @@ function HistoryItem(props: {
     <li class="cn-history-item" data-type={h.type}>
       <div class="cn-history-head">
         <span class="cn-history-what">{ct.events[h.type] ?? h.type}</span>
-        <time class="cn-muted">{whenWib(h.at)}</time>
+        <time class="cn-muted">{whenLocal(h.at)}</time>
       </div>
       <div class="cn-history-who">{who()}</div>
       <Show when={changed}>

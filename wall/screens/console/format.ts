@@ -1,18 +1,16 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { TIME_ZONE, dayWib, timeWib } from '../../lib/time';
+import { dayLocal, dayMonthLocal, timeLocal, zoneName } from '../../lib/time';
 import { t } from '../../lib/i18n';
 import { ct } from './i18n';
 
-const dayMonth = new Intl.DateTimeFormat(t.locale, { timeZone: TIME_ZONE, day: 'numeric', month: 'short' });
-const dayMonthYear = new Intl.DateTimeFormat(t.locale, { timeZone: TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
 
-/** "14:05 WIB" today, "21 Nov 14:05 WIB" this year, "21 Nov 2025 14:05 WIB" before. Always WIB. */
-export function whenWib(iso: string, now: Date = new Date()): string {
+/** "14:05 WIB" today, "21 Nov 14:05 WIB" this year, "21 Nov 2025 14:05 WIB" before. Always in the city's zone. */
+export function whenLocal(iso: string, now: Date = new Date()): string {
   const d = new Date(iso);
-  const time = `${timeWib(d)} ${t.wib}`;
-  if (dayWib(d) === dayWib(now)) return time;
-  const sameYear = dayWib(d).slice(0, 4) === dayWib(now).slice(0, 4);
-  return `${(sameYear ? dayMonth : dayMonthYear).format(d)} ${time}`;
+  const time = `${timeLocal(d)} ${zoneName()}`;
+  if (dayLocal(d) === dayLocal(now)) return time;
+  const sameYear = dayLocal(d).slice(0, 4) === dayLocal(now).slice(0, 4);
+  return `${dayMonthLocal(d, !sameYear)} ${time}`;
 }
 
 /** "12 mnt", "3 jam", "2 hari": how long ago a report came in. */
@@ -34,5 +32,5 @@ export function useNow(): Accessor<number> {
   return nowSignal;
 }
 
-/** Today's WIB calendar day minus `days`, as YYYY-MM-DD (for the audit export's default range). */
-export const wibDay = (daysAgo = 0) => dayWib(Date.now() - daysAgo * 86_400_000);
+/** Today's day in the city's calendar minus `days`, as YYYY-MM-DD (for the audit export's default range). */
+export const cityDayAgo = (daysAgo = 0) => dayLocal(Date.now() - daysAgo * 86_400_000);

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 import { ft } from './i18n';
 import type { OutboxItem } from './outbox';
 
@@ -13,7 +13,7 @@ export function FailedList(props: { items: OutboxItem[]; onDismiss: (item: Outbo
           {(item) => (
             <div class="fp-failed-item" data-testid="outbox-failed-item">
               <p class="fp-failed-what">
-                {ft.failedWhat[item.kind]} · {item.ticket} · {stampWib(item.createdAt)}
+                {ft.failedWhat[item.kind]} · {item.ticket} · {stampLocal(item.createdAt)}
               </p>
               <p class="fp-failed-why">{item.error ? ft.errors[item.error.status] ?? ft.httpError(item.error.status, item.error.message) : ''}</p>
               <Show when={item.error}>

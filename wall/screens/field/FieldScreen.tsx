@@ -7,7 +7,7 @@ import { loadProfileCached, cachedProfile } from '../../lib/profile-cache';
 import { currentPosition, locationPermission, type Position } from '../../lib/geo-position';
 import { useLightPage } from '../../lib/light-page';
 import { lang } from '../../lib/i18n';
-import { stampWib, timeWib } from '../../lib/time';
+import { stampLocal, timeLocal } from '../../lib/time';
 import { ft } from './i18n';
 import { idbDelete, idbGet, idbPut, KV } from './idb';
 import { createOutbox, type OutboxItem, type OutboxPhoto } from './outbox';
@@ -353,7 +353,7 @@ export default function FieldScreen() {
             <Show when={lastSent()}>
               {(s) => (
                 <div class="fp-outbox-sent">
-                  {ft.lastSent}: {ft.sentAt[s().kind]} · {s().ticket} · {stampWib(s().sentAt)}
+                  {ft.lastSent}: {ft.sentAt[s().kind]} · {s().ticket} · {stampLocal(s().sentAt)}
                 </div>
               )}
             </Show>
@@ -390,7 +390,7 @@ export default function FieldScreen() {
               <Show when={jobsAt()}>
                 {(at) => (
                   <span class="fp-at">
-                    {ft.dataAt} {timeWib(at())} WIB
+                    {ft.dataAt} {timeLocal(at())} WIB
                   </span>
                 )}
               </Show>

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { mapsLinks } from '../../lib/geo-position';
-import { clockWib, stampWib } from '../../lib/time';
+import { clockLocal, stampLocal } from '../../lib/time';
 import { ft } from './i18n';
 import type { JobView } from './jobs';
 
@@ -36,9 +36,9 @@ export function JobCard(props: {
           <div class={`job-pending ${props.sending === item.clientId ? 'is-sending' : ''}`} data-testid="job-pending" data-kind={item.kind} role="status">
             <strong>{props.sending === item.clientId ? ft.sendingNow[item.kind] : ft.pending[item.kind]}</strong>
             <span>
-              {ft.savedOnPhone} {stampWib(item.createdAt)}
+              {ft.savedOnPhone} {stampLocal(item.createdAt)}
               <Show when={item.attempts > 0}>
-                {' '}· {ft.attempts(item.attempts)} · {ft.retryAt} {clockWib(item.nextAt)}
+                {' '}· {ft.attempts(item.attempts)} · {ft.retryAt} {clockLocal(item.nextAt)}
               </Show>
             </span>
           </div>
@@ -47,7 +47,7 @@ export function JobCard(props: {
       <Show when={!v().pending.length && v().lastSent}>
         {(s) => (
           <div class="job-sent" data-testid="job-sent">
-            ✓ {ft.sentAt[s().kind]} {stampWib(s().sentAt)}
+            ✓ {ft.sentAt[s().kind]} {stampLocal(s().sentAt)}
           </div>
         )}
       </Show>
@@ -137,7 +137,7 @@ export function JobCard(props: {
         <Show when={job().dispatchedAt}>
           <div>
             <dt>{ft.dispatchedAt}</dt>
-            <dd>{stampWib(job().dispatchedAt!)}</dd>
+            <dd>{stampLocal(job().dispatchedAt!)}</dd>
           </div>
         </Show>
       </dl>

@@ -5,7 +5,7 @@ import type { PublicProfile } from '../../../server/contract/profile';
 import { takeDisplayToken } from '../../lib/display-token';
 import { fetchProfile } from '../../lib/profile';
 import { lang, t } from '../../lib/i18n';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 import { Clock } from '../../components/Clock';
 import { MapView } from '../wall/map/MapView';
 import { BaseLayers } from '../wall/map/BaseLayers';
@@ -87,7 +87,7 @@ function Board(props: { profile: PublicProfile; board: IndicatorBoard; failing: 
         </div>
         <div class="ind-right">
           <div class="ind-stamp" classList={{ 'ind-stamp-failing': props.failing }} data-testid="indikator-updated">
-            {props.failing ? ind.failed : ind.updated} {stampWib(props.board.asOf)}
+            {props.failing ? ind.failed : ind.updated} {stampLocal(props.board.asOf)}
           </div>
           <Clock />
         </div>

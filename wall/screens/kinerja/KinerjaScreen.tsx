@@ -6,7 +6,7 @@ import type { PublicProfile } from '../../../server/contract/profile';
 import { takeDisplayToken } from '../../lib/display-token';
 import { fetchProfile } from '../../lib/profile';
 import { t } from '../../lib/i18n';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 import { Clock } from '../../components/Clock';
 import { MapView } from '../wall/map/MapView';
 import { BaseLayers } from '../wall/map/BaseLayers';
@@ -148,7 +148,7 @@ function Board(props: { profile: PublicProfile; stats: Stats; days: number; widt
         </div>
         <div class="kin-right">
           <div class="kin-stamp" classList={{ 'kin-stamp-failing': props.failing }} data-testid="kinerja-updated">
-            {props.failing ? k.failed : k.updated} {stampWib(props.stats.range.asOf)}
+            {props.failing ? k.failed : k.updated} {stampLocal(props.stats.range.asOf)}
           </div>
           <Clock />
         </div>

@@ -1,17 +1,17 @@
 import type { Chart, Plugin } from 'chart.js';
 import type { DataGap } from '../../../server/contract/layouts';
 import { lang } from '../../lib/i18n';
+import { dayStartLocal } from '../../lib/time';
 
 const DAY_MS = 86_400_000;
-const WIB_MS = 7 * 3600_000;
 const LABEL = lang === 'en' ? 'DATA GAP' : 'DATA TERPUTUS';
 
 /**
- * Where a moment falls on a daily chart whose categories are WIB days: day i's point is at index i (its
+ * Where a moment falls on a daily chart whose categories are the city's days: day i's point is at index i (its
  * middle), so midnight starting day i is at i - 0.5. Fractional, so an hour-long gap is an hour wide.
  */
 export function dayIndexOf(at: string, firstDay: string): number {
-  const firstStart = Date.parse(`${firstDay}T00:00:00Z`) - WIB_MS;
+  const firstStart = dayStartLocal(firstDay);
   return (Date.parse(at) - firstStart) / DAY_MS - 0.5;
 }
 

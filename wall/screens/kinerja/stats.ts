@@ -1,5 +1,5 @@
 import type { AgencyFigures } from '../../../server/domain/stats';
-import { dayWib } from '../../lib/time';
+import { dayLocal, dayStartLocal } from '../../lib/time';
 import type { DataGap } from '../../../server/contract/layouts';
 
 export type { AgencyFigures };
@@ -26,7 +26,7 @@ export function daysFromUrl(search: string = location.search): number {
 
 /** The last `days` WIB days up to today, as the hub's `from`/`to`. */
 export function rangeFor(days: number, now: Date = new Date()): { from: string; to: string } {
-  return { from: dayWib(now.getTime() - (days - 1) * DAY_MS), to: dayWib(now) };
+  return { from: dayLocal(now.getTime() - (days - 1) * DAY_MS), to: dayLocal(now) };
 }
 
 /** Not paired, or the token was revoked: the screen shows the pairing message instead of stale figures. */
@@ -44,8 +44,8 @@ export async function fetchStats(token: string, days: number, timeoutMs = 20_000
     if (res.status === 401 || res.status === 403) throw new Unpaired(`HTTP ${res.status}`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const stats = (await res.json()) as Stats;
-    // The range's first WIB midnight, to the moment the figures are as of.
-    const fromIso = new Date(Date.parse(`${stats.range.from}T00:00:00Z`) - 7 * 3600_000).toISOString();
+    // The range's first midnight in the city, to the moment the figures are as of.
+    const fromIso = new Date(dayStartLocal(stats.range.from)).toISOString();
     stats.gaps = await fetchGaps(token, fromIso, stats.range.asOf, ctl.signal);
     return stats;
   } finally {

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import type { Alert } from '../../lib/alert-queue';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 import { lt } from './i18n';
 
 /** The alert on screen, across the foot of every layout: one at a time, large, with how many others wait. */
@@ -12,7 +12,7 @@ export function AlertStrip(props: { current: Alert | null; others: number }) {
           <span class="layar-alert-title">{a.title}</span>
           <span class="layar-alert-detail">{a.detail}</span>
           <span class="layar-alert-since">
-            {lt.since} {stampWib(a.since)}
+            {lt.since} {stampLocal(a.since)}
           </span>
           <Show when={props.others > 0}>
             <span class="layar-alert-more">{lt.more(props.others)}</span>

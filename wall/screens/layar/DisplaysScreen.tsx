@@ -7,7 +7,7 @@ import { describeLayout } from '../../lib/describe-layout';
 import { api, type Me } from '../console/api';
 import { createSession, SessionGate } from '../console/session';
 import { ct, withLang } from '../console/i18n';
-import { whenWib } from '../console/format';
+import { whenLocal } from '../console/format';
 import { dt } from './console-i18n';
 import '../console/console.css';
 import './displays.css';
@@ -119,7 +119,7 @@ function Displays(props: { me: Me; onLogout: () => void }) {
                       <span class={`dp-dot ${d().online ? 'dp-on' : 'dp-off'}`} />
                       <strong class="dp-name">{d().name}</strong>
                       <span class="cn-muted" data-testid="display-online" data-online={d().online ? 'yes' : 'no'}>
-                        {d().online ? dt.online : `${dt.offline} · ${dt.lastSeen} ${d().lastSeenAt ? whenWib(d().lastSeenAt!) : dt.never}`}
+                        {d().online ? dt.online : `${dt.offline} · ${dt.lastSeen} ${d().lastSeenAt ? whenLocal(d().lastSeenAt!) : dt.never}`}
                       </span>
                     </div>
                     <p class="dp-shows">
@@ -127,12 +127,12 @@ function Displays(props: { me: Me; onLogout: () => void }) {
                       <Show when={d().layoutAt}>
                         <span class="cn-muted">
                           {' '}
-                          · {whenWib(d().layoutAt!)} {dt.by} {d().layoutBy}
+                          · {whenLocal(d().layoutAt!)} {dt.by} {d().layoutBy}
                         </span>
                       </Show>
                     </p>
                     <p class="cn-muted dp-paired" data-testid="display-paired">
-                      {dt.paired} {whenWib(d().createdAt)}
+                      {dt.paired} {whenLocal(d().createdAt)}
                       <Show when={d().pairedBy}> {dt.by} {d().pairedBy}</Show>
                     </p>
                     <Show
@@ -188,7 +188,7 @@ function Displays(props: { me: Me; onLogout: () => void }) {
                   <li data-testid="display-revoked" data-display-id={r.id}>
                     <strong>{r.name}</strong>{' '}
                     <span class="cn-muted">
-                      {dt.revokedAt} {whenWib(r.revokedAt)}
+                      {dt.revokedAt} {whenLocal(r.revokedAt)}
                       <Show when={r.revokedBy}> {dt.by} {r.revokedBy}</Show>
                     </span>
                   </li>

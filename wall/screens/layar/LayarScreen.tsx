@@ -7,7 +7,7 @@ import { connectLive } from '../../lib/socket';
 import { fetchProfile } from '../../lib/profile';
 import { viewName } from '../../lib/views';
 import { t } from '../../lib/i18n';
-import { clockWib } from '../../lib/time';
+import { clockLocal, zoneName } from '../../lib/time';
 import { watchRelease } from '../../lib/release-watch';
 import { ScreenGate } from '../../components/ScreenGate';
 import { createWallAlerts } from './alert-sources';
@@ -114,7 +114,7 @@ export default function LayarScreen() {
           <Show when={live.connection() === 'reconnecting'}>
             <div class="layar-stale" role="alert" data-testid="layar-stale">
               {t.staleBanner}
-              <Show when={live.disconnectedAt()}>{(at) => <span> · {t.staleSince} {clockWib(at())} {t.wib}</span>}</Show>
+              <Show when={live.disconnectedAt()}>{(at) => <span> · {t.staleSince} {clockLocal(at())} {zoneName()}</span>}</Show>
             </div>
           </Show>
           </div>

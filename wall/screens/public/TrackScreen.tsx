@@ -6,7 +6,7 @@ import { ApiError, request } from '../../lib/request';
 import { loadProfileCached } from '../../lib/profile-cache';
 import { useLightPage } from '../../lib/light-page';
 import { lang, t } from '../../lib/i18n';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 import { PhotoPicker, type PickedPhoto } from '../../components/PhotoPicker';
 import { myReports, otherLangHref, pt, withLang } from './i18n';
 import { MergedNotice, mergedTitle } from './MergedNotice';
@@ -99,7 +99,7 @@ function Lookup() {
                 <li>
                   <a class="btn btn-outline btn-block pp-mine-link" href={withLang(m.trackUrl)}>
                     <span class="pp-mine-ticket">{m.ticket}</span>
-                    <span class="pp-mine-at">{stampWib(m.createdAt)}</span>
+                    <span class="pp-mine-at">{stampLocal(m.createdAt)}</span>
                   </a>
                 </li>
               )}
@@ -229,7 +229,7 @@ function Report(props: { ticket: string; trackKey: string | null; profile: Publi
                 <dl class="pp-facts">
                   <div>
                     <dt>{pt.received}</dt>
-                    <dd>{stampWib(v().createdAt)}</dd>
+                    <dd>{stampLocal(v().createdAt)}</dd>
                   </div>
                   <Show when={district(v().districtCode)}>
                     <div>
@@ -272,7 +272,7 @@ function Report(props: { ticket: string; trackKey: string | null; profile: Publi
                     <For each={[...v().history].reverse()}>
                       {(h) => (
                         <li class={`pp-ev ev-${h.type.replace('report.', '')}`} data-type={h.type}>
-                          <div class="pp-ev-when">{stampWib(h.at)}</div>
+                          <div class="pp-ev-when">{stampLocal(h.at)}</div>
                           <div class="pp-ev-what">{pt.event[h.type] ?? h.type}</div>
                           <div class="pp-ev-who">{h.agencyId ? agencyShort(h.agencyId) : pt.citizen}</div>
                           <Show when={h.reason}>
@@ -290,7 +290,7 @@ function Report(props: { ticket: string; trackKey: string | null; profile: Publi
                   <Show when={loadedAt()}>
                     {(at) => (
                       <span class="ph-help">
-                        {pt.updated} {stampWib(at())}
+                        {pt.updated} {stampLocal(at())}
                       </span>
                     )}
                   </Show>
@@ -370,7 +370,7 @@ function Reopen(props: { view: TrackView; ticket: string; trackKey: string; onBu
   return (
     <section class="pp-reopen" data-testid="reopen">
       <h2 class="pp-h2">{pt.reopenTitle}</h2>
-      <Show when={props.view.reopenUntil}>{(u) => <p>{pt.reopenIntro(stampWib(u()))}</p>}</Show>
+      <Show when={props.view.reopenUntil}>{(u) => <p>{pt.reopenIntro(stampLocal(u()))}</p>}</Show>
       <form onSubmit={submit} novalidate>
         <label class="ph-label" for="ro-reason">
           {pt.reopenReason}

@@ -6,7 +6,7 @@ import { createLive } from '../../lib/live';
 import { takeDisplayToken } from '../../lib/display-token';
 import { fetchProfile, profileLabels } from '../../lib/profile';
 import { lang, t } from '../../lib/i18n';
-import { clockWib, dateWib, dayWib, timeWib } from '../../lib/time';
+import { clockLocal, dateLocal, dayLocal, dayStartLocal, timeLocal, zoneName } from '../../lib/time';
 import { Header } from '../wall/Header';
 import { MapView } from '../wall/map/MapView';
 import { BaseLayers } from '../wall/map/BaseLayers';
@@ -16,12 +16,9 @@ import { createReplayPlayer } from './replay-player';
 import { rt } from './replay-i18n';
 import './replay.css';
 
-const WIB_MS = 7 * 3600_000;
 /** How many of the latest steps the side panel lists. */
 const SHOWN_STEPS = 8;
 
-/** The start (ms) of a WIB calendar day. */
-const wibDay = (day: string) => Date.parse(`${day}T00:00:00Z`) - WIB_MS;
 const params = new URLSearchParams(location.search);
 
 /**
@@ -37,7 +34,7 @@ export default function ReplayScreen() {
   const player = createReplayPlayer(live);
   const [profile] = createResource(fetchProfile);
   const labels = createMemo(() => (profile() ? profileLabels(profile()!, lang) : null));
-  const [day, setDay] = createSignal(params.get('tanggal') ?? dayWib(new Date()));
+  const [day, setDay] = createSignal(params.get('tanggal') ?? dayLocal(new Date()));
   const [problem, setProblem] = createSignal<'login' | 'failed' | null>(null);
   const [loading, setLoading] = createSignal(true);
 
@@ -64,7 +61,7 @@ export default function ReplayScreen() {
   const jam = params.get('jam');
   const jamAt = (d: string, hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number);
-    return wibDay(d) + (h * 60 + (m || 0)) * 60_000;
+    return dayStartLocal(d) + (h * 60 + (m || 0)) * 60_000;
   };
   void load(day(), jam && /^\d\d?:\d\d$/.test(jam) ? jamAt(day(), jam) : undefined);
 
@@ -124,7 +121,7 @@ export default function ReplayScreen() {
                       {([stepAt, , m]) => (
                         <li class="replay-step">
                           <span class="recent-dot" style={{ background: PHASE_COLOR[PHASE_OF[m[1]] ?? 'grey'] }} />
-                          <span class="replay-step-time">{timeWib(stepAt)}</span>
+                          <span class="replay-step-time">{timeLocal(stepAt)}</span>
                           <span class="replay-step-text">
                             <b>{t.status[m[1]]}</b> · {labels()?.category(m[2])} · {labels()?.district(m[5]) ?? t.unknownDistrict}
                           </span>
@@ -158,7 +155,7 @@ export default function ReplayScreen() {
                 data-testid="replay-scrubber"
                 type="range"
                 aria-label={rt.scrubber}
-                aria-valuetext={`${dateWib(new Date(at()))} ${timeWib(new Date(at()))}`}
+                aria-valuetext={`${dateLocal(new Date(at()))} ${timeLocal(new Date(at()))}`}
                 min={player.clock().from}
                 max={player.clock().to}
                 step={60_000}
@@ -175,10 +172,10 @@ export default function ReplayScreen() {
                   data-testid="replay-jump"
                   placeholder="HH:MM"
                   maxlength={5}
-                  value={timeWib(at())}
+                  value={timeLocal(at())}
                   onInput={(e) => {
                     const v = e.currentTarget.value.trim();
-                    if (/^([01]?\d|2[0-3])[:.][0-5]\d$/.test(v)) player.seek(jamAt(dayWib(at()), v.replace('.', ':')));
+                    if (/^([01]?\d|2[0-3])[:.][0-5]\d$/.test(v)) player.seek(jamAt(dayLocal(at()), v.replace('.', ':')));
                   }}
                 />
               </label>
@@ -188,7 +185,7 @@ export default function ReplayScreen() {
                   type="date"
                   data-testid="replay-date"
                   value={day()}
-                  max={dayWib(new Date())}
+                  max={dayLocal(new Date())}
                   onChange={(e) => {
                     const d = e.currentTarget.value;
                     if (!d) return;
@@ -213,9 +210,9 @@ function ReplayClockFace(props: { at: number }) {
   return (
     <div class="clock replay-clock" data-testid="replay-clock">
       <div class="clock-time">
-        {clockWib(props.at)} <span class="clock-zone">{t.wib}</span>
+        {clockLocal(props.at)} <span class="clock-zone">{zoneName()}</span>
       </div>
-      <div class="clock-date">{dateWib(props.at)}</div>
+      <div class="clock-date">{dateLocal(props.at)}</div>
     </div>
   );
 }

@@ -2,8 +2,9 @@ import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { AgencyStanding, IndicatorStatus, IndicatorUnit } from '../../../server/contract/indicators';
 import { createSession, SessionGate } from '../console/session';
 import { lang } from '../../lib/i18n';
-import { stampWib, timeWib, dateWib } from '../../lib/time';
+import { stampLocal, timeLocal, dateLocal } from '../../lib/time';
 import { request, ApiError } from '../../lib/request';
+import { loadProfileCached } from '../../lib/profile-cache';
 import { formatValue, STATUS_COLOR, STATUS_MARK } from '../indicators/format';
 import { ind } from '../indicators/i18n';
 import '../console/console.css';
@@ -39,6 +40,8 @@ const REFRESH_MS = 60_000;
  * The two counts come first and jump to their details at the end; the figures are in between.
  */
 export default function RingkasScreen() {
+  // Only for the city's zone: the summary's times are in the city's clock.
+  void loadProfileCached();
   const session = createSession();
   document.title = `${ind.ringkas} — Pantau`;
   return (
@@ -101,7 +104,7 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
       </header>
       <div class="rk-stamp" classList={{ 'rk-failed': failed() }} data-testid="ringkas-updated">
         <Show when={data()} fallback={ind.loading}>
-          {failed() ? ind.failed : ind.updated} {stampWib(data()!.asOf)}
+          {failed() ? ind.failed : ind.updated} {stampLocal(data()!.asOf)}
         </Show>
       </div>
 
@@ -208,7 +211,7 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
                       <li>
                         <span class="rk-strong">{r.category[lang]}</span> · {short(r.agencyId)}
                         <div class="rk-muted">
-                          {r.ticket} · {dateWib(r.createdAt)} {timeWib(r.createdAt)}
+                          {r.ticket} · {dateLocal(r.createdAt)} {timeLocal(r.createdAt)}
                           {r.address ? ` · ${r.address}` : ''}
                         </div>
                       </li>
@@ -231,7 +234,7 @@ function Summary(props: { onLogout: () => void; onUnauthenticated: () => void })
                         · {ind.health[c.health] ?? c.health}
                         <Show when={c.healthSince}>
                           <div class="rk-muted">
-                            {ind.since} {stampWib(c.healthSince!)}
+                            {ind.since} {stampLocal(c.healthSince!)}
                           </div>
                         </Show>
                       </li>

@@ -1,7 +1,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { CameraPublic } from '../../../server/contract/cameras';
 import type { Live } from '../../lib/live';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 import { ct } from '../cameras/i18n';
 import { CAMERA_COLOR, stateOf } from '../cameras/theme';
 import { CameraCount } from '../cameras/CameraCount';
@@ -50,7 +50,7 @@ export function CameraAlerts(props: { live: Live }) {
               <Show when={c.healthSince}>
                 {(since) => (
                   <span class="cam-alert-since">
-                    · {ct.since} {stampWib(since())}
+                    · {ct.since} {stampLocal(since())}
                   </span>
                 )}
               </Show>

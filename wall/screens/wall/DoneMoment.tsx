@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import type { ProfileLabels } from '../../lib/profile';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { t } from '../../lib/i18n';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 import type { DoneMoment as Done } from './room-actions';
 import { rt } from './room-actions-i18n';
 
@@ -38,7 +38,7 @@ export function DoneMoment(props: { done: Done; profile: PublicProfile; labels: 
         <span class="wall-done-cat">{props.labels.category(d().categoryId)}</span>
         <span>{props.labels.district(d().districtCode) ?? t.unknownDistrict}</span>
         <span>
-          {rt.verifiedAt} {stampWib(d().at)}
+          {rt.verifiedAt} {stampLocal(d().at)}
         </span>
       </div>
     </section>

@@ -3,7 +3,7 @@ import type { Live, Marker } from '../../lib/live';
 import type { Phase } from '../../../server/contract/reports';
 import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 import { PHASE_COLOR } from './map/theme';
 
 /** When no new report is in the spotlight: the latest reports with their current colour, and the legend. */
@@ -26,7 +26,7 @@ export function Recent(props: { items: readonly Marker[]; live: Live; labels: Pr
                 <div class="recent-text">
                   <div class="recent-category">{props.labels.category(m.categoryId)}</div>
                   <div class="recent-meta">
-                    {props.labels.district(m.districtCode) ?? t.unknownDistrict} · {stampWib(m.createdAt)}
+                    {props.labels.district(m.districtCode) ?? t.unknownDistrict} · {stampLocal(m.createdAt)}
                   </div>
                 </div>
               </li>

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { ReportPublic } from '../../../server/contract/reports';
 import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
-import { stampWib } from '../../lib/time';
+import { stampLocal } from '../../lib/time';
 
 const photoOf = (r: ReportPublic) => (r.photos[0] ? `/media/${r.photos[0]}/display.webp` : null);
 
@@ -50,7 +50,7 @@ export function Spotlight(props: { reports: ReportPublic[]; waiting: number; fol
                     </div>
                     <div>
                       <dt>{t.received}</dt>
-                      <dd>{stampWib(r.createdAt)}</dd>
+                      <dd>{stampLocal(r.createdAt)}</dd>
                     </div>
                   </dl>
                 </div>
@@ -70,7 +70,7 @@ export function Spotlight(props: { reports: ReportPublic[]; waiting: number; fol
                   <div class="strip-category">{props.labels.category(r.categoryId)}</div>
                   <div class="strip-district">{district(r)}</div>
                   <div class="strip-meta">
-                    <span class="ticket" data-testid="spotlight-ticket">{r.ticket}</span> · {stampWib(r.createdAt)}
+                    <span class="ticket" data-testid="spotlight-ticket">{r.ticket}</span> · {stampLocal(r.createdAt)}
                   </div>
                 </div>
               </li>

@@ -1,0 +1,28 @@
+import { applyEvent, reportFromSubmitted, type ReportEvent } from '../../domain/reports.js';
+import type { Db } from '../db.js';
+import type { StoredEvent } from '../events.js';
+import type { ReportsTable } from '../reports.js';
+import type { Projection } from './types.js';
+
+/** The reports projection: report.submitted creates the row, every later report.* event folds through applyEvent. */
+export function reportsProjection(db: Db, reports: ReportsTable): Projection {
+  const rows = db.prepare('SELECT * FROM reports ORDER BY id');
+  return {
+    name: 'reports',
+    handles: (type) => type.startsWith('report.'),
+    project(e: StoredEvent) {
+      const event = e as ReportEvent & { seq: number };
+      if (event.type === 'report.submitted') {
+        const report = reportFromSubmitted(event, e.seq);
+        reports.put(report);
+        return { report };
+      }
+      const before = reports.get(event.reportId);
+      if (!before) throw new Error(`event ${e.seq} (${e.type}) is about report ${event.reportId}, which was never submitted`);
+      const report = applyEvent(before, event, e.seq);
+      reports.put(report);
+      return { report };
+    },
+    snapshot: () => rows.all(),
+  };
+}

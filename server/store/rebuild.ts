@@ -1,0 +1,85 @@
+import { openDb } from './db.js';
+import { Store } from './index.js';
+import type { ReportState } from '../domain/reports.js';
+
+/** One row that differs between the live projection and a fresh fold of the log. */
+export type Difference = { projection: string; key: string; live: unknown; rebuilt: unknown };
+export type RebuildResult = { events: number; differences: Difference[]; written: number };
+
+const BATCH = 5000;
+
+/**
+ * Folds the whole log into fresh projections in a temporary in-memory database and compares them, row by row, with
+ * the live ones. With `write`, every report row that differs is replaced by its fold: how columns added after the
+ * fact (migration 006's first_dispatched_at, verified_at, done_at, reopen_count, return_count) get their values.
+ */
+export function rebuild(live: Store, opts: { write?: boolean } = {}): RebuildResult {
+  const fresh = new Store(openDb(':memory:'));
+  try {
+    copyConfiguration(live, fresh);
+    let seq = 0;
+    let events = 0;
+    for (;;) {
+      const batch = live.events.since(seq, BATCH);
+      if (!batch.length) break;
+      fresh.tx(() => {
+        for (const e of batch) fresh.projector.project(e);
+      });
+      seq = batch[batch.length - 1].seq;
+      events += batch.length;
+    }
+    const differences = compare(live, fresh);
+    let written = 0;
+    if (opts.write) {
+      const ids = new Set(differences.filter((d) => d.projection === 'reports').map((d) => Number(d.key)));
+      live.tx(() => {
+        for (const id of ids) {
+          const r: ReportState | null = fresh.reports.get(id);
+          if (r) (live.reports.put(r), written++);
+        }
+      });
+    }
+    return { events, differences, written };
+  } finally {
+    fresh.close();
+  }
+}
+
+/**
+ * What the projections stand on that is not in the log: cameras come from the city profile (their health is
+ * folded), displays are paired outside it for now (a layout refers to its display).
+ */
+function copyConfiguration(live: Store, fresh: Store): void {
+  const cams = live.db.prepare('SELECT id, name, kind, lng, lat, snapshot_url, stream_url, username, password, interval_s FROM cameras').all() as Record<string, unknown>[];
+  const displays = live.db.prepare('SELECT * FROM displays').all() as Record<string, unknown>[];
+  fresh.tx(() => {
+    for (const c of cams)
+      fresh.db.prepare(`INSERT INTO cameras (${Object.keys(c).join(', ')}) VALUES (${Object.keys(c).map((k) => '@' + k).join(', ')})`).run(c);
+    for (const d of displays)
+      fresh.db.prepare(`INSERT INTO displays (${Object.keys(d).join(', ')}) VALUES (${Object.keys(d).map((k) => '@' + k).join(', ')})`).run(d);
+  });
+}
+
+function compare(live: Store, fresh: Store): Difference[] {
+  const out: Difference[] = [];
+  fresh.projector.projections.forEach((p, i) => {
+    const mine = live.projector.projections[i];
+    const index = (rows: unknown[]) => new Map(rows.map((r) => [keyOf(r), r]));
+    const a = index(mine.snapshot());
+    const b = index(p.snapshot());
+    for (const [key, row] of a) {
+      const other = b.get(key);
+      if (JSON.stringify(row) !== JSON.stringify(other)) out.push({ projection: p.name, key, live: row, rebuilt: other ?? null });
+    }
+    for (const [key, row] of b) if (!a.has(key)) out.push({ projection: p.name, key, live: null, rebuilt: row });
+  });
+  return out;
+}
+
+/** A row's key: its first column (id), or the first two for a composite key (indicator, period). */
+function keyOf(row: unknown): string {
+  const r = row as Record<string, unknown>;
+  if ('indicator_id' in r) return `${r.indicator_id}|${r.period}`;
+  if ('display_id' in r) return String(r.display_id);
+  return String(Object.values(r)[0]);
+}
