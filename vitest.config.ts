@@ -4,9 +4,15 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'wall/lib/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Caps, not thresholds: tests wait on events; a loaded two-core machine can make a wait long.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at a time on two cores: most integration files wait on sockets and sharp's own threads, so two
+    // overlap well (vitest's default here would be one: cores - 1).
+    maxWorkers: 2,
+    // The seeded stores files copy instead of seeding their own (server/testing/templates.ts).
+    globalSetup: ['./server/testing/global-setup.ts'],
     // Every run ends with a per-file time table (wall, node CPU, tests), slowest first.
     reporters: ['default', './scripts/test-timing-reporter.ts'],
     setupFiles: ['./scripts/test-timing-setup.ts'],

@@ -12,7 +12,7 @@ let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist') }));
+  ({ hub, url } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist') }, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
   browser = await launch();
 });

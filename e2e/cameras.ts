@@ -1,25 +1,3 @@
-import type { Hub } from '../server/hub.js';
-import type { Config } from '../server/config.js';
-import type { City } from '../server/profile/load.js';
-import { startCameraServer } from '../scripts/simulate/camera-server.js';
-import { startCameraMonitor } from '../server/jobs/camera-monitor.js';
-
-export type CameraSimulator = Awaited<ReturnType<typeof startCameraServer>>;
-
-/** The city's cameras served on loopback, as the demo serves them. */
-export const cameraSimulator = (city: City): Promise<CameraSimulator> =>
-  startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
-
-/**
- * Every camera polled once, then one dies and is polled until the hub calls it offline: three failed probes,
- * the test's clock moved past each retry. The rounds are driven here, not by a timer, so a screen sees the result.
- */
-export async function darkenCamera(hub: Hub, config: Config, sim: CameraSimulator, cameraId: string, clock: { t: number }): Promise<void> {
-  const monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 5000, log: hub.log, timer: false });
-  await monitor.tick();
-  sim.setMode(cameraId, 'dead');
-  for (let i = 0; i < 3; i++) {
-    clock.t += 11_000;
-    await monitor.tick();
-  }
-}
+// The camera simulator and darkenCamera live with the other test fixtures (server/testing/cameras.ts), so the seeded
+// demo store (server/testing/templates.ts) can have a dark camera too.
+export { cameraSimulator, darkenCamera, type CameraSimulator } from '../server/testing/cameras.js';

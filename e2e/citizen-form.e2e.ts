@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Hub } from '../server/hub.js';
 import { startTestHub } from '../server/testing/hub.js';
-import { scenePhoto } from '../scripts/simulate/scene-photo.js';
+import { cachedScenePhoto } from '../server/testing/photos.js';
 import { ARTIFACTS, launch } from './browser.js';
 
 let hub: Hub;
@@ -71,7 +71,7 @@ describe('the citizen files a report from a phone', () => {
     expect((await page.textContent('[data-testid="lapor-district-found"]'))!.trim()).toBe(picked);
 
     // Five big photos from the gallery; the phone shrinks them before they go anywhere.
-    const big = await Promise.all([1, 2, 3, 4, 5].map(async (i) => ({ name: `IMG_000${i}.jpg`, mimeType: 'image/jpeg', buffer: await scenePhoto('sampah', 40 + i, 2800, 2100) })));
+    const big = await Promise.all([1, 2, 3, 4, 5].map(async (i) => ({ name: `IMG_000${i}.jpg`, mimeType: 'image/jpeg', buffer: await cachedScenePhoto('sampah', 40 + i, 2800, 2100) })));
     const originalBytes = big.reduce((n, f) => n + f.buffer.length, 0);
     await page.setInputFiles('[data-testid="lapor-photos-gallery"]', big);
     await page.waitForSelector('[data-testid="lapor-photos-count"][data-count="5"]', { timeout: 60_000 });

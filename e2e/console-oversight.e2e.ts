@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
-import type { Config } from '../server/config.js';
-import { photo, postReport, startTestHub, validReport } from '../server/testing/hub.js';
-import { DEMO_PASSWORD, seedAccounts } from '../scripts/seed-accounts.js';
+import type { Page } from 'playwright-core';
+import { photo, postReport, validReport } from '../server/testing/hub.js';
 import { sweepDeadlines } from '../server/commands/deadline-sweep.js';
 import { loadCity } from '../server/profile/load.js';
-import { ARTIFACTS, launch } from './browser.js';
+import { ARTIFACTS } from './browser.js';
+import { useE2e } from './harness.js';
 import { cameraSimulator, darkenCamera, type CameraSimulator } from './cameras.js';
 
 // The hub's clock is driven by the test: a report left since September, and one filed this Monday morning
@@ -17,18 +15,16 @@ const DEAD = 'simpang-cikokol';
 const clock = { t: Date.parse('2026-09-01T10:00:00+07:00') };
 const at = (wib: string) => (clock.t = Date.parse(`${wib}+07:00`));
 let sim: CameraSimulator;
-let hub: Hub;
-let url: string;
-let config: Config;
-let browser: Browser;
-let oldId: number;
-let newId: number;
-const contexts: BrowserContext[] = [];
-
+// The cameras are up before the hub starts (it is given their address).
 beforeAll(async () => {
   sim = await cameraSimulator(city);
-  ({ hub, url, config } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist'), cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
-  await seedAccounts(hub.ctx);
+});
+let oldId: number;
+let newId: number;
+const e2e = useE2e({ from: 'accounts', now: () => new Date(clock.t), config: () => ({ cameraSimulatorUrl: sim.url }) });
+
+beforeAll(async () => {
+  const { hub, url, config } = e2e;
   oldId = Number((await postReport(url, validReport({ description: 'Tumpukan sampah liar di bantaran kali' }), [await photo()])).body.id);
   at('2026-11-23T09:00:00');
   newId = Number((await postReport(url, validReport(), [await photo()])).body.id);
@@ -39,25 +35,12 @@ beforeAll(async () => {
 
   await darkenCamera(hub, config, sim, DEAD, clock);
   expect(hub.ctx.store.cameras.get(DEAD)?.health).toBe('offline');
-  browser = await launch();
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await hub?.close();
   await sim?.close();
 });
 
-async function login(username: string, path = '/console'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${url}${path}`);
-  await page.fill('[data-testid="login-username"]', username);
-  await page.fill('[data-testid="login-password"]', DEMO_PASSWORD);
-  await page.click('[data-testid="login-submit"]');
-  return page;
-}
+const login = (username: string, path = '/console'): Promise<Page> => e2e.login(username, path);
 
 describe('oversight in the console', () => {
   it('an agency operator sees the deadline reminders, opens one and acknowledges it', async () => {
@@ -100,7 +83,7 @@ describe('oversight in the console', () => {
     await page.keyboard.press('Escape');
     await banner.locator('[data-testid="camera-ack"]').click();
     await expect.poll(() => banner.count(), { timeout: 20_000 }).toBe(0);
-    expect(hub.ctx.store.events.headSeq()).toBeGreaterThan(0);
+    expect(e2e.hub.ctx.store.events.headSeq()).toBeGreaterThan(0);
   });
 
   it('the performance page shows every agency’s figures for a chosen range, and the supervisor can export them', async () => {

@@ -15,7 +15,7 @@ let accounts: DemoAccounts;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist') }));
+  ({ hub, url } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist') }, { from: 'accounts' }));
   accounts = await seedAccounts(hub.ctx);
   browser = await launch();
 }, 60_000);

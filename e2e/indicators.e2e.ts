@@ -1,55 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
-import type { Config } from '../server/config.js';
-import { startTestHub, WALL_TOKEN } from '../server/testing/hub.js';
+import type { Page } from 'playwright-core';
 import { sweepDeadlines } from '../server/commands/deadline-sweep.js';
-import { seedDemo } from '../scripts/seed.js';
-import { seedDemoIndicators } from '../scripts/seed-indicators.js';
-import { DEMO_PASSWORD } from '../scripts/seed-accounts.js';
 import { periodOf } from '../server/domain/indicators.js';
 import { loadCity } from '../server/profile/load.js';
-import { ARTIFACTS, launch } from './browser.js';
-import { cameraSimulator, darkenCamera, type CameraSimulator } from './cameras.js';
+import { DARK_CAMERA } from '../server/testing/templates.js';
+import { DEMO_PASSWORD } from '../scripts/seed-accounts.js';
+import { ARTIFACTS } from './browser.js';
+import { useE2e } from './harness.js';
 
+// The demo city seeded once per run: reports, a year of indicator figures, one camera dark (an outage for the phone).
 const city = loadCity('tangerang');
-const DEAD = 'simpang-cikokol';
-let sim: CameraSimulator;
-let hub: Hub;
-let url: string;
-let config: Config;
-let browser: Browser;
 const clock = { t: Date.now() };
+const e2e = useE2e({ from: 'demo', now: () => new Date(clock.t) });
 
-beforeAll(async () => {
-  sim = await cameraSimulator(city);
-  ({ hub, url, config } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist'), cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
-  await seedDemo(hub.ctx, { count: 120, days: 14, now: new Date(clock.t) });
-  sweepDeadlines(hub.ctx, 5000);
-  await seedDemoIndicators(hub.ctx, new Date(clock.t));
-  // One camera goes dark, so the phone summary has an outage to show.
-  await darkenCamera(hub, config, sim, DEAD, clock);
-  browser = await launch();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-  await sim?.close();
+beforeAll(() => {
+  sweepDeadlines(e2e.hub.ctx, 5000);
+  expect(e2e.hub.ctx.store.cameras.get(DARK_CAMERA)?.health).toBe('offline');
 });
 
 async function login(username: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  return res.headers.get('set-cookie')!.split(';')[0];
+  const { name, value } = await e2e.session(username);
+  return `${name}=${value}`;
 }
 
-async function openWall(size: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport: size });
-  await page.goto(`${url}/wall/indikator?display=${WALL_TOKEN}`);
-  await page.waitForSelector('body[data-indikator="ready"]', { timeout: 60_000 });
-  return page;
-}
+const openWall = (size: { width: number; height: number }): Promise<Page> => e2e.wall('/wall/indikator', 'body[data-indikator="ready"]', size);
 
 const tile = (page: Page, id: string) => page.locator(`[data-testid="ind-tile"][data-indicator="${id}"]`);
 
@@ -78,14 +54,14 @@ describe('the indicators wall', () => {
     const before = await tile(page, 'dinkes.anggaran').locator('[data-testid="ind-value"]').textContent();
     const period = periodOf(new Date(clock.t), 'month');
     // Another system: the finance office's, with an admin-issued key scoped to indicators.
-    const made = await fetch(`${url}/api/admin/api-clients`, {
+    const made = await fetch(`${e2e.url}/api/admin/api-clients`, {
       method: 'POST',
       headers: { cookie: await login('admin'), 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'SIPD keuangan', scopes: ['indicators'] }),
     });
     expect(made.status).toBe(201);
     const { key } = (await made.json()) as { key: string };
-    const res = await fetch(`${url}/api/indicators/push`, {
+    const res = await fetch(`${e2e.url}/api/indicators/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ values: [{ indicatorId: 'dinkes.anggaran', period, value: 99.5 }] }),
@@ -98,21 +74,16 @@ describe('the indicators wall', () => {
     await page.close();
   });
 
-  it('fits a 4K wall too', async () => {
-    const page = await openWall({ width: 3840, height: 2160 });
-    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
-    await page.screenshot({ path: join(ARTIFACTS, 'wall-indikator-4k.png') });
-    await page.close();
-  });
+  // At 4K: in the sweep of every wall screen (wall-screens.e2e.ts).
 });
 
 describe('the supervisor on the phone', () => {
   it('logs in and sees breached deadlines, the dark camera and every indicator in one page', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
+    // The login by hand: every request the page makes is counted, from the first.
+    const page = await e2e.page({ width: 390, height: 844, context: { deviceScaleFactor: 2, isMobile: true, hasTouch: true } });
     const requests: string[] = [];
     page.on('request', (r) => r.url().includes('/api/') && requests.push(new URL(r.url()).pathname));
-    await page.goto(`${url}/ringkas`);
+    await page.goto(`${e2e.url}/ringkas`);
     await page.fill('[data-testid="login-username"]', 'supervisor');
     await page.fill('[data-testid="login-password"]', DEMO_PASSWORD);
     await page.click('[data-testid="login-submit"]');
@@ -127,18 +98,12 @@ describe('the supervisor on the phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'ringkas-phone.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'ringkas-phone-full.png'), fullPage: true });
-    await context.close();
   });
 });
 
 describe('the operator at the console', () => {
   it('records a correction with a note, sees it in the history, and sees every bad row of a CSV', async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const page = await context.newPage();
-    await page.goto(`${url}/console`);
-    await page.fill('[data-testid="login-username"]', 'operator.dkp');
-    await page.fill('[data-testid="login-password"]', DEMO_PASSWORD);
-    await page.click('[data-testid="login-submit"]');
+    const page = await e2e.login('operator.dkp', '/console');
     await page.click('[data-testid="indicators-open"]', { timeout: 30_000 });
     await page.waitForSelector('[data-testid="indicator-select"] option', { state: 'attached' });
     const options = await page.$$eval('[data-testid="indicator-select"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -162,6 +127,5 @@ describe('the operator at the console', () => {
     expect(await page.locator('[data-testid="import-errors"] tbody tr').first().textContent()).toContain('satuan salah');
     await page.locator('[data-testid="import-errors"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'console-indicator-desk.png') });
-    await context.close();
   });
 });

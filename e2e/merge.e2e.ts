@@ -1,32 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
-import { photo, postReport, startTestHub, validReport, WALL_TOKEN } from '../server/testing/hub.js';
-import { DEMO_PASSWORD, seedAccounts } from '../scripts/seed-accounts.js';
-import { ARTIFACTS, launch } from './browser.js';
+import type { Page } from 'playwright-core';
+import { photo, postReport, validReport } from '../server/testing/hub.js';
+import { ARTIFACTS } from './browser.js';
+import { useE2e } from './harness.js';
 
-let hub: Hub;
-let url: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ({ hub, url } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist') }));
-  await seedAccounts(hub.ctx);
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await hub?.close();
-});
-
-async function newPage(viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  return context.newPage();
-}
+const e2e = useE2e({ from: 'accounts' });
+const newPage = (viewport = { width: 1920, height: 1080 }): Promise<Page> => e2e.page(viewport);
 
 type WallWindow = { __pantau: { map: import('maplibre-gl').Map } };
 /** What the wall draws for a report: its marker's phase, and the number on its badge (null when none). */
@@ -43,17 +23,11 @@ describe('a complaint by phone, a second one about the same rubbish, and a merge
     // Kelurahan Sukarasa's label point, as the place search puts it.
     const at = { lng: 106.631851, lat: -6.172884 };
 
-    const wall = await newPage();
-    await wall.goto(`${url}/wall?display=${WALL_TOKEN}`);
-    await wall.waitForSelector('body[data-live="ready"]', { timeout: 45_000 });
+    const wall = await e2e.wall('/wall', 'body[data-live="ready"]');
     await wall.evaluate(([lng, lat]) => (window as unknown as WallWindow).__pantau.map.jumpTo({ center: [lng, lat], zoom: 16.5 }), [at.lng, at.lat]);
 
-    const page = await newPage();
-    await page.goto(`${url}/console`);
-    await page.fill('[data-testid="login-username"]', 'operator.dkp');
-    await page.fill('[data-testid="login-password"]', DEMO_PASSWORD);
-    await page.click('[data-testid="login-submit"]');
-    await page.waitForSelector('body[data-console="ready"]', { timeout: 30_000 });
+    const page = await e2e.login('operator.dkp', '/console');
+    await page.waitForSelector('body[data-console="ready"]', { timeout: 60_000 });
 
     // 1. A caller on the phone: the operator opens the form with its key and files the complaint.
     await page.keyboard.press('l');
@@ -73,11 +47,11 @@ describe('a complaint by phone, a second one about the same rubbish, and a merge
     await page.click('[data-testid="intake-submit"]');
     const saved = await page.waitForSelector('[data-testid="intake-saved"]', { timeout: 15_000 });
     const phoneId = Number(await saved.getAttribute('data-report-id'));
-    expect(hub.ctx.store.reports.get(phoneId)).toMatchObject({ channel: 'phone', categoryId: 'sampah', reporterContact: '0813-7777-1234', lat: at.lat, lng: at.lng });
+    expect(e2e.hub.ctx.store.reports.get(phoneId)).toMatchObject({ channel: 'phone', categoryId: 'sampah', reporterContact: '0813-7777-1234', lat: at.lat, lng: at.lng });
     await expect.poll(() => onWall(wall, phoneId).then((w) => w.phase), { timeout: 20_000, interval: 250 }).toBe('red');
 
     // 2. A citizen sends nearly the same report from the web form, 30 m away.
-    const created = await postReport(url, validReport({ lat: at.lat + 30 / 111_195, lon: at.lng, description: 'Tumpukan sampah dekat musala belum diangkut' }), [await photo()]);
+    const created = await postReport(e2e.url, validReport({ lat: at.lat + 30 / 111_195, lon: at.lng, description: 'Tumpukan sampah dekat musala belum diangkut' }), [await photo()]);
     expect(created.status).toBe(201);
     const webId = Number(created.body.id);
     await expect.poll(() => onWall(wall, webId).then((w) => w.phase), { timeout: 20_000, interval: 250 }).toBe('red');
@@ -94,8 +68,8 @@ describe('a complaint by phone, a second one about the same rubbish, and a merge
     // 4. Merge, with the confirmation naming which report closes into which.
     await candidate.$('[data-testid="merge-duplicate"]').then((b) => b!.click());
     const confirm = await page.waitForSelector('[data-testid="merge-confirmation"]');
-    const phoneTicket = hub.ctx.store.reports.get(phoneId)!.ticket;
-    const webTicket = hub.ctx.store.reports.get(webId)!.ticket;
+    const phoneTicket = e2e.hub.ctx.store.reports.get(phoneId)!.ticket;
+    const webTicket = e2e.hub.ctx.store.reports.get(webId)!.ticket;
     expect(await confirm.textContent()).toContain(`${webTicket} ke ${phoneTicket}`);
     await page.click('[data-testid="merge-confirm"]');
     await page.waitForSelector(`[data-testid="report-panel"][data-report-id="${webId}"][data-status="merged"]`, { timeout: 15_000 });
@@ -116,7 +90,7 @@ describe('a complaint by phone, a second one about the same rubbish, and a merge
 
     // 7. The citizen who sent the duplicate is led to the primary's tracking page.
     const phone = await newPage({ width: 390, height: 844 });
-    await phone.goto(`${url}/lacak/${webTicket}`);
+    await phone.goto(`${e2e.url}/lacak/${webTicket}`);
     const notice = await phone.waitForSelector('[data-testid="track-merged"]', { timeout: 15_000 });
     expect(await notice.getAttribute('data-primary')).toBe(phoneTicket);
     expect(await phone.getAttribute('[data-testid="track-merged-link"]', 'href')).toBe(`/lacak/${phoneTicket}`);
@@ -131,6 +105,6 @@ describe('a complaint by phone, a second one about the same rubbish, and a merge
     await page.waitForSelector(`[data-testid="report-panel"][data-report-id="${webId}"][data-status="new"]`, { timeout: 15_000 });
     await expect.poll(() => onWall(wall, webId).then((w) => w.phase), { timeout: 20_000, interval: 250 }).toBe('red');
     await expect.poll(() => onWall(wall, phoneId), { timeout: 20_000, interval: 250 }).toEqual({ phase: 'red', badge: null });
-    expect(hub.ctx.store.events.forReport(webId).map((e) => e.type)).toEqual(['report.submitted', 'report.merged', 'report.unmerged']);
+    expect(e2e.hub.ctx.store.events.forReport(webId).map((e) => e.type)).toEqual(['report.submitted', 'report.merged', 'report.unmerged']);
   });
 });

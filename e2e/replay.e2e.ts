@@ -26,7 +26,7 @@ async function sessionOf(username: string) {
 }
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist') }, { now: () => clock }));
+  ({ hub, url } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist') }, { now: () => clock, from: 'accounts' }));
   await seedAccounts(hub.ctx);
   // Other reports of the day around it, so the replay is a city, not one dot.
   for (let i = 0; i < 6; i++) {

@@ -5,13 +5,16 @@ export default defineConfig({
     root: new URL('..', import.meta.url).pathname,
     include: ['e2e/**/*.e2e.ts'],
     environment: 'node',
-    testTimeout: 180_000,
-    hookTimeout: 60_000,
+    // Caps, not thresholds: every wait ends on what a page shows; on a loaded two-core machine that can take long.
+    testTimeout: 300_000,
+    hookTimeout: 180_000,
     // Two files at a time: SwiftShader renders WebGL on the CPU, but much of each file is waiting on the hub and
     // the network; two at once keeps the whole suite within its ten minutes on two cores (measured 416 s vs 481 s).
     fileParallelism: true,
     maxWorkers: 2,
     pool: 'forks',
+    // The seeded stores files copy instead of seeding their own (server/testing/templates.ts).
+    globalSetup: ['./e2e/global-setup.ts'],
     // Every run ends with a per-file time table (wall, node CPU of the test process; chromium's own is not in it).
     reporters: ['default', './scripts/test-timing-reporter.ts'],
     setupFiles: ['./scripts/test-timing-setup.ts'],

@@ -1,46 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
-import type { Config } from '../server/config.js';
-import { startTestHub, WALL_TOKEN } from '../server/testing/hub.js';
+import type { Page } from 'playwright-core';
 import { sweepDeadlines } from '../server/commands/deadline-sweep.js';
-import { seedDemo } from '../scripts/seed.js';
+import { DARK_CAMERA as DEAD } from '../server/testing/templates.js';
+import { WALL_TOKEN } from '../server/testing/hub.js';
 import { loadCity } from '../server/profile/load.js';
-import { ARTIFACTS, launch } from './browser.js';
-import { cameraSimulator, darkenCamera, type CameraSimulator } from './cameras.js';
+import { ARTIFACTS } from './browser.js';
+import { useE2e } from './harness.js';
 
+// The demo city seeded once per run: a fortnight of reports, indicators, and one camera dark (its alert open).
 const city = loadCity('tangerang');
-const DEAD = 'simpang-cikokol';
-let sim: CameraSimulator;
-let hub: Hub;
-let url: string;
-let config: Config;
-let browser: Browser;
-const clock = { t: Date.now() };
+const e2e = useE2e({ from: 'demo' });
 
-beforeAll(async () => {
-  sim = await cameraSimulator(city);
-  ({ hub, url, config } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist'), cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
-  await seedDemo(hub.ctx, { count: 150, days: 14, now: new Date(clock.t) });
-  sweepDeadlines(hub.ctx, 5000);
-  // The cameras, polled in rounds this test drives: one of them dies.
-  await darkenCamera(hub, config, sim, DEAD, clock);
-  expect(hub.ctx.store.cameras.get(DEAD)?.health).toBe('offline');
-  browser = await launch();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await hub?.close();
-  await sim?.close();
+beforeAll(() => {
+  sweepDeadlines(e2e.hub.ctx, 5000);
+  expect(e2e.hub.ctx.store.cameras.get(DEAD)?.health).toBe('offline');
 });
 
-async function open(path: string, ready: string, size = { width: 1920, height: 1080 }): Promise<Page> {
-  const page = await browser.newPage({ viewport: size });
-  await page.goto(`${url}${path}${path.includes('?') ? '&' : '?'}display=${WALL_TOKEN}`);
-  await page.waitForSelector(ready, { timeout: 60_000 });
-  return page;
-}
+const open = (path: string, ready: string, size = { width: 1920, height: 1080 }): Promise<Page> => e2e.wall(path, ready, size);
 
 describe('the wall’s other screens', () => {
   it('the camera grid shows every camera with its snapshot, and the dark one stands out', async () => {
@@ -64,14 +41,38 @@ describe('the wall’s other screens', () => {
     await page.close();
   });
 
-  it('the kinerja screen ranks every agency with charts, readable at 4K too', async () => {
+  it('the kinerja screen ranks every agency with charts', async () => {
     const page = await open('/wall/kinerja', 'body[data-kinerja="ready"]');
     expect(await page.locator('[data-testid="kinerja-row"]').count()).toBe(city.profile.agencies.length);
     for (const chart of ['kinerja-chart-ontime', 'kinerja-chart-trend', 'kinerja-chart-backlog', 'kinerja-map']) await page.waitForSelector(`[data-testid="${chart}"]`);
     await page.screenshot({ path: join(ARTIFACTS, 'wall-kinerja.png') });
     await page.close();
-    const big = await open('/wall/kinerja', 'body[data-kinerja="ready"]', { width: 3840, height: 2160 });
-    expect(await big.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
-    await big.close();
+  });
+
+  // Each wall screen at 4K once, one after the other in one page (each was opened at 1080p by its own test, here
+  // or in indicators/wall-window): nothing scrolls, and the English map wall with a window still shows its badge
+  // and window buttons.
+  it('every wall screen fits a 4K wall, in one sweep', { timeout: 600_000 }, async () => {
+    const page = await open('/wall/kamera', 'body[data-cameras="ready"]', { width: 3840, height: 2160 });
+    const fits = () => page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1);
+    expect(await fits()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-cameras-4k.png') });
+    for (const [path, ready, shot] of [
+      ['/wall/kinerja', 'body[data-kinerja="ready"]', 'wall-kinerja-4k.png'],
+      ['/wall/indikator', 'body[data-indikator="ready"]', 'wall-indikator-4k.png'],
+      ['/wall?jendela=24h&lang=en', 'body[data-live="ready"]', 'wall-window-4k.png'],
+    ]) {
+      await page.goto(`${e2e.url}${path}${path.includes('?') ? '&' : '?'}display=${WALL_TOKEN}`);
+      await page.waitForSelector(ready, { timeout: 120_000 });
+      expect(await fits(), path).toBe(true);
+      if (path.startsWith('/wall?')) {
+        expect(await page.textContent('[data-testid="window-badge"]')).toMatch(/last 24 hours/i);
+        await page.mouse.move(1900, 1200);
+        await page.mouse.move(1950, 1250);
+        await page.waitForSelector('[data-testid="window-control"]');
+      }
+      await page.screenshot({ path: join(ARTIFACTS, shot) });
+    }
+    await page.close();
   });
 });

@@ -42,7 +42,15 @@ writeFileSync(tokenFile, wallToken, { mode: 0o600 });
   store.close();
 }
 
-const env = { ...DEMO_ENV, ...process.env, PANTAU_WALL_TOKEN: wallToken };
+// The children run from the repository root: they get the data dir as resolved here (a relative PANTAU_DATA_DIR
+// means relative to where `npm run demo` was started), and the hub polls the camera simulator on the port it was given.
+const env = {
+  ...DEMO_ENV,
+  ...process.env,
+  PANTAU_WALL_TOKEN: wallToken,
+  PANTAU_DATA_DIR: config.dataDir,
+  PANTAU_CAMERA_SIMULATOR_URL: process.env.PANTAU_CAMERA_SIMULATOR_URL ?? `http://127.0.0.1:${process.env.PANTAU_CAMERA_SIMULATOR_PORT ?? 8091}`,
+};
 // The city's cameras, served on loopback; now and then one goes dark, frozen or black for a while.
 children.push(spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/simulate-cameras.ts'), '--chaos'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
 const hub = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], { cwd: ROOT, env, stdio: 'inherit' });

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The end-to-end tests drive Debian's chromium; install it (and fonts for Indonesian text) when missing.
+# The end-to-end tests drive Debian's chromium; install it (and fonts for Indonesian text) when missing, and
+# ffmpeg, which cuts the camera simulator's live video (HLS) the first time it is asked for.
 set -euo pipefail
-if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "noto"; then exit 0; fi
-echo "pretest: installing Debian chromium and fonts for the end-to-end tests"
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/ffmpeg ] && fc-list 2>/dev/null | grep -qi "noto"; then exit 0; fi
+echo "pretest: installing Debian chromium, fonts and ffmpeg for the end-to-end tests"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq chromium fonts-noto-core fonts-liberation >/dev/null
+$SUDO apt-get install -y -qq chromium fonts-noto-core fonts-liberation ffmpeg >/dev/null
 /usr/bin/chromium --version 2>/dev/null | head -n 1 || true

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openSeedCtx } from './seed.js';
 import { seedDemoIndicators } from './seed-indicators.js';
 import { testConfig } from '../server/testing/hub.js';
+import { copyOfTemplate } from '../server/testing/templates.js';
 import { buildBoard } from '../server/domain/indicator-board.js';
 import { indicatorSpecs } from '../server/commands/indicators.js';
 
 describe('demo indicators', () => {
   it('records a year of figures per indicator as events, with a correction, and agencies that differ', async () => {
-    const config = testConfig(mkdtempSync(join(tmpdir(), 'pantau-seed-ind-')));
+    const config = testConfig(await copyOfTemplate('accounts'));
     const { ctx, store, city } = openSeedCtx(config);
     const now = new Date('2026-11-23T03:00:00Z');
     const n = await seedDemoIndicators(ctx, now);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { PhotoLimits } from './domain/photo-queue.js';
+import type { Synchronous } from './store/db.js';
 
 /** Every environment variable the hub reads, parsed once. Each is documented in README.md. */
 const Env = z.object({
@@ -25,7 +26,13 @@ const Env = z.object({
   PANTAU_CAMERA_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   PANTAU_RATE_REPORTS_PER_10MIN: z.coerce.number().int().min(1).default(30),
   PANTAU_RATE_OPEN311_PER_MIN: z.coerce.number().int().min(1).default(60),
-  PANTAU_RATE_LOGIN_FAILS_PER_15MIN: z.coerce.number().int().min(1).default(20),
+  PANTAU_RATE_LOGIN_FAILS_PER_15MIN: z.coerce.number().int().min(1).default(100),
+  PANTAU_RATE_LOGIN_FAILS_PER_USER_15MIN: z.coerce.number().int().min(1).default(10),
+  PANTAU_TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((v) => v.trim())
+    .refine((v) => v !== '', 'off, loopback, a number of proxy hops, or comma-separated proxy addresses'),
   PANTAU_PUBLIC_ORIGIN: z
     .string()
     .optional()
@@ -33,7 +40,7 @@ const Env = z.object({
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, 'each origin is scheme://host[:port], comma-separated'))),
 });
 
-export type RateLimits = { reportsPer10Min: number; open311PerMin: number; loginFailsPer15Min: number };
+export type RateLimits = { reportsPer10Min: number; open311PerMin: number; loginFailsPer15Min: number; loginFailsPerUser15Min: number };
 
 export type Config = {
   port: number;
@@ -61,8 +68,18 @@ export type Config = {
   cameraConcurrency: number;
   cameraTimeoutMs: number;
   snapshotsDir: string;
-  /** Flood limits: reports per 10 minutes from one citizen IP (staff: per account), Open311 POSTs per minute per key, failed logins per 15 minutes per IP. */
+  /** Flood limits: reports per 10 minutes from one citizen IP (staff: per account), Open311 POSTs per minute per key, failed logins per 15 minutes per IP and per username. */
   rateLimits: RateLimits;
+  /**
+   * Which proxies' X-Forwarded-For to believe (Express 'trust proxy'): false by default, so a stranger cannot pick
+   * the address the flood limits count. 'loopback' for a reverse proxy on the same machine, a hop count, or addresses.
+   */
+  trustProxy: false | number | string;
+  /**
+   * FULL + group commit: a 201 means the report is on disk. Not an environment variable: NORMAL without grouping
+   * exists only so bench:ingest can show before and after in one run.
+   */
+  durability: { synchronous: Synchronous; groupCommit: boolean };
   /** Origins the hub is reached at behind a proxy that rewrites Host: cookie-borne changes from them are our own pages. */
   publicOrigins: string[];
   /** Where the built front end lives; null when the hub serves the API only. */
@@ -102,7 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       reportsPer10Min: e.PANTAU_RATE_REPORTS_PER_10MIN,
       open311PerMin: e.PANTAU_RATE_OPEN311_PER_MIN,
       loginFailsPer15Min: e.PANTAU_RATE_LOGIN_FAILS_PER_15MIN,
+      loginFailsPerUser15Min: e.PANTAU_RATE_LOGIN_FAILS_PER_USER_15MIN,
     },
+    trustProxy: e.PANTAU_TRUST_PROXY === 'off' ? false : /^\d+$/.test(e.PANTAU_TRUST_PROXY) ? Number(e.PANTAU_TRUST_PROXY) : e.PANTAU_TRUST_PROXY,
+    durability: { synchronous: 'FULL', groupCommit: true },
     publicOrigins: e.PANTAU_PUBLIC_ORIGIN,
     staticDir: join(import.meta.dirname, '..', 'dist'),
     ...overrides,

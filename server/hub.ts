@@ -11,10 +11,12 @@ import { createApp } from './http/app.js';
 import { attachLive, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
+import { seedCamerasFromProfile } from './commands/camera-admin.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
 import type { Presence } from './http/displays.js';
+import { SYSTEM } from './contract/roles.js';
 
 export type Hub = {
   ctx: Ctx;
@@ -32,14 +34,13 @@ export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
 export function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Hub {
   const log = opts.log ?? pino({ level: config.logLevel });
-  const store = Store.open(config.dbFile);
+  const store = Store.open(config.dbFile, config.durability);
   const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
   configureSharp();
   const media = new MediaFiles(config.mediaDir);
   const swept = media.sweep(store.media.hashes());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
-  if (config.wallToken) pairDisplay(store, WALL_TOKEN_DISPLAY_NAME, new Date(), config.wallToken);
-  store.cameras.syncFromProfile(city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl));
+  seedCamerasFromProfile(store, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), (opts.now ?? (() => new Date()))().toISOString());
 
   const listeners: ((c: Committed) => void)[] = [];
   const ctx: Ctx = {
@@ -53,8 +54,11 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     publish: (c) => listeners.forEach((l) => l(c)),
   };
 
+  // Before any listener: nobody is connected yet, and the event is in the log for the audit.
+  if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, config.wallToken);
+
   const presence: Presence = { connected: async () => new Set<string>() };
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins });
+  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins, trustProxy: config.trustProxy, mapStyleUrl: config.mapStyleUrl });
   const http = createServer(app);
   // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.

@@ -2,6 +2,11 @@ import { render } from 'solid-js/web';
 import { lazy, Suspense, type Component } from 'solid-js';
 import { lang } from './lib/i18n';
 import './styles.css';
+import { config as zodConfig } from 'zod';
+
+// zod compiles object parsers with new Function() when it may, and probes for it with one; under the hub's
+// Content-Security-Policy (no 'unsafe-eval') that probe is a reported violation on every screen. Interpreted parsing is enough here.
+zodConfig({ jitless: true });
 
 // Each screen is its own chunk: the landing page does not load the map library.
 const WallScreen = lazy(() => import('./screens/wall/WallScreen'));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../server/config.js';
 import { createHub } from '../../server/hub.js';
 import { startCameraMonitor } from '../../server/jobs/camera-monitor.js';
+import { seedCamerasFromProfile } from '../../server/commands/camera-admin.js';
 import { startCameraServer } from '../simulate/camera-server.js';
 import { io } from 'socket.io-client';
 import { fmt, numericFlags, ratio, table } from './stats.js';
@@ -30,9 +31,11 @@ async function run(n: number, seconds: number): Promise<Row> {
   try {
     const port = await hub.listen();
     // The bench's cameras replace the profile's: same table, a 5-second interval.
-    hub.ctx.store.cameras.syncFromProfile(
+    seedCamerasFromProfile(
+      hub.ctx.store,
       cams.map((c, i) => ({ ...c, kind: 'traffic', location: [106.6 + (i % 70) * 0.002, -6.2 + Math.floor(i / 70) * 0.002] as [number, number], snapshotUrl: `${sim.url}/cameras/${c.id}/snapshot.jpg`, intervalS: 5 })),
-      (u) => u,
+      (u: string) => u,
+      new Date().toISOString(),
     );
     // A wall connected throughout, as in the room.
     const wall = io(`http://127.0.0.1:${port}`, { transports: ['websocket'], auth: { display: TOKEN } });

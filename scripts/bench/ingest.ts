@@ -1,9 +1,12 @@
 /**
  * Ingest bench: reports per second through the hub's real `POST /api/reports` (multipart, one 640×480 JPEG),
  * against baselines measured in the same run:
- *   (a) a bare better-sqlite3 INSERT of an equivalent reports row (WAL, synchronous=NORMAL, one transaction per report);
+ *   (a) a bare better-sqlite3 INSERT of an equivalent reports row (WAL, synchronous=FULL as the hub, one transaction per report);
  *   (b) a bare express 5 + multer (memoryStorage) handler that accepts the same upload and answers 201 without storing;
  *   (c) the hub's sharp step alone (processPhoto: 1600 px webp + 360 px thumb), where the hub spends its time.
+ * Durability before/after, in the same rounds: a hub as it was (synchronous = NORMAL, one transaction per report),
+ * one with synchronous = FULL alone, and the hub as it is (FULL + group commit), each with text-only reports (an
+ * operator's phone intake, JSON) and with the 640×480 photo (plus the photo files' fsync in the FULL variants).
  * The HTTP load comes from a child process (same client code for hub and bare express), so the client's own
  * work does not run on the hub's event loop. Only 127.0.0.1 is used; data lives in a temp dir that is removed.
  *
@@ -19,7 +22,9 @@ import { join } from 'node:path';
 import express from 'express';
 import sharp from 'sharp';
 import multer from 'multer';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { createAccount } from '../../server/commands/accounts.js';
+import { SYSTEM } from '../../server/contract/roles.js';
 import { createHub, type Hub } from '../../server/hub.js';
 import { openDb } from '../../server/store/db.js';
 import { migrate } from '../../server/store/migrate.js';
@@ -35,7 +40,7 @@ const CATEGORY = 'sampah';
 const WALL_TOKEN = 'bench-wall-token-0123456789abcdef';
 const BOUNDARY = '----pantau-bench-7d1f0c3a9e';
 
-type RunMsg = { type: 'run'; label: string; port: number; n: number; concurrency: number; maxMs: number; photo: Uint8Array; unique: boolean; seed: number };
+type RunMsg = { type: 'run'; label: string; port: number; n: number; concurrency: number; maxMs: number; photo: Uint8Array; unique: boolean; seed: number; text?: { cookie: string } };
 type DoneMsg = { type: 'done'; label: string; loop: LoopResult; statuses: Record<string, number>; firstError: string | null };
 
 // ---------------------------------------------------------------- request bodies (used by the client child)
@@ -72,16 +77,29 @@ function reportBody(i: number, seed: number, photo: Buffer): Buffer {
   return Buffer.concat([Buffer.from(text + head), photo, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
 }
 
-function post(port: number, agent: Agent, body: Buffer): Promise<number> {
+/** A call taken by phone, as the console files it: JSON, no photo. */
+function textBody(i: number, seed: number): Buffer {
+  const rnd = mulberry(seed * 100_003 + i);
+  return Buffer.from(JSON.stringify({
+    channel: 'phone', reporterContact: `0812${String(1_000_000 + i).slice(-7)}`, reporterName: 'Warga Uji', category: CATEGORY,
+    description: `Sampah menumpuk di pinggir jalan, laporan telepon uji #${i}`,
+    lat: -6.18 + (rnd() * 2 - 1) * 0.01, lon: 106.64 + (rnd() * 2 - 1) * 0.01, address: `Jl. Uji Beban No. ${1 + (i % 200)}`,
+  }));
+}
+
+function post(port: number, agent: Agent, body: Buffer, text?: { cookie: string }): Promise<number> {
   return new Promise((resolve, reject) => {
+    const origin = `http://127.0.0.1:${port}`;
     const req = request(
       {
         host: '127.0.0.1',
         port,
-        path: '/api/reports',
+        path: text ? '/api/console/reports' : '/api/reports',
         method: 'POST',
         agent,
-        headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'content-length': body.length },
+        headers: text
+          ? { 'content-type': 'application/json', 'content-length': body.length, cookie: text.cookie, origin, 'sec-fetch-site': 'same-origin' }
+          : { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'content-length': body.length },
       },
       (res) => {
         res.resume();
@@ -101,11 +119,11 @@ async function runClient(m: RunMsg): Promise<DoneMsg> {
   const statuses: Record<string, number> = {};
   let firstError: string | null = null;
   const loop = await closedLoop(m.n, m.concurrency, m.maxMs, async (i) => {
-    const body = reportBody(i, m.seed, m.unique ? withComment(photo, `pantau-bench ${m.label} ${m.seed} ${i}`) : photo);
+    const body = m.text ? textBody(i, m.seed) : reportBody(i, m.seed, m.unique ? withComment(photo, `pantau-bench ${m.label} ${m.seed} ${i}`) : photo);
     const t0 = performance.now();
     let key: string;
     try {
-      key = String(await post(m.port, agent, body));
+      key = String(await post(m.port, agent, body, m.text));
     } catch (err) {
       key = 'error';
       firstError ??= (err as Error).message;
@@ -164,7 +182,7 @@ async function main() {
       for (const close of servers.splice(0).reverse()) await close().catch(() => {});
       rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     })());
-  const guard = stopGuard('ingest bench', cleanup, (6 * (flags['max-seconds'] + 15) + 60) * 1000);
+  const guard = stopGuard('ingest bench', cleanup, (12 * (flags['max-seconds'] + 15) + 60) * 1000);
 
   try {
     const photo = await scenePhoto(CATEGORY, 1, 640, 480);
@@ -180,18 +198,18 @@ async function main() {
     child.on('message', (d: DoneMsg) => pending.get(d.label)?.(d));
     const childExit = new Promise<never>((_, reject) => child!.once('exit', (code) => reject(new Error(`client child exited (${code})`))));
     childExit.catch(() => {});
-    const drive = async (label: string, port: number, n: number, ms: number, unique: boolean, seed: number): Promise<DoneMsg> => {
+    const drive = async (label: string, port: number, n: number, ms: number, unique: boolean, seed: number, text?: { cookie: string }): Promise<DoneMsg> => {
       const done = new Promise<DoneMsg>((resolve) => pending.set(label, resolve));
-      child!.send({ type: 'run', label, port, n, concurrency: C, maxMs: ms, photo: new Uint8Array(photo), unique, seed } satisfies RunMsg);
+      child!.send({ type: 'run', label, port, n, concurrency: C, maxMs: ms, photo: new Uint8Array(photo), unique, seed, text } satisfies RunMsg);
       const d = await Promise.race([done, childExit]);
       pending.delete(label);
       return d;
     };
     /** One measured closed-loop run against a server (after a warm-up run if `warm`); seed makes bodies and photos differ per run. */
-    const http = async (name: string, port: number, unique: boolean, seed: number, n: number, ms: number, warm: boolean): Promise<Row> => {
-      if (warm && W > 0) await drive(`${name} warm-up`, port, W, maxMs, unique, seed + 1);
+    const http = async (name: string, port: number, unique: boolean, seed: number, n: number, ms: number, warm: boolean, text?: { cookie: string }): Promise<Row> => {
+      if (warm && W > 0) await drive(`${name} warm-up`, port, W, maxMs, unique, seed + 1, text);
       const cpu0 = process.cpuUsage();
-      const d = await drive(`${name} ${seed}`, port, n, ms, unique, seed);
+      const d = await drive(`${name} ${seed}`, port, n, ms, unique, seed, text);
       const cpuMs = cpuSince(cpu0);
       const okCount = (d.statuses['201'] ?? 0);
       const bad = Object.entries(d.statuses).filter(([k]) => k !== '201');
@@ -265,7 +283,7 @@ async function main() {
         lat[done++] = performance.now() - t0;
       }
       const result = { latencies: lat.slice(0, done), done, elapsedMs: performance.now() - start, stoppedByTime };
-      rows.sqlite = { name: '(a) bare better-sqlite3 INSERT, WAL, 1 tx each', result, okCount: done, cpuMs: cpuSince(cpu0) };
+      rows.sqlite = { name: '(a) bare better-sqlite3 INSERT, WAL FULL, 1 tx each', result, okCount: done, cpuMs: cpuSince(cpu0) };
     }
 
     // For information: the hub's own write set per report (ticket, media row, event, projection) in one transaction.
@@ -337,14 +355,17 @@ async function main() {
     // The hub itself, a fresh one (own temp db and media dir) per variant, and (c) sharp alone with the hub's own
     // function at the same concurrency. These are the slow runs: they alternate in rounds, so load that comes and
     // goes on the machine falls on all three alike.
-    const startHub = async (dir: string): Promise<{ hub: Hub; port: number }> => {
+    const startHub = async (dir: string, durability?: Config['durability']): Promise<{ hub: Hub; port: number }> => {
       const dataDir = join(root, dir);
       const hub = createHub(
         loadConfig({}, {
           port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
           staticDir: null, logLevel: 'silent', wallToken: WALL_TOKEN,
           // The bench's clients all post from loopback: the flood limit is not what it measures.
-          rateLimits: { reportsPer10Min: 1e9, open311PerMin: 1e9, loginFailsPer15Min: 1e9 },
+          rateLimits: { reportsPer10Min: 1e9, open311PerMin: 1e9, loginFailsPer15Min: 1e9, loginFailsPerUser15Min: 1e9 },
+          // Nor is the photo line: the bench keeps C uploads in flight, all of which must be let in to wait.
+          photoLimits: { ...loadConfig({}).photoLimits, maxWaiting: 10_000 },
+          ...(durability ? { durability } : {}),
         }),
       );
       const port = await hub.listen();
@@ -356,6 +377,22 @@ async function main() {
     };
     const same = await startHub('hub-same');
     const unique = await startHub('hub-unique');
+    // Durability before / after: one hub per variant, an operator logged in on each for the text-only reports.
+    const VARIANTS = [
+      ['before', 'NORMAL, 1 tx each (before)', { synchronous: 'NORMAL', groupCommit: false }],
+      ['full', 'FULL, 1 tx each', { synchronous: 'FULL', groupCommit: false }],
+      ['after', 'FULL + group commit (now)', { synchronous: 'FULL', groupCommit: true }],
+    ] as const;
+    const durable: Record<string, { port: number; cookie: string }> = {};
+    for (const [key, , durability] of VARIANTS) {
+      const h = await startHub(`hub-${key}`, { ...durability });
+      await createAccount(h.hub.ctx, SYSTEM, { username: 'operator.bench', name: 'Operator Uji', role: 'operator', agencyId: 'dkp', password: 'bench-password-2026' });
+      const res = await fetch(`http://127.0.0.1:${h.port}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${h.port}` },
+        body: JSON.stringify({ username: 'operator.bench', password: 'bench-password-2026' }),
+      });
+      durable[key] = { port: h.port, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
+    }
     const sharpRun = async (n: number, ms: number): Promise<Row> => {
       let failed = 0;
       const cpu0 = process.cpuUsage();
@@ -375,6 +412,10 @@ async function main() {
         ['sharp', () => sharpRun(n, ms)],
         ['hubSame', () => http('hub POST /api/reports, same photo', same.port, false, 100 + r, n, ms, r === 0)],
         ['hubUnique', () => http('hub POST /api/reports, unique photo each', unique.port, true, 200 + r, n, ms, r === 0)],
+        ...VARIANTS.flatMap(([key, label], v): [string, () => Promise<Row>][] => [
+          [`${key}Text`, () => http(`durability: ${label}, text only`, durable[key].port, false, 300 + 10 * v + r, n, ms, r === 0, { cookie: durable[key].cookie })],
+          [`${key}Photo`, () => http(`durability: ${label}, unique photo`, durable[key].port, true, 400 + 10 * v + r, n, ms, r === 0)],
+        ]),
       ];
       // Each round starts with a different one, so none of the three always runs first or last.
       for (let k = 0; k < runs.length; k++) {
@@ -386,8 +427,7 @@ async function main() {
       const stored = h.ctx.store.media.hashes().size;
       rows[key].note = [rows[key].note, `${stored} distinct photo${stored === 1 ? '' : 's'} stored (warm-up included)`].filter(Boolean).join('; ');
     }
-    await servers.pop()!();
-    await servers.pop()!();
+    for (let i = 0; i < 2 + VARIANTS.length; i++) await servers.pop()!();
 
     // ---------------------------------------------------------------- report
     const rate = (r: Row) => (r.okCount / r.result.elapsedMs) * 1000;
@@ -422,6 +462,18 @@ async function main() {
       }
     }
     console.log(`  for reference, hub (same photo) vs (c) sharp alone: ${ratio(rate(rows.hubSame), rate(rows.sharp))}`);
+
+    console.log('\ndurability: a 201 only once the report is on disk (synchronous = FULL), throughput kept by group commit');
+    const dLines = VARIANTS.flatMap(([key, label]) =>
+      (['Text', 'Photo'] as const).map((kind) => {
+        const r = rows[`${key}${kind}`];
+        const s = summarize(r.result.latencies);
+        const before = rows[`before${kind}`];
+        return [`${label}, ${kind === 'Text' ? 'text only' : 'with a photo'}`, `${r.okCount}${r.result.stoppedByTime ? '*' : ''}`, fmt(rate(r), 1), fmt(s.p50, 2), fmt(s.p99, 2), ratio(rate(r), rate(before))];
+      }),
+    );
+    console.log(table(['variant', 'n', 'reports/s', 'p50 ms', 'p99 ms', 'this/before'], dLines));
+    for (const [key] of VARIANTS) for (const kind of ['Text', 'Photo']) if (rows[`${key}${kind}`].note) console.log(`  ${rows[`${key}${kind}`].name}: ${rows[`${key}${kind}`].note}`);
   } catch (err) {
     if (!guard.stopping()) throw err;
   } finally {

@@ -15,6 +15,7 @@
  *   tsx scripts/bench/wall.ts [--reports 100000] [--cameras 5000] [--repeats 3]
  * Prints figures and ratios; asserts no time; always exits 0 unless something breaks.
  */
+import { seedCamerasFromProfile } from '../../server/commands/camera-admin.js';
 import { seedAccounts } from '../seed-accounts.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -89,12 +90,14 @@ const points: Point[] = [];
     });
   }
   const [w, s, e, n] = city.outline.bbox;
-  store.cameras.syncFromProfile(
+  seedCamerasFromProfile(
+    store,
     Array.from({ length: CAMS }, (_, i) => ({
       id: `bench-cam-${i}`, name: `Kamera ${i}`, kind: 'traffic' as const, location: [w + rng() * (e - w), s + rng() * (n - s)] as [number, number],
       snapshotUrl: 'http://127.0.0.1:9/none.jpg', intervalS: 10,
     })),
-    (u) => u,
+    (u: string) => u,
+    new Date().toISOString(),
   );
   for (const c of store.cameras.list()) points.push({ id: -1, lng: c.lng, lat: c.lat, phase: 'camera' });
   store.close();

@@ -73,8 +73,21 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
   return { ok: true, value: { account: accountView(a), token, expiresAt } };
 }
 
+/**
+ * A session's name in the realtime layer (its Socket.IO room) and in the log: derived from the token, so it can
+ * be recomputed from a socket's cookie, and one-way, so the log never holds anything that opens the session.
+ */
+export const sessionRef = (token: string): string => createHash('sha256').update(`session-room:${token}`).digest('hex').slice(0, 24);
+
+/** Ends a session on the hub: an event, after which its live sockets are disconnected on every hub. */
 export function logout(ctx: Ctx, token: string): void {
-  ctx.store.accounts.endSession(hashToken(token));
+  const tokenHash = hashToken(token);
+  // '' instead of now: an expired session still names its account, and its sockets must go too.
+  const a = ctx.store.accounts.sessionAccount(tokenHash, '');
+  commit(ctx, (): [void, Committed[]] => {
+    ctx.store.accounts.endSession(tokenHash);
+    return [undefined, a ? [logAccountEvent(ctx, accountActor(a), 'account.session_ended', { accountId: a.id, session: sessionRef(token) })] : []];
+  });
 }
 
 /** The staff member behind a session cookie, or null when it is unknown, expired or disabled. */

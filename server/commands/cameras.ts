@@ -4,29 +4,44 @@ import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
 import { cameraView } from '../domain/views.js';
 import type { CameraPublic } from '../contract/cameras.js';
+import type { LogEvent } from '../store/events.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 
 const MONITOR: Actor = { id: 'camera-monitor', role: 'system', name: 'Pemantau kamera' };
 
+/** Appends a camera event, applies it to the camera tables, and says what to broadcast. Inside a transaction. */
+export function appendCameraEvent(ctx: Ctx, event: LogEvent & { payload: { cameraId: string } }): Committed {
+  const seq = ctx.store.events.append(event);
+  const stored = { ...event, seq };
+  const before = event.type === 'camera.removed' ? ctx.store.cameras.get(event.payload.cameraId) : null;
+  ctx.store.cameras.apply(stored);
+  const row = ctx.store.cameras.get(event.payload.cameraId) ?? before;
+  // A removed camera is sent once more, as it was, so every screen drops it.
+  return { event: stored, report: null, camera: cameraView({ ...row!, lastSeq: seq }) };
+}
+
 /**
- * Records one probe and, only when the camera's health changes, appends camera.health_changed and broadcasts it.
- * Probes themselves are not events: a poll every few seconds would bury the log.
+ * Records one probe and appends an event only when what a screen shows changes: the camera's health
+ * (camera.health_changed) or, within the same health, its reason (camera.reason_changed: frozen → black),
+ * so the wall never shows a stale reason. Probes themselves are not events: a poll every few seconds would bury the log.
  */
 export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraPublic | null {
   return commit(ctx, (): [CameraPublic | null, Committed[]] => {
     const cam = ctx.store.cameras.get(cameraId);
-    if (!cam) return [null, []];
+    if (!cam || cam.disabled) return [null, []];
     const { health, reason } = assessCamera([probe, ...ctx.store.cameras.recentProbes(cameraId, 9)], cam.health, DEFAULT_RULES);
+    const good = reason === 'ok' || reason === 'slow';
     // A frozen or black frame answered, but it is not a good frame: "last good" must not move.
-    ctx.store.cameras.addProbe(cameraId, probe, reason === 'ok' || reason === 'slow');
-    if (health === cam.health) return [cameraView({ ...cam, snapshotAt: probe.ok ? probe.at : cam.snapshotAt, lastGoodAt: reason === 'ok' || reason === 'slow' ? probe.at : cam.lastGoodAt }), []];
-    // An alert opens when a camera goes dark and closes by itself when it recovers.
-    const alert = health === 'offline' ? 'open' : health === 'online' ? null : cam.alert;
-    const event = { type: 'camera.health_changed' as const, reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, from: cam.health, to: health, reason } };
-    const seq = ctx.store.events.append(event);
-    ctx.store.cameras.setHealth(cameraId, health, reason, alert, probe.at, seq);
-    const camera = cameraView(ctx.store.cameras.get(cameraId)!);
-    return [camera, [{ event: { ...event, seq }, report: null, camera }]];
+    ctx.store.cameras.addProbe(cameraId, probe, good);
+    const now = { ...cam, snapshotAt: probe.ok ? probe.at : cam.snapshotAt, lastGoodAt: good ? probe.at : cam.lastGoodAt };
+    if (health === cam.health) {
+      // Only a degraded camera shows its reason; online/offline ones keep theirs until their health changes.
+      if (health !== 'degraded' || reason === cam.reason || reason === 'ok' || reason === 'failed' || reason === 'no_data') return [cameraView(now), []];
+      const c = appendCameraEvent(ctx, { type: 'camera.reason_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, health, from: cam.reason, to: reason } });
+      return [c.camera!, [c]];
+    }
+    const c = appendCameraEvent(ctx, { type: 'camera.health_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, from: cam.health, to: health, reason } });
+    return [c.camera!, [c]];
   });
 }
 
@@ -36,10 +51,7 @@ export function acknowledgeCameraAlert(ctx: Ctx, actor: Actor, cameraId: string)
     const cam = ctx.store.cameras.get(cameraId);
     if (!cam) return [refuse('not_found', `no camera ${cameraId}`, 'id'), []];
     if (cam.alert !== 'open') return [refuse('conflict', `camera ${cam.name} has no open alert`), []];
-    const event = { type: 'camera.alert_acknowledged' as const, reportId: null, at: ctx.now().toISOString(), actor, payload: { cameraId } };
-    const seq = ctx.store.events.append(event);
-    ctx.store.cameras.setAlert(cameraId, 'acknowledged', seq);
-    const camera = cameraView(ctx.store.cameras.get(cameraId)!);
-    return [{ ok: true, value: camera }, [{ event: { ...event, seq }, report: null, camera }]];
+    const c = appendCameraEvent(ctx, { type: 'camera.alert_acknowledged', reportId: null, at: ctx.now().toISOString(), actor, payload: { cameraId } });
+    return [{ ok: true, value: c.camera! }, [c]];
   });
 }

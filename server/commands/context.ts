@@ -26,6 +26,14 @@ export type Ctx = {
 
 export type Result<T> = { ok: true; value: T } | Refusal;
 
+/**
+ * commit for the intake path: the write shares a transaction (one fsync, synchronous = FULL) with the other
+ * submissions that arrive together, in its own savepoint, and is published after that COMMIT.
+ */
+export function commitGrouped<T>(ctx: Ctx, write: () => [T, Committed[]]): Promise<T> {
+  return ctx.store.txGrouped(write, ([, done]) => done.forEach((c) => ctx.publish(c))).then(([value]) => value);
+}
+
 /** Appends events and writes the projections in one transaction, then publishes: persist first, broadcast after. */
 export function commit<T>(ctx: Ctx, write: () => [T, Committed[]]): T {
   const [value, done] = ctx.store.tx(write);

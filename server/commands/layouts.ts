@@ -31,12 +31,14 @@ export function assignLayout(ctx: Ctx, actor: Actor, displayId: string, layout: 
 /** Every paired display with its layout and presence, for the console. */
 export function listDisplays(ctx: Ctx, online: (displayId: string) => boolean): DisplayView[] {
   const layouts = new Map(ctx.store.layouts.all().map((l) => [l.displayId, l]));
+  const pairedBy = ctx.store.displays.pairedBy();
   return ctx.store.layouts.displays().map((d) => {
     const l = layouts.get(d.id);
     return {
       id: d.id,
       name: d.name,
       createdAt: d.createdAt,
+      pairedBy: pairedBy.get(d.id) ?? null,
       layout: l?.layout ?? DEFAULT_LAYOUT,
       layoutAt: l?.assignedAt ?? null,
       layoutBy: l?.assignedBy ?? null,

@@ -10,13 +10,13 @@ import type { Ctx, Result } from './context.js';
  * What decoding this photo will hold in memory, from its header alone (nothing is decoded). A photo that cannot be
  * read or is over the pixel cap costs nothing: processPhoto refuses it without decoding.
  */
-export async function headerCost(input: Buffer, maxPixels: number): Promise<number> {
+export async function headerCost(input: Buffer, maxPixels: number): Promise<{ pixels: number; cost: number }> {
   try {
     const m = await sharp(input, { limitInputPixels: false }).metadata();
-    if (!m.width || !m.height || m.width * m.height > maxPixels) return 0;
-    return photoCost(m.width, m.height, m.channels ?? 3);
+    if (!m.width || !m.height || m.width * m.height > maxPixels) return { pixels: 0, cost: 0 };
+    return { pixels: m.width * m.height, cost: photoCost(m.width, m.height, m.channels ?? 3) };
   } catch {
-    return 0;
+    return { pixels: 0, cost: 0 };
   }
 }
 
@@ -27,8 +27,8 @@ export const busy = (retryAfterS: number): Refusal => ({
 
 /** Runs photo work in the hub's photo queue, sized by the largest photo (they are decoded one after another). */
 export async function inPhotoQueue<T>(ctx: Ctx, photos: Buffer[], work: () => Promise<T>): Promise<Turn<T>> {
-  const costs = await Promise.all(photos.map((p) => headerCost(p, ctx.maxPhotoPixels)));
-  return ctx.photoQueue.run(Math.max(0, ...costs), work);
+  const sizes = await Promise.all(photos.map((p) => headerCost(p, ctx.maxPhotoPixels)));
+  return ctx.photoQueue.run(Math.max(0, ...sizes.map((s) => s.pixels)), Math.max(0, ...sizes.map((s) => s.cost)), work);
 }
 
 /** Decodes and sizes 1-5 uploaded photos (0-5 where a photo is optional); the first bad one refuses them all, naming it. */
@@ -51,15 +51,14 @@ export async function processPhotos(ctx: Ctx, photos: Buffer[], min = 1): Promis
  * Writes the photo files, then runs the command that refers to them. If the command refuses or throws,
  * the files it would have referred to are removed again: no orphan file is left behind.
  */
-export function withPhotoFiles<T>(ctx: Ctx, photos: ProcessedPhoto[], run: () => Result<T>): Result<T> {
-  const created = photos.flatMap((p) => ctx.media.write(p));
+export async function withPhotoFiles<T>(ctx: Ctx, photos: ProcessedPhoto[], run: () => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
+  const hashes = photos.map((p) => p.hash);
   try {
-    const r = run();
-    if (!r.ok) ctx.media.remove(created);
-    return r;
-  } catch (err) {
-    ctx.media.remove(created);
-    throw err;
+    await Promise.all(photos.map((p) => ctx.media.write(p)));
+    return await run();
+  } finally {
+    // Kept when a committed row refers to it (this command's, or another's with the same photo).
+    ctx.media.release(hashes, (h) => ctx.store.media.has(h));
   }
 }
 

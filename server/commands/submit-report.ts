@@ -1,6 +1,6 @@
 import type { Actor } from '../contract/roles.js';
 import type { NewReportFields } from '../contract/reports.js';
-import { checkIntakeChannel, formatTicket, photosRequired, wibYear } from '../domain/intake.js';
+import { checkIntakeChannel, differsFromFiled, formatTicket, photosRequired, wibYear } from '../domain/intake.js';
 import { areaAt, contains } from '../domain/geography.js';
 import { refuse, reportFromSubmitted, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
 import { createHash, randomBytes } from 'node:crypto';
@@ -8,7 +8,8 @@ import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
 import type { ProcessedPhoto } from '../media/photos.js';
 import { cameraLook } from './camera-look.js';
 import { deadlinesFor } from '../domain/deadlines.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { commitGrouped, type Committed, type Ctx, type Result } from './context.js';
+import { stripControls, stripControlsOr } from '../domain/text.js';
 
 /**
  * clientKey: the id the sender gave this submission; a retry with the same key answers the report it already
@@ -22,8 +23,16 @@ export type SubmitOptions = {
 };
 
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
-export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportFields, photos: Buffer[], opts: SubmitOptions = {}): Promise<Result<ReportState & { trackKey: string; replayed?: boolean }>> {
-  const earlier = opts.clientKey ? filedBefore(ctx, actor, opts) : null;
+export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportFields, photos: Buffer[], opts: SubmitOptions = {}): Promise<Result<ReportState & { trackKey: string; replayed?: boolean }>> {
+  // Every channel comes through here: text is cleaned once, for every screen and every export.
+  const input: NewReportFields = {
+    ...given,
+    description: stripControls(given.description),
+    address: stripControlsOr(given.address),
+    reporterName: stripControlsOr(given.reporterName),
+    reporterContact: stripControlsOr(given.reporterContact),
+  };
+  const earlier = opts.clientKey ? filedBefore(ctx, actor, opts, input, photos.length) : null;
   if (earlier) return earlier;
   const channelRefusal = checkIntakeChannel(actor, input.channel);
   if (channelRefusal) return channelRefusal;
@@ -57,9 +66,9 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
   // The reporter's private key to their report (the link they keep); only its hash is stored.
   const trackKey = opts.trackKey ?? randomBytes(18).toString('base64url');
   return withPhotoFiles(ctx, stored, () =>
-    commit(ctx, (): [Result<ReportState & { trackKey: string; replayed?: boolean }>, Committed[]] => {
+    commitGrouped(ctx, (): [Result<ReportState & { trackKey: string; replayed?: boolean }>, Committed[]] => {
       // Checked again inside the transaction: two copies of one submission racing still file once.
-      const raced = opts.clientKey ? filedBefore(ctx, actor, opts) : null;
+      const raced = opts.clientKey ? filedBefore(ctx, actor, opts, input, photos.length) : null;
       if (raced) return [raced, []];
       const now = ctx.now();
       const at = now.toISOString();
@@ -97,10 +106,12 @@ export async function submitReport(ctx: Ctx, actor: Actor, input: NewReportField
   );
 }
 
-function filedBefore(ctx: Ctx, actor: Actor, opts: SubmitOptions): Result<ReportState & { trackKey: string; replayed: true }> | null {
+function filedBefore(ctx: Ctx, actor: Actor, opts: SubmitOptions, input: NewReportFields, photoCount: number): Result<ReportState & { trackKey: string; replayed: true }> | null {
   const seen = ctx.store.clientCommands.get(opts.clientKey!);
   if (!seen) return null;
   const report = ctx.store.reports.get(seen.reportId);
   if (seen.actorId !== actor.id || !report) return refuse('conflict', 'this submission id was already used by someone else', 'clientId');
+  const differs = differsFromFiled(report, input, photoCount);
+  if (differs) return refuse('conflict', `this clientId already filed ${report.ticket} with another ${differs}; a new report needs a new clientId`, 'clientId');
   return { ok: true, value: { ...report, trackKey: opts.trackKey ?? '', replayed: true } };
 }

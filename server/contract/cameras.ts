@@ -14,7 +14,13 @@ export type CameraPublic = {
   alert: 'open' | 'acknowledged' | null;
   lastGoodAt: string | null;
   snapshotAt: string | null;
+  /** It offers live video (HLS), played through the hub: the stream's address never leaves the hub. */
+  live: boolean;
+  /** Disabled at the console: not probed, shown greyed. */
+  disabled: boolean;
   lastSeq: number;
 };
 
 export type LiveCameraEvent = { seq: number; at: string; type: string; camera: CameraPublic };
+
+export const CAMERA_KINDS = ['traffic', 'landfill', 'flood_gauge', 'public_space'] as const;

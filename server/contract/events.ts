@@ -66,4 +66,10 @@ export interface ClientToServerEvents {
   'live.sync': (input: { storeId: string | null; seq: number }, ack: (a: Ack<CatchUp>) => void) => void;
 }
 /** What a socket sends in its handshake: its credential and what it already has. */
-export type HandshakeAuth = { display?: string; storeId?: string | null; seq?: number };
+export type HandshakeAuth = {
+  display?: string;
+  storeId?: string | null;
+  seq?: number;
+  /** 'cameras': a screen that shows only cameras (the grid) hears only camera events, and its catch-up holds no markers. */
+  only?: 'cameras';
+};

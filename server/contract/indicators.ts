@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { WibDay } from './wib-day.js';
 
 // Seed 003: the LIVE Room oversees the government "by certain indicators, such as finance, physical
 // development and procurement". An indicator is data in the city profile; its values are events.
 
 const Label = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const LngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const WibDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD');
+const WibDate = WibDay;
 
 export const IndicatorUnit = z.enum(['percent', 'rupiah', 'count']);
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;

@@ -57,12 +57,17 @@ export type DisplayView = {
   id: string;
   name: string;
   createdAt: string;
+  /** Who paired it (null for a display paired before pairing was an event). */
+  pairedBy: string | null;
   layout: Layout;
   layoutAt: string | null;
   layoutBy: string | null;
   lastSeenAt: string | null;
   online: boolean;
 };
+
+/** A display whose token was revoked: it can no longer connect. */
+export type RevokedDisplayView = { id: string; name: string; createdAt: string; pairedBy: string | null; revokedAt: string; revokedBy: string | null };
 
 /** Pushed to one display's socket on connect and whenever its layout changes; seq orders the changes. */
 export type DisplayLayoutPush = { displayId: string; layout: Layout; seq: number; at: string | null };

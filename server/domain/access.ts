@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'field.work': ['field'],
   'cameras.watch': ['wall', 'operator', 'supervisor', 'admin'],
   'cameras.acknowledge': ['operator', 'supervisor'],
+  'cameras.manage': ['admin'],
   'reminders.acknowledge': ['operator', 'supervisor'],
   'stats.read': ['wall', 'operator', 'supervisor', 'admin'],
   /** The city's day played back from the log, for briefings and incident reviews; a display may show one too. */

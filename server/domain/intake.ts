@@ -1,6 +1,6 @@
 import type { Actor } from '../contract/roles.js';
-import type { Channel } from '../contract/reports.js';
-import { refuse, type Refusal } from './reports.js';
+import type { Channel, NewReportFields } from '../contract/reports.js';
+import { refuse, type Refusal, type ReportState } from './reports.js';
 
 /**
  * Who may file through which channel. Citizens file for themselves on the web or app; staff file phone,
@@ -38,4 +38,25 @@ export function wibYear(at: Date): number {
  */
 export function photosRequired(channel: Channel): boolean {
   return channel !== 'open311';
+}
+
+/** What a submission said, as the report filed from it keeps it. */
+type Filed = Pick<ReportState, 'categoryId' | 'description' | 'address' | 'channel' | 'reporterName' | 'reporterContact' | 'precision' | 'lat' | 'lng' | 'photos'>;
+
+/**
+ * A retry carries the same clientId and the same content; the same clientId with other content is another
+ * report that reused the id (a phone bug, or someone guessing), and must not be answered with the first one.
+ * The first field that differs, or null when this is the same submission again.
+ */
+export function differsFromFiled(filed: Filed, input: NewReportFields, photoCount: number): string | null {
+  if (filed.categoryId !== input.category) return 'category';
+  if (filed.description !== input.description) return 'description';
+  if ((filed.address ?? null) !== (input.address ?? null)) return 'address';
+  if (filed.channel !== input.channel) return 'channel';
+  if ((filed.reporterName ?? null) !== (input.reporterName ?? null)) return 'reporterName';
+  if ((filed.reporterContact ?? null) !== (input.reporterContact ?? null)) return 'reporterContact';
+  const point = input.lat !== undefined && input.lon !== undefined;
+  if (point ? filed.precision !== 'point' || filed.lat !== input.lat || filed.lng !== input.lon : filed.precision !== 'district') return 'lat';
+  if (filed.photos.length !== photoCount) return 'photos';
+  return null;
 }

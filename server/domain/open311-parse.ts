@@ -1,6 +1,7 @@
 import type { Category } from '../contract/profile.js';
 import type { ReportStatus } from '../contract/reports.js';
 import { DEFAULT_WINDOW_DAYS, MAX_DESCRIPTION, MAX_REQUESTS, STATUSES_OF, type Lang } from './open311.js';
+import { isCalendarDate } from './time.js';
 
 /**
  * What Open311 clients send, read field by field: the GET requests filters and the POST requests form.
@@ -8,13 +9,15 @@ import { DEFAULT_WINDOW_DAYS, MAX_DESCRIPTION, MAX_REQUESTS, STATUSES_OF, type L
  */
 
 export type Open311Error = { code: 400 | 403 | 404 | 429; description: string };
+/** Far beyond any city's archive at 1000 a page, and small enough that the offset stays an exact integer. */
+const MAX_PAGE = 1_000_000;
 const bad = (description: string): { ok: false; error: Open311Error } => ({ ok: false, error: { code: 400, description } });
 
 /** A w3/ISO 8601 datetime with a zone (Z or ±hh:mm); a date alone is read as midnight WIB. */
 export function parseW3(value: string): Date | null {
   const v = value.trim();
   const withZone = /^\d{4}-\d\d-\d\d$/.test(v) ? `${v}T00:00:00+07:00` : v;
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(withZone)) return null;
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(withZone) || !isCalendarDate(withZone.slice(0, 10))) return null;
   const t = Date.parse(withZone);
   return Number.isNaN(t) ? null : new Date(t);
 }
@@ -42,9 +45,10 @@ const one = (v: unknown): string | undefined => (typeof v === 'string' ? v : Arr
 export function parseRequestsQuery(q: Record<string, unknown>, now: Date, knownCategories: ReadonlySet<string>): { ok: true; value: RequestsQuery } | { ok: false; error: Open311Error } {
   const pageRaw = one(q.page);
   const sizeRaw = one(q.page_size);
-  const page = pageRaw === undefined ? 1 : Number(pageRaw);
-  const size = sizeRaw === undefined ? MAX_REQUESTS : Number(sizeRaw);
-  if (!Number.isInteger(page) || page < 1) return bad('page: a whole number from 1');
+  // Digits only: Number('1e16') is a whole number too, and its offset overflowed SQLite's integer (a 500).
+  const page = pageRaw === undefined ? 1 : /^\d{1,7}$/.test(pageRaw.trim()) ? Number(pageRaw) : NaN;
+  const size = sizeRaw === undefined ? MAX_REQUESTS : /^\d{1,4}$/.test(sizeRaw.trim()) ? Number(sizeRaw) : NaN;
+  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) return bad(`page: a whole number from 1 to ${MAX_PAGE}`);
   if (!Number.isInteger(size) || size < 1 || size > MAX_REQUESTS) return bad(`page_size: a whole number from 1 to ${MAX_REQUESTS}`);
 
   const ids = list(q.service_request_id);

@@ -80,6 +80,12 @@ describe('who may act', () => {
     const d = decide(report('dispatched'), { action: 'accept' }, otherField, NOW);
     expect(d).toMatchObject({ ok: false, code: 'forbidden' });
   });
+  it('refuses a field supervisor a note on a report not dispatched to them', () => {
+    expect(decide(report('new', { assigneeId: null }), { action: 'note', reason: 'saya lihat juga' }, field, NOW)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(decide(report('dispatched'), { action: 'note', reason: 'bukan tugas saya' }, otherField, NOW)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(decide(report('dispatched'), { action: 'note', reason: 'kru berangkat' }, field, NOW).ok).toBe(true);
+    expect(allowedActions(report('new', { assigneeId: null }), field)).toEqual([]);
+  });
   it('lets a supervisor reroute but not dispatch', () => {
     expect(decide(report('new'), { action: 'reroute', agencyId: 'dishub', reason: 'salah dinas' }, supervisor, NOW).ok).toBe(true);
     expect(decide(report('new'), { action: 'dispatch', assigneeId: 'fs-1' }, supervisor, NOW)).toMatchObject({ ok: false, code: 'forbidden' });

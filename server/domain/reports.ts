@@ -154,7 +154,8 @@ export function decide(report: ReportState, cmd: Command, actor: Actor, now: Dat
   // A citizen reaches only their own report, through its private link; staff only their agency's (actsForAgency).
   if (actor.role !== 'citizen' && !actsForAgency(actor, report.agencyId))
     return refuse('forbidden', `report ${report.ticket} belongs to another agency`);
-  if (rule.assigneeOnly && actor.role !== 'system' && report.assigneeId !== actor.id)
+  // A field supervisor works only on the jobs dispatched to them: a note on anyone else's report is refused too.
+  if ((rule.assigneeOnly || actor.role === 'field') && actor.role !== 'system' && report.assigneeId !== actor.id)
     return refuse('forbidden', `report ${report.ticket} is not dispatched to you`);
   if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== report.version)
     return refuse('conflict', `report ${report.ticket} was changed by someone else (version ${report.version}, you saw ${cmd.expectedVersion})`, 'expectedVersion');

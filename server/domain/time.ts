@@ -10,3 +10,16 @@ export function formatWib(iso: string): string {
 export function wibDayStart(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - WIB_OFFSET_MS).toISOString();
 }
+
+/**
+ * A real day of the calendar, YYYY-MM-DD, in years a city's records can span: 2026-02-31 or 2026-13-01 is no
+ * date (Date.parse rolls the first into March and gives NaN for the second, which then threw as a 500).
+ */
+export function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1970 || y > 2200) return false;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}

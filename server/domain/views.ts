@@ -40,6 +40,6 @@ export function staffView(r: ReportState, actor: Actor, assigneeName: string | n
 export function cameraView(c: CameraPublic & Record<string, unknown>): CameraPublic {
   return {
     id: c.id, name: c.name, kind: c.kind, lng: c.lng, lat: c.lat, health: c.health, healthSince: c.healthSince, reason: c.reason,
-    alert: c.alert, lastGoodAt: c.lastGoodAt, snapshotAt: c.snapshotAt, lastSeq: c.lastSeq,
+    alert: c.alert, lastGoodAt: c.lastGoodAt, snapshotAt: c.snapshotAt, live: c.live === true, disabled: c.disabled === true, lastSeq: c.lastSeq,
   };
 }

@@ -38,7 +38,7 @@ export function adminRouter(ctx: Ctx): Router {
   // The token is shown once; only its hash is kept.
   router.post('/displays', allow('displays.manage'), body(PairInput), (req: Request, res: Response) => {
     const { name } = req.input as z.infer<typeof PairInput>;
-    const d = pairDisplay(ctx.store, name, ctx.now());
+    const d = pairDisplay(ctx, req.actor, name);
     res.status(201).json({ id: d.id, token: d.token, url: `/wall?display=${d.token}` });
   });
   return router;

@@ -1,3 +1,5 @@
+import { cameraAdminRouter } from './camera-admin.js';
+import { cameraLiveRouter } from './camera-live.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import compression from 'compression';
 import { constants as zlib } from 'node:zlib';
@@ -20,26 +22,24 @@ import { indicatorsRouter } from './indicators.js';
 import { replayRouter } from './replay.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 import type { RateLimits } from '../config.js';
-import { loginLimiter, reportsLimiter } from './rate-limits.js';
+import { loginLimiters, reportsLimiter } from './rate-limits.js';
 import { apiClientsRouter } from './api-clients.js';
 import { open311Router } from './open311.js';
 import { displaysRouter, type Presence } from './displays.js';
 import { gapsRouter } from './gaps.js';
 import { buildIdOf } from './build-id.js';
 import { sameOrigin } from './same-origin.js';
+import { securityHeaders } from './security-headers.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[] }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[]; trustProxy?: false | number | string; mapStyleUrl?: string | null }): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use((req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  // Off unless configured (PANTAU_TRUST_PROXY): otherwise anyone could name the address the flood limits count.
+  app.set('trust proxy', opts.trustProxy ?? false);
+  app.use(securityHeaders({ mapStyleUrl: opts.mapStyleUrl }));
   // Phones on mobile data: text (scripts, styles, JSON, GeoJSON, SVG) goes brotli where the browser takes it, else
   // gzip. Quality 5 keeps brotli cheap enough to do per request; photos are WebP and pass through as they are.
   app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } }));
@@ -56,12 +56,14 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
     res.json(ctx.city.publicProfile);
   });
   api.use(express.json({ limit: '64kb' }));
-  api.post('/auth/login', loginLimiter(opts.rateLimits));
+  api.post('/auth/login', ...loginLimiters(opts.rateLimits));
   api.use('/auth', authRouter(ctx));
   api.use('/admin/api-clients', apiClientsRouter(ctx));
+  api.use('/admin/cameras', cameraAdminRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/console', consoleRouter(ctx));
   api.use('/console', consoleIntakeRouter(ctx, opts));
+  api.use('/cameras', cameraLiveRouter(ctx));
   api.use('/cameras', camerasRouter(ctx, opts));
   api.use('/stats/gaps', gapsRouter(ctx));
   api.use('/stats', statsRouter(ctx));
@@ -99,7 +101,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = err as { status?: number; type?: string; message?: string };
     if (e.status && e.status >= 400 && e.status < 500)
-      return res.status(e.status).json({ error: 'invalid', field: 'body', message: e.message ?? 'bad request' });
+      return res.status(e.status).json({ error: 'invalid', field: 'body', message: `body: ${e.message ?? 'bad request'}` });
     opts.log.error({ err, path: req.path }, 'request failed');
     res.status(500).json({ error: 'internal', message: 'the hub could not complete this request; nothing was saved' });
   });

@@ -5,6 +5,7 @@ import { readCookie } from '../commands/identify.js';
 import type { Ctx } from '../commands/context.js';
 import type { z } from 'zod';
 import { allow } from './actor.js';
+import { may } from '../domain/access.js';
 import { body } from './validate.js';
 import { sendRefusal } from './errors.js';
 
@@ -35,6 +36,12 @@ export function authRouter(ctx: Ctx): Router {
 
   router.get('/me', allow('session.read'), (req: Request, res: Response) => {
     res.json({ actor: req.actor });
+  });
+
+  // A screen's first question, "is anyone signed in here?": a visitor who is not gets `actor: null`, not a 401, so
+  // a login page opens without a failed request; a session that ended reads the same (the screen shows its login).
+  router.get('/session', (req: Request, res: Response) => {
+    res.json({ actor: may(req.actor, 'session.read') ? req.actor : null });
   });
   return router;
 }

@@ -10,12 +10,14 @@ import { boundingBox, choosePrimary, duplicateWindow, findDuplicates } from '../
 import { staffView } from '../domain/views.js';
 import type { Actor } from '../contract/roles.js';
 import { allow } from './actor.js';
+import { reportIdParam } from './report-id.js';
 import { multerError } from './reports.js';
 import { sendRefusal, sendZodError } from './errors.js';
 
 /** Operator intake (phone, SMS, WhatsApp, social media) and possible duplicates: the console's side of every channel. */
 export function consoleIntakeRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
   const router = Router();
+  router.param('id', reportIdParam);
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: opts.maxPhotoBytes, files: MAX_PHOTOS, fields: 20, fieldSize: 8 * 1024, parts: 40 },
@@ -28,7 +30,7 @@ export function consoleIntakeRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): 
       // A photo is optional: JSON is fine without one, multipart carries one.
       if (req.is('multipart/form-data')) return upload(req, res, (err: unknown) => (err ? multerError(err, res) : next()));
       if (!req.is('application/json'))
-        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'send application/json, or multipart/form-data with a photo' });
+        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'content-type: send application/json, or multipart/form-data with a photo' });
       next();
     },
     async (req: Request, res: Response) => {
@@ -45,8 +47,7 @@ export function consoleIntakeRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): 
   );
 
   router.get('/reports/:id/duplicates', allow('console.read'), (req: Request, res: Response) => {
-    const id = Number(req.params.id);
-    const r = Number.isInteger(id) && id > 0 ? ctx.store.reports.get(id) : null;
+    const r = ctx.store.reports.get(req.reportId);
     if (!r) return res.status(404).json({ error: 'not_found', field: 'id', message: `no report ${req.params.id}` });
     const scope = agencyScope(req.actor);
     if (scope && scope !== r.agencyId) return res.status(403).json({ error: 'forbidden', field: 'id', message: `report ${r.ticket} belongs to another agency` });
@@ -61,7 +62,10 @@ export function duplicatesOf(ctx: Ctx, r: ReportState, actor: Actor): Duplicates
   const window = duplicateWindow(ctx.city.profile, r.categoryId);
   const root = r.status === 'merged' && r.mergedIntoId ? ctx.store.reports.get(r.mergedIntoId) : null;
   // A merged report is no longer in the queue: it shows its primary, not candidates.
-  const found = r.status === 'merged' ? [] : findDuplicates(r, ctx.store.reports.openInBox(r.categoryId, boundingBox(r, window.radiusM)), window);
+  // An operator sees only their own agency's reports, here as in the queue: another agency's text and address stay there.
+  const scope = agencyScope(actor);
+  const near = ctx.store.reports.openInBox(r.categoryId, boundingBox(r, window.radiusM)).filter((c) => !scope || c.agencyId === scope);
+  const found = r.status === 'merged' ? [] : findDuplicates(r, near, window);
   const duplicates: PossibleDuplicate[] = found.map(({ report: c, distanceM }) => {
     const { primary, duplicate } = choosePrimary(r, c);
     return {

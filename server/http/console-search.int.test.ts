@@ -10,7 +10,7 @@ let cookie: string;
 const tickets: Record<string, string> = {};
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub());
+  ({ hub, url } = await startTestHub({}, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: DEMO_PASSWORD }) });
   cookie = res.headers.get('set-cookie')!.split(';')[0]!;

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../hub.js';
-import { photo, postReport, startTestHub, validReport, WALL_TOKEN, WallClient } from '../testing/hub.js';
+import { photo, postReport, runningClock, startTestHub, validReport, WALL_TOKEN, WallClient } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
 import type { StaffReport } from '../contract/console.js';
 import { ReportPublic } from '../contract/reports.js';
 import { z } from 'zod';
 
+// The hub's clock, so the audit export's "today" is the day the events were logged.
+const clock = runningClock();
 let hub: Hub;
 let url: string;
 const cookies: Record<string, string> = {};
@@ -29,7 +31,7 @@ const call = (method: string, path: string, cookie?: string, body?: unknown, ext
   });
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub());
+  ({ hub, url } = await startTestHub({}, { from: 'accounts', now: clock.now }));
   await seedAccounts(hub.ctx);
   for (const u of ['admin', 'supervisor', 'operator.dkp', 'operator.dishub', 'pengawas.dkp.1']) cookies[u] = await loginAs(u);
   reportId = Number((await postReport(url, validReport({ reporterContact: '0812-PRIVATE' }), [await photo()])).body.id);
@@ -124,7 +126,7 @@ describe('the console queue and a report', () => {
   });
 
   it('exports the audit trail as CSV for a supervisor', async () => {
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = clock.wibDay();
     const res = await call('GET', `/api/console/audit.csv?from=${today}&to=${today}`, cookies.supervisor);
     expect(res.status).toBe(200);
     const lines = (await res.text()).trim().split('\n');

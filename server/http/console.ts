@@ -10,6 +10,8 @@ import { cameraView, staffView } from '../domain/views.js';
 import { nearestOnline } from '../domain/cameras.js';
 import { CAMERA_LOOK_METERS } from '../commands/camera-look.js';
 import { AUDIT_HEADER, auditRow } from '../domain/audit.js';
+import { WibDay } from '../contract/wib-day.js';
+import { reportIdParam } from './report-id.js';
 import { wibDayStart } from '../domain/time.js';
 import { searchTerms } from '../domain/search.js';
 import type { Actor } from '../contract/roles.js';
@@ -19,18 +21,17 @@ import { sendRefusal } from './errors.js';
 
 const ReminderAck = z.object({ flag: z.enum(['response_near', 'response_breached', 'resolution_near', 'resolution_breached', 'escalated']) });
 
-const AuditQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD'),
-  to: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD'),
-});
+const AuditQuery = z
+  .object({ from: WibDay, to: WibDay })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
 export function consoleRouter(ctx: Ctx): Router {
   const router = Router();
+  router.param('id', reportIdParam);
 
   /** A report the actor may open: operators only their agency's. */
   function load(req: Request, res: Response): ReportState | null {
-    const id = Number(req.params.id);
-    const r = Number.isInteger(id) && id > 0 ? ctx.store.reports.get(id) : null;
+    const r = ctx.store.reports.get(req.reportId);
     if (!r) return (res.status(404).json({ error: 'not_found', field: 'id', message: `no report ${req.params.id}` }), null);
     const scope = agencyScope(req.actor);
     if (scope && scope !== r.agencyId)
@@ -91,7 +92,7 @@ export function consoleRouter(ctx: Ctx): Router {
   });
 
   router.post('/reports/:id/reminders/ack', allow('reminders.acknowledge'), body(ReminderAck), (req: Request, res: Response) => {
-    const r = acknowledgeReminder(ctx, req.actor, Number(req.params.id), (req.input as z.infer<typeof ReminderAck>).flag);
+    const r = acknowledgeReminder(ctx, req.actor, req.reportId, (req.input as z.infer<typeof ReminderAck>).flag);
     if (!r.ok) return sendRefusal(res, r);
     res.json({ report: staffView(r.value, req.actor) });
   });

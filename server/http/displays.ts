@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../commands/context.js';
 import { AssignLayout } from '../contract/layouts.js';
 import { assignLayout, listDisplays } from '../commands/layouts.js';
+import { revokeDisplay } from '../commands/displays.js';
 import { allow } from './actor.js';
 import { body } from './validate.js';
 import { sendRefusal } from './errors.js';
@@ -18,7 +19,13 @@ export function displaysRouter(ctx: Ctx, presence: Presence): Router {
   const router = Router();
   router.get('/', allow('displays.manage'), async (_req, res) => {
     const connected = await presence.connected().catch(() => new Set<string>());
-    res.json({ displays: listDisplays(ctx, (id) => connected.has(id)) });
+    res.json({ displays: listDisplays(ctx, (id) => connected.has(id)), revoked: ctx.store.displays.revokedRecently() });
+  });
+  // The screen's token stops working at once: the hub disconnects it on every hub, and it cannot connect again.
+  router.post('/:id/revoke', allow('displays.manage'), (req: Request, res: Response) => {
+    const r = revokeDisplay(ctx, req.actor, String(req.params.id));
+    if (!r.ok) return sendRefusal(res, r);
+    res.json(r.value);
   });
   router.put('/:id/layout', allow('displays.manage'), body(AssignLayout), (req: Request, res: Response) => {
     const r = assignLayout(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof AssignLayout>).layout);

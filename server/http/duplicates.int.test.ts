@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../hub.js';
-import { photo, postReport, startTestHub, validReport, WallClient } from '../testing/hub.js';
+import { photo, postReport, runningClock, startTestHub, validReport, WallClient } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
 import type { StaffReport } from '../contract/console.js';
 import type { DuplicatesView } from '../contract/intake.js';
 import type { TrackView } from '../contract/field.js';
 
+// The hub's clock, so the audit export's "today" is the day the events were logged.
+const clock = runningClock();
 let hub: Hub;
 let url: string;
 const cookies: Record<string, string> = {};
@@ -43,7 +45,7 @@ const duplicates = async (id: number, cookie = cookies['operator.dkp']) => (awai
 const act = (id: number, body: Record<string, unknown>, cookie = cookies['operator.dkp']) => call('POST', `/api/console/reports/${id}/actions`, cookie, body);
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub());
+  ({ hub, url } = await startTestHub({}, { from: 'accounts', now: clock.now }));
   await seedAccounts(hub.ctx);
   for (const u of ['admin', 'supervisor', 'operator.dkp', 'operator.dishub']) cookies[u] = await loginAs(u);
 }, 60_000);
@@ -254,7 +256,7 @@ describe('possible duplicates, merge and un-merge', () => {
     expect(history[2].reason).toBe('Ternyata lokasi berbeda');
     expect(((await (await fetch(`${url}/api/track/${second.ticket}`)).json()) as TrackView).mergedInto).toBeNull();
 
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = clock.wibDay();
     const csv = await (await call('GET', `/api/console/audit.csv?from=${today}&to=${today}`, cookies.supervisor)).text();
     const line = csv.split('\n').find((l) => l.includes('report.unmerged') && l.includes(second.ticket))!;
     expect(line).toContain('Ternyata lokasi berbeda');

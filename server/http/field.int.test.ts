@@ -3,11 +3,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Hub } from '../hub.js';
-import { photo, postReport, startTestHub, validReport } from '../testing/hub.js';
+import { photo, postReport, runningClock, startTestHub, validReport } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts, type DemoAccounts } from '../../scripts/seed-accounts.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import type { FieldJob, TrackView } from '../contract/field.js';
 
+// The hub's clock: the proof photos' EXIF time is taken from it, as a phone's would match the hub's.
+const clock = runningClock();
 let hub: Hub;
 let url: string;
 let dataDir: string;
@@ -50,7 +52,7 @@ const post = (path: string, cookie: string, body: unknown) =>
   fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  ({ hub, url, dataDir } = await startTestHub());
+  ({ hub, url, dataDir } = await startTestHub({}, { from: 'accounts', now: clock.now }));
   accounts = await seedAccounts(hub.ctx);
   for (const u of ['pengawas.dkp.1', 'pengawas.dkp.2', 'operator.dkp']) cookies[u] = await loginAs(u);
 }, 60_000);
@@ -82,7 +84,7 @@ describe('a field supervisor takes a job to proof, and the citizen sees it', () 
     expect((await post(`/api/field/jobs/${id}/accept`, cookies['pengawas.dkp.1'], { clientId: 'accept-0001' })).status).toBe(200);
     expect(hub.ctx.store.events.forReport(id).filter((e) => e.type === 'report.accepted')).toHaveLength(1);
 
-    const now = new Date(Date.now() + 7 * 3600_000);
+    const now = new Date(clock.now().getTime() + 7 * 3600_000); // the phone's EXIF time is local (WIB)
     const takenWib = now.toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
     const proofPhotos = [await phonePhoto(lat + 0.0002, lon, takenWib, 1), await phonePhoto(lat, lon + 0.0002, takenWib, 2)];
     const first = await sendProof(cookies['pengawas.dkp.1'], id, { clientId: 'proof-0001', note: 'Sudah diangkut' }, proofPhotos);

@@ -9,6 +9,7 @@ import type { Ctx } from '../commands/context.js';
 import { publicView } from '../domain/views.js';
 import type { ReportState } from '../domain/reports.js';
 import { allow } from './actor.js';
+import { reportIdParam } from './report-id.js';
 import { body } from './validate.js';
 import { multerError } from './reports.js';
 import { sendRefusal, sendZodError } from './errors.js';
@@ -27,7 +28,8 @@ export const fieldJob = (r: ReportState, events: { type: string; at: string }[] 
 export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: opts.maxPhotoBytes, files: MAX_PHOTOS, fields: 10, fieldSize: 4096 } }).array('photos', MAX_PHOTOS);
-  const reportId = (req: Request) => Number(req.params.id);
+  router.param('id', reportIdParam);
+  const reportId = (req: Request) => req.reportId;
 
   router.get('/jobs', allow('field.work'), (req: Request, res: Response) => {
     res.json({ jobs: ctx.store.reports.assignedTo(req.actor.id).map((r) => fieldJob(r, ctx.store.events.forReport(r.id))) });

@@ -18,7 +18,7 @@ export function gapsRouter(ctx: Ctx): Router {
     const from = new Date(q.from).toISOString();
     const to = new Date(Math.min(Date.parse(q.to ?? now.toISOString()), now.getTime())).toISOString();
     if (Date.parse(to) <= Date.parse(from) || Date.parse(to) - Date.parse(from) > MAX_RANGE_MS)
-      return res.status(400).json({ error: 'invalid', field: 'from', message: 'from must be before to (and before now), at most 400 days apart' });
+      return res.status(400).json({ error: 'invalid', field: 'from', message: 'from: must be before to (and before now), at most 400 days apart' });
     const runs = ctx.store.hubRuns.overlapping(from, to);
     // The hub answering is alive now, whatever its last heartbeat says.
     const withNow = [...runs, { startedAt: now.toISOString(), lastAliveAt: now.toISOString() }];

@@ -36,7 +36,7 @@ const item = (b: IndicatorBoard, id: string) => b.indicators.find((i) => i.id ==
 const headSeq = async () => (await get('/api/health')).body.seq as number;
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub({}, { now: () => NOW }));
+  ({ hub, url } = await startTestHub({}, { now: () => NOW, from: 'accounts' }));
   await seedAccounts(hub.ctx);
   for (const u of ['supervisor', 'operator.dkp', 'operator.dishub']) cookies[u] = await loginAs(u);
 }, 60_000);

@@ -104,7 +104,7 @@ export function indicatorsRouter(ctx: Ctx): Router {
     allow('indicators.record'),
     (req: Request, res: Response, next: NextFunction) => {
       if (!req.is('multipart/form-data'))
-        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'send multipart/form-data with the CSV in the field "file"' });
+        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'content-type: send multipart/form-data with the CSV in the field "file"' });
       upload(req, res, (err: unknown) => (err ? csvUploadError(err, res) : next()));
     },
     (req: Request, res: Response) => {

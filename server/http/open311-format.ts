@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Open311Error } from '../domain/open311-parse.js';
+import { stripControls } from '../domain/text.js';
 
 export type Format = 'xml' | 'json';
 
@@ -26,7 +27,8 @@ function xmlTree(value: unknown, key: string): unknown {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return { [ITEM[key] ?? key.replace(/s$/, '')]: value.map((v) => xmlTree(v, ITEM[key] ?? key)) };
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlTree(v, k)]));
-  return value;
+  // Escaping cannot carry a control character in XML 1.0: one stored before intake cleaned them must not break the document.
+  return typeof value === 'string' ? stripControls(value) : value;
 }
 
 export function toXml(root: string, body: unknown): string {

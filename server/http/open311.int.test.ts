@@ -47,7 +47,7 @@ const json = (r: { text: string }) => JSON.parse(r.text);
 const IN_CITY = { lat: '-6.1789', long: '106.6312' };
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub());
+  ({ hub, url } = await startTestHub({}, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
   admin = await login('admin');
   supervisor = await login('supervisor');

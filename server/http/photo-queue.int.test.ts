@@ -22,17 +22,17 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => hub.close());
 
-/** Holds the hub's only photo worker (a real turn in its real queue) until release() is called. */
-function holdPhotoWorker() {
+/** Holds the hub's only small-lane photo worker (a real turn in its real queue) until release() is called. */
+function holdPhotoWorker(pixels = 1) {
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  const done = hub.ctx.photoQueue.run(1, () => held);
+  const done = hub.ctx.photoQueue.run(pixels, 1, () => held);
   return { release: async () => (release(), await done) };
 }
 
 async function untilWaiting(n: number) {
   // Wait on the hub's own state, not on a clock.
-  while (hub.ctx.photoQueue.load.waiting !== n) await new Promise((r) => setImmediate(r));
+  while (hub.ctx.photoQueue.load.small.waiting !== n) await new Promise((r) => setImmediate(r));
 }
 
 describe('bounded photo work', () => {
@@ -76,8 +76,15 @@ describe('bounded photo work', () => {
     expect((await queued).status).toBe(201);
     const again = await postReport(url, validReport({ clientId: 'refused-report-001' }), [await photo()]);
     expect(again.status).toBe(201);
-    expect(hub.ctx.photoQueue.load).toMatchObject({ running: 0, runningBytes: 0, waiting: 0 });
+    expect(hub.ctx.photoQueue.load).toMatchObject({ runningBytes: 0, small: { running: 0, waiting: 0 }, large: { running: 0, waiting: 0 } });
     wall.close();
+  });
+
+  it('a citizen\'s small photo goes through while the large lane is full', async () => {
+    const worker = holdPhotoWorker(7000 * 7000);
+    const small = await postReport(url, validReport(), [await photo()]);
+    expect(small.status).toBe(201);
+    await worker.release();
   });
 
   it('decodes a large photo in its turn with real sharp, and a crowd of them gets 201 or 503, never anything else', async () => {
@@ -87,7 +94,7 @@ describe('bounded photo work', () => {
     expect(statuses.every((s) => s === 201 || s === 503)).toBe(true);
     expect(statuses).toContain(201);
     for (const a of answers.filter((x) => x.status === 503)) expect(a.body).toMatchObject({ error: 'busy', field: 'photos' });
-    expect(hub.ctx.photoQueue.load).toMatchObject({ running: 0, runningBytes: 0, waiting: 0 });
+    expect(hub.ctx.photoQueue.load).toMatchObject({ runningBytes: 0, small: { running: 0, waiting: 0 }, large: { running: 0, waiting: 0 } });
   }, 60_000);
 });
 

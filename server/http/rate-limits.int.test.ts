@@ -6,8 +6,9 @@ import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
 import { createApiClient } from '../commands/api-clients.js';
 import { SYSTEM } from '../contract/roles.js';
 
-// A hub with small limits, so a flood is reached in a few requests. The hub trusts X-Forwarded-For from
-// loopback (a reverse proxy on the same machine), which is how these tests stand for citizens at different addresses.
+// A hub with small limits, so a flood is reached in a few requests. This hub is told to trust X-Forwarded-For from
+// loopback (PANTAU_TRUST_PROXY=loopback: a reverse proxy on the same machine), which is how these tests stand for
+// citizens at different addresses; by default the hub trusts no proxy.
 let hub: Hub;
 let url: string;
 const LIMIT = 3;
@@ -17,7 +18,7 @@ const loginAttempt = (username: string, password: string, ip: string) =>
   fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...fromIp(ip) }, body: JSON.stringify({ username, password }) });
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub({ rateLimits: { reportsPer10Min: LIMIT, open311PerMin: LIMIT, loginFailsPer15Min: LIMIT } }));
+  ({ hub, url } = await startTestHub({ trustProxy: 'loopback', rateLimits: { reportsPer10Min: LIMIT, open311PerMin: LIMIT, loginFailsPer15Min: 2 * LIMIT, loginFailsPerUser15Min: LIMIT } }, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
 }, 60_000);
 afterAll(() => hub.close());
@@ -61,13 +62,40 @@ describe('flood limits', () => {
     expect((await clientA.serviceRequests()).status).toBe(200);
   });
 
-  it('stops guessing passwords from one address; other addresses and correct logins are not counted', async () => {
+  it('stops guessing one account’s password, while the rest of the office behind the same address logs in', async () => {
     const tries = [];
     for (let i = 0; i < LIMIT + 1; i++) tries.push((await loginAttempt('admin', `salah-${i}-password`, '10.9.9.9')).status);
     expect(tries).toEqual([...Array(LIMIT).fill(401), 429]);
+    // That username waits, from any address: guessing it from many places gets no further.
     expect((await loginAttempt('admin', DEMO_PASSWORD, '10.9.9.9')).status).toBe(429);
-    expect((await loginAttempt('admin', DEMO_PASSWORD, '10.8.8.8')).status).toBe(200);
-    for (let i = 0; i < LIMIT + 2; i++) expect((await loginAttempt('supervisor', DEMO_PASSWORD, '10.7.7.7')).status).toBe(200);
+    expect((await loginAttempt('Admin ', DEMO_PASSWORD, '10.8.8.8')).status).toBe(429);
+    // The office's other people, behind the same NAT address, are not locked out by one person's typos.
+    expect((await loginAttempt('supervisor', DEMO_PASSWORD, '10.9.9.9')).status).toBe(200);
+    for (let i = 0; i < LIMIT + 2; i++) expect((await loginAttempt('operator.dkp', DEMO_PASSWORD, '10.7.7.7')).status).toBe(200);
+  });
+
+  it('stops one address guessing many accounts, at a higher limit', async () => {
+    const users = ['operator.dishub', 'operator.bpbd', 'operator.dinkes', 'operator.satpolpp', 'operator.dbmsda', 'pengawas.dkp.1', 'pengawas.dkp.2'];
+    const tries = [];
+    for (const u of users) tries.push((await loginAttempt(u, 'tebakan-salah-1', '10.6.6.6')).status);
+    expect(tries).toEqual([...Array(2 * LIMIT).fill(401), 429]);
+    expect((await loginAttempt('operator.dishub', DEMO_PASSWORD, '10.5.5.5')).status).toBe(200);
+  });
+});
+
+describe('proxy trust', () => {
+  it('is off by default: X-Forwarded-For does not choose the address the limits count', async () => {
+    const { hub: plain, url: plainUrl } = await startTestHub({ rateLimits: { reportsPer10Min: LIMIT, open311PerMin: LIMIT, loginFailsPer15Min: LIMIT, loginFailsPerUser15Min: 1000 } });
+    try {
+      await seedAccounts(plain.ctx);
+      const attempt = (i: number) =>
+        fetch(`${plainUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}` }, body: JSON.stringify({ username: `nobody${i}`, password: 'salah-password-x' }) });
+      const statuses = [];
+      for (let i = 0; i < LIMIT + 1; i++) statuses.push((await attempt(i)).status);
+      expect(statuses).toEqual([...Array(LIMIT).fill(401), 429]);
+    } finally {
+      await plain.close();
+    }
   });
 });
 

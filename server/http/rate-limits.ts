@@ -27,22 +27,30 @@ export function reportsLimiter(l: RateLimits): RateLimitRequestHandler {
     limit: l.reportsPer10Min,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    // X-Forwarded-For without a trusted proxy is ignored on purpose (PANTAU_TRUST_PROXY), not a misconfiguration.
+    validate: { xForwardedForHeader: false },
     keyGenerator: (req) => (req.actor && req.actor.role !== 'citizen' ? `actor:${req.actor.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`),
     handler: tooMany('reports'),
   });
 }
 
-/** Login: only failed attempts count, so a room of operators behind one address logs in freely. */
-export function loginLimiter(l: RateLimits): RateLimitRequestHandler {
-  return rateLimit({
-    windowMs: minutes(15),
-    limit: l.loginFailsPer15Min,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    skipSuccessfulRequests: true,
-    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-    handler: tooMany('failed logins'),
-  });
+/**
+ * Login: only failed attempts count, per address and per username. Per address alone locked a whole office behind
+ * one NAT out after a few typos; per username stops guessing one account from many addresses, and the per-address
+ * limit (higher) stops one address guessing many accounts. A refusal by the other limit does not count again.
+ */
+export function loginLimiters(l: RateLimits): RateLimitRequestHandler[] {
+  const failed = (_req: Request, res: Response) => res.statusCode < 400 || res.statusCode === 429;
+  const common = { windowMs: minutes(15), standardHeaders: 'draft-7', legacyHeaders: false, skipSuccessfulRequests: true, requestWasSuccessful: failed, validate: { xForwardedForHeader: false } } as const;
+  return [
+    rateLimit({ ...common, limit: l.loginFailsPer15Min, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`, handler: tooMany('failed logins') }),
+    rateLimit({
+      ...common,
+      limit: l.loginFailsPerUser15Min,
+      keyGenerator: (req) => `user:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase().slice(0, 100)}`,
+      handler: tooMany('failed logins for this username'),
+    }),
+  ];
 }
 
 /** Open311 POST requests: per API key (the caller is identified before this runs). */

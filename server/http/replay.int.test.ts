@@ -25,7 +25,7 @@ async function login(username: string) {
 }
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub({}, { now: () => clock }));
+  ({ hub, url } = await startTestHub({}, { now: () => clock, from: 'accounts' }));
   await seedAccounts(hub.ctx);
   earlier = Number((await postReport(url, validReport({ description: 'Sampah kemarin belum diangkut' }), [await photo()])).body.id);
   clock = wib('08:00');

@@ -1,3 +1,4 @@
+import { namingField } from './errors.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Ctx } from '../commands/context.js';
@@ -23,7 +24,7 @@ export function replayRouter(ctx: Ctx): Router {
   const router = Router();
   router.get('/', allow('replay.watch'), query(ReplayQuery), (req: Request, res: Response) => {
     const q = req.input as z.infer<typeof ReplayQuery>;
-    const bad = (field: string, message: string) => res.status(400).json({ error: 'invalid', field, message });
+    const bad = (field: string, message: string) => res.status(400).json({ error: 'invalid', field, message: namingField(field, message) });
     let from: number;
     let to: number;
     if (q.date) {

@@ -34,7 +34,7 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
     allow('report.file'),
     (req: Request, res: Response, next: NextFunction) => {
       if (!req.is('multipart/form-data'))
-        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'send multipart/form-data with the photos' });
+        return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'content-type: send multipart/form-data with the photos' });
       upload(req, res, (err: unknown) => (err ? multerError(err, res) : next()));
     },
     async (req: Request, res: Response) => {

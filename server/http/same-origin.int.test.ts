@@ -11,7 +11,7 @@ let admin: string;
 const PUBLIC = 'https://pantau.example.go.id';
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub({ publicOrigins: [PUBLIC] }));
+  ({ hub, url } = await startTestHub({ publicOrigins: [PUBLIC] }, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
   admin = res.headers.get('set-cookie')!.split(';')[0];

@@ -32,7 +32,7 @@ function handshake(cookie: string): Promise<{ connected: boolean; code?: string 
 }
 
 beforeAll(async () => {
-  ({ hub, url } = await startTestHub());
+  ({ hub, url } = await startTestHub({}, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
 }, 60_000);
 afterAll(() => hub.close());

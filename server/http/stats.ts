@@ -6,10 +6,10 @@ import { wibDayStart } from '../domain/time.js';
 import { csvCell } from '../domain/audit.js';
 import { allow } from './actor.js';
 import { query } from './validate.js';
+import { WibDay } from '../contract/wib-day.js';
 
-const WibDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD');
 // days=N: the last N WIB days up to the hub's today, so a wall with a wrong clock still asks for the right range.
-const RangeQuery = z.object({ from: WibDate.optional(), to: WibDate.optional(), days: z.coerce.number().int().min(1).max(400).optional() });
+const RangeQuery = z.object({ from: WibDay.optional(), to: WibDay.optional(), days: z.coerce.number().int().min(1).max(400).optional() });
 const MAX_DAYS = 400;
 
 export function statsRouter(ctx: Ctx): Router {
@@ -30,7 +30,7 @@ export function statsRouter(ctx: Ctx): Router {
   function figures(req: Request, res: Response) {
     const r = range(req.input as z.infer<typeof RangeQuery>);
     if (r.days < 1 || r.days > MAX_DAYS) {
-      res.status(400).json({ error: 'invalid', field: 'from', message: `a range of 1 to ${MAX_DAYS} days, from before to` });
+      res.status(400).json({ error: 'invalid', field: 'from', message: `from: a range of 1 to ${MAX_DAYS} days, from before to` });
       return null;
     }
     const facts = ctx.store.stats.facts(r.from, r.to);

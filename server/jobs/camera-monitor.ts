@@ -4,7 +4,7 @@ import type { Ctx } from '../commands/context.js';
 import { recordProbe } from '../commands/cameras.js';
 import type { Probe } from '../domain/cameras.js';
 import type { CameraRow } from '../store/cameras.js';
-import { probeSnapshot, type LastFrame, type ProbeOptions } from './camera-probe.js';
+import { probePlaylist, probeSnapshot, type LastFrame, type ProbeOptions } from './camera-probe.js';
 
 export { snapshotPath } from './camera-probe.js';
 
@@ -17,9 +17,16 @@ export type MonitorOptions = ProbeOptions & {
   onProbe?: (cameraId: string, probe: Probe) => void;
 };
 
-/** One probe of one camera, whatever it offers. */
-export function probeCamera(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Probe> {
-  return probeSnapshot(cam, opts, now, memory);
+/**
+ * One probe of one camera, whatever it offers. An HLS camera's health comes from its playlist; its snapshot,
+ * when it has one, still gives the latest frame and its brightness.
+ */
+export async function probeCamera(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Probe> {
+  if (!cam.streamUrl) return probeSnapshot(cam, opts, now, memory);
+  const live = await probePlaylist(cam, opts, now);
+  if (!live.ok || !cam.snapshotUrl) return live;
+  const snap = await probeSnapshot(cam, opts, now, memory);
+  return { ...live, latencyMs: Math.max(live.latencyMs, snap.latencyMs), luma: snap.ok ? snap.luma : null };
 }
 
 /**

@@ -59,3 +59,45 @@ export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () 
     return failed(e.name === 'TimeoutError' ? 'timeout' : e.message.slice(0, 200));
   }
 }
+
+/** The media sequence of an HLS media playlist plus its segment count: it moves on while the camera streams. */
+export function playlistPosition(text: string): number | null {
+  if (!text.startsWith('#EXTM3U')) return null;
+  const seq = /#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(text);
+  const segments = text.split('\n').filter((l) => l.startsWith('#EXTINF')).length;
+  if (!segments) return null;
+  return (seq ? Number(seq[1]) : 0) + segments;
+}
+
+/**
+ * One look at an HLS camera: read its playlist (a master playlist's first variant). The media sequence
+ * advancing is a live camera; the same position again and again is a frozen one (the health rules see it as
+ * the same "frame"). No video is decoded: brightness comes from the snapshot when the camera has one.
+ */
+export async function probePlaylist(cam: CameraRow, opts: ProbeOptions, now: () => Date): Promise<Probe> {
+  const started = performance.now();
+  const at = now().toISOString();
+  const failed = (error: string): Probe => ({ at, ok: false, latencyMs: performance.now() - started, hash: null, luma: null, error });
+  if (!cam.streamUrl) return failed('no stream URL');
+  try {
+    let url = cam.streamUrl;
+    for (let hop = 0; hop < 2; hop++) {
+      const res = await fetch(url, { headers: cameraHeaders(cam), signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'error' });
+      if (!res.ok) return failed(`HTTP ${res.status}`);
+      const text = await res.text();
+      if (text.includes('#EXT-X-STREAM-INF')) {
+        const variant = text.split('\n').find((l) => l.trim() && !l.startsWith('#'));
+        if (!variant) return failed('master playlist without variants');
+        url = new URL(variant.trim(), url).toString();
+        continue;
+      }
+      const position = playlistPosition(text);
+      if (position === null) return failed('not an HLS playlist');
+      return { at, ok: true, latencyMs: performance.now() - started, hash: `hls:${position}`, luma: null };
+    }
+    return failed('playlist nested too deep');
+  } catch (err) {
+    const e = err as Error;
+    return failed(e.name === 'TimeoutError' ? 'timeout' : e.message.slice(0, 200));
+  }
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Hub } from '../hub.js';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN, WallClient } from '../testing/hub.js';
-import { startCameraServer } from '../../scripts/simulate/camera-server.js';
+import { cameraSimulator, type CameraSimulator } from '../testing/cameras.js';
 import { loadCity } from '../profile/load.js';
 import { seedAccounts } from '../../scripts/seed-accounts.js';
 import { acknowledgeCameraAlert } from '../commands/cameras.js';
@@ -10,7 +10,7 @@ import { startCameraMonitor } from './camera-monitor.js';
 import type { Config } from '../config.js';
 
 const city = loadCity('tangerang');
-let sim: Awaited<ReturnType<typeof startCameraServer>>;
+let sim: CameraSimulator;
 let hub: Hub;
 let url: string;
 let config: Config;
@@ -18,6 +18,8 @@ let monitor: ReturnType<typeof startCameraMonitor>;
 let wall: WallClient;
 const clock = { t: Date.parse('2026-11-23T01:00:00Z') };
 const CAM = 'simpang-cikokol';
+/** Gives an HLS stream in the profile. */
+const HLS = 'jl-mh-thamrin';
 
 /** One round of the monitor, then the clock moves on by a polling interval. */
 async function round() {
@@ -26,10 +28,10 @@ async function round() {
 }
 
 beforeAll(async () => {
-  sim = await startCameraServer({ port: 0, cameras: city.profile.cameras.map((c) => ({ id: c.id, name: c.name })) });
-  ({ hub, url, config } = await startTestHub({ cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) }));
+  sim = await cameraSimulator(city, clock);
+  ({ hub, url, config } = await startTestHub({ cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t), from: 'accounts' }));
   // The test drives the monitor's rounds itself, with its own clock.
-  monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 5000, log: hub.log, timer: false });
+  monitor = startCameraMonitor(hub.ctx, { snapshotsDir: config.snapshotsDir, concurrency: 32, timeoutMs: 30_000, log: hub.log, timer: false });
   wall = new WallClient(url);
   await wall.until(() => wall.catchUps.length === 1);
 }, 30_000);
@@ -89,6 +91,13 @@ describe('the camera monitor', () => {
     expect(frozen.lastGoodAt! < frozen.snapshotAt!).toBe(true);
   });
 
+  it("tells the wall when a degraded camera's reason changes (frozen, then black)", async () => {
+    sim.setMode('taman-potret', 'black');
+    await round();
+    await wall.until(() => wall.cameras.get('taman-potret')?.reason === 'black');
+    expect(wall.cameraEvents.at(-1)).toMatchObject({ type: 'camera.reason_changed', camera: { id: 'taman-potret', health: 'degraded' } });
+  });
+
   it('lets an operator acknowledge an open alert, and refuses the wall', async () => {
     sim.setMode('stasiun-tangerang', 'dead');
     for (let i = 0; i < 3; i++) await round();
@@ -98,6 +107,34 @@ describe('the camera monitor', () => {
     expect(acknowledgeCameraAlert(hub.ctx, accounts.operatorOf('dishub'), 'stasiun-tangerang').ok).toBe(true);
     await wall.until(() => wall.cameras.get('stasiun-tangerang')?.alert === 'acknowledged');
     expect(wall.cameras.get('stasiun-tangerang')?.health).toBe('offline');
+  });
+
+  it('plays an HLS camera through the hub, credentials and camera address kept on the hub', async () => {
+    const auth = { headers: { authorization: `Bearer ${WALL_TOKEN}` } };
+    const res = await fetch(`${url}/api/cameras/${HLS}/live/index.m3u8`, auth);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toMatch(/^#EXTM3U/);
+    expect(text).not.toContain('127.0.0.1');
+    const seg = text.split('\n').find((l) => l && !l.startsWith('#'))!;
+    const ts = await fetch(`${url}/api/cameras/${HLS}/live/${seg}`, auth);
+    expect(ts.status).toBe(200);
+    // MPEG-TS packets start with the sync byte 0x47.
+    expect(Buffer.from(await ts.arrayBuffer())[0]).toBe(0x47);
+    expect((await fetch(`${url}/api/cameras/${HLS}/live/s/not-a-key`, auth)).status).toBe(404);
+    expect((await fetch(`${url}/api/cameras/${HLS}/live/index.m3u8`)).status).toBe(401);
+  });
+
+  it('calls an HLS camera frozen when its playlist stops advancing, and alive while it moves', async () => {
+    expect(wall.cameras.get(HLS)?.health).toBe('online');
+    sim.setMode(HLS, 'frozen');
+    for (let i = 0; i < 4; i++) await round();
+    await wall.until(() => wall.cameras.get(HLS)?.health === 'degraded');
+    expect(wall.cameras.get(HLS)?.reason).toBe('frozen');
+    sim.setMode(HLS, 'ok');
+    await round();
+    await round();
+    await wall.until(() => wall.cameras.get(HLS)?.health === 'online');
   });
 
   it('attaches the nearest online camera snapshot to a new report nearby', async () => {

@@ -16,7 +16,7 @@ let wall: WallClient;
 let id: number;
 
 beforeAll(async () => {
-  ({ hub, url, config } = await startTestHub({}, { now: () => new Date(clock.t) }));
+  ({ hub, url, config } = await startTestHub({}, { now: () => new Date(clock.t), from: 'accounts' }));
   await seedAccounts(hub.ctx);
   id = Number((await postReport(url, validReport(), [await photo()])).body.id);
   wall = new WallClient(url);

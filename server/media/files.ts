@@ -1,4 +1,5 @@
-import { mkdirSync, existsSync, writeFileSync, renameSync, unlinkSync, readdirSync } from 'node:fs';
+import { mkdirSync, existsSync, unlinkSync, readdirSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProcessedPhoto } from './photos.js';
 
@@ -15,27 +16,64 @@ export class MediaFiles {
     return join(this.dir, hash.slice(0, 2), `${hash}.${variant}.webp`);
   }
 
-  /** Writes what is not there yet; returns the paths it created so a failed transaction can remove them. */
-  write(photo: ProcessedPhoto): string[] {
-    const created: string[] = [];
-    mkdirSync(join(this.dir, photo.hash.slice(0, 2)), { recursive: true });
+  /** Photos some command is between writing and committing: their files must stay while it decides. */
+  private readonly held = new Map<string, number>();
+
+  /**
+   * Writes what is not there yet and holds the photo until release(). On disk before it resolves (file data, then
+   * the folder's entry: fsync), because the report that refers to it is acknowledged only once its own COMMIT is on
+   * disk. Asynchronous, so the fsyncs never hold up the event loop. Two writers of the same photo at once write the
+   * same bytes; the rename makes either one whole.
+   */
+  async write(photo: ProcessedPhoto): Promise<void> {
+    this.held.set(photo.hash, (this.held.get(photo.hash) ?? 0) + 1);
+    const folder = join(this.dir, photo.hash.slice(0, 2));
+    mkdirSync(folder, { recursive: true });
+    let wrote = false;
     for (const variant of VARIANTS) {
       const target = this.path(photo.hash, variant);
       if (existsSync(target)) continue;
-      const tmp = `${target}.${process.pid}.tmp`;
-      writeFileSync(tmp, variant === 'display' ? photo.display : photo.thumb);
-      renameSync(tmp, target);
-      created.push(target);
+      const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      const f = await open(tmp, 'w');
+      try {
+        await f.writeFile(variant === 'display' ? photo.display : photo.thumb);
+        await f.sync();
+      } finally {
+        await f.close();
+      }
+      await rename(tmp, target);
+      wrote = true;
     }
-    return created;
+    if (wrote) {
+      const d = await open(folder, 'r');
+      try {
+        await d.sync();
+      } finally {
+        await d.close();
+      }
+    }
   }
 
-  remove(paths: readonly string[]): void {
-    for (const p of paths) {
-      try {
-        unlinkSync(p);
-      } catch {
-        /* already gone */
+  /**
+   * The command is done with these photos. A photo no one else holds and no committed row refers to (`kept` says
+   * which are) is removed: a refused or failed submission leaves no orphan file, and never takes away a file that
+   * another report sent at the same moment refers to.
+   */
+  release(hashes: readonly string[], kept: (hash: string) => boolean): void {
+    for (const hash of hashes) {
+      const n = (this.held.get(hash) ?? 1) - 1;
+      if (n > 0) {
+        this.held.set(hash, n);
+        continue;
+      }
+      this.held.delete(hash);
+      if (kept(hash)) continue;
+      for (const variant of VARIANTS) {
+        try {
+          unlinkSync(this.path(hash, variant));
+        } catch {
+          /* already gone */
+        }
       }
     }
   }

@@ -1,54 +1,65 @@
 import sharp from 'sharp';
-import { admit, mayStart, type PhotoLimits, type PhotoLoad } from '../domain/photo-queue.js';
+import { admit, laneOf, mayStart, type Lane, type LaneLoad, type PhotoLimits, type PhotoLoad } from '../domain/photo-queue.js';
 
 export type Turn<T> = { ok: true; value: T } | { ok: false; retryAfterS: number };
+type Waiting = { cost: number; start: () => void };
 
 /**
- * Every decode of an uploaded photo waits its turn here (policy: domain/photo-queue.ts). The event loop never
- * decodes; libvips does, on the threads this queue lets it have, so health, the wall's sockets and the console
- * keep answering while a crowd uploads.
+ * Every decode of an uploaded photo waits its turn here (policy: domain/photo-queue.ts), in the small or the large
+ * lane. The event loop never decodes; libvips does, on the threads this queue lets it have, so health, the wall's
+ * sockets and the console keep answering while a crowd uploads.
  */
 export class PhotoQueue {
-  private running = 0;
   private runningBytes = 0;
-  private meanJobMs = 250;
-  private readonly waiting: { cost: number; start: () => void }[] = [];
+  private readonly lanes: Record<Lane, { running: number; meanJobMs: number; line: Waiting[] }> = {
+    small: { running: 0, meanJobMs: 100, line: [] },
+    large: { running: 0, meanJobMs: 2000, line: [] },
+  };
 
   constructor(readonly limits: PhotoLimits) {}
 
   get load(): PhotoLoad {
-    return { running: this.running, runningBytes: this.runningBytes, waiting: this.waiting.length, meanJobMs: this.meanJobMs };
+    const lane = (l: Lane): LaneLoad => ({ running: this.lanes[l].running, waiting: this.lanes[l].line.length, meanJobMs: this.lanes[l].meanJobMs });
+    return { runningBytes: this.runningBytes, small: lane('small'), large: lane('large') };
   }
 
-  /** Runs `work` when its turn comes; refuses at once (with seconds to wait) when the line is full. */
-  async run<T>(cost: number, work: () => Promise<T>): Promise<Turn<T>> {
-    const a = admit(this.load, cost, this.limits);
+  /**
+   * Runs `work` when its turn comes; refuses at once (with seconds to wait) when its lane's line is full.
+   * pixels: the largest photo's width × height (decides the lane); cost: the bytes it will hold (domain photoCost).
+   */
+  async run<T>(pixels: number, cost: number, work: () => Promise<T>): Promise<Turn<T>> {
+    const lane = laneOf(pixels);
+    const a = admit(this.load, lane, cost, this.limits);
     if (a.kind === 'refuse') return { ok: false, retryAfterS: a.retryAfterS };
-    if (a.kind === 'wait') await new Promise<void>((start) => this.waiting.push({ cost, start }));
-    else this.take(cost);
+    if (a.kind === 'wait') await new Promise<void>((start) => this.lanes[lane].line.push({ cost, start }));
+    else this.take(lane, cost);
     const started = performance.now();
     try {
       return { ok: true, value: await work() };
     } finally {
-      // A running mean of the last ~10 jobs: what Retry-After is computed from.
-      this.meanJobMs = this.meanJobMs * 0.9 + (performance.now() - started) * 0.1;
-      this.running--;
+      const l = this.lanes[lane];
+      // A running mean of the last ~10 jobs of the lane: what Retry-After is computed from.
+      l.meanJobMs = l.meanJobMs * 0.9 + (performance.now() - started) * 0.1;
+      l.running--;
       this.runningBytes -= cost;
       this.pump();
     }
   }
 
-  private take(cost: number) {
-    this.running++;
+  private take(lane: Lane, cost: number) {
+    this.lanes[lane].running++;
     this.runningBytes += cost;
   }
 
-  /** Starts waiting jobs in order while the head fits. */
+  /** Starts waiting jobs in order while each lane's head fits; the small lane first, its jobs are the quick ones. */
   private pump() {
-    while (this.waiting.length && mayStart(this.load, this.waiting[0].cost, this.limits)) {
-      const next = this.waiting.shift()!;
-      this.take(next.cost);
-      next.start();
+    for (const lane of ['small', 'large'] as const) {
+      const line = this.lanes[lane].line;
+      while (line.length && mayStart(this.load, lane, line[0].cost, this.limits)) {
+        const next = line.shift()!;
+        this.take(lane, next.cost);
+        next.start();
+      }
     }
   }
 }

@@ -45,7 +45,9 @@ export async function processPhoto(input: Buffer, field: string, maxPixels: numb
   try {
     // Decode once: orient (EXIF rotation), shrink to display size as raw pixels, then encode both sizes from those
     // pixels. Half the work of decoding the upload twice; webp effort 2 trades a few % of size for speed.
-    const { data, info } = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })
+    // failOn 'warning': a JPEG whose header claims 8000×6000 over 640×480 of data only warns "premature end of data
+    // segment" (neither 'truncated' nor 'error' stops it), and the hub would decode 48 megapixels of nothing.
+    const { data, info } = await sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' })
       .rotate()
       .resize(DISPLAY_SIZE, DISPLAY_SIZE, { fit: 'inside', withoutEnlargement: true })
       .raw()
@@ -63,6 +65,6 @@ export async function processPhoto(input: Buffer, field: string, maxPixels: numb
       },
     };
   } catch (err) {
-    return refuse('unsupported_media', `image cannot be decoded: ${(err as Error).message}`, field);
+    return refuse('unsupported_media', `image is truncated or corrupt, send it again: ${(err as Error).message}`, field);
   }
 }

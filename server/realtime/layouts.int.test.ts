@@ -40,7 +40,7 @@ const split: Layout = { kind: 'split', views: [{ view: 'map', window: '6h' }, { 
 const playlist: Layout = { kind: 'playlist', items: [{ view: 'map', seconds: 20 }, { view: 'performance', seconds: 10 }] };
 
 beforeAll(async () => {
-  ({ hub, url, dataDir } = await startTestHub());
+  ({ hub, url, dataDir } = await startTestHub({}, { from: 'accounts' }));
   await seedAccounts(hub.ctx);
   supervisor = await login('supervisor');
   operator = await login('operator.dkp');

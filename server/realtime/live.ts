@@ -10,6 +10,9 @@ import { may, type Permission } from '../domain/access.js';
 import { cameraView, publicView } from '../domain/views.js';
 import { identifyCaller } from '../commands/identify.js';
 import { SyncInput } from './inputs.js';
+import { accountRoom, displayRoom, roomsToDisconnect, sessionRoom } from './revocations.js';
+import { readCookie } from '../commands/identify.js';
+import { SESSION_COOKIE, sessionRef } from '../commands/accounts.js';
 import { ridesOnCookie } from '../http/same-origin.js';
 import { isOwnOrigin } from '../domain/same-origin.js';
 import { currentLayout, displayIdOf, LAYOUT_ASSIGNED } from '../commands/layouts.js';
@@ -20,8 +23,9 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 
 /** Every watcher of the public stream is in this room; with the Redis adapter it spans hubs. */
 const PUBLIC_ROOM = 'live:public';
-/** One room per paired display: its layout is pushed there (with the Redis adapter, from any hub). */
-export const displayRoom = (displayId: string) => `display:${displayId}`;
+export { displayRoom };
+/** Screens that show only cameras: camera events, nothing of the reports' stream. */
+const CAMERAS_ROOM = 'live:cameras';
 
 export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: number }, limit: number): CatchUp {
   const { store } = ctx;
@@ -34,6 +38,14 @@ export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: numbe
     if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers(), cameras, headAt };
     return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq), cameras, headAt };
   })();
+}
+
+/** A cameras-only screen's catch-up: every camera, no markers (it orders camera events by each camera's lastSeq). */
+export function camerasCatchUp(ctx: Ctx): CatchUp {
+  const { store } = ctx;
+  return store.db.transaction((): CatchUp => ({
+    kind: 'snapshot', storeId: store.storeId, seq: store.events.headSeq(), markers: [], cameras: store.cameras.list().map(cameraView), headAt: store.events.headAt(),
+  }))();
 }
 
 export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[] }) {
@@ -62,10 +74,21 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
   io.on('connection', (socket: LiveSocket) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
     // Join and catch up in the same tick: no broadcast can fall between the two, so nothing is missed.
-    socket.join(PUBLIC_ROOM);
-    socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined }, opts.catchUpLimit));
+    if (auth.only === 'cameras') {
+      socket.join(CAMERAS_ROOM);
+      socket.emit('live.catchup', camerasCatchUp(ctx));
+    } else {
+      socket.join(PUBLIC_ROOM);
+      socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined }, opts.catchUpLimit));
+    }
     // A paired display hears its own layout: in the catch-up on every (re)connect, then live in its own room.
     const displayId = displayIdOf(socket.data.actor);
+    if (!displayId) {
+      // Staff: one room per account and per session, so a disable, a password reset or a logout ends this stream.
+      socket.join(accountRoom(socket.data.actor.id));
+      const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      if (token) socket.join(sessionRoom(sessionRef(token)));
+    }
     if (displayId) {
       socket.join(displayRoom(displayId));
       socket.emit('display.layout', currentLayout(ctx, displayId));
@@ -81,17 +104,33 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
 
   /** Only after commit: every watcher gets the event with its seq, in the public view. */
   return (c: Committed) => {
+    broadcast(c);
+    // Through the adapter, so with several hubs the sockets of a revoked credential go on every one of them.
+    for (const room of roomsToDisconnect(c.event)) io.in(room).disconnectSockets(true);
+  };
+
+  function broadcast(c: Committed) {
     const { seq, at, type } = c.event;
     if (type === LAYOUT_ASSIGNED) {
       const push = { ...(c.event.payload as Omit<DisplayLayoutPush, 'seq' | 'at'>), seq, at };
       io.to(displayRoom(push.displayId)).emit('display.layout', push);
     }
-    if (c.camera) return void io.to(PUBLIC_ROOM).emit('camera.event', { seq, at, type, camera: cameraView(c.camera) });
+    if (c.camera) return void io.to([PUBLIC_ROOM, CAMERAS_ROOM]).emit('camera.event', { seq, at, type, camera: cameraView(c.camera) });
     if (c.indicator) return void io.to(PUBLIC_ROOM).emit('indicator.event', { seq, at, type, value: c.indicator });
     if (!c.report || c.event.reportId === null) return void io.to(PUBLIC_ROOM).emit('live.tick', { seq, at, type });
     const live: LiveReportEvent = { seq, at, type: c.event.type, report: publicView(c.report) };
     io.to(PUBLIC_ROOM).emit('report.event', live);
-  };
+  }
+
+  /**
+   * The credential a socket connected with, checked again before it is answered: a socket that slipped past a
+   * disconnect (a hub that missed it) gets nothing once its account is disabled or its token revoked.
+   */
+  function stillValid(socket: LiveSocket): boolean {
+    const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+    const now = identifyCaller(ctx, { cookie: socket.handshake.headers.cookie, display: auth.display });
+    return now !== null && now.id === socket.data.actor.id;
+  }
 
   function seen(displayId: string) {
     try {
@@ -112,6 +151,10 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
     socket.on(name, (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
       const actor = socket.data.actor;
+      if (!stillValid(socket)) {
+        reply({ ok: false, error: { code: 'unauthenticated', message: 'this session or display token is no longer valid' } });
+        return void socket.disconnect(true);
+      }
       if (!may(actor, permission)) return reply({ ok: false, error: { code: 'forbidden', message: `${actor.role} may not ${name}` } });
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {

@@ -31,14 +31,17 @@ async function startHub(port: number): Promise<ChildProcess> {
     env: { ...process.env, PORT: String(port), PANTAU_DATA_DIR: dataDir, PANTAU_WALL_TOKEN: WALL_TOKEN, PANTAU_LOG_LEVEL: 'warn', PANTAU_CAMERA_MONITOR: 'off' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const end = Date.now() + 20_000;
+  // Up when it answers its health check; a hub that exits instead fails the test at once. No deadline of its own:
+  // starting a hub under tsx on a loaded machine takes what it takes (the test's timeout is the cap).
+  let exited = false;
+  proc.once('exit', () => (exited = true));
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return proc;
     } catch {
       /* not up yet */
     }
-    if (Date.now() > end) throw new Error('hub did not start');
+    if (exited) throw new Error('hub exited before it answered');
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -69,7 +72,7 @@ describe('a hub killed mid-stream', () => {
       }
     })();
 
-    await wall.until(() => committed.length >= 15);
+    await wall.until(() => committed.length >= 8);
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
 
@@ -82,7 +85,7 @@ describe('a hub killed mid-stream', () => {
 
     child = await startHub(port);
     const afterRestart = committed.length;
-    await wall.until(() => committed.length >= afterRestart + 10);
+    await wall.until(() => committed.length >= afterRestart + 5);
     posting = false;
     await poster;
 
@@ -103,5 +106,5 @@ describe('a hub killed mid-stream', () => {
     expect(wall.markers.size).toBeGreaterThanOrEqual(committed.length);
     wall.close();
     fresh.close();
-  }, 90_000);
+  }, 240_000);
 });

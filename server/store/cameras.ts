@@ -1,7 +1,8 @@
 import type { Db } from './db.js';
 import type { CameraPublic } from '../contract/cameras.js';
-import type { CameraHealth, Probe } from '../domain/cameras.js';
-import type { CameraSpec } from '../contract/profile.js';
+import type { Probe } from '../domain/cameras.js';
+import type { StoredEvent } from './events.js';
+import { CameraProjection } from './camera-projection.js';
 
 export type CameraRow = CameraPublic & {
   snapshotUrl: string | null;
@@ -12,71 +13,96 @@ export type CameraRow = CameraPublic & {
   lastProbeAt: string | null;
 };
 
-const SELECT = `SELECT id, name, kind, lng, lat, snapshot_url AS snapshotUrl, stream_url AS streamUrl, username, password,
-  interval_s AS intervalS, health, health_since AS healthSince, health_reason AS reason, alert, last_probe_at AS lastProbeAt,
-  last_good_at AS lastGoodAt, snapshot_at AS snapshotAt, last_seq AS lastSeq FROM cameras`;
+/** Where a camera is read from, and with which credentials: kept on the hub, in no event, sent to no browser. */
+export type CameraSource = { snapshotUrl: string | null; streamUrl: string | null; username: string | null; password: string | null };
+
+const SELECT = `SELECT c.id, c.name, c.kind, c.lng, c.lat, s.snapshot_url AS snapshotUrl, s.stream_url AS streamUrl, s.username, s.password,
+  c.interval_s AS intervalS, c.health, c.health_since AS healthSince, c.health_reason AS reason, c.alert, c.last_probe_at AS lastProbeAt,
+  c.last_good_at AS lastGoodAt, c.snapshot_at AS snapshotAt, c.last_seq AS lastSeq, c.disabled, (s.stream_url IS NOT NULL) AS live
+  FROM cameras c LEFT JOIN camera_sources s ON s.camera_id = c.id`;
+
+type RawRow = Omit<CameraRow, 'live' | 'disabled'> & { live: number; disabled: number };
+const toRow = (r: RawRow): CameraRow => ({ ...r, live: r.live === 1, disabled: r.disabled === 1 });
 
 const KEEP_PROBES = 20;
 
 export class CamerasTable {
   private readonly s;
+  private readonly projection: CameraProjection;
   /**
    * The newest probes of each camera, newest first, kept as they are written: the health rules read them on
    * every probe. Only the hub that probes a camera writes its probes, so this never goes stale.
    */
   private readonly recentCache = new Map<string, Probe[]>();
   constructor(db: Db) {
+    this.projection = new CameraProjection(db);
     this.s = {
-      upsertSpec: db.prepare(
-        `INSERT INTO cameras (id, name, kind, lng, lat, snapshot_url, stream_url, username, password, interval_s)
-         VALUES (@id, @name, @kind, @lng, @lat, @snapshotUrl, @streamUrl, @username, @password, @intervalS)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, lng = excluded.lng, lat = excluded.lat,
-           snapshot_url = excluded.snapshot_url, stream_url = excluded.stream_url, username = excluded.username,
-           password = excluded.password, interval_s = excluded.interval_s`,
-      ),
-      all: db.prepare(`${SELECT} ORDER BY id`),
-      one: db.prepare(`${SELECT} WHERE id = ?`),
-      // Due: never probed, or its interval gone since the last probe (a microsecond of slack for float days).
+      all: db.prepare(`${SELECT} ORDER BY c.id`),
+      one: db.prepare(`${SELECT} WHERE c.id = ?`),
+      // Due: enabled, and never probed or its interval gone since the last probe (a microsecond of slack for float days).
       due: db.prepare(
-        `${SELECT} WHERE last_probe_at IS NULL OR julianday(@now) - julianday(last_probe_at) >= interval_s / 86400.0 - 1e-9
-         ORDER BY last_probe_at IS NOT NULL, last_probe_at`,
+        `${SELECT} WHERE c.disabled = 0 AND (c.last_probe_at IS NULL OR julianday(@now) - julianday(c.last_probe_at) >= c.interval_s / 86400.0 - 1e-9)
+         ORDER BY c.last_probe_at IS NOT NULL, c.last_probe_at`,
       ),
+      source: db.prepare(
+        `INSERT INTO camera_sources (camera_id, snapshot_url, stream_url, username, password, from_profile)
+         VALUES (@id, @snapshotUrl, @streamUrl, @username, @password, @fromProfile)
+         ON CONFLICT (camera_id) DO UPDATE SET snapshot_url = excluded.snapshot_url, stream_url = excluded.stream_url,
+           username = excluded.username, password = excluded.password, from_profile = excluded.from_profile`,
+      ),
+      fromProfile: db.prepare('SELECT from_profile FROM camera_sources WHERE camera_id = ?').pluck(),
+      dropSource: db.prepare('DELETE FROM camera_sources WHERE camera_id = ?'),
+      everAdded: db.prepare("SELECT 1 FROM events WHERE type = 'camera.added' AND json_extract(payload, '$.cameraId') = ? LIMIT 1").pluck(),
       addProbe: db.prepare('INSERT INTO camera_probes (camera_id, at, ok, latency_ms, hash, luma, error) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       recent: db.prepare('SELECT at, ok, latency_ms AS latencyMs, hash, luma, error FROM camera_probes WHERE camera_id = ? ORDER BY at DESC, rowid DESC LIMIT ?'),
       // Older than the KEEP_PROBES-th newest: one index seek, not a NOT IN over the camera's rows on every probe.
       prune: db.prepare(
         `DELETE FROM camera_probes WHERE camera_id = @id AND at < (SELECT at FROM camera_probes WHERE camera_id = @id ORDER BY at DESC LIMIT 1 OFFSET ${KEEP_PROBES - 1})`,
       ),
+      dropProbes: db.prepare('DELETE FROM camera_probes WHERE camera_id = ?'),
       probed: db.prepare('UPDATE cameras SET last_probe_at = @at, last_good_at = COALESCE(@goodAt, last_good_at), snapshot_at = COALESCE(@snapshotAt, snapshot_at) WHERE id = @id'),
-      health: db.prepare('UPDATE cameras SET health = @health, health_since = @at, health_reason = @reason, alert = @alert, last_seq = @seq WHERE id = @id'),
-      alert: db.prepare('UPDATE cameras SET alert = @alert, last_seq = @seq WHERE id = @id'),
-      changes: db.prepare(
-        "SELECT at, json_extract(payload, '$.to') AS \"to\" FROM events WHERE type = 'camera.health_changed' AND at >= ? AND at < ? AND json_extract(payload, '$.cameraId') = ? ORDER BY seq",
+      // Each span clipped to the window; a camera's time before its first known health does not count.
+      uptime: db.prepare(
+        `SELECT camera_id AS id,
+           SUM(MAX(0, julianday(MIN(COALESCE(to_at, @to), @to)) - julianday(MAX(from_at, @from)))) AS known,
+           SUM(CASE WHEN health = 'online' THEN MAX(0, julianday(MIN(COALESCE(to_at, @to), @to)) - julianday(MAX(from_at, @from))) ELSE 0 END) AS up
+         FROM camera_health_spans WHERE (to_at IS NULL OR to_at > @from) AND from_at < @to GROUP BY camera_id`,
       ),
-      before: db.prepare(
-        "SELECT json_extract(payload, '$.to') FROM events WHERE type = 'camera.health_changed' AND at < ? AND json_extract(payload, '$.cameraId') = ? ORDER BY seq DESC LIMIT 1",
-      ).pluck(),
     };
   }
 
-  /** The profile is where cameras are configured; health and probes survive a change of URL or name. */
-  syncFromProfile(specs: CameraSpec[], resolveUrl: (u: string) => string): void {
-    for (const c of specs) {
-      this.s.upsertSpec.run({
-        id: c.id, name: c.name, kind: c.kind, lng: c.location[0], lat: c.location[1], snapshotUrl: resolveUrl(c.snapshotUrl),
-        streamUrl: c.streamUrl ? resolveUrl(c.streamUrl) : null, username: c.username ?? null, password: c.password ?? null, intervalS: c.intervalS,
-      });
+  /** Applies one camera.* event to the camera tables (see camera-projection.ts). Call inside the event's transaction. */
+  apply(e: StoredEvent): void {
+    this.projection.apply(e);
+    if (e.type === 'camera.removed') {
+      const id = String((e.payload as { cameraId: string }).cameraId);
+      this.s.dropSource.run(id);
+      this.s.dropProbes.run(id);
+      this.recentCache.delete(id);
     }
   }
+  setSource(id: string, src: CameraSource, fromProfile: boolean): void {
+    this.s.source.run({ id, ...src, fromProfile: fromProfile ? 1 : 0 });
+  }
+  /** null: no source row; true while the addresses are still the profile's. */
+  sourceFromProfile(id: string): boolean | null {
+    const v = this.s.fromProfile.get(id) as number | undefined;
+    return v === undefined ? null : v === 1;
+  }
+  /** A camera once added stays the console's: the profile does not bring a removed one back. */
+  everAdded(id: string): boolean {
+    return this.s.everAdded.get(id) === 1;
+  }
   list(): CameraRow[] {
-    return this.s.all.all() as CameraRow[];
+    return (this.s.all.all() as RawRow[]).map(toRow);
   }
   /** The cameras whose next probe is due at `now`, longest waiting first. */
   due(now: string): CameraRow[] {
-    return this.s.due.all({ now }) as CameraRow[];
+    return (this.s.due.all({ now }) as RawRow[]).map(toRow);
   }
   get(id: string): CameraRow | null {
-    return (this.s.one.get(id) as CameraRow | undefined) ?? null;
+    const r = this.s.one.get(id) as RawRow | undefined;
+    return r ? toRow(r) : null;
   }
   addProbe(id: string, p: Probe, good: boolean): void {
     this.s.addProbe.run(id, p.at, p.ok ? 1 : 0, Math.round(p.latencyMs), p.hash, p.luma, p.error ?? null);
@@ -96,16 +122,9 @@ export class CamerasTable {
     }
     return cached.slice(0, n);
   }
-  setHealth(id: string, health: CameraHealth, reason: string, alert: CameraPublic['alert'], at: string, seq: number): void {
-    this.s.health.run({ id, health, reason, alert, at, seq });
-  }
-  setAlert(id: string, alert: CameraPublic['alert'], seq: number): void {
-    this.s.alert.run({ id, alert, seq });
-  }
-  healthChanges(id: string, from: string, to: string): { at: string; to: CameraHealth }[] {
-    return this.s.changes.all(from, to, id) as { at: string; to: CameraHealth }[];
-  }
-  healthBefore(id: string, at: string): CameraHealth | null {
-    return (this.s.before.get(at, id) as CameraHealth | undefined) ?? null;
+  /** Every camera's share of [from, to) online, from the health spans: one query for all cameras. */
+  uptimes(from: string, to: string): Map<string, number | null> {
+    const rows = this.s.uptime.all({ from, to }) as { id: string; known: number; up: number }[];
+    return new Map(rows.map((r) => [r.id, r.known > 0 ? r.up / r.known : null]));
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { openDb, type Db } from './db.js';
+import { openDb, type Db, type Synchronous } from './db.js';
+import { GroupCommit } from './group-commit.js';
 import { migrate } from './migrate.js';
 import { EventLog } from './events.js';
 import { ReportsTable } from './reports.js';
@@ -34,7 +35,11 @@ export class Store {
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
-  constructor(readonly db: Db) {
+  private readonly group: GroupCommit | null;
+
+  /** groupCommit false: every grouped write commits alone (the benches' "before"). */
+  constructor(readonly db: Db, opts: { groupCommit?: boolean } = {}) {
+    this.group = opts.groupCommit === false ? null : new GroupCommit(db);
     migrate(db);
     this.events = new EventLog(db);
     this.reports = new ReportsTable(db);
@@ -54,12 +59,38 @@ export class Store {
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }
 
-  static open(file: string): Store {
-    return new Store(openDb(file));
+  static open(file: string, opts: { synchronous?: Synchronous; groupCommit?: boolean } = {}): Store {
+    return new Store(openDb(file, opts.synchronous), opts);
+  }
+
+  /**
+   * Writes a compact copy of this database to `target` without its identity (test fixtures: one seeded store made
+   * once, copied per test file). A store opened from the copy makes its own storeId, as a new database would.
+   */
+  saveCopy(target: string): void {
+    this.db.prepare('VACUUM INTO ?').run(target);
+    const copy = openDb(target);
+    copy.prepare("DELETE FROM meta WHERE key = 'store_id'").run();
+    copy.close();
   }
 
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  /**
+   * Like tx, but shares one transaction (one fsync) with the other grouped writes of this turn of the event loop,
+   * each in its own savepoint. `after` runs once it is committed, in write order, before the promise settles.
+   */
+  txGrouped<T>(fn: () => T, after: (value: T) => void = () => {}): Promise<T> {
+    if (this.group) return this.group.run(fn, after);
+    try {
+      const value = this.tx(fn);
+      after(value);
+      return Promise.resolve(value);
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   close(): void {

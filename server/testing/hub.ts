@@ -8,13 +8,17 @@ import type { CatchUp, ClientToServerEvents, LiveReportEvent, ServerToClientEven
 import { toMarker, type MarkerTuple } from '../contract/reports.js';
 import type { CameraPublic, LiveCameraEvent } from '../contract/cameras.js';
 import type { LiveIndicatorEvent } from '../contract/indicators.js';
-import { scenePhoto } from '../../scripts/simulate/scene-photo.js';
+import { photo } from './photos.js';
+import type { TemplateName } from './templates.js';
 
 export const WALL_TOKEN = 'test-wall-token-0123456789abcdefghij';
 
-/** A real hub on an ephemeral port, with its own SQLite file and media folder under a temp dir. */
-export async function startTestHub(over: Partial<Config> = {}, opts: { now?: () => Date } = {}): Promise<{ hub: Hub; url: string; dataDir: string; config: Config }> {
-  const dataDir = over.dataDir ?? mkdtempSync(join(tmpdir(), 'pantau-'));
+/**
+ * A real hub on an ephemeral port, with its own SQLite file and media folder under a temp dir. `from` starts it on
+ * a copy of a seeded store made once per run (server/testing/templates.ts): 'accounts' or 'demo'.
+ */
+export async function startTestHub(over: Partial<Config> = {}, opts: { now?: () => Date; from?: TemplateName } = {}): Promise<{ hub: Hub; url: string; dataDir: string; config: Config }> {
+  const dataDir = over.dataDir ?? (opts.from ? await (await import('./templates.js')).copyOfTemplate(opts.from) : mkdtempSync(join(tmpdir(), 'pantau-')));
   const config = testConfig(dataDir, over);
   const hub = createHub(config, opts);
   const port = await hub.listen();
@@ -26,8 +30,20 @@ export function testConfig(dataDir: string, over: Partial<Config> = {}): Config 
     port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
     logLevel: 'silent', wallToken: WALL_TOKEN, staticDir: null, snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, deadlineScheduler: false,
     // Tests file many reports from one address; a test of the limits themselves passes its own.
-    rateLimits: { reportsPer10Min: 100_000, open311PerMin: 100_000, loginFailsPer15Min: 100_000 }, ...over,
+    rateLimits: { reportsPer10Min: 100_000, open311PerMin: 100_000, loginFailsPer15Min: 100_000, loginFailsPerUser15Min: 100_000 }, ...over,
   });
+}
+
+/**
+ * A hub clock that runs with real time from a fixed moment, so "today" in a test is a known WIB day whatever the
+ * hour the suite runs (a run across midnight WIB would otherwise see two). Pass `now` to startTestHub.
+ */
+export function runningClock(startIso = '2026-11-23T10:00:00+07:00') {
+  const offset = Date.parse(startIso) - Date.now();
+  const now = () => new Date(Date.now() + offset);
+  /** The WIB calendar day of the hub's clock, YYYY-MM-DD. */
+  const wibDay = () => new Date(now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return { now, wibDay };
 }
 
 export type ReportForm = Record<string, string | number | undefined>;
@@ -48,8 +64,8 @@ export const validReport = (over: ReportForm = {}): ReportForm => ({
   reporterName: 'Siti Rahmawati', reporterContact: '0812-5555-0199', ...over,
 });
 
-let photoSeed = 1;
-export const photo = () => scenePhoto('sampah', photoSeed++, 640, 480);
+/** The next of a small set of cached test photos (server/testing/photos.ts). */
+export { photo };
 
 /**
  * A wall client that keeps a keyed marker store exactly as the wall does: snapshot replaces,

@@ -5,7 +5,7 @@ import { submitReport } from '../commands/submit-report.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import { sweepDeadlines } from '../commands/deadline-sweep.js';
 import { recordProbe } from '../commands/cameras.js';
-import { scenePhoto } from '../../scripts/simulate/scene-photo.js';
+import { cachedScenePhoto } from './photos.js';
 
 /**
  * A simulated week in the city, driven through the hub's real commands (the same ones HTTP and the jobs call):
@@ -80,7 +80,7 @@ export function createWeek(hub: Hub, setNow: (d: Date) => void, start: Date, opt
   async function hour() {
     const at = new Date(start.getTime() + hourIndex * 3600_000);
     hourIndex++;
-    photo ??= await scenePhoto('sampah', 7, 96, 72);
+    photo ??= await cachedScenePhoto('sampah', 7, 96, 72);
     // The room works 08:00–18:00 WIB; citizens report around the clock, fewer at night.
     const wibHour = (at.getUTCHours() + 7) % 24;
     const day = wibHour >= 6 && wibHour < 22;

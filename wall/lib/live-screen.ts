@@ -10,9 +10,9 @@ import { watchRelease } from './release-watch';
  * What a paired wall screen starts with, as /wall does: the display token (from ?display= once, then
  * localStorage), the live store fed by the hub's stream, and the city profile.
  */
-export function createLiveScreen() {
+export function createLiveScreen(opts: { camerasOnly?: boolean } = {}) {
   const token = takeDisplayToken();
-  const live = createLive();
+  const live = createLive(opts);
   window.__pantau = { map: null, live };
   const socket = token ? connectLive(token, live) : null;
   if (!socket) live.setConnection('unpaired');

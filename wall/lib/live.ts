@@ -56,7 +56,9 @@ function fromReport(r: ReportPublic): Marker {
  * screen shows (counts per phase, seq, connection) are signals, and the counts are kept up to date
  * one change at a time, never recounted over the whole map except when a snapshot replaces it.
  */
-export function createLive() {
+export function createLive(opts: { camerasOnly?: boolean } = {}) {
+  /** A cameras-only screen hears camera events alone: their global seqs have gaps, so each camera is ordered by its own lastSeq. */
+  const camerasOnly = opts.camerasOnly === true;
   const markers = new Map<number, Marker>();
   let storeId: string | null = null;
   let appliedSeq = 0;
@@ -80,6 +82,8 @@ export function createLive() {
   };
 
   const changeListeners = new Set<ChangeListener>();
+  /** Told which camera changed (null: all of them, after a catch-up), so a map layer can send just that one. */
+  const cameraListeners = new Set<(ids: string[] | null) => void>();
   const submittedListeners = new Set<SubmittedListener>();
   const eventListeners = new Set<ReportEventListener>();
 
@@ -122,6 +126,7 @@ export function createLive() {
       cameras.set(c.id, sameStore && held && held.lastSeq > c.lastSeq ? held : c);
     }
     publishCameras();
+    for (const fn of cameraListeners) fn(null);
   }
 
   function notify(ids: Iterable<number> | null) {
@@ -173,6 +178,18 @@ export function createLive() {
    * it is applied; already held it is ignored; after a gap the wall asks for what it missed.
    */
   function applyEvent(e: LiveEvent) {
+    if (camerasOnly) {
+      if (!('camera' in e)) return;
+      const held = cameras.get(e.camera.id);
+      if (held && held.lastSeq >= e.camera.lastSeq) return;
+      applyCamera(e);
+      appliedSeq = Math.max(appliedSeq, e.seq);
+      noteAt(e.at);
+      return batch(() => {
+        publishCameras();
+        publish();
+      });
+    }
     if (syncing) {
       if (e.seq > appliedSeq) hold(e);
       return;
@@ -186,7 +203,7 @@ export function createLive() {
     appliedSeq = e.seq;
     noteAt(e.at);
     if ('camera' in e) {
-      cameras.set(e.camera.id, e.camera);
+      applyCamera(e);
       return batch(() => {
         publishCameras();
         publish();
@@ -203,6 +220,12 @@ export function createLive() {
     publish();
     if (e.type === 'report.submitted') for (const fn of submittedListeners) fn(e.report, e.at);
     for (const fn of eventListeners) fn(e);
+  }
+
+  function applyCamera(e: Extract<LiveEvent, { camera: CameraPublic }>) {
+    if (e.type === 'camera.removed') cameras.delete(e.camera.id);
+    else cameras.set(e.camera.id, e.camera);
+    for (const fn of cameraListeners) fn([e.camera.id]);
   }
 
   function hold(e: LiveEvent) {
@@ -261,6 +284,7 @@ export function createLive() {
     caughtUp: caughtUp as Accessor<boolean>,
     /** What the socket's handshake tells the hub this wall already has. */
     have: () => ({ storeId, seq: appliedSeq }),
+    camerasOnly,
     applyCatchUp,
     applyEvent,
     setConnection(c: Connection) {
@@ -272,6 +296,10 @@ export function createLive() {
     useSyncer(fn: Syncer, failed: () => void) {
       syncer = fn;
       onSyncFailed = failed;
+    },
+    onCameraChange(fn: (ids: string[] | null) => void) {
+      cameraListeners.add(fn);
+      return () => cameraListeners.delete(fn);
     },
     onChange(fn: ChangeListener) {
       changeListeners.add(fn);

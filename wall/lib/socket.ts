@@ -15,7 +15,7 @@ const UNPAIRED_RETRY_MS = 30_000;
  */
 export function connectLive(token: string | null, live: Live): LiveSocket {
   const socket: LiveSocket = io({
-    auth: (cb) => cb({ display: token ?? '', ...live.have() } satisfies HandshakeAuth),
+    auth: (cb) => cb({ display: token ?? '', ...live.have(), ...(live.camerasOnly ? { only: 'cameras' as const } : {}) } satisfies HandshakeAuth),
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 10_000,
   });

@@ -5,6 +5,8 @@ import { ago, ct, percent } from './i18n';
 import { CAMERA_COLOR, lastGoodOf, stateOf } from './theme';
 import type { CameraStats } from './stats';
 import { Snapshot } from './Snapshot';
+import { LiveVideo } from '../../components/LiveVideo';
+import { embedded } from '../../lib/views';
 
 /** An online camera whose last good picture is older than this says so (it is probed every ~10 s). */
 const STALE_MS = 2 * 60_000;
@@ -45,7 +47,10 @@ export function CameraTile(props: { camera: CameraStats; token: string | null; n
       style={{ '--cam-color': CAMERA_COLOR[state()] }}
     >
       <div class="cam-tile-pic">
-        <Snapshot src={src()} alt={c().name} />
+        {/* Inside a wall layout a camera that streams plays live (only while its tile is on screen). */}
+        <Show when={embedded() && c().live && !c().disabled && state() !== 'offline'} fallback={<Snapshot src={src()} alt={c().name} />}>
+          <LiveVideo cameraId={c().id} name={c().name} token={props.token} />
+        </Show>
       </div>
       <Show when={state() === 'offline'}>
         <div class="cam-tile-center" data-testid="camera-tile-offline">

@@ -20,7 +20,8 @@ const fmt = new Intl.NumberFormat(t.locale);
  * latest picture and state; paired like /wall (the same display token), live from the same stream.
  */
 export default function CamerasScreen() {
-  const { token, live, profile } = createLiveScreen();
+  // Camera events only: the grid has no use for the reports' stream or a catch-up of every marker.
+  const { token, live, profile } = createLiveScreen({ camerasOnly: true });
   const { stats, loaded } = pollCameraStats(token);
   const now = createNow();
   const conn = () => live.connection();

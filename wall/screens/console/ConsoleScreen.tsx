@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import { createSession, SessionGate } from './session';
 import { Console } from './Console';
 import { Performance } from './Performance';
+import { CameraAdmin } from './CameraAdmin';
 import { ct, withLang } from './i18n';
 import './console.css';
 
@@ -33,8 +34,10 @@ export default function ConsoleScreen() {
               </div>
             }
           >
-            <Show when={!location.pathname.startsWith('/console/kinerja')} fallback={<Performance me={me} />}>
-              <Console me={me} onLogout={() => session.logout()} onUnauthenticated={session.expired} />
+            <Show when={!location.pathname.startsWith('/console/kamera')} fallback={<CameraAdmin me={me} />}>
+              <Show when={!location.pathname.startsWith('/console/kinerja')} fallback={<Performance me={me} />}>
+                <Console me={me} onLogout={() => session.logout()} onUnauthenticated={session.expired} />
+              </Show>
             </Show>
           </Show>
         )}

@@ -10,6 +10,7 @@ import { ACTION_KEYS, ACTION_ORDER, ONE_STEP, type ActionBody, type ConsoleActio
 import { ActionDialog } from './ActionDialog';
 import { Duplicates } from './Duplicates';
 import { PhotoOverlay, type OverlayPhoto } from './PhotoOverlay';
+import { LiveVideo } from '../../components/LiveVideo';
 import type { Queue } from './queue';
 
 export type PanelControl = {
@@ -55,6 +56,8 @@ export function ReportPanel(props: Props) {
   const [notice, setNotice] = createSignal<string | null>(null);
   const [actionError, setActionError] = createSignal<string | null>(null);
   const [dialog, setDialog] = createSignal<ConsoleAction | null>(null);
+  /** The one nearby camera whose live video is open (only it streams). */
+  const [liveOpen, setLiveOpen] = createSignal<string | null>(null);
   const [dialogError, setDialogError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [overlay, setOverlay] = createSignal<{ photos: OverlayPhoto[]; start: number } | null>(null);
@@ -431,10 +434,20 @@ export function ReportPanel(props: Props) {
                         <span class="cn-picks-label">{ct.camerasNearby}</span>
                         <For each={detail()!.cameras}>
                           {(c) => (
-                            <a class="cn-camera" href={`/api/cameras/${encodeURIComponent(c.id)}/snapshot.webp`} target="_blank" rel="noopener">
-                              <span>{c.name}</span>
-                              <span class="cn-muted">{c.distanceM} m</span>
-                            </a>
+                            <div class="cn-camera-item">
+                              <a class="cn-camera" href={`/api/cameras/${encodeURIComponent(c.id)}/snapshot.webp`} target="_blank" rel="noopener">
+                                <span>{c.name}</span>
+                                <span class="cn-muted">{c.distanceM} m</span>
+                              </a>
+                              <Show when={c.live}>
+                                <button type="button" class="cn-btn cn-btn-ghost cn-live-btn" data-testid="open-live" aria-pressed={liveOpen() === c.id} onClick={() => setLiveOpen(liveOpen() === c.id ? null : c.id)}>
+                                  {liveOpen() === c.id ? ct.closeLive : ct.openLive}
+                                </button>
+                              </Show>
+                              <Show when={liveOpen() === c.id}>
+                                <LiveVideo cameraId={c.id} name={c.name} />
+                              </Show>
+                            </div>
                           )}
                         </For>
                       </div>

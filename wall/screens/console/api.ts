@@ -42,12 +42,13 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   if (res.ok) return { ok: true, status: res.status, data: data as T };
   const e = (data ?? {}) as Partial<ApiError>;
-  if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') for (const fn of unauthorizedListeners) fn();
+  if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me' && path !== '/api/auth/session') for (const fn of unauthorizedListeners) fn();
   return { ok: false, status: res.status, error: e.error ?? 'error', field: e.field, message: e.message ?? res.statusText };
 }
 
 export async function fetchMe(): Promise<Me | null | 'offline'> {
-  const r = await api<{ actor: Me }>('/api/auth/me');
+  // /session, not /me: a visitor who is not signed in gets null without a failed request.
+  const r = await api<{ actor: Me | null }>('/api/auth/session');
   if (r.ok) return r.data.actor;
   return r.status === 0 || r.status >= 500 ? 'offline' : null;
 }
@@ -61,7 +62,7 @@ export type ReportDetail = {
   fieldSupervisors: FieldSupervisorLoad[];
   mergedInto: string | null;
   /** The nearest online cameras (newer hubs). */
-  cameras?: { id: string; name: string; distanceM: number; snapshotAt: string | null }[];
+  cameras?: { id: string; name: string; distanceM: number; snapshotAt: string | null; live?: boolean }[];
 };
 
 /** The proof a field supervisor sent, as kept in the history's report.proof_submitted entry. */

@@ -150,9 +150,16 @@ export default function FieldScreen() {
     readyMarked = false;
   }
 
+  function signedOut() {
+    setAuth(me() ? 'lost' : 'out');
+    document.body.dataset.field = 'login';
+  }
+
   async function checkSession() {
     try {
-      const { actor } = await request<{ actor: Actor }>('/api/auth/me', { timeoutMs: 15_000 });
+      // /session answers a phone that is not signed in, or whose session the hub ended, with null (no failed request).
+      const { actor } = await request<{ actor: Actor | null }>('/api/auth/session', { timeoutMs: 15_000 });
+      if (!actor) return signedOut();
       if (actor.role !== 'field') {
         setMe(actor);
         setAuth('wrong-role');
@@ -170,11 +177,8 @@ export default function FieldScreen() {
       await loadJobs();
       void outbox.flush();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) {
-        if (me()) setAuth('lost');
-        else setAuth('out');
-        document.body.dataset.field = 'login';
-      } else if (!me()) {
+      if (err instanceof ApiError && err.status === 401) signedOut();
+      else if (!me()) {
         setAuth('out'); // offline and never logged in on this phone
         document.body.dataset.field = 'login';
       } else {

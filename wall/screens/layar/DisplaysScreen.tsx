@@ -1,5 +1,5 @@
 import { createMemo, createResource, createSignal, For, Index, Match, onCleanup, Show, Switch } from 'solid-js';
-import { VIEW_IDS, type DisplayView, type Layout, type ViewId } from '../../../server/contract/layouts';
+import { VIEW_IDS, type DisplayView, type Layout, type RevokedDisplayView, type ViewId } from '../../../server/contract/layouts';
 import { fetchProfile } from '../../lib/profile';
 import { t } from '../../lib/i18n';
 import { viewName } from '../../lib/views';
@@ -48,14 +48,28 @@ export default function DisplaysScreen() {
 function Displays(props: { me: Me; onLogout: () => void }) {
   const [profile] = createResource(fetchProfile);
   const [displays, setDisplays] = createSignal<DisplayView[] | null>(null);
+  const [revoked, setRevoked] = createSignal<RevokedDisplayView[]>([]);
+  const [confirming, setConfirming] = createSignal<string | null>(null);
   const [editing, setEditing] = createSignal<string | null>(null);
   const [message, setMessage] = createSignal<string | null>(null);
 
   const ids = createMemo(() => (displays() ?? []).map((d) => d.id), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
 
   async function load() {
-    const r = await api<{ displays: DisplayView[] }>('/api/displays');
-    if (r.ok) setDisplays(r.data.displays);
+    const r = await api<{ displays: DisplayView[]; revoked: RevokedDisplayView[] }>('/api/displays');
+    if (r.ok) {
+      setDisplays(r.data.displays);
+      setRevoked(r.data.revoked ?? []);
+    }
+  }
+
+  /** The token stops working at once: the hub disconnects the screen and it cannot connect again. */
+  async function revoke(d: DisplayView) {
+    const r = await api(`/api/displays/${d.id}/revoke`, { method: 'POST' });
+    setConfirming(null);
+    if (r.ok) setMessage(dt.revokedOne(d.name));
+    else setMessage(r.message);
+    void load();
   }
   void load();
   // Online and last seen change on their own: read them again every few seconds.
@@ -117,12 +131,34 @@ function Displays(props: { me: Me; onLogout: () => void }) {
                         </span>
                       </Show>
                     </p>
+                    <p class="cn-muted dp-paired" data-testid="display-paired">
+                      {dt.paired} {whenWib(d().createdAt)}
+                      <Show when={d().pairedBy}> {dt.by} {d().pairedBy}</Show>
+                    </p>
                     <Show
                       when={editing() === d().id}
                       fallback={
-                        <button type="button" class="cn-btn cn-btn-sm" data-testid="display-edit" onClick={() => setEditing(d().id)}>
-                          {dt.change}
-                        </button>
+                        <div class="dp-actions">
+                          <button type="button" class="cn-btn cn-btn-sm" data-testid="display-edit" onClick={() => setEditing(d().id)}>
+                            {dt.change}
+                          </button>
+                          <Show
+                            when={confirming() === d().id}
+                            fallback={
+                              <button type="button" class="cn-btn cn-btn-sm cn-btn-danger-ghost" data-testid="display-revoke" onClick={() => setConfirming(d().id)}>
+                                {dt.revoke}
+                              </button>
+                            }
+                          >
+                            <span class="dp-confirm">{dt.revokeConfirm}</span>
+                            <button type="button" class="cn-btn cn-btn-sm cn-btn-danger" data-testid="display-revoke-confirm" onClick={() => void revoke(d())}>
+                              {dt.revokeYes}
+                            </button>
+                            <button type="button" class="cn-btn cn-btn-sm cn-btn-ghost" onClick={() => setConfirming(null)}>
+                              {dt.cancel}
+                            </button>
+                          </Show>
+                        </div>
                       }
                     >
                       <LayoutForm
@@ -142,6 +178,24 @@ function Displays(props: { me: Me; onLogout: () => void }) {
               </For>
             </div>
           </Show>
+        </Show>
+        <Show when={revoked().length}>
+          <section class="dp-revoked" data-testid="displays-revoked">
+            <h2>{dt.revokedTitle}</h2>
+            <ul>
+              <For each={revoked()}>
+                {(r) => (
+                  <li data-testid="display-revoked" data-display-id={r.id}>
+                    <strong>{r.name}</strong>{' '}
+                    <span class="cn-muted">
+                      {dt.revokedAt} {whenWib(r.revokedAt)}
+                      <Show when={r.revokedBy}> {dt.by} {r.revokedBy}</Show>
+                    </span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
         </Show>
       </div>
     </div>

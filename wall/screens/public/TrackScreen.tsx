@@ -311,9 +311,12 @@ function Report(props: { ticket: string; trackKey: string | null; profile: Publi
 }
 
 function Photo(props: { hash: string; testId: string; small?: boolean }) {
+  // The link's name says what opens: the picture inside has alt="" (the caption beside it already says before/after).
+  const label = () => (props.testId.startsWith('track-proof') ? pt.proofPhotoLink : pt.reportPhotoLink);
   return (
-    <a class={`pp-photo ${props.small ? 'small' : ''}`} href={`/media/${props.hash}/display.webp`} target="_blank" rel="noopener">
-      <img src={`/media/${props.hash}/${props.small ? 'thumb' : 'display'}.webp`} alt="" loading="lazy" decoding="async" data-testid={props.testId} />
+    <a class={`pp-photo ${props.small ? 'small' : ''}`} href={`/media/${props.hash}/display.webp`} target="_blank" rel="noopener" aria-label={label()}>
+      {/* The large photos are the page's largest paint: loaded at once; the small extra ones lazily. */}
+      <img src={`/media/${props.hash}/${props.small ? 'thumb' : 'display'}.webp`} alt="" loading={props.small ? 'lazy' : 'eager'} decoding="async" data-testid={props.testId} />
     </a>
   );
 }

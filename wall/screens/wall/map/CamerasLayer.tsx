@@ -1,5 +1,5 @@
 import type * as maplibregl from 'maplibre-gl';
-import { createEffect, onCleanup } from 'solid-js';
+import { onCleanup } from 'solid-js';
 import type { CameraPublic } from '../../../../server/contract/cameras';
 import type { Live } from '../../../lib/live';
 import { CAMERA_COLOR, stateOf, type CameraState } from '../../cameras/theme';
@@ -131,7 +131,7 @@ export function CamerasLayer(props: { map: maplibregl.Map; live: Live }) {
     map.addImage(name, drawIcon(st, s * dpr), { pixelRatio: dpr });
   }
 
-  map.addSource(CAMERAS_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addSource(CAMERAS_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
   map.addLayer({
     id: CAMERAS_LAYER,
     type: 'symbol',
@@ -166,11 +166,18 @@ export function CamerasLayer(props: { map: maplibregl.Map; live: Live }) {
     },
   });
 
-  // Cameras are few (tens to hundreds): every change re-sends them all, which is cheaper than tracking diffs.
-  createEffect(() => {
-    const features = live.cameraList().map(toFeature);
-    map.getSource<maplibregl.GeoJSONSource>(CAMERAS_SOURCE)?.setData({ type: 'FeatureCollection', features });
+  // A catch-up sends every camera; a camera event sends only that camera (5,000 cameras must not be
+  // re-sent because one froze). A moved camera is the same feature at a new point.
+  const src = () => map.getSource<maplibregl.GeoJSONSource>(CAMERAS_SOURCE);
+  const all = () => src()?.setData({ type: 'FeatureCollection', features: [...live.cameras.values()].map(toFeature) });
+  all();
+  const off = live.onCameraChange((ids) => {
+    if (!ids) return void all();
+    const add = ids.flatMap((id) => (live.cameras.has(id) ? [toFeature(live.cameras.get(id)!)] : []));
+    const remove = ids.filter((id) => !live.cameras.has(id));
+    void src()?.updateData(remove.length ? { add, remove } : { add });
   });
+  onCleanup(off);
 
   onCleanup(() => {
     try {

@@ -1,0 +1,68 @@
+import type { Db } from './db.js';
+
+type Item = { write: () => unknown; after: (value: unknown) => void; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+
+/**
+ * Group commit: writes that arrive in the same turn of the event loop share one transaction, so one fsync
+ * (synchronous = FULL) acknowledges them all. Each runs in its own savepoint: one that throws is rolled back
+ * alone and its caller gets the error; the others are kept. `after` runs for each kept write right after the
+ * COMMIT, in the order they were written, before anyone is answered: that is where events are broadcast, in seq order.
+ */
+export class GroupCommit {
+  private pending: Item[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxBatch = 64,
+  ) {}
+
+  run<T>(write: () => T, after: (value: T) => void = () => {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ write, after: after as (v: unknown) => void, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush() {
+    this.scheduled = false;
+    const batch = this.pending.splice(0, this.maxBatch);
+    if (this.pending.length) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const item of batch) {
+            try {
+              // A transaction inside a transaction is a SAVEPOINT in better-sqlite3: a throw undoes this write only.
+              outcomes.push({ ok: true, value: this.db.transaction(item.write)() });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      // The COMMIT itself failed (disk full, I/O error): nothing of the batch is on disk, so nobody is acknowledged.
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const o = outcomes[i];
+      if (!o.ok) return item.reject(o.error);
+      try {
+        item.after(o.value);
+      } catch (error) {
+        // Committed, but its broadcast failed: its caller hears of it as with an ungrouped commit; the rest go on.
+        return item.reject(error);
+      }
+      item.resolve(o.value);
+    });
+  }
+}
