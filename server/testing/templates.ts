@@ -53,8 +53,9 @@ const folder = (root: string, name: TemplateName) => join(root, name);
 
 async function build(dir: string, name: TemplateName): Promise<void> {
   const clock = { t: Date.now() };
-  // The hub is given the simulator's address: its cameras are probed there, not at the demo's port.
-  const sim = await cameraSimulator(loadCity('tangerang'));
+  // The hub is given the simulator's address (its cameras are probed there, not at the demo's port) and the
+  // simulator the test's clock: its HLS cameras' playlists advance as the probes' clock does, or they read as frozen.
+  const sim = await cameraSimulator(loadCity('tangerang'), clock);
   const { hub, config, dataDir } = await startTestHub({ cameraSimulatorUrl: sim.url }, { now: () => new Date(clock.t) });
   try {
     await builders[name](hub, config, clock, sim);
