@@ -96,10 +96,12 @@ describe('a report reaches the wall', () => {
     await en.close();
   });
 
-  it('shows a clear message, not the map, on a screen that is not paired', async () => {
+  it('shows a clear message, not the map, on a screen that is not paired, and says so apart from a refused token', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${url}/wall?display=not-a-valid-token-000000000000`);
+    await page.goto(`${url}/wall`);
     await page.waitForFunction(() => /belum dipasangkan/i.test(document.body.textContent ?? ''), undefined, { timeout: 20_000 });
+    await page.goto(`${url}/wall?display=not-a-valid-token-000000000000`);
+    await page.waitForFunction(() => /token layar ini ditolak/i.test(document.body.textContent ?? ''), undefined, { timeout: 20_000 });
     await page.close();
   });
 });
