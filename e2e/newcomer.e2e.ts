@@ -227,10 +227,9 @@ describe('a newcomer’s first look at npm run demo', () => {
   // edge (div.spotlight-category, dd.ticket: 2787–3863 of 3840, run at 00:59 UTC); 4K is on again once that is fixed.
   it('the wall at 1080p', { timeout: SLOW }, () => check(wall(), { name: 'wall', path: `/wall?${q()}`, ready: 'body[data-live="ready"]', sizes: [WALL] }));
 
-  // PENDING (lead, with t15b's spotlight): in this walk on the shared machine (load 30) the next citizen report's photo
-  // did not appear in the spotlight within 150 s, with t15b's strip policy merged (b8781b2). Every other wall check
-  // above passes; turn this on once the spotlight is seen to show it on an idle machine.
-  it.skip('the wall: the spotlight shows a report filed while it is open, with its photo', { timeout: SLOW }, async () => {
+  // The room's first promise (seed 003): a report the demo's citizens file while the wall is open reaches the big
+  // screen with its photo, alone or in the strip of several.
+  it('the wall: the spotlight shows a report filed while it is open, with its photo', { timeout: SLOW }, async () => {
     const staff = await loggedIn('supervisor');
     await check(wall(), { name: 'wall-spotlight', path: `/wall?${q()}`, ready: 'body[data-live="ready"]', sizes: [WALL] }, async (page) => {
       // The next report the citizens file while the wall is open reaches the spotlight with its photo (alone or in
