@@ -15,6 +15,8 @@ import { photo, postReport, validReport, WALL_TOKEN, WallClient } from '../testi
 const ROOT = join(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'pantau-restart-'));
 let child: ChildProcess | null = null;
+// Every hub this file started, up or not: one still starting when the test times out must not outlive the run.
+const started = new Set<ChildProcess>();
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -31,6 +33,7 @@ async function startHub(port: number): Promise<ChildProcess> {
     env: { ...process.env, PORT: String(port), PANTAU_DATA_DIR: dataDir, PANTAU_WALL_TOKEN: WALL_TOKEN, PANTAU_LOG_LEVEL: 'warn', PANTAU_CAMERA_MONITOR: 'off' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  started.add(proc);
   // Up when it answers its health check; a hub that exits instead fails the test at once. No deadline of its own:
   // starting a hub under tsx on a loaded machine takes what it takes (the test's timeout is the cap).
   let exited = false;
@@ -47,7 +50,7 @@ async function startHub(port: number): Promise<ChildProcess> {
 }
 
 afterAll(() => {
-  child?.kill('SIGKILL');
+  for (const proc of started) if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
 });
 
 describe('a hub killed mid-stream', () => {
