@@ -112,8 +112,9 @@ describe('screen fixes from the newcomer walk', () => {
     expect(assignLayout(hub.ctx, sup, displayId, { kind: 'split', views: [{ view: 'map', window: '6h' }, { view: 'cameras' }], direction: 'columns' }).ok).toBe(true);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
-    await page.waitForSelector('[data-testid="layar-frame"][data-view="map"]', { timeout: 90_000 });
-    const map = page.frames().find((f) => f.url().includes('/wall?'))!;
+    // The iframe's own frame, not a search of page.frames() by address: the frame can exist before it has navigated.
+    const mapFrame = await page.waitForSelector('[data-testid="layar-frame"][data-view="map"]', { timeout: 90_000 });
+    const map = (await mapFrame.contentFrame())!;
     await map.waitForSelector('[data-testid="window-badge"]', { state: 'visible', timeout: 60_000 });
     // A flood is an emergency: its alert comes up across the foot.
     await postReport(url, validReport({ category: 'banjir', description: 'Banjir sepinggang di Jl. Daan Mogot' }), [await photo()]);
