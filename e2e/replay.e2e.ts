@@ -104,25 +104,6 @@ describe('replaying the city\'s day from the event log', () => {
     await context.close();
   });
 
-  it('reads at 4K', async () => {
-    const context = await browser.newContext();
-    await context.addCookies([await sessionOf('supervisor')]);
-    const page = await openReplay(context, '?tanggal=2026-11-20&jam=09:45', { width: 3840, height: 2160 });
-    await expect.poll(() => renderedPhase(page, reportId), { timeout: 30_000, interval: 250 }).toBe('yellow');
-    // Back to the whole city for the picture.
-    await page.evaluate(
-      () =>
-        new Promise<void>((done) => {
-          const m = window.__pantau!.map!;
-          m.once('idle', () => done());
-          m.jumpTo({ center: [106.64, -6.19], zoom: 12.2 });
-        }),
-    );
-    await page.screenshot({ path: join(ARTIFACTS, 'replay-4k.png') });
-    await page.close();
-    await context.close();
-  });
-
   it('is refused to an operator, with a message instead of an empty map', async () => {
     const context = await browser.newContext();
     await context.addCookies([await sessionOf('operator.dkp')]);

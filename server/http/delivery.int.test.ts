@@ -64,4 +64,20 @@ describe('what a phone downloads', () => {
     expect(geo.status).toBe(200);
     expect(geo.headers['content-encoding']).toBe('br');
   });
+
+  // Every screen comes up under this policy with no violation: the newcomer walk (e2e) watches for them in chromium.
+  it('pages and answers carry the security headers: framed only by the hub itself, no sniffing, no referrer abroad', async () => {
+    for (const path of ['/', '/api/health']) {
+      const res = await fetchRaw(path);
+      expect(res.headers['x-frame-options'], path).toBe('SAMEORIGIN');
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(res.headers['referrer-policy'], path).toBe('same-origin');
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, path).toMatch(/frame-ancestors 'self'/);
+      expect(csp, path).toMatch(/worker-src 'self' blob:/);
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+      // A LAN wall at http://10.x.x.x must not be sent to https:// it does not have.
+      expect(csp, path).not.toMatch(/upgrade-insecure-requests/);
+    }
+  });
 });

@@ -17,6 +17,8 @@ const FRAME_MS = 33;
 /**
  * A growing, fading ring around each report submitted in the last minute. The animation runs only
  * while there is a ring to draw; when the last one expires the loop stops, so nothing runs for weeks.
+ * For a viewer who asked for less motion the ring stands still for its minute: no frame is drawn for it but
+ * when a ring comes or goes (on a busy day a moving ring repaints the whole map 30 times a second).
  */
 export function PulseLayer(props: { map: maplibregl.Map; live: Live }) {
   const { map, live } = props;
@@ -40,6 +42,25 @@ export function PulseLayer(props: { map: maplibregl.Map; live: Live }) {
 
   let frame: number | undefined;
   let lastFrame = 0;
+  const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  let expiry: ReturnType<typeof setTimeout> | undefined;
+  if (still) {
+    map.setPaintProperty(RING_LAYER, 'circle-radius', 26 * s);
+    map.setPaintProperty(RING_LAYER, 'circle-stroke-opacity', 0.9);
+    map.setPaintProperty(RING_LAYER, 'circle-opacity', 0.12);
+  }
+
+  /** Reduced motion: the rings that have had their minute go, and a timer waits for the next to expire. */
+  function expireStill() {
+    expiry = undefined;
+    const wall = Date.now();
+    let expired = false;
+    for (const [id, r] of rings) if (r.until <= wall) expired = rings.delete(id) || expired;
+    if (expired) push();
+    let next = Infinity;
+    for (const r of rings.values()) next = Math.min(next, r.until);
+    if (next !== Infinity) expiry = setTimeout(expireStill, Math.max(0, next - wall));
+  }
 
   function push() {
     const features: GeoJSON.Feature[] = [];
@@ -72,12 +93,15 @@ export function PulseLayer(props: { map: maplibregl.Map; live: Live }) {
     rings.set(r.id, { lng: r.lng, lat: r.lat, until: Date.now() + PULSE_MS });
     while (rings.size > MAX_PULSES) rings.delete(rings.keys().next().value!);
     push();
-    if (frame === undefined) frame = requestAnimationFrame(tick);
+    if (still) {
+      if (expiry === undefined) expiry = setTimeout(expireStill, PULSE_MS);
+    } else if (frame === undefined) frame = requestAnimationFrame(tick);
   });
 
   onCleanup(() => {
     unsubscribe();
     if (frame !== undefined) cancelAnimationFrame(frame);
+    if (expiry !== undefined) clearTimeout(expiry);
     try {
       if (map.getLayer(RING_LAYER)) map.removeLayer(RING_LAYER);
       if (map.getSource(SOURCE)) map.removeSource(SOURCE);
