@@ -7,6 +7,7 @@ const FILL_SOURCE = 'kinerja-districts';
 const LABEL_SOURCE = 'kinerja-district-labels';
 const FILL_LAYER = 'kinerja-district-fill';
 const LABEL_LAYER = 'kinerja-district-labels';
+const COUNT_LAYER = 'kinerja-district-counts';
 
 /** Zero, then four classes from calm to hot. Colour is never the only cue: every kecamatan carries its count. */
 export const RAMP = ['#16243a', '#4a1c6e', '#9b2f73', '#e0533f', '#ffb52e'] as const;
@@ -39,20 +40,36 @@ export function ChoroplethLayer(props: { map: maplibregl.Map; profile: PublicPro
   if (map.getLayer('base-district-labels')) map.setLayoutProperty('base-district-labels', 'visibility', 'none');
   // Kelurahan lines are noise at this size.
   if (map.getLayer('base-subdistrict-line')) map.setLayoutProperty('base-subdistrict-line', 'visibility', 'none');
+  // Every kecamatan carries its count, always; its name goes above the count where there is room for it (on a
+  // small board two small kecamatan side by side, Ciledug and Larangan, would print their names over each other).
+  map.addLayer({
+    id: COUNT_LAYER,
+    type: 'symbol',
+    source: LABEL_SOURCE,
+    layout: {
+      'text-field': ['to-string', ['get', 'open']],
+      'text-font': ['Noto Sans Bold'],
+      'text-size': 25 * s,
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': '#ffffff', 'text-halo-color': MAP_COLOR.labelHalo, 'text-halo-width': 2.2 * s },
+  });
   map.addLayer({
     id: LABEL_LAYER,
     type: 'symbol',
     source: LABEL_SOURCE,
     layout: {
-      'text-field': ['format', ['get', 'name'], { 'font-scale': 0.7 }, '\n', {}, ['to-string', ['get', 'open']], { 'font-scale': 1.3 }],
+      'text-field': ['get', 'name'],
       'text-font': ['Noto Sans Bold'],
-      'text-size': 18 * s,
-      'text-line-height': 1.05,
+      'text-size': 15 * s,
+      'text-anchor': 'bottom',
+      'text-offset': [0, -0.9],
       'text-max-width': 9,
-      'text-allow-overlap': true,
-      'text-ignore-placement': true,
+      'text-padding': 1,
+      'text-allow-overlap': false,
     },
-    paint: { 'text-color': '#ffffff', 'text-halo-color': MAP_COLOR.labelHalo, 'text-halo-width': 2.2 * s },
+    paint: { 'text-color': '#ffffff', 'text-halo-color': MAP_COLOR.labelHalo, 'text-halo-width': 2 * s },
   });
 
   let drawn = false;
@@ -86,7 +103,7 @@ export function ChoroplethLayer(props: { map: maplibregl.Map; profile: PublicPro
 
   onCleanup(() => {
     try {
-      for (const id of [LABEL_LAYER, FILL_LAYER]) if (map.getLayer(id)) map.removeLayer(id);
+      for (const id of [LABEL_LAYER, COUNT_LAYER, FILL_LAYER]) if (map.getLayer(id)) map.removeLayer(id);
       for (const id of [LABEL_SOURCE, FILL_SOURCE]) if (map.getSource(id)) map.removeSource(id);
     } catch {
       /* the map is already gone */

@@ -4,7 +4,16 @@ import type { PublicProfile } from '../../../../server/contract/profile';
 import { MAP_COLOR, mapScale } from './theme';
 
 const SOURCES = ['base-city', 'base-districts', 'base-subdistricts', 'base-district-labels'] as const;
-const LAYERS = ['base-city-fill', 'base-subdistrict-line', 'base-district-line', 'base-city-line', 'base-district-labels'] as const;
+const LABELS_LAYER = 'base-district-labels';
+const LAYERS = ['base-city-fill', 'base-subdistrict-line', 'base-district-line', 'base-city-line', LABELS_LAYER] as const;
+
+/**
+ * Adds a layer of markers under the kecamatan names: from five metres a busy kecamatan must still say which one it
+ * is (the names have a halo, so the markers around them stay in sight).
+ */
+export function addUnderLabels(map: maplibregl.Map, layer: maplibregl.AddLayerObject): void {
+  map.addLayer(layer, map.getLayer(LABELS_LAYER) ? LABELS_LAYER : undefined);
+}
 
 /**
  * The city under the markers, from the offline boundary files: the city filled, kelurahan as thin
@@ -49,13 +58,13 @@ export function BaseLayers(props: { map: maplibregl.Map; profile: PublicProfile 
     paint: { 'line-color': MAP_COLOR.cityLine, 'line-width': 3 * s },
   });
   map.addLayer({
-    id: 'base-district-labels',
+    id: LABELS_LAYER,
     type: 'symbol',
     source: 'base-district-labels',
     layout: {
       'text-field': ['upcase', ['get', 'name']],
       'text-font': ['Noto Sans Bold'],
-      'text-size': 17 * s,
+      'text-size': 20 * s,
       'text-letter-spacing': 0.08,
       'text-max-width': 8,
       'text-allow-overlap': false,

@@ -4,6 +4,7 @@ import type { CameraPublic } from '../../../../server/contract/cameras';
 import type { Live } from '../../../lib/live';
 import { CAMERA_COLOR, stateOf, type CameraState } from '../../cameras/theme';
 import { MAP_COLOR, mapScale } from './theme';
+import { addUnderLabels } from './BaseLayers';
 
 export const CAMERAS_SOURCE = 'cameras';
 export const CAMERAS_LAYER = 'cameras-points';
@@ -132,7 +133,7 @@ export function CamerasLayer(props: { map: maplibregl.Map; live: Live }) {
   }
 
   map.addSource(CAMERAS_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
-  map.addLayer({
+  addUnderLabels(map, {
     id: CAMERAS_LAYER,
     type: 'symbol',
     source: CAMERAS_SOURCE,
@@ -144,7 +145,7 @@ export function CamerasLayer(props: { map: maplibregl.Map; live: Live }) {
       'symbol-sort-key': ['match', ['get', 'health'], 'offline', 3, 'degraded', 2, 'unknown', 1, 0],
     },
   });
-  map.addLayer({
+  addUnderLabels(map, {
     id: CAMERAS_LABEL_LAYER,
     type: 'symbol',
     source: CAMERAS_SOURCE,

@@ -46,7 +46,13 @@ export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibreg
     const p = props.profile;
     const span = boundsFromUrl();
     const bounds = span ?? p.map.bounds;
-    const fitPadding = () => (span ? 0 : Math.round(Math.min(el.clientWidth, el.clientHeight) * 0.04));
+    // A margin round the city, and the credit line's height below it: the credit never covers a kecamatan.
+    const fitPadding = (): number | maplibregl.PaddingOptions => {
+      if (span) return 0;
+      const pad = Math.round(Math.min(el.clientWidth, el.clientHeight) * 0.04);
+      const credit = el.querySelector<HTMLElement>('.maplibregl-ctrl-attrib')?.offsetHeight ?? 0;
+      return { top: pad, left: pad, right: pad, bottom: pad + credit };
+    };
     const map = new maplibregl.Map({
       container: el,
       style: p.map.styleUrl ?? offlineStyle(),
@@ -57,16 +63,27 @@ export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibreg
       attributionControl: { compact: false, customAttribution: attributionOf(p, lang) },
     });
     props.onMap?.(map);
-    map.on('load', () => setLoaded(map));
+    map.on('load', () => {
+      // Fitted again now the credit line is in the page (it was not when the map was made), before any layer draws.
+      if (!span) map.fitBounds(bounds, { padding: fitPadding(), animate: false });
+      setLoaded(map);
+    });
     map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
 
-    // The screen may change size (a browser window on a test bench, a rotated panel): keep the city in view.
+    // The map's box may change size after it was fitted (a rotated panel, a browser window on a test bench, a panel
+    // whose neighbours grew once the fonts and figures came in): keep the whole city in view, not the old centre.
     let refit: ReturnType<typeof setTimeout> | undefined;
-    const onResize = () => {
+    let fitted = `${el.clientWidth}x${el.clientHeight}`;
+    const resized = new ResizeObserver(() => {
+      const size = `${el.clientWidth}x${el.clientHeight}`;
+      if (size === fitted || el.clientWidth === 0 || el.clientHeight === 0) return;
       clearTimeout(refit);
-      refit = setTimeout(() => map.fitBounds(bounds, { padding: fitPadding(), animate: false }), 200);
-    };
-    window.addEventListener('resize', onResize);
+      refit = setTimeout(() => {
+        fitted = `${el.clientWidth}x${el.clientHeight}`;
+        map.fitBounds(bounds, { padding: fitPadding(), animate: false });
+      }, 200);
+    });
+    resized.observe(el);
 
     let reload: ReturnType<typeof setTimeout> | undefined;
     map.on('webglcontextlost', () => {
@@ -77,7 +94,7 @@ export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibreg
     onCleanup(() => {
       clearTimeout(refit);
       clearTimeout(reload);
-      window.removeEventListener('resize', onResize);
+      resized.disconnect();
       map.remove();
     });
   });

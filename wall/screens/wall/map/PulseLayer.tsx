@@ -2,6 +2,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { onCleanup } from 'solid-js';
 import type { Live } from '../../../lib/live';
 import { PHASE_COLOR, mapScale } from './theme';
+import { addUnderLabels } from './BaseLayers';
 
 const SOURCE = 'pulse';
 const RING_LAYER = 'pulse-ring';
@@ -26,7 +27,7 @@ export function PulseLayer(props: { map: maplibregl.Map; live: Live }) {
   const rings = new Map<number, { lng: number; lat: number; until: number }>();
 
   map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-  map.addLayer({
+  addUnderLabels(map, {
     id: RING_LAYER,
     type: 'circle',
     source: SOURCE,

@@ -3,6 +3,7 @@ import { createEffect, on, onCleanup, type Accessor } from 'solid-js';
 import type { Live, Marker } from '../../../lib/live';
 import { inWindow, type TimeWindow } from '../../../lib/time-window';
 import { MAP_COLOR, PHASE_COLOR, mapScale } from './theme';
+import { addUnderLabels } from './BaseLayers';
 
 export const REPORTS_SOURCE = 'reports';
 export const CLUSTER_LAYER = 'reports-clusters';
@@ -94,7 +95,7 @@ export function ReportsLayer(props: {
 
   const clusterRadius: maplibregl.ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1, 13 * s, 10, 22 * s, 30, 34 * s, 100, 46 * s];
   // A white ring outside the cluster's own (red-share) ring, with a dark gap: "something in here is past its deadline".
-  map.addLayer({
+  addUnderLabels(map, {
     id: BREACHED_CLUSTER_LAYER,
     type: 'circle',
     source: REPORTS_SOURCE,
@@ -108,7 +109,7 @@ export function ReportsLayer(props: {
       'circle-stroke-opacity-transition': { duration: 0, delay: 0 },
     },
   });
-  map.addLayer({
+  addUnderLabels(map, {
     id: CLUSTER_LAYER,
     type: 'circle',
     source: REPORTS_SOURCE,
@@ -128,7 +129,7 @@ export function ReportsLayer(props: {
       'circle-stroke-opacity': 1,
     },
   });
-  map.addLayer({
+  addUnderLabels(map, {
     id: CLUSTER_COUNT_LAYER,
     type: 'symbol',
     source: REPORTS_SOURCE,
@@ -143,7 +144,7 @@ export function ReportsLayer(props: {
     paint: { 'text-color': byClusterPhase('#ffffff', '#111111', '#08210f', '#111111') },
   });
   // A breached report: a thick white ring around its marker, a dark gap between (reads as a target, not a shade).
-  map.addLayer({
+  addUnderLabels(map, {
     id: BREACHED_POINTS_LAYER,
     type: 'circle',
     source: REPORTS_SOURCE,
@@ -157,7 +158,7 @@ export function ReportsLayer(props: {
       'circle-stroke-opacity-transition': { duration: 0, delay: 0 },
     },
   });
-  map.addLayer({
+  addUnderLabels(map, {
     id: POINTS_LAYER,
     type: 'circle',
     source: REPORTS_SOURCE,
@@ -174,7 +175,7 @@ export function ReportsLayer(props: {
   // The reporter-count badge: a dark disc with a large white number at the marker's upper right, above every
   // marker; sized to be read from across the room (5 m), larger than the marker it belongs to.
   const badgeOffset: [number, number] = [15 * s, -15 * s];
-  map.addLayer({
+  addUnderLabels(map, {
     id: REPORTERS_BADGE_LAYER,
     type: 'circle',
     source: REPORTERS_SOURCE_FILTER.source,
@@ -187,7 +188,7 @@ export function ReportsLayer(props: {
       'circle-translate': badgeOffset,
     },
   });
-  map.addLayer({
+  addUnderLabels(map, {
     id: REPORTERS_COUNT_LAYER,
     type: 'symbol',
     source: REPORTERS_SOURCE_FILTER.source,
