@@ -66,6 +66,9 @@ for (const p of pages) {
     });
     if (!result) throw new Error(`lighthouse gave nothing for ${p.path}`);
     const { categories, audits } = result.lhr;
+    // A page Lighthouse could not measure says why, instead of scoring 0 in silence.
+    if (result.lhr.runtimeError) console.log(`  ${p.name}: ${result.lhr.runtimeError.code} — ${result.lhr.runtimeError.message}`);
+    for (const id of ['first-contentful-paint', 'largest-contentful-paint']) if (audits[id]?.errorMessage) console.log(`  ${p.name}: ${id} — ${audits[id].errorMessage}`);
     perf.push(Math.round((categories.performance.score ?? 0) * 100));
     a11y.push(Math.round((categories.accessibility.score ?? 0) * 100));
     const ms = (id: string) => audits[id]?.displayValue ?? '—';
