@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Hub } from '../hub.js';
+import { startTestHub } from '../testing/hub.js';
+import { registeredRoutes } from '../testing/express-routes.js';
+import { SCREENS } from './app.js';
+import { ROUTES } from './openapi/routes.js';
+import { openApiPath } from './openapi/document.js';
+
+// Integrators read /api/openapi.json; it must name every route the hub answers and validate as OpenAPI 3.1.
+let hub: Hub;
+let url: string;
+let doc: { openapi: string; paths: Record<string, Record<string, { operationId: string; 'x-roles': string[]; responses: Record<string, unknown> }>> };
+
+/** Pages of the front end (index.html), not API: the hub serves them, integrators do not call them. */
+const PAGES = new Set(['/', ...SCREENS]);
+
+beforeAll(async () => {
+  // With a built front end, so the page routes are registered too and must be told apart from the API.
+  const staticDir = mkdtempSync(join(tmpdir(), 'pantau-dist-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Pantau</title>');
+  ({ hub, url } = await startTestHub({ staticDir }));
+  const res = await fetch(`${url}/api/openapi.json`);
+  expect(res.status).toBe(200);
+  doc = await res.json();
+});
+afterAll(() => hub?.close());
+
+/**
+ * schema-base.json (the document, and every schema in it against the 3.1 dialect) compiled with ajv's 2020-12 mode.
+ * Ajv resolves a $dynamicAnchor only at a schema's root (ajv-validator/ajv#1745), and schema.json keeps its
+ * `meta` anchor in $defs; so each `$dynamicRef: #meta` is pointed at what dynamic scope resolves it to when
+ * schema-base is the entry point: schema-base's own $defs/schema, the dialect.
+ */
+function oasValidator() {
+  const dir = join(import.meta.dirname, 'openapi', 'oas-3.1');
+  const text = (f: string) => readFileSync(join(dir, f), 'utf8');
+  const base = JSON.parse(text('schema-base.json')) as { $id: string };
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addFormat('media-range', true);
+  ajv.addSchema(JSON.parse(text('meta-base.json')));
+  ajv.addSchema(JSON.parse(text('dialect-base.json')));
+  ajv.addSchema(JSON.parse(text('schema.json').replaceAll('"$dynamicRef": "#meta"', `"$ref": "${base.$id}#/$defs/schema"`)));
+  return ajv.compile(base);
+}
+
+describe('/api/openapi.json', () => {
+  it('lists every route the Express app registers, with its method', () => {
+    const registered = registeredRoutes(hub.app as unknown as Parameters<typeof registeredRoutes>[0]).filter((r) => !PAGES.has(r.path));
+    expect(registered.length).toBeGreaterThan(60);
+    const described = new Set(ROUTES.map((r) => `${r.method} ${r.servedBy ?? r.path}`));
+    const missing = registered.filter((r) => !described.has(`${r.method} ${r.path}`)).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(missing, 'registered but not in server/http/openapi/routes.ts').toEqual([]);
+    // And the other way: nothing is described that the hub does not serve.
+    const served = new Set(registered.map((r) => `${r.method} ${r.path}`));
+    expect(ROUTES.filter((r) => !served.has(`${r.method} ${r.servedBy ?? r.path}`)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    for (const r of ROUTES) expect(doc.paths[openApiPath(r.path)]?.[r.method], `${r.method} ${r.path}`).toBeDefined();
+  });
+
+  it('validates as OpenAPI 3.1 against the official schemas, every schema in it against the 3.1 base dialect', () => {
+    const validate = oasValidator();
+    expect(validate(doc), validate.errors?.map((e) => `${e.instancePath} ${e.message}`).join('\n')).toBe(true);
+    expect(doc.openapi).toMatch(/^3\.1\./);
+  });
+
+  it('the validator itself refuses a schema that is not one', () => {
+    const validate = oasValidator();
+    const bad = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { A: { type: 'objekt' }, B: { minLength: 'x' } } } };
+    expect(validate(bad)).toBe(false);
+  });
+
+  it('gives every operation an id, its roles and its refusals', () => {
+    const ids = new Set<string>();
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        expect(ids.has(op.operationId), `${method} ${path}: operationId ${op.operationId} twice`).toBe(false);
+        ids.add(op.operationId);
+        expect(op['x-roles'].length, `${method} ${path}`).toBeGreaterThan(0);
+      }
+    const actions = doc.paths['/api/console/reports/{id}/actions'].post;
+    expect(actions['x-roles']).toEqual(['operator', 'supervisor', 'field']);
+    expect(Object.keys(actions.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409']));
+    expect(Object.keys(doc.paths['/api/reports'].post.responses)).toEqual(expect.arrayContaining(['201', '200', '400', '413', '415', '429', '503']));
+  });
+});
+
+describe('/api/docs', () => {
+  it('is a page made from the document, with every route, and loads nothing from elsewhere', async () => {
+    const res = await fetch(`${url}/api/docs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const method of Object.keys(ops)) expect(html, `${method} ${path}`).toContain(`data-path="${path.replace(/&/g, '&#38;')}" data-method="${method}"`);
+    expect(html).not.toMatch(/<script|https?:\/\/(?!wiki\.open311\.org)[a-z]/i);
+  });
+});
