@@ -9,7 +9,7 @@ export const ERROR_TEXT: Record<number, string> = {
   409: 'Conflict: a stale expectedVersion, a step the lifecycle does not allow now, or a clientId sent again with other content.',
   413: 'Too large: a photo over the hub’s byte or pixel limit, or a body over its limit.',
   415: 'Unsupported: the wrong content type, or a truncated or corrupt photo.',
-  422: 'Rows need fixing: errors lists every bad row; nothing was imported.',
+  422: 'Refused as a whole: a location outside the city or an unknown district; for a CSV import, errors lists every row that needs fixing (nothing was imported).',
   429: 'Flood limit reached: nothing was saved; try again after Retry-After seconds.',
   502: 'The camera answered with an error.',
   503: 'The photo line is full: nothing was saved; send the same submission again after Retry-After seconds.',

@@ -1,0 +1,15 @@
+import { startTestHub } from './server/testing/hub.js';
+import { launch } from './e2e/browser.js';
+const { hub, url } = await startTestHub({ staticDir: null });
+const b = await launch();
+const p = await b.newPage({ viewport: { width: 1366, height: 900 } });
+const msgs: string[] = [];
+p.on('console', (m) => msgs.push(m.type() + ' ' + m.text()));
+await p.goto(`${url}/api/docs`);
+await p.screenshot({ path: '/tmp/docs-top.png' });
+await p.goto(`${url}/api/docs#postApiConsoleReportsIdActions`);
+await p.screenshot({ path: '/tmp/docs-actions.png' });
+await p.goto(`${url}/api/docs#putApiDisplaysIdLayout`);
+await p.screenshot({ path: '/tmp/docs-layout.png' });
+console.log(msgs);
+await b.close(); await hub.close(); process.exit(0);
