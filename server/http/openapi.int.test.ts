@@ -8,6 +8,7 @@ import type { Hub } from '../hub.js';
 import { startTestHub } from '../testing/hub.js';
 import { registeredRoutes } from '../testing/express-routes.js';
 import { SCREENS } from './app.js';
+import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
 import { ROUTES } from './openapi/routes.js';
 import { openApiPath } from './openapi/document.js';
 
@@ -23,7 +24,8 @@ beforeAll(async () => {
   // With a built front end, so the page routes are registered too and must be told apart from the API.
   const staticDir = mkdtempSync(join(tmpdir(), 'pantau-dist-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Pantau</title>');
-  ({ hub, url } = await startTestHub({ staticDir }));
+  ({ hub, url } = await startTestHub({ staticDir }, { from: 'accounts' }));
+  await seedAccounts(hub.ctx);
   const res = await fetch(`${url}/api/openapi.json`);
   expect(res.status).toBe(200);
   doc = await res.json();
@@ -86,6 +88,42 @@ describe('/api/openapi.json', () => {
     expect(actions['x-roles']).toEqual(['operator', 'supervisor', 'field']);
     expect(Object.keys(actions.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409']));
     expect(Object.keys(doc.paths['/api/reports'].post.responses)).toEqual(expect.arrayContaining(['201', '200', '400', '413', '415', '429', '503']));
+  });
+});
+
+describe('the bodies the document describes are the ones the handlers read', () => {
+  /** A login for each role that has one in the accounts store. */
+  const USERS: Record<string, string> = { supervisor: 'supervisor', admin: 'admin', operator: 'operator.dkp', field: 'pengawas.dkp.1' };
+  const cookieOf = async (username: string) => {
+    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+    expect(res.status).toBe(200);
+    return res.headers.get('set-cookie')!.split(';')[0];
+  };
+  type Schema = { required?: string[]; oneOf?: { properties: Record<string, { const?: unknown }> }[] };
+  /** The fields a 400 for an empty body may name: the required ones, or a union's tag. */
+  const firstRefusable = (s: Schema) => new Set([...(s.required ?? []), ...(s.oneOf ?? []).flatMap((v) => Object.keys(v.properties).filter((k) => v.properties[k].const !== undefined))]);
+
+  it('an empty JSON body is refused naming a field the described schema requires', async () => {
+    const cookies = new Map<string, string>();
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops) as [string, { 'x-roles': string[]; requestBody?: { content: Record<string, { schema: Schema }> } }][]) {
+        const schema = op.requestBody?.content['application/json']?.schema;
+        if (!schema || firstRefusable(schema).size === 0) continue;
+        const role = op['x-roles'].includes('anyone') ? null : Object.keys(USERS).find((r) => op['x-roles'].includes(r));
+        if (role === undefined) continue;
+        if (role && !cookies.has(role)) cookies.set(role, await cookieOf(USERS[role]));
+        const res = await fetch(`${url}${path.replace(/\{ticket\}/g, 'TNG-2026-000001').replace(/\{\w+\}/g, '1')}`, {
+          method: method.toUpperCase(), body: '{}', headers: { 'content-type': 'application/json', ...(role ? { cookie: cookies.get(role)! } : {}) },
+        });
+        const answer = (await res.json()) as { field?: string };
+        // A route that finds what its path names before it reads the body may say 404 first.
+        if (res.status === 404 && /\{/.test(path)) continue;
+        expect(res.status, `${method} ${path}: ${JSON.stringify(answer)}`).toBe(400);
+        expect([...firstRefusable(schema)], `${method} ${path}`).toContain(answer.field);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(15);
   });
 });
 
