@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Hub } from '../hub.js';
-import { startTestHub } from '../testing/hub.js';
+import { startTestHub, WALL_TOKEN } from '../testing/hub.js';
 import { registeredRoutes } from '../testing/express-routes.js';
 import { SCREENS } from './app.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
@@ -91,38 +91,66 @@ describe('/api/openapi.json', () => {
   });
 });
 
-describe('the bodies the document describes are the ones the handlers read', () => {
-  /** A login for each role that has one in the accounts store. */
-  const USERS: Record<string, string> = { supervisor: 'supervisor', admin: 'admin', operator: 'operator.dkp', field: 'pengawas.dkp.1' };
-  const cookieOf = async (username: string) => {
-    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+/** A login for each staff role in the accounts store. */
+const USERS: Record<string, string> = { supervisor: 'supervisor', admin: 'admin', operator: 'operator.dkp', field: 'pengawas.dkp.1' };
+const cookies = new Map<string, string>();
+async function credentialOf(role: string): Promise<Record<string, string>> {
+  if (role === 'wall') return { authorization: `Bearer ${WALL_TOKEN}` };
+  if (!cookies.has(role)) {
+    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USERS[role], password: DEMO_PASSWORD }) });
     expect(res.status).toBe(200);
-    return res.headers.get('set-cookie')!.split(';')[0];
-  };
-  type Schema = { required?: string[]; oneOf?: { properties: Record<string, { const?: unknown }> }[] };
+    cookies.set(role, res.headers.get('set-cookie')!.split(';')[0]);
+  }
+  return { cookie: cookies.get(role)! };
+}
+/** A concrete path for an OpenAPI one: ids that name nothing in the accounts store. */
+const concrete = (path: string) => path.replace(/\{ticket\}/g, 'TNG-2026-000001').replace(/\{\w+\}/g, '1');
+type Op = { 'x-roles': string[]; requestBody?: { content: Record<string, { schema: Schema }> } };
+type Schema = { required?: string[]; oneOf?: { properties: Record<string, { const?: unknown }> }[] };
+const operations = () => Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op: op as unknown as Op })));
+
+describe('the roles the document names are the ones the handlers let in', () => {
+  it('a guarded route answers a stranger 401 and every role it does not name 403; a GET lets its roles past the guard', async () => {
+    let checked = 0;
+    for (const { path, method, op } of operations()) {
+      const roles = op['x-roles'];
+      // Public routes, the reporter's key and Open311's api_key are checked by their own tests.
+      if (roles.includes('anyone') || path.startsWith('/open311/') || (roles.length === 1 && (roles[0] === 'citizen' || roles[0] === 'open311'))) continue;
+      const ask = async (headers: Record<string, string>) => (await fetch(`${url}${concrete(path)}`, { method: method.toUpperCase(), headers })).status;
+      expect(await ask({}), `${method} ${path} without a credential`).toBe(401);
+      for (const role of [...Object.keys(USERS), 'wall']) {
+        const status = await ask(await credentialOf(role));
+        if (!roles.includes(role)) expect(status, `${method} ${path} as ${role}`).toBe(403);
+        // Only GETs: a change let past the guard would be made.
+        else if (method === 'get') expect([401, 403], `${method} ${path} as ${role}`).not.toContain(status);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+});
+
+describe('the bodies the document describes are the ones the handlers read', () => {
   /** The fields a 400 for an empty body may name: the required ones, or a union's tag. */
   const firstRefusable = (s: Schema) => new Set([...(s.required ?? []), ...(s.oneOf ?? []).flatMap((v) => Object.keys(v.properties).filter((k) => v.properties[k].const !== undefined))]);
 
   it('an empty JSON body is refused naming a field the described schema requires', async () => {
-    const cookies = new Map<string, string>();
     let checked = 0;
-    for (const [path, ops] of Object.entries(doc.paths))
-      for (const [method, op] of Object.entries(ops) as [string, { 'x-roles': string[]; requestBody?: { content: Record<string, { schema: Schema }> } }][]) {
-        const schema = op.requestBody?.content['application/json']?.schema;
-        if (!schema || firstRefusable(schema).size === 0) continue;
-        const role = op['x-roles'].includes('anyone') ? null : Object.keys(USERS).find((r) => op['x-roles'].includes(r));
-        if (role === undefined) continue;
-        if (role && !cookies.has(role)) cookies.set(role, await cookieOf(USERS[role]));
-        const res = await fetch(`${url}${path.replace(/\{ticket\}/g, 'TNG-2026-000001').replace(/\{\w+\}/g, '1')}`, {
-          method: method.toUpperCase(), body: '{}', headers: { 'content-type': 'application/json', ...(role ? { cookie: cookies.get(role)! } : {}) },
-        });
-        const answer = (await res.json()) as { field?: string };
-        // A route that finds what its path names before it reads the body may say 404 first.
-        if (res.status === 404 && /\{/.test(path)) continue;
-        expect(res.status, `${method} ${path}: ${JSON.stringify(answer)}`).toBe(400);
-        expect([...firstRefusable(schema)], `${method} ${path}`).toContain(answer.field);
-        checked++;
-      }
+    for (const { path, method, op } of operations()) {
+      const schema = op.requestBody?.content['application/json']?.schema;
+      if (!schema || firstRefusable(schema).size === 0) continue;
+      const role = op['x-roles'].includes('anyone') ? null : Object.keys(USERS).find((r) => op['x-roles'].includes(r));
+      if (role === undefined) continue;
+      const res = await fetch(`${url}${concrete(path)}`, {
+        method: method.toUpperCase(), body: '{}', headers: { 'content-type': 'application/json', ...(role ? await credentialOf(role) : {}) },
+      });
+      const answer = (await res.json()) as { field?: string };
+      // A route that finds what its path names before it reads the body may say 404 first.
+      if (res.status === 404 && /\{/.test(path)) continue;
+      expect(res.status, `${method} ${path}: ${JSON.stringify(answer)}`).toBe(400);
+      expect([...firstRefusable(schema)], `${method} ${path}`).toContain(answer.field);
+      checked++;
+    }
     expect(checked).toBeGreaterThan(15);
   });
 });
