@@ -87,7 +87,11 @@ describe('/api/openapi.json', () => {
     const actions = doc.paths['/api/console/reports/{id}/actions'].post;
     expect(actions['x-roles']).toEqual(['operator', 'supervisor', 'field']);
     expect(Object.keys(actions.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409']));
-    expect(Object.keys(doc.paths['/api/reports'].post.responses)).toEqual(expect.arrayContaining(['201', '200', '400', '413', '415', '429', '503']));
+    expect(Object.keys(doc.paths['/api/reports'].post.responses)).toEqual(expect.arrayContaining(['201', '200', '400', '409', '413', '415', '422', '429', '503']));
+    expect(Object.keys(doc.paths['/api/admin/cameras/import'].post.responses)).toEqual(['201', '400', '401', '403', '409', '413', '415', '422']);
+    // Open311 refuses in its spec's terms: a photo too large is a 400 there, never a 413.
+    expect(Object.keys(doc.paths['/open311/v2/requests.{format}'].post.responses)).toEqual(['201', '400', '403', '404', '429', '503']);
+    expect((doc.paths['/api/reports'].post.responses['503'] as { headers: object }).headers).toHaveProperty('Retry-After');
   });
 });
 

@@ -18,8 +18,8 @@ export const ERROR_TEXT: Record<number, string> = {
 
 /**
  * The refusals a route can give, from its shape: a body or query can be refused (400), a guarded route refuses
- * strangers and the wrong roles (401, 403), a path parameter can name nothing (404), photos can be too large,
- * corrupt or wait in a full line (413, 415, 503), a flood limit answers 429. Anything else the table says.
+ * strangers and the wrong roles (401, 403), a path parameter can name nothing (404), a body can be too large (413),
+ * photos corrupt or waiting in a full line (415, 503), a flood limit answers 429. Anything else the table says.
  */
 export function errorsOf(r: ApiRoute): number[] {
   const s = new Set(r.errors ?? []);
@@ -28,9 +28,9 @@ export function errorsOf(r: ApiRoute): number[] {
   if (guarded) s.add(401);
   if (guarded || r.who === 'reporter' || r.who === 'open311-key' || (r.method !== 'get' && r.area !== 'open311' && r.path.startsWith('/api/'))) s.add(403);
   if (/[:{]/.test(r.path) || r.area === 'open311') s.add(404);
-  if (r.body?.as === 'json') s.add(413);
+  // Every body has a limit (JSON 64 kB, a form's fields and files, a CSV); Open311 answers its spec's 400 instead.
+  if (r.body && r.area !== 'open311') s.add(413);
   if (r.body && r.body.as !== 'json' && r.area !== 'open311') s.add(415);
-  if (r.body?.files) s.add(413);
   if (r.body?.files?.type === 'image') s.add(503);
   if (r.limited) s.add(429);
   return [...s].sort((a, b) => a - b);
