@@ -9,7 +9,7 @@ export const AREAS = {
   wall: 'Wall displays and the screens that watch: cameras, performance, replay, layouts. A display token or a staff session.',
   admin: 'Administration: accounts, API keys, cameras, wall pairing.',
   indicators: 'Government performance indicators: the board, values from the console, a CSV or another system.',
-  open311: 'Open311 GeoReport v2 for other systems (its own errors and formats, XML or JSON).',
+  open311: 'Open311 GeoReport v2 for other systems, with the spec’s own errors: every path answers XML with .xml (or no extension, the spec’s default) or JSON with .json.',
   hub: 'The hub itself: health, the city profile, sessions, this description.',
 } as const;
 export type Area = keyof typeof AREAS;
