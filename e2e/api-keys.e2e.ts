@@ -59,3 +59,33 @@ describe('an admin gives a partner system an Open311 key', () => {
     await page.close();
   });
 });
+
+describe('an integrator reads the API docs', () => {
+  it('opens /api/docs: the page renders from the hub alone, with no console error and no CSP violation', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const problems: string[] = [];
+    const elsewhere: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    // Offline is the point: anything asked of another origin is refused here and fails the test.
+    await page.route('**/*', (r) => (r.request().url().startsWith(url) ? r.continue() : (elsewhere.push(r.request().url()), r.abort())));
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const res = await page.goto(`${url}/api/docs`);
+    expect(res?.status()).toBe(200);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Pantau LIVE Room API');
+    const push = page.locator('[data-path="/api/indicators/push"][data-method="post"]');
+    expect(await push.isVisible()).toBe(true);
+    expect(await push.textContent()).toContain('indicators');
+    expect(await page.getByRole('link', { name: '/api/openapi.json' }).isVisible()).toBe(true);
+    await push.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'api-docs.png') });
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(elsewhere).toEqual([]);
+    await page.close();
+  });
+});

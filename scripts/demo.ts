@@ -99,6 +99,7 @@ console.log(`
   Field supervisors:      ${base}/field
   Citizens:               ${base}/lapor          tracking: ${base}/lacak/<ticket>
   Open311 GeoReport v2:   ${base}/open311/v2/discovery.json   (an API key from /admin to file)
+  API for integrators:    ${base}/api/docs       (OpenAPI 3.1: ${base}/api/openapi.json)
   Health:                 ${base}/api/health
 
   Demo logins — password for every account: ${DEMO_PASSWORD}

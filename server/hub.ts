@@ -8,6 +8,7 @@ import { loadCity, type City } from './profile/load.js';
 import { MediaFiles } from './media/files.js';
 import { configureSharp, PhotoQueue } from './media/photo-queue.js';
 import { createApp } from './http/app.js';
+import type { Express } from 'express';
 import { attachLive, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
@@ -20,6 +21,8 @@ import { SYSTEM } from './contract/roles.js';
 
 export type Hub = {
   ctx: Ctx;
+  /** The Express app, for tests that read its routes (openapi.int.test); Socket.IO wraps the server's listener. */
+  app: Express;
   http: HttpServer;
   io: LiveServer;
   log: Logger;
@@ -78,6 +81,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
 
   return {
     ctx,
+    app,
     http,
     io,
     log,

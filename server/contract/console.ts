@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Channel, ReportStatus, type ReportPublic } from './reports.js';
 
 const reason = z.string().trim().min(3).max(1000);
-const version = z.number().int().min(1);
+const version = z.number().int().min(1).describe('the report’s version the form showed; 409 when someone changed it since');
 
 /** One request body per console action; the lifecycle table decides whether it is allowed now. */
 export const ActionInput = z.discriminatedUnion('action', [

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { ReportPublic } from './reports.js';
 
 /** Every field command carries an id made on the phone, so the outbox can retry it safely. */
-export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8-64 letters, digits, dash or underscore');
+export const ClientId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, '8-64 letters, digits, dash or underscore')
+  .describe('made on the phone once per step: a retry with it is answered, never applied twice');
 
 export const FieldStep = z.object({ clientId: ClientId });
 

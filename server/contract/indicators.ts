@@ -120,7 +120,7 @@ export const ValueInput = z.object({
   period: z.string().min(1).max(20),
   value: z.number().finite(),
   /** Required for a correction: why the earlier figure was wrong. */
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(500).optional().describe('required for a correction: why the earlier figure was wrong'),
 });
 export type ValueInput = z.infer<typeof ValueInput>;
 

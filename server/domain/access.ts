@@ -39,7 +39,7 @@ export function hasScope(actor: Actor, scope: string): boolean {
 }
 
 /** What an API key (role open311) needs among its scopes for each permission it may hold at all. */
-const KEY_SCOPES: Partial<Record<Permission, string>> = { 'report.file': 'open311', 'indicators.push': 'indicators' };
+export const KEY_SCOPES: Partial<Record<Permission, string>> = { 'report.file': 'open311', 'indicators.push': 'indicators' };
 
 export function may(actor: Actor, permission: Permission): boolean {
   if (!(PERMISSIONS[permission] as readonly Role[]).includes(actor.role)) return false;

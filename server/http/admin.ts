@@ -9,7 +9,7 @@ import { body } from './validate.js';
 import { sendRefusal } from './errors.js';
 import { z as zod } from 'zod';
 
-const PairInput = zod.object({ name: zod.string().trim().min(2).max(80) });
+export const PairInput = zod.object({ name: zod.string().trim().min(2).max(80) });
 
 export function adminRouter(ctx: Ctx): Router {
   const router = Router();

@@ -30,9 +30,10 @@ import { gapsRouter } from './gaps.js';
 import { buildIdOf } from './build-id.js';
 import { sameOrigin } from './same-origin.js';
 import { securityHeaders } from './security-headers.js';
+import { apiDocsRouter } from './openapi/router.js';
 
 /** Paths the single-page front end answers; the hub serves index.html for them. */
-const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
+export const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
 export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[]; trustProxy?: false | number | string; mapStyleUrl?: string | null }): express.Express {
   const app = express();
@@ -55,6 +56,8 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.get('/profile', (_req, res) => {
     res.json(ctx.city.publicProfile);
   });
+  // The API's description for integrators (OpenAPI 3.1 and a page made from it), generated from the route table.
+  api.use(apiDocsRouter());
   api.use(express.json({ limit: '64kb' }));
   api.post('/auth/login', ...loginLimiters(opts.rateLimits));
   api.use('/auth', authRouter(ctx));

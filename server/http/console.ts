@@ -19,9 +19,9 @@ import { allow } from './actor.js';
 import { body, query } from './validate.js';
 import { sendRefusal } from './errors.js';
 
-const ReminderAck = z.object({ flag: z.enum(['response_near', 'response_breached', 'resolution_near', 'resolution_breached', 'escalated']) });
+export const ReminderAck = z.object({ flag: z.enum(['response_near', 'response_breached', 'resolution_near', 'resolution_breached', 'escalated']) });
 
-const AuditQuery = z
+export const AuditQuery = z
   .object({ from: WibDay, to: WibDay })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 

@@ -7,7 +7,7 @@ import { allow } from './actor.js';
 import { query } from './validate.js';
 
 const MAX_RANGE_MS = 400 * 86400_000;
-const GapsQuery = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }).optional() });
+export const GapsQuery = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }).optional() });
 
 /** GET /api/stats/gaps?from&to: the periods in the range when no hub was collecting, for the "data gap" bands. */
 export function gapsRouter(ctx: Ctx): Router {

@@ -13,7 +13,7 @@ const DAY_MS = 86400_000;
 const MAX_RANGE_MS = 7 * DAY_MS;
 
 const Instant = z.string().datetime({ offset: true, message: 'an ISO time with its offset, e.g. 2026-11-23T01:00:00Z' });
-const ReplayQuery = z.object({
+export const ReplayQuery = z.object({
   date: z.string().regex(/^\d{4}-\d\d-\d\d$/, 'a WIB date, YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'not a calendar date').optional(),
   from: Instant.optional(),
   to: Instant.optional(),

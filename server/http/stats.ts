@@ -9,7 +9,7 @@ import { query } from './validate.js';
 import { WibDay } from '../contract/wib-day.js';
 
 // days=N: the last N days of the city's calendar up to the hub's today, so a wall with a wrong clock still asks for the right range.
-const RangeQuery = z.object({ from: WibDay.optional(), to: WibDay.optional(), days: z.coerce.number().int().min(1).max(400).optional() });
+export const RangeQuery = z.object({ from: WibDay.optional(), to: WibDay.optional(), days: z.coerce.number().int().min(1).max(400).optional() });
 const MAX_DAYS = 400;
 
 export function statsRouter(ctx: Ctx): Router {
