@@ -3,7 +3,7 @@ import type { ReplayStep } from '../contract/replay.js';
 import type { ReportEventType } from '../contract/events.js';
 import { foldReports } from './replay.js';
 import { applyEvent, reportFromSubmitted, type ReportEvent } from './reports.js';
-import { publicView } from './views.js';
+import { publicReport } from './views.js';
 
 type Logged = { type: string; reportId: number | null; seq: number; at: string };
 const isReportEvent = (e: Logged): e is ReportEvent & { seq: number } => e.type.startsWith('report.') && e.reportId !== null;
@@ -15,7 +15,7 @@ const isReportEvent = (e: Logged): e is ReportEvent & { seq: number } => e.type.
  */
 export function replayRange(before: Iterable<Logged>, during: Iterable<Logged>): { markers: MarkerTuple[]; steps: ReplayStep[] } {
   const reports = foldReports(before);
-  const markers = [...reports.values()].map((r) => toMarker(publicView(r)));
+  const markers = [...reports.values()].map((r) => toMarker(publicReport(r)));
   const steps: ReplayStep[] = [];
   for (const e of during) {
     if (!isReportEvent(e)) continue;
@@ -23,8 +23,8 @@ export function replayRange(before: Iterable<Logged>, during: Iterable<Logged>):
     if (!old && e.type !== 'report.submitted') throw new Error(`event ${e.seq} (${e.type}) refers to report ${e.reportId}, which was never submitted`);
     const next = old && e.type !== 'report.submitted' ? applyEvent(old, e, e.seq) : reportFromSubmitted(e, e.seq);
     reports.set(e.reportId, next);
-    const m = toMarker(publicView(next));
-    if (old && sameMarker(toMarker(publicView(old)), m)) continue;
+    const m = toMarker(publicReport(next));
+    if (old && sameMarker(toMarker(publicReport(old)), m)) continue;
     steps.push([e.at, e.type as ReportEventType, m]);
   }
   // The replay clock walks the steps by time; the log is in seq order, which a hub clock stepped back could make
