@@ -31,8 +31,6 @@ export function publicReport(r: ReportState): ReportPublic {
   };
 }
 
-export { isBreached };
-
 /** What room staff see: the reporter only when the actor handles the report (see maySeeReporter). */
 export function staffView(r: ReportState, actor: Actor, assigneeName: string | null = null): StaffReport {
   return {
