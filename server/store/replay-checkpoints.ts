@@ -25,7 +25,9 @@ export class ReplayCheckpointsTable {
   constructor(private readonly db: Db) {
     this.nearestStmt = db.prepare('SELECT day_start AS dayStart, seq FROM replay_checkpoints WHERE day_start <= ? ORDER BY day_start DESC LIMIT 1');
     this.latestStmt = db.prepare('SELECT day_start AS dayStart, seq FROM replay_checkpoints ORDER BY day_start DESC LIMIT 1');
-    this.markersStmt = db.prepare('SELECT marker FROM replay_checkpoint_markers WHERE to_day > @day AND from_day <= @day ORDER BY report_id').pluck();
+    // Through the to_day index: the checkpoint of a recent day reads the markers that still hold and few more. The caller
+    // orders them.
+    this.markersStmt = db.prepare('SELECT marker FROM replay_checkpoint_markers INDEXED BY replay_checkpoint_markers_to WHERE to_day > @day AND from_day <= @day').pluck();
     this.openStmt = db.prepare(`SELECT from_day AS fromDay, marker FROM replay_checkpoint_markers WHERE report_id = ? AND to_day = '${OPEN}'`);
     this.closeStmt = db.prepare('UPDATE replay_checkpoint_markers SET to_day = @toDay WHERE report_id = @reportId AND from_day = @fromDay');
     this.insertMarker = db.prepare(`INSERT INTO replay_checkpoint_markers (report_id, from_day, to_day, marker) VALUES (?, ?, '${OPEN}', ?)`);
@@ -48,9 +50,10 @@ export class ReplayCheckpointsTable {
     return (this.latestStmt.get() as Checkpoint | undefined) ?? null;
   }
 
-  /** Every report's marker in the checkpoint of `dayStart`, by id. */
+  /** Every report's marker in the checkpoint of `dayStart`, in no particular order. */
   markersAt(dayStart: string): MarkerTuple[] {
-    return (this.markersStmt.all({ day: dayStart }) as string[]).map((m) => JSON.parse(m) as MarkerTuple);
+    // One parse of the whole list: a city's worth of small arrays parsed one by one costs several times more.
+    return JSON.parse(`[${(this.markersStmt.all({ day: dayStart }) as string[]).join(',')}]`) as MarkerTuple[];
   }
 
   /** From the checkpoint of `fromDay` on, this report's marker is `marker` (nothing is written when it is unchanged). */
