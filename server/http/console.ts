@@ -8,10 +8,9 @@ import { agencyScope } from '../domain/access.js';
 import { allowedActions, type ReportState } from '../domain/reports.js';
 import { staffView } from '../domain/views.js';
 import { consoleQueue, consoleReport, escalations, fieldSupervisors, reminders } from '../queries/console.js';
-import { auditHeader, auditRow } from '../domain/audit.js';
+import { auditLines } from '../queries/audit.js';
 import { WibDay } from '../contract/wib-day.js';
 import { reportIdParam } from './report-id.js';
-import { dayStart } from '../domain/time.js';
 import { allow } from './actor.js';
 import { body, query } from './validate.js';
 import { sendRefusal } from './errors.js';
@@ -75,15 +74,9 @@ export function consoleRouter(ctx: Ctx): Router {
 
   router.get('/audit.csv', allow('audit.export'), query(AuditQuery), (req: Request, res: Response) => {
     const { from, to } = req.input as z.infer<typeof AuditQuery>;
-    const end = new Date(Date.parse(dayStart(to, ctx.city.clock)) + 24 * 3600_000).toISOString();
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="pantau-audit-${from}-${to}.csv"`);
-    res.write(auditHeader(ctx.city.clock).join(',') + '\n');
-    const tickets = new Map<number, string | null>();
-    for (const e of ctx.store.events.inRange(dayStart(from, ctx.city.clock), end)) {
-      if (e.reportId !== null && !tickets.has(e.reportId)) tickets.set(e.reportId, ctx.store.reports.get(e.reportId)?.ticket ?? null);
-      res.write(auditRow(e, e.reportId === null ? null : tickets.get(e.reportId)!, ctx.city.clock) + '\n');
-    }
+    for (const line of auditLines(ctx, from, to)) res.write(line);
     res.end();
   });
 
