@@ -14,7 +14,7 @@ import { w3Datetime } from '../domain/time.js';
 import type { ReportState } from '../domain/reports.js';
 import { open311Limiter } from './rate-limits.js';
 import { send, sendError, type Format } from './open311-format.js';
-import { open311Request } from '../queries/open311.js';
+import { open311Request, open311Requests } from '../queries/open311.js';
 
 /** When the list of services last changed in a way a client must notice (discovery's changeset). */
 const CHANGESET = '2026-11-22T17:00:00Z'; // written in the city's zone, like every Open311 datetime
@@ -106,11 +106,7 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
     }
     const q = parseRequestsQuery(req.query as Record<string, unknown>, ctx.now(), categoryIds, ctx.city.clock);
     if (!q.ok) return sendError(res, format, q.error);
-    const ids = q.value.tickets
-      ? ctx.store.open311.idsOfTickets(q.value.tickets).slice(q.value.offset, q.value.offset + q.value.limit)
-      : ctx.store.open311.requestIds({ ...q.value });
-    const reports = ids.map((n) => ctx.store.reports.get(n)).filter((r): r is ReportState => r !== null);
-    send(res, format, 200, 'service_requests', reports.map((r) => view(req, r, extensions)));
+    send(res, format, 200, 'service_requests', open311Requests(ctx, q.value, { lang, extensions, baseUrl: baseUrl(req) }));
   });
 
   const view = (req: Request, r: ReportState, extensions: boolean) =>
