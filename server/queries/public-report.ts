@@ -4,7 +4,7 @@ import type { ReportState } from '../domain/reports.js';
 import type { PublicStep } from '../domain/open311.js';
 import { publicHistory } from '../domain/tracking.js';
 import { publicReport } from '../domain/views.js';
-import { primaryOf } from '../commands/merge-reports.js';
+import { primaryOf } from './merge-chain.js';
 
 /**
  * A report as the public reads it on its own page (the tracking page, an Open311 request): its public view, the
