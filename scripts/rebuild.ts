@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../server/config.js';
 import { Store } from '../server/store/index.js';
 import { rebuild } from '../server/store/rebuild.js';
+import { loadCity } from '../server/profile/load.js';
 
 /**
  * npm run rebuild [-- --db data/pantau.sqlite] [-- --write]
@@ -11,12 +12,14 @@ import { rebuild } from '../server/store/rebuild.js';
  * migration 006 added without a backfill), then checks again.
  */
 const { values } = parseArgs({ options: { db: { type: 'string' }, write: { type: 'boolean', default: false }, show: { type: 'string', default: '20' } } });
-const file = values.db ?? loadConfig(process.env).dbFile;
+const config = loadConfig(process.env);
+const file = values.db ?? config.dbFile;
 if (!existsSync(file)) {
   console.error(`no store at ${file}`);
   process.exit(2);
 }
-const store = Store.open(file);
+// The city's clock: its days are where the replay checkpoints fall (PANTAU_CITY, as the hub reads it).
+const store = Store.open(file, { clock: loadCity(config.city).clock });
 try {
   const t0 = performance.now();
   const first = rebuild(store, { write: values.write });

@@ -122,8 +122,8 @@ function planHistory(rng: Rng, steps: Step[], i: number, born: number, end: numb
 }
 
 export function openSeedCtx(config = loadConfig()): { ctx: Ctx; city: City; store: Store } {
-  const store = Store.open(config.dbFile);
   const city = loadCity(config.city);
+  const store = Store.open(config.dbFile, { clock: city.clock });
   const ctx: Ctx = { store, city, media: new MediaFiles(config.mediaDir), maxPhotoPixels: config.maxPhotoPixels, photoQueue: new PhotoQueue(config.photoLimits), now: () => new Date(), publish: () => {} };
   return { ctx, city, store };
 }

@@ -37,8 +37,8 @@ export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
 export function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Hub {
   const log = opts.log ?? pino({ level: config.logLevel });
-  const store = Store.open(config.dbFile, config.durability);
   const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
+  const store = Store.open(config.dbFile, { ...config.durability, clock: city.clock });
   configureSharp();
   const media = new MediaFiles(config.mediaDir);
   const swept = media.sweep(store.media.hashes());

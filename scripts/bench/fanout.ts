@@ -23,7 +23,7 @@ import { loadConfig } from '../../server/config.js';
 import { createHub, type Hub } from '../../server/hub.js';
 import { submitReport } from '../../server/commands/submit-report.js';
 import { actOnReport } from '../../server/commands/act-on-report.js';
-import { publicView } from '../../server/domain/views.js';
+import { publicReport } from '../../server/domain/views.js';
 import type { Actor } from '../../server/contract/roles.js';
 import type { CatchUp, LiveReportEvent } from '../../server/contract/events.js';
 import { scenePhoto } from '../simulate/scene-photo.js';
@@ -188,7 +188,7 @@ async function main() {
       bareHttp.listen(0, '127.0.0.1', () => resolve((bareHttp.address() as AddressInfo).port));
     });
     const bareIo = bare;
-    const template: LiveReportEvent = { seq: 0, at: new Date().toISOString(), type: 'report.noted', report: publicView(seeded.value) };
+    const template: LiveReportEvent = { seq: 0, at: new Date().toISOString(), type: 'report.noted', report: publicReport(seeded.value) };
     let bareSeq = 0;
 
     const targets: Target[] = [
@@ -225,7 +225,7 @@ async function main() {
     const [bareT, hubT] = targets;
     {
       const probe = hubCtx.store.reports.get(reportId)!;
-      hubT.payloadBytes = JSON.stringify({ ...template, report: publicView(probe) }).length;
+      hubT.payloadBytes = JSON.stringify({ ...template, report: publicReport(probe) }).length;
     }
 
     child = fork(import.meta.filename, [], { env: { ...process.env, [CHILD_ENV]: '1' }, serialization: 'advanced', stdio: 'inherit' });

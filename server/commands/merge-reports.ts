@@ -4,9 +4,7 @@ import { isOpen } from '../domain/statuses.js';
 import { actsForAgency } from '../domain/access.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
 import { replayed, type ActOptions } from './act-on-report.js';
-
-/** A chain of merges is short in practice; the bound only guards a corrupt projection from looping. */
-const MAX_CHAIN = 32;
+import { chainFrom, rootOf } from '../queries/merge-chain.js';
 
 /**
  * Merge and un-merge: the duplicate's own lifecycle event (through decide) and, in the same transaction, an event on
@@ -67,30 +65,4 @@ function checkPrimary(report: ReportState, primary: ReportState, actor: Actor) {
   if (!actsForAgency(actor, primary.agencyId))
     return refuse('forbidden', `report ${primary.ticket} belongs to another agency`, 'intoReportId');
   return null;
-}
-
-/** The open report a merged one finally stands for (null when it is not merged): where its reporter follows it. */
-export function primaryOf(ctx: Ctx, r: ReportState): ReportState | null {
-  if (r.status !== 'merged' || !r.mergedIntoId) return null;
-  const target = ctx.store.reports.get(r.mergedIntoId);
-  return target ? rootOf(ctx, target) : null;
-}
-
-/** The report a merged one finally stands for. */
-function rootOf(ctx: Ctx, r: ReportState): ReportState {
-  const chain = chainFrom(ctx, r.id);
-  return chain[chain.length - 1] ?? r;
-}
-
-/** The report with this id and every primary above it, nearest first. */
-function chainFrom(ctx: Ctx, id: number): ReportState[] {
-  const chain: ReportState[] = [];
-  let next: number | null = id;
-  while (next !== null && chain.length < MAX_CHAIN && !chain.some((c) => c.id === next)) {
-    const r = ctx.store.reports.get(next);
-    if (!r) break;
-    chain.push(r);
-    next = r.status === 'merged' ? r.mergedIntoId : null;
-  }
-  return chain;
 }

@@ -14,8 +14,11 @@ export function publicProofPhotos(r: Pick<ReportState, 'status' | 'proof'>): str
   return isFixed(r.status) && r.proof ? r.proof.photos : [];
 }
 
-/** The only way a report leaves the hub for the wall or the public: the reporter's name and contact stay behind. */
-export function publicView(r: ReportState): ReportPublic {
+/**
+ * The public view of a report, the only way one leaves the hub for the wall, a citizen, Open311 or a replay: the
+ * reporter's name and contact stay behind, and proof photos show only once verified. Every public reader calls this.
+ */
+export function publicReport(r: ReportState): ReportPublic {
   return {
     id: r.id, ticket: r.ticket, status: r.status, categoryId: r.categoryId, agencyId: r.agencyId,
     description: r.description, lng: r.lng, lat: r.lat, precision: r.precision, address: r.address,
@@ -28,12 +31,10 @@ export function publicView(r: ReportState): ReportPublic {
   };
 }
 
-export { isBreached };
-
 /** What room staff see: the reporter only when the actor handles the report (see maySeeReporter). */
 export function staffView(r: ReportState, actor: Actor, assigneeName: string | null = null): StaffReport {
   return {
-    ...publicView(r),
+    ...publicReport(r),
     assigneeId: r.assigneeId,
     mergedIntoId: r.mergedIntoId,
     cameraSnapshot: r.cameraSnapshot,

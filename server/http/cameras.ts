@@ -4,13 +4,11 @@ import { readFileSync } from 'node:fs';
 import type { Ctx } from '../commands/context.js';
 import { acknowledgeCameraAlert } from '../commands/cameras.js';
 import { displayActor } from '../commands/displays.js';
-import { cameraView } from '../domain/views.js';
+import { cameraGrid } from '../queries/cameras.js';
 import { snapshotPath } from '../jobs/camera-probe.js';
 import { ThumbnailCache } from '../media/camera-snapshot.js';
 import { allow } from './actor.js';
 import { sendRefusal } from './errors.js';
-
-const DAY = 24 * 3600_000;
 
 export function camerasRouter(ctx: Ctx, opts: { snapshotsDir: string }): Router {
   const router = Router();
@@ -24,14 +22,7 @@ export function camerasRouter(ctx: Ctx, opts: { snapshotsDir: string }): Router 
   };
 
   router.get('/', allow('cameras.watch'), (_req: Request, res: Response) => {
-    const now = ctx.now();
-    const to = now.toISOString();
-    const windowFrom = (ms: number) => new Date(now.getTime() - ms).toISOString();
-    // Two grouped queries over the health spans, whatever the number of cameras.
-    const day = ctx.store.cameras.uptimes(windowFrom(DAY), to);
-    const week = ctx.store.cameras.uptimes(windowFrom(7 * DAY), to);
-    const cameras = ctx.store.cameras.list().map((c) => ({ ...cameraView(c), uptime24h: day.get(c.id) ?? null, uptime7d: week.get(c.id) ?? null }));
-    res.json({ cameras });
+    res.json({ cameras: cameraGrid(ctx) });
   });
 
   router.get('/:id/snapshot.webp', displayFromQuery, allow('cameras.watch'), async (req: Request, res: Response) => {

@@ -1,20 +1,16 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ActionInput, QueueQuery, type FieldSupervisorLoad, type HistoryEntry } from '../contract/console.js';
+import { ActionInput, QueueQuery } from '../contract/console.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import { acknowledgeReminder } from '../commands/deadline-sweep.js';
 import type { Ctx } from '../commands/context.js';
 import { agencyScope } from '../domain/access.js';
 import { allowedActions, type ReportState } from '../domain/reports.js';
-import { cameraView, staffView } from '../domain/views.js';
-import { nearestOnline } from '../domain/cameras.js';
-import { CAMERA_LOOK_METERS } from '../commands/camera-look.js';
-import { auditHeader, auditRow } from '../domain/audit.js';
+import { staffView } from '../domain/views.js';
+import { consoleQueue, consoleReport, escalations, fieldSupervisors, reminders } from '../queries/console.js';
+import { auditLines } from '../queries/audit.js';
 import { WibDay } from '../contract/wib-day.js';
 import { reportIdParam } from './report-id.js';
-import { dayStart } from '../domain/time.js';
-import { searchTerms } from '../domain/search.js';
-import type { Actor } from '../contract/roles.js';
 import { allow } from './actor.js';
 import { body, query } from './validate.js';
 import { sendRefusal } from './errors.js';
@@ -40,33 +36,12 @@ export function consoleRouter(ctx: Ctx): Router {
   }
 
   router.get('/reports', allow('console.read'), query(QueueQuery), (req: Request, res: Response) => {
-    const q = req.input as z.infer<typeof QueueQuery>;
-    const scope = agencyScope(req.actor);
-    const rows = ctx.store.reports.query({
-      agencyId: scope ?? q.agency ?? null,
-      statuses: q.status,
-      categoryId: q.category,
-      districtCode: q.district,
-      channel: q.channel,
-      createdBefore: q.olderThanHours !== undefined ? new Date(ctx.now().getTime() - q.olderThanHours * 3600_000).toISOString() : undefined,
-      terms: q.q ? searchTerms(q.q, { categories: ctx.city.profile.categories, districts: ctx.city.districts }) : undefined,
-      limit: q.limit,
-    });
-    res.json({ seq: ctx.store.events.headSeq(), reports: rows.map((r) => staffView(r, req.actor, assigneeName(r.assigneeId))) });
+    res.json(consoleQueue(ctx, req.actor, req.input as z.infer<typeof QueueQuery>));
   });
 
   router.get('/reports/:id', allow('console.read'), (req: Request, res: Response) => {
     const r = load(req, res);
-    if (!r) return;
-    res.json({
-      report: staffView(r, req.actor, assigneeName(r.assigneeId)),
-      history: history(r.id),
-      actions: allowedActions(r, req.actor),
-      fieldSupervisors: fieldSupervisors(r.agencyId),
-      mergedInto: r.mergedIntoId ? ctx.store.reports.get(r.mergedIntoId)?.ticket ?? null : null,
-      // Operators can open a camera near the report: the nearest online ones, with distance.
-      cameras: nearestOnline(ctx.store.cameras.list().map((c) => ({ ...cameraView(c), health: c.health ?? 'offline' })), r, 2 * CAMERA_LOOK_METERS, 3),
-    });
+    if (r) res.json(consoleReport(ctx, req.actor, r));
   });
 
   router.post('/reports/:id/actions', allow('report.act'), body(ActionInput), (req: Request, res: Response) => {
@@ -78,17 +53,12 @@ export function consoleRouter(ctx: Ctx): Router {
     res.json({ report: staffView(result.value, req.actor), actions: allowedActions(result.value, req.actor) });
   });
 
-  // Deadline reminders for the operator's agency (all agencies for a supervisor) that nobody has acknowledged.
   router.get('/reminders', allow('console.read'), (req: Request, res: Response) => {
-    const reminders = ctx.store.reports
-      .flagged(agencyScope(req.actor), 500)
-      .flatMap((r) => r.deadlineFlags.filter((f) => f !== 'escalated' && !r.acknowledgedFlags.includes(f)).map((flag) => ({ flag, report: staffView(r, req.actor) })));
-    res.json({ reminders });
+    res.json({ reminders: reminders(ctx, req.actor) });
   });
 
-  // SP4N-LAPOR: reports not followed up within the escalation period, listed for the supervisor.
   router.get('/escalations', allow('audit.export'), (req: Request, res: Response) => {
-    res.json({ reports: ctx.store.reports.flagged(null, 2000).filter((r) => r.deadlineFlags.includes('escalated')).map((r) => staffView(r, req.actor)) });
+    res.json({ reports: escalations(ctx, req.actor) });
   });
 
   router.post('/reports/:id/reminders/ack', allow('reminders.acknowledge'), body(ReminderAck), (req: Request, res: Response) => {
@@ -99,47 +69,16 @@ export function consoleRouter(ctx: Ctx): Router {
 
   router.get('/field-supervisors', allow('console.read'), (req: Request, res: Response) => {
     const agency = agencyScope(req.actor) ?? String(req.query.agency ?? '');
-    res.json({ fieldSupervisors: fieldSupervisors(agency) });
+    res.json({ fieldSupervisors: fieldSupervisors(ctx, agency) });
   });
 
   router.get('/audit.csv', allow('audit.export'), query(AuditQuery), (req: Request, res: Response) => {
     const { from, to } = req.input as z.infer<typeof AuditQuery>;
-    const end = new Date(Date.parse(dayStart(to, ctx.city.clock)) + 24 * 3600_000).toISOString();
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="pantau-audit-${from}-${to}.csv"`);
-    res.write(auditHeader(ctx.city.clock).join(',') + '\n');
-    const tickets = new Map<number, string | null>();
-    for (const e of ctx.store.events.inRange(dayStart(from, ctx.city.clock), end)) {
-      if (e.reportId !== null && !tickets.has(e.reportId)) tickets.set(e.reportId, ctx.store.reports.get(e.reportId)?.ticket ?? null);
-      res.write(auditRow(e, e.reportId === null ? null : tickets.get(e.reportId)!, ctx.city.clock) + '\n');
-    }
+    for (const line of auditLines(ctx, from, to)) res.write(line);
     res.end();
   });
 
-  function history(reportId: number): HistoryEntry[] {
-    return ctx.store.events.forReport(reportId).map((e) => {
-      const { from, to, reason, report: _initial, ...detail } = e.payload as Record<string, unknown>;
-      return {
-        seq: e.seq, at: e.at, type: e.type,
-        actor: { id: e.actor.id, role: e.actor.role, name: nameOf(e.actor), agencyId: e.actor.agencyId ?? null },
-        from: from as string | undefined, to: to as string | undefined, reason: reason as string | undefined, detail,
-      };
-    });
-  }
-
-  function assigneeName(id: string | null): string | null {
-    return id ? (ctx.store.accounts.get(id)?.name ?? null) : null;
-  }
-
-  function nameOf(a: Actor): string | null {
-    return a.name ?? ctx.store.accounts.get(a.id)?.name ?? null;
-  }
-
-  function fieldSupervisors(agencyId: string): FieldSupervisorLoad[] {
-    const load = ctx.store.reports.openJobsByAssignee(agencyId);
-    return ctx.store.accounts
-      .fieldSupervisors(agencyId)
-      .map((a) => ({ id: a.id, name: a.name, agencyId: a.agencyId!, openJobs: load.get(a.id) ?? 0 }));
-  }
   return router;
 }

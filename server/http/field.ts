@@ -2,28 +2,16 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import multer from 'multer';
 import type { z } from 'zod';
 import { MAX_PHOTOS } from '../contract/reports.js';
-import { FieldStep, ProofFields, type FieldJob } from '../contract/field.js';
+import { FieldStep, ProofFields } from '../contract/field.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import { submitProof } from '../commands/submit-proof.js';
 import type { Ctx } from '../commands/context.js';
-import { publicView } from '../domain/views.js';
-import type { ReportState } from '../domain/reports.js';
+import { fieldJob, fieldJobs } from '../queries/field.js';
 import { allow } from './actor.js';
 import { reportIdParam } from './report-id.js';
 import { body } from './validate.js';
 import { multerError } from './reports.js';
 import { sendRefusal, sendZodError } from './errors.js';
-
-/** A job as the phone needs it; when it was accepted and started come from its events, so every phone agrees. */
-export const fieldJob = (r: ReportState, events: { type: string; at: string }[] = []): FieldJob => ({
-  ...publicView(r),
-  acceptedAt: events.findLast((e) => e.type === 'report.accepted')?.at ?? null,
-  startedAt: events.findLast((e) => e.type === 'report.started')?.at ?? null,
-  instruction: r.instruction,
-  dispatchedAt: r.dispatchedAt,
-  returnReason: r.returnReason,
-  proof: r.proof ? { photos: r.proof.photos, note: r.proof.note, flags: r.proof.flags } : null,
-});
 
 export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
   const router = Router();
@@ -32,7 +20,7 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
   const reportId = (req: Request) => req.reportId;
 
   router.get('/jobs', allow('field.work'), (req: Request, res: Response) => {
-    res.json({ jobs: ctx.store.reports.assignedTo(req.actor.id).map((r) => fieldJob(r, ctx.store.events.forReport(r.id))) });
+    res.json({ jobs: fieldJobs(ctx, req.actor.id) });
   });
 
   for (const action of ['accept', 'start'] as const) {
@@ -40,7 +28,7 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
       const { clientId } = req.input as z.infer<typeof FieldStep>;
       const r = actOnReport(ctx, req.actor, reportId(req), { action }, { clientId });
       if (!r.ok) return sendRefusal(res, r);
-      res.json({ job: fieldJob(r.value, ctx.store.events.forReport(r.value.id)) });
+      res.json({ job: fieldJob(ctx, r.value) });
     });
   }
 
@@ -54,7 +42,7 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       const r = await submitProof(ctx, req.actor, reportId(req), fields.data, files.map((f) => f.buffer));
       if (!r.ok) return sendRefusal(res, r);
-      res.json({ job: fieldJob(r.value, ctx.store.events.forReport(r.value.id)) });
+      res.json({ job: fieldJob(ctx, r.value) });
     },
   );
   return router;

@@ -2,13 +2,12 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import multer from 'multer';
 import type { z } from 'zod';
 import type { Ctx } from '../commands/context.js';
-import { PushInput, ValueInput, type IndicatorBoard } from '../contract/indicators.js';
+import { PushInput, ValueInput } from '../contract/indicators.js';
 import { indicatorSpecs, recordValues } from '../commands/indicators.js';
-import { buildBoard } from '../domain/indicator-board.js';
 import { parseIndicatorCsv } from '../domain/indicator-csv.js';
 import { mayRecordIndicator } from '../domain/access.js';
-import { cameraView, isBreached } from '../domain/views.js';
-import { localYear } from '../domain/time.js';
+import { indicatorBoard } from '../queries/indicator-board.js';
+import { phoneSummary } from '../queries/phone-summary.js';
 import { allow } from './actor.js';
 import { body } from './validate.js';
 import { sendRefusal } from './errors.js';
@@ -25,60 +24,12 @@ export function indicatorsRouter(ctx: Ctx): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 5, parts: 10 } }).single('file');
 
-  function board(): IndicatorBoard {
-    const now = ctx.now();
-    const { profile } = ctx.city;
-    // The board and its seq come from one read, so a live screen applies exactly the events after it.
-    return ctx.store.read((): IndicatorBoard => {
-      const seq = ctx.store.events.headSeq();
-      // Twelve quarters back is the longest sparkline; period keys sort as text.
-      const fromYear = localYear(now, ctx.city.clock) - 3;
-      const values = ctx.store.indicators.list(`${fromYear}-01`);
-      const b = buildBoard([...indicatorSpecs(ctx.city).values()], profile.projects, profile.agencies.map((a) => a.id), values, now, ctx.city.clock);
-      return { storeId: ctx.store.storeId, seq, asOf: now.toISOString(), ...b };
-    });
-  }
-
   router.get('/', allow('indicators.read'), (_req: Request, res: Response) => {
-    res.json(board());
+    res.json(indicatorBoard(ctx));
   });
 
-  /**
-   * What a supervisor checks on the phone between meetings, in one small request: every indicator's latest
-   * figure, the open reports past a deadline, and the cameras that are dark.
-   */
   router.get('/ringkas', allow('indicators.read'), (_req: Request, res: Response) => {
-    const b = board();
-    const breached = ctx.store.reports.flagged(null, 2000).filter(isBreached);
-    const byAgency = new Map<string, number>();
-    for (const r of breached) byAgency.set(r.agencyId, (byAgency.get(r.agencyId) ?? 0) + 1);
-    const labels = new Map(ctx.city.profile.categories.map((c) => [c.id, c.label]));
-    res.json({
-      asOf: b.asOf,
-      seq: b.seq,
-      city: ctx.city.profile.name,
-      agencies: ctx.city.profile.agencies.map(({ id, short }) => ({ id, short })),
-      indicators: b.indicators.map(({ id, agencyId, name, short, unit, target, projectId, latest }) => ({
-        id, agencyId, name, short, unit, target, projectId,
-        latest: latest && { period: latest.period, value: latest.value, expected: latest.expected, status: latest.status, corrections: latest.corrections },
-      })),
-      projects: b.projects.map(({ id, agencyId, name, progress, planned, status, period }) => ({ id, agencyId, name, progress, planned, status, period })),
-      league: b.league,
-      breached: {
-        total: breached.length,
-        byAgency: [...byAgency].map(([agencyId, count]) => ({ agencyId, count })).sort((a, b) => b.count - a.count),
-        // The oldest first: those are the ones to call about. No reporter details leave here.
-        oldest: breached
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-          .slice(0, 8)
-          .map((r) => ({ ticket: r.ticket, category: labels.get(r.categoryId) ?? { id: r.categoryId, en: r.categoryId }, agencyId: r.agencyId, createdAt: r.createdAt, flags: r.deadlineFlags, address: r.address })),
-      },
-      cameras: ctx.store.cameras
-        .list()
-        .map(cameraView)
-        .filter((c) => c.health === 'offline' || c.health === 'degraded')
-        .map(({ id, name, health, healthSince, reason, alert }) => ({ id, name, health, healthSince, reason, alert })),
-    });
+    res.json(phoneSummary(ctx));
   });
 
   router.get('/:id/history', allow('indicators.read'), (req: Request, res: Response) => {

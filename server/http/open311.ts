@@ -8,18 +8,13 @@ import { MAX_PHOTOS } from '../contract/reports.js';
 import { apiKeyActor } from '../commands/api-clients.js';
 import { submitReport } from '../commands/submit-report.js';
 import { hasScope, may } from '../domain/access.js';
-import {
-  SPEC_URL, requestOf, serviceDefinition, serviceNotice, serviceOf, type Lang, type Open311Request, type PublicStep,
-} from '../domain/open311.js';
+import { SPEC_URL, serviceDefinition, serviceNotice, serviceOf, type Lang } from '../domain/open311.js';
 import { parseNewRequest, parseRequestsQuery } from '../domain/open311-parse.js';
 import { w3Datetime } from '../domain/time.js';
-import { publicHistory } from '../domain/tracking.js';
-import { isBreached } from '../domain/views.js';
 import type { ReportState } from '../domain/reports.js';
-import type { ReportStatus } from '../contract/reports.js';
 import { open311Limiter } from './rate-limits.js';
 import { send, sendError, type Format } from './open311-format.js';
-import { primaryOf } from '../commands/merge-reports.js';
+import { open311Request, open311Requests } from '../queries/open311.js';
 
 /** When the list of services last changed in a way a client must notice (discovery's changeset). */
 const CHANGESET = '2026-11-22T17:00:00Z'; // written in the city's zone, like every Open311 datetime
@@ -56,7 +51,6 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
   const router = Router();
   const { profile } = ctx.city;
   const agencyName = (id: string) => profile.agencies.find((a) => a.id === id)?.name ?? id;
-  const districtName = (code: string | null) => (code ? (ctx.city.districts.find((d) => d.code === code)?.name ?? null) : null);
   const categoryIds = new Set(profile.categories.map((c) => c.id));
   const upload = multer({
     storage: multer.memoryStorage(),
@@ -112,37 +106,11 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
     }
     const q = parseRequestsQuery(req.query as Record<string, unknown>, ctx.now(), categoryIds, ctx.city.clock);
     if (!q.ok) return sendError(res, format, q.error);
-    const ids = q.value.tickets
-      ? ctx.store.open311.idsOfTickets(q.value.tickets).slice(q.value.offset, q.value.offset + q.value.limit)
-      : ctx.store.open311.requestIds({ ...q.value });
-    const reports = ids.map((n) => ctx.store.reports.get(n)).filter((r): r is ReportState => r !== null);
-    send(res, format, 200, 'service_requests', reports.map((r) => view(req, r, extensions)));
+    send(res, format, 200, 'service_requests', open311Requests(ctx, q.value, { lang, extensions, baseUrl: baseUrl(req) }));
   });
 
-  function view(req: Request, r: ReportState, extensions: boolean): Open311Request {
-    const { lang } = req.open311;
-    const needHistory = extensions || r.status === 'rejected';
-    const events = needHistory ? ctx.store.events.forReport(r.id) : [];
-    const steps: PublicStep[] = events.flatMap((e) => publicHistory([e], r.agencyId).map((h) => ({ ...h, to: e.payload.to as ReportStatus | undefined })));
-    const base = baseUrl(req);
-    // The root of a merge chain, as the tracking page follows it: not merely the report it was merged into.
-    const primary = primaryOf(ctx, r);
-    return requestOf(r, {
-      category: profile.categories.find((c) => c.id === r.categoryId),
-      agencyName: agencyName(r.agencyId),
-      districtName: districtName(r.districtCode),
-      cityName: profile.name,
-      photoUrl: (hash) => `${base}/media/${hash}/display.webp`,
-      lang,
-      clock: ctx.city.clock,
-      reason: r.status === 'rejected' ? [...steps].reverse().find((s) => s.type === 'report.rejected')?.reason : null,
-      mergedInto: primary?.ticket ?? null,
-      primaryStatus: primary?.status ?? null,
-      breached: isBreached(r),
-      steps: extensions ? steps : undefined,
-      agencyNameOf: agencyName,
-    });
-  }
+  const view = (req: Request, r: ReportState, extensions: boolean) =>
+    open311Request(ctx, r, { lang: req.open311.lang, extensions, baseUrl: baseUrl(req) });
 
   // ---- POST requests: form-encoded as the spec says, or multipart with photos in "media" ----
   router.post(

@@ -2,8 +2,7 @@ import { namingField } from './errors.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Ctx } from '../commands/context.js';
-import type { Replay } from '../contract/replay.js';
-import { replayRange } from '../domain/replay-range.js';
+import { replayBetween } from '../queries/replay.js';
 import { dayStart } from '../domain/time.js';
 import { allow } from './actor.js';
 import { query } from './validate.js';
@@ -42,15 +41,8 @@ export function replayRouter(ctx: Ctx): Router {
     if (from >= now) return bad(q.date ? 'date' : 'from', 'nothing has happened yet at that time');
     // Today's replay runs up to now: what has not happened cannot be played.
     to = Math.min(to, now);
-    const fromIso = new Date(from).toISOString();
-    const toIso = new Date(to).toISOString();
-    // One read transaction: the state at the start and the steps after it come from the same log.
-    const replay = ctx.store.read((): Replay => {
-      const { markers, steps } = replayRange(ctx.store.events.inRange('', fromIso), ctx.store.events.inRange(fromIso, toIso));
-      return { from: fromIso, to: toIso, markers, steps };
-    });
     res.setHeader('Cache-Control', 'private, no-store');
-    res.json(replay);
+    res.json(replayBetween(ctx, new Date(from).toISOString(), new Date(to).toISOString()));
   });
   return router;
 }

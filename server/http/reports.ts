@@ -2,7 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import multer from 'multer';
 import { MAX_PHOTOS, NewReportFields } from '../contract/reports.js';
 import { submitReport } from '../commands/submit-report.js';
-import { publicView } from '../domain/views.js';
+import { publicReport } from '../domain/views.js';
 import type { Ctx } from '../commands/context.js';
 import { allow } from './actor.js';
 import { sendRefusal, sendZodError } from './errors.js';
@@ -47,7 +47,7 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
       if (!result.ok) return sendRefusal(res, result);
       const r = result.value;
       // A retry of a submission already filed is answered 200 with the same ticket and link; a new one 201.
-      res.status(r.replayed ? 200 : 201).location(`/api/reports/${r.ticket}`).json({ ...publicView(r), trackUrl: `/lacak/${r.ticket}?k=${r.trackKey}` });
+      res.status(r.replayed ? 200 : 201).location(`/api/reports/${r.ticket}`).json({ ...publicReport(r), trackUrl: `/lacak/${r.ticket}?k=${r.trackKey}` });
     },
   );
 
@@ -55,7 +55,7 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
     const ticket = String(req.params.ticket);
     const r = /^[A-Z]{2,5}-\d{4}-\d{6}$/.test(ticket) ? ctx.store.reports.getByTicket(ticket) : null;
     if (!r) return res.status(404).json({ error: 'not_found', field: 'ticket', message: `no report ${ticket}` });
-    res.json(publicView(r));
+    res.json(publicReport(r));
   });
 
   return router;

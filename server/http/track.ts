@@ -1,13 +1,11 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
-import { ReopenFields, type TrackView } from '../contract/field.js';
-import { holdsTrackKey, reopenByReporter, verifiedAt } from '../commands/reopen-report.js';
+import { ReopenFields } from '../contract/field.js';
+import { reopenByReporter } from '../commands/reopen-report.js';
 import type { Ctx } from '../commands/context.js';
-import { publicHistory, reopenDeadline } from '../domain/tracking.js';
-import { publicProofPhotos } from '../domain/views.js';
+import { trackView } from '../queries/track.js';
 import type { ReportState } from '../domain/reports.js';
 import { multerError } from './reports.js';
-import { primaryOf } from '../commands/merge-reports.js';
 import { sendRefusal, sendZodError } from './errors.js';
 
 const TICKET = /^[A-Z]{2,5}-\d{4}-\d{6}$/;
@@ -17,24 +15,7 @@ export function trackRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: opts.maxPhotoBytes, files: 3, fields: 5, fieldSize: 4096 } }).array('photos', 3);
 
-  function view(r: ReportState, key: string | undefined): TrackView {
-    const until = reopenDeadline(r, verifiedAt(ctx, r.id));
-    return {
-      ticket: r.ticket, status: r.status, categoryId: r.categoryId, agencyId: r.agencyId, districtCode: r.districtCode,
-      address: r.address, description: r.description, createdAt: r.createdAt, photos: r.photos,
-      proofPhotos: publicProofPhotos(r),
-      history: publicHistory(ctx.store.events.forReport(r.id), r.agencyId),
-      canReopen: Boolean(until && ctx.now().toISOString() <= until && holdsTrackKey(r, key)),
-      reopenUntil: until,
-      citizenCount: r.citizenCount,
-      mergedInto: mergedInto(r),
-    };
-  }
-
-  function mergedInto(r: ReportState): TrackView['mergedInto'] {
-    const p = primaryOf(ctx, r);
-    return p ? { ticket: p.ticket, status: p.status, citizenCount: p.citizenCount } : null;
-  }
+  const view = (r: ReportState, key: string | undefined) => trackView(ctx, r, key);
 
   const find = (req: Request, res: Response): ReportState | null => {
     const ticket = String(req.params.ticket).toUpperCase();

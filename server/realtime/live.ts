@@ -1,13 +1,13 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
-import type { Ack, CatchUp, ClientToServerEvents, HandshakeAuth, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
+import type { Ack, ClientToServerEvents, HandshakeAuth, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
 import type { Actor } from '../contract/roles.js';
 import type { Committed, Ctx } from '../commands/context.js';
 import type { Refusal } from '../domain/reports.js';
-import { planCatchUp } from '../domain/catchup.js';
+import { camerasCatchUp, catchUp } from '../queries/catch-up.js';
 import { may, type Permission } from '../domain/access.js';
-import { cameraView, publicView } from '../domain/views.js';
+import { cameraView, publicReport } from '../domain/views.js';
 import { identifyCaller } from '../commands/identify.js';
 import { SyncInput } from './inputs.js';
 import { accountRoom, displayRoom, roomsToDisconnect, sessionRoom } from './revocations.js';
@@ -26,27 +26,6 @@ const PUBLIC_ROOM = 'live:public';
 export { displayRoom };
 /** Screens that show only cameras: camera events, nothing of the reports' stream. */
 const CAMERAS_ROOM = 'live:cameras';
-
-export function catchUp(ctx: Ctx, client: { storeId?: string | null; seq?: number }, limit: number): CatchUp {
-  const { store } = ctx;
-  // One read transaction: the markers and the seq they correspond to come from the same instant.
-  return store.read((): CatchUp => {
-    const seq = store.events.headSeq();
-    const plan = planCatchUp(client, { storeId: store.storeId, headSeq: seq, limit });
-    const cameras = store.cameras.list().map(cameraView);
-    const headAt = store.events.headAt();
-    if (plan.kind === 'snapshot') return { kind: 'snapshot', storeId: store.storeId, seq, markers: store.reports.allMarkers(), cameras, headAt };
-    return { kind: 'delta', storeId: store.storeId, fromSeq: plan.fromSeq, seq, markers: store.reports.markersChangedSince(plan.fromSeq), cameras, headAt };
-  });
-}
-
-/** A cameras-only screen's catch-up: every camera, no markers (it orders camera events by each camera's lastSeq). */
-export function camerasCatchUp(ctx: Ctx): CatchUp {
-  const { store } = ctx;
-  return store.db.transaction((): CatchUp => ({
-    kind: 'snapshot', storeId: store.storeId, seq: store.events.headSeq(), markers: [], cameras: store.cameras.list().map(cameraView), headAt: store.events.headAt(),
-  }))();
-}
 
 export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[] }) {
   io.use((socket, next) => {
@@ -118,7 +97,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
     if (c.camera) return void io.to([PUBLIC_ROOM, CAMERAS_ROOM]).emit('camera.event', { seq, at, type, camera: cameraView(c.camera) });
     if (c.indicator) return void io.to(PUBLIC_ROOM).emit('indicator.event', { seq, at, type, value: c.indicator });
     if (!c.report || c.event.reportId === null) return void io.to(PUBLIC_ROOM).emit('live.tick', { seq, at, type });
-    const live: LiveReportEvent = { seq, at, type: c.event.type, report: publicView(c.report) };
+    const live: LiveReportEvent = { seq, at, type: c.event.type, report: publicReport(c.report) };
     io.to(PUBLIC_ROOM).emit('report.event', live);
   }
 

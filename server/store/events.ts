@@ -21,6 +21,19 @@ export class EventLog {
     this.after = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.ofReport = db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY seq');
     this.between = db.prepare('SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY seq');
+    this.priorOfActive = db.prepare(
+      `SELECT * FROM events WHERE report_id IN (SELECT report_id FROM events WHERE at >= @from AND at < @to AND report_id IS NOT NULL)
+         AND at < @before ORDER BY seq`,
+    );
+  }
+  private readonly priorOfActive;
+
+  /**
+   * The events before `before` of every report with an event in [from, to), in log order: what a replay folds
+   * forward from a checkpoint (the reports no event touches keep the checkpoint's marker).
+   */
+  *beforeOfReportsActive(from: string, to: string, before: string): Generator<StoredEvent> {
+    for (const r of this.priorOfActive.iterate({ from, to, before }) as Iterable<Row>) yield toStored(r);
   }
   private readonly ofReport;
   private readonly lastAt;

@@ -22,6 +22,9 @@ import { indicatorsProjection } from './projections/indicators.js';
 import { layoutsProjection } from './projections/layouts.js';
 import { accountsProjection } from './projections/accounts.js';
 import { apiClientsProjection } from './projections/api-clients.js';
+import { ReplayCheckpointsTable } from './replay-checkpoints.js';
+import { replayCheckpointsProjection } from './projections/replay-checkpoints.js';
+import { cityClock, CITY_ZONES, type CityClock } from '../domain/time.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -39,6 +42,10 @@ export class Store {
   readonly indicators: IndicatorValuesTable;
   readonly layouts: DisplayLayoutsTable;
   readonly hubRuns: HubRunsTable;
+  /** The markers at the start of each city day: where a replay folds from. */
+  readonly replayCheckpoints: ReplayCheckpointsTable;
+  /** The city's clock: where its days start, for the replay checkpoints. */
+  readonly clock: CityClock;
   /** Appends an event and applies it to every projection, in the caller's transaction: the only writer of projections. */
   readonly projector: Projector;
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
@@ -46,8 +53,12 @@ export class Store {
 
   private readonly group: GroupCommit | null;
 
-  /** groupCommit false: every grouped write commits alone (the benches' "before"). */
-  constructor(readonly db: Db, opts: { groupCommit?: boolean } = {}) {
+  /**
+   * groupCommit false: every grouped write commits alone (the benches' "before"). clock: the city's (the hub gives
+   * its profile's); without one, days start at the first zone's midnight, which moves only where checkpoints fall.
+   */
+  constructor(readonly db: Db, opts: { groupCommit?: boolean; clock?: CityClock } = {}) {
+    this.clock = opts.clock ?? cityClock(CITY_ZONES[0]);
     this.group = opts.groupCommit === false ? null : new GroupCommit(db);
     migrate(db);
     this.events = new EventLog(db);
@@ -64,7 +75,10 @@ export class Store {
     this.indicators = new IndicatorValuesTable(db);
     this.layouts = new DisplayLayoutsTable(db);
     this.hubRuns = new HubRunsTable(db);
+    this.replayCheckpoints = new ReplayCheckpointsTable(db);
     this.projector = new Projector(this.events, [
+      // Before reports: a day closes on the reports as they stood before the first event of the next day.
+      replayCheckpointsProjection(this.replayCheckpoints, this.reports, this.clock),
       reportsProjection(db, this.reports),
       camerasProjection(db, this.cameras),
       indicatorsProjection(db, this.indicators),
@@ -76,7 +90,7 @@ export class Store {
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }
 
-  static open(file: string, opts: { synchronous?: Synchronous; groupCommit?: boolean } = {}): Store {
+  static open(file: string, opts: { synchronous?: Synchronous; groupCommit?: boolean; clock?: CityClock } = {}): Store {
     return new Store(openDb(file, opts.synchronous), opts);
   }
 

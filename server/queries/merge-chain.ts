@@ -1,0 +1,31 @@
+import type { Ctx } from '../commands/context.js';
+import type { ReportState } from '../domain/reports.js';
+
+/** A chain of merges is short in practice; the bound only guards a corrupt projection from looping. */
+const MAX_CHAIN = 32;
+
+/** The open report a merged one finally stands for (null when it is not merged): where its reporter follows it. */
+export function primaryOf(ctx: Ctx, r: ReportState): ReportState | null {
+  if (r.status !== 'merged' || !r.mergedIntoId) return null;
+  const target = ctx.store.reports.get(r.mergedIntoId);
+  return target ? rootOf(ctx, target) : null;
+}
+
+/** The report a merged one finally stands for. */
+export function rootOf(ctx: Ctx, r: ReportState): ReportState {
+  const chain = chainFrom(ctx, r.id);
+  return chain[chain.length - 1] ?? r;
+}
+
+/** The report with this id and every primary above it, nearest first. */
+export function chainFrom(ctx: Ctx, id: number): ReportState[] {
+  const chain: ReportState[] = [];
+  let next: number | null = id;
+  while (next !== null && chain.length < MAX_CHAIN && !chain.some((c) => c.id === next)) {
+    const r = ctx.store.reports.get(next);
+    if (!r) break;
+    chain.push(r);
+    next = r.status === 'merged' ? r.mergedIntoId : null;
+  }
+  return chain;
+}

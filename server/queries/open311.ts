@@ -1,0 +1,40 @@
+import type { Ctx } from '../commands/context.js';
+import type { ReportState } from '../domain/reports.js';
+import { requestOf, type Lang, type Open311Request } from '../domain/open311.js';
+import type { RequestsQuery } from '../domain/open311-parse.js';
+import { publicRecord } from './public-report.js';
+
+/** How a client asked: its language, whether it wants our extensions (history, proof photos), the hub's own address. */
+export type Open311Asked = { lang: Lang; extensions: boolean; baseUrl: string };
+
+/** One Open311 service request: the public record in the spec's words; photos as absolute URLs under `baseUrl`. */
+export function open311Request(ctx: Ctx, r: ReportState, opts: Open311Asked): Open311Request {
+  const { profile } = ctx.city;
+  const agencyName = (id: string) => profile.agencies.find((a) => a.id === id)?.name ?? id;
+  // A rejection's reason is in its status notes even without extensions: the history is read for it.
+  const { report, steps, primary } = publicRecord(ctx, r, { history: opts.extensions || r.status === 'rejected' });
+  return requestOf(r, {
+    category: profile.categories.find((c) => c.id === r.categoryId),
+    agencyName: agencyName(r.agencyId),
+    districtName: r.districtCode ? (ctx.city.districts.find((d) => d.code === r.districtCode)?.name ?? null) : null,
+    cityName: profile.name,
+    photoUrl: (hash) => `${opts.baseUrl}/media/${hash}/display.webp`,
+    lang: opts.lang,
+    clock: ctx.city.clock,
+    reason: r.status === 'rejected' ? [...steps].reverse().find((s) => s.type === 'report.rejected')?.reason : null,
+    mergedInto: primary?.ticket ?? null,
+    primaryStatus: primary?.status ?? null,
+    breached: report.breached,
+    steps: opts.extensions ? steps : undefined,
+    agencyNameOf: agencyName,
+  });
+}
+
+/** GET requests: by the tickets asked for, or the window and filters, newest first, one page. */
+export function open311Requests(ctx: Ctx, q: RequestsQuery, opts: Open311Asked): Open311Request[] {
+  const ids = q.tickets ? ctx.store.open311.idsOfTickets(q.tickets).slice(q.offset, q.offset + q.limit) : ctx.store.open311.requestIds({ ...q });
+  return ids
+    .map((n) => ctx.store.reports.get(n))
+    .filter((r): r is ReportState => r !== null)
+    .map((r) => open311Request(ctx, r, opts));
+}
