@@ -62,6 +62,12 @@ export function actsForAgency(actor: Actor, agencyId: string | null): boolean {
   return AGENCY_BOUND.includes(actor.role) && agencyId !== null && (actor.agencyId ?? null) === agencyId;
 }
 
+/** Whether the actor may open a report of this agency at all: the queue's scope (see agencyScope), applied to one. */
+export function mayOpenReport(actor: Actor, reportAgencyId: string): boolean {
+  const scope = agencyScope(actor);
+  return scope === null || scope === reportAgencyId;
+}
+
 /** Operators and field supervisors see their own agency's reports; everyone else the whole city. */
 export function agencyScope(actor: Actor): string | null {
   return AGENCY_BOUND.includes(actor.role) ? (actor.agencyId ?? '__none__') : null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportStatus } from '../contract/reports.js';
 import { PHASE_OF } from '../contract/phase.js';
 import { ALL_STATUSES, DONE_STATUSES, isBreached, isOpen, OPEN_STATUSES } from './statuses.js';
-import { actsForAgency, mayBeDispatched, maySeeReporter } from './access.js';
+import { actsForAgency, mayBeDispatched, mayOpenReport, maySeeReporter } from './access.js';
 import { distanceMeters } from './distance.js';
 
 describe('report status groups', () => {
@@ -28,6 +28,15 @@ describe('the agency rule', () => {
     expect(actsForAgency({ id: 'w', role: 'wall' }, 'dkp')).toBe(false);
     expect(maySeeReporter({ id: 'a', role: 'admin' }, 'dkp')).toBe(false);
     expect(maySeeReporter({ id: 'f', role: 'field', agencyId: 'dkp' }, 'dkp')).toBe(false);
+  });
+
+  it('opens a report for the console, its duplicates and notes by the queue\'s own scope', () => {
+    expect(mayOpenReport({ id: 's', role: 'supervisor' }, 'dkp')).toBe(true);
+    expect(mayOpenReport({ id: 'o', role: 'operator', agencyId: 'dkp' }, 'dkp')).toBe(true);
+    expect(mayOpenReport({ id: 'o', role: 'operator', agencyId: 'dkp' }, 'dishub')).toBe(false);
+    // An operator's account with no agency opens none.
+    expect(mayOpenReport({ id: 'o', role: 'operator' }, 'dkp')).toBe(false);
+    expect(mayOpenReport({ id: 'f', role: 'field', agencyId: 'dkp' }, 'dishub')).toBe(false);
   });
 
   it('dispatches only to an existing, active field supervisor of the owning agency', () => {

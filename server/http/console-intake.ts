@@ -4,7 +4,7 @@ import { MAX_PHOTOS } from '../contract/reports.js';
 import { OperatorReportFields } from '../contract/intake.js';
 import { submitReport } from '../commands/submit-report.js';
 import type { Ctx } from '../commands/context.js';
-import { agencyScope } from '../domain/access.js';
+import { reportForActor } from './report-for-actor.js';
 import { duplicatesOf } from '../queries/duplicates.js';
 import { staffView } from '../domain/views.js';
 import { allow } from './actor.js';
@@ -45,11 +45,8 @@ export function consoleIntakeRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): 
   );
 
   router.get('/reports/:id/duplicates', allow('console.read'), (req: Request, res: Response) => {
-    const r = ctx.store.reports.get(req.reportId);
-    if (!r) return res.status(404).json({ error: 'not_found', field: 'id', message: `no report ${req.params.id}` });
-    const scope = agencyScope(req.actor);
-    if (scope && scope !== r.agencyId) return res.status(403).json({ error: 'forbidden', field: 'id', message: `report ${r.ticket} belongs to another agency` });
-    res.json(duplicatesOf(ctx, r, req.actor));
+    const r = reportForActor(ctx, req, res);
+    if (r) res.json(duplicatesOf(ctx, r, req.actor));
   });
 
   return router;

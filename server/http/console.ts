@@ -4,6 +4,7 @@ import { ActionInput, QueueQuery } from '../contract/console.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import { acknowledgeReminder } from '../commands/deadline-sweep.js';
 import type { Ctx } from '../commands/context.js';
+import { reportForActor } from './report-for-actor.js';
 import { agencyScope } from '../domain/access.js';
 import { allowedActions, type ReportState } from '../domain/reports.js';
 import { staffView } from '../domain/views.js';
@@ -26,14 +27,7 @@ export function consoleRouter(ctx: Ctx): Router {
   router.param('id', reportIdParam);
 
   /** A report the actor may open: operators only their agency's. */
-  function load(req: Request, res: Response): ReportState | null {
-    const r = ctx.store.reports.get(req.reportId);
-    if (!r) return (res.status(404).json({ error: 'not_found', field: 'id', message: `no report ${req.params.id}` }), null);
-    const scope = agencyScope(req.actor);
-    if (scope && scope !== r.agencyId)
-      return (res.status(403).json({ error: 'forbidden', field: 'id', message: `report ${r.ticket} belongs to another agency` }), null);
-    return r;
-  }
+  const load = (req: Request, res: Response): ReportState | null => reportForActor(ctx, req, res);
 
   router.get('/reports', allow('console.read'), query(QueueQuery), (req: Request, res: Response) => {
     res.json(consoleQueue(ctx, req.actor, req.input as z.infer<typeof QueueQuery>));
