@@ -8,8 +8,8 @@ export default defineConfig({
     // Caps, not thresholds: every wait ends on what a page shows; on a loaded two-core machine that can take long.
     testTimeout: 300_000,
     hookTimeout: 180_000,
-    // Two files at a time: SwiftShader renders WebGL on the CPU, but much of each file is waiting on the hub and
-    // the network; two at once keeps the whole suite within its ten minutes on two cores (measured 416 s vs 481 s).
+    // Two files at a time. The run is CPU-bound (SwiftShader renders WebGL on the CPU; both cores stay busy, ~490
+    // core-seconds on an idle 2-core machine): two at once took 240 s, three 249 s; one alone leaves the waits idle.
     fileParallelism: true,
     maxWorkers: 2,
     pool: 'forks',
