@@ -53,7 +53,7 @@ describe('assigning a layout to a display', () => {
   it('gives a display the map until someone assigns a layout, then pushes the new one live to that display only', async () => {
     const d = display();
     const other = await fetch(`${url}/api/admin/displays`, { method: 'POST', headers: { cookie: supervisor, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Layar 2' }) });
-    const otherToken = ((await other.json()) as { token: string }).token;
+    const { id: otherId, token: otherToken } = (await other.json()) as { id: string; token: string };
     const d2 = display(url, otherToken);
     expect((await d.next(1)).layout).toEqual({ kind: 'single', view: { view: 'map' } });
     await d2.next(1);
@@ -65,9 +65,10 @@ describe('assigning a layout to a display', () => {
     expect(pushed.seq).toBeGreaterThan(0);
     // The event is in the log first: the push carries its seq.
     expect(hub.ctx.store.events.since(pushed.seq - 1, 1)[0]).toMatchObject({ type: 'display.layout_assigned', seq: pushed.seq });
-    // The other display heard nothing new.
-    await new Promise((r) => setTimeout(r, 200));
-    expect(d2.layouts).toHaveLength(1);
+    // The other display heard nothing new: the next push it gets is its own, assigned after (pushes arrive in order).
+    expect((await call('PUT', `/api/displays/${otherId}/layout`, supervisor, { layout: playlist })).status).toBe(200);
+    expect((await d2.next(2)).layout).toEqual(playlist);
+    expect(d2.layouts).toHaveLength(2);
 
     const list = (await (await call('GET', '/api/displays', supervisor)).json()) as { displays: DisplayView[] };
     const mine = list.displays.find((x) => x.id === displayId)!;
