@@ -10,9 +10,9 @@ import { startCameraMonitor } from '../server/jobs/camera-monitor.js';
 import { ARTIFACTS, launch } from './browser.js';
 import { cameraSimulator, type CameraSimulator } from './cameras.js';
 
-// CCTV at a big city's scale, end to end: a camera freezes and the grid and map say so; an admin moves a camera
-// and the wall redraws it. Probes run on this test's clock. (Live video playback is covered by the hub's
-// integration test of the HLS proxy; its browser test did not pass on this machine in time, see the report.)
+// CCTV at a big city's scale, end to end: a camera freezes and the grid and map say so; an operator opens a
+// camera's live video (real HLS: H.264 segments ffmpeg made, through the hub's proxy, played by hls.js) from the
+// report panel and it plays; an admin moves a camera and the wall redraws it. Probes run on this test's clock.
 const city = loadCity('tangerang');
 const FROZEN = 'taman-potret';
 const clock = { t: Date.parse('2026-11-23T09:00:00+07:00') };
@@ -46,8 +46,8 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function page(path: string, opts: { login?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+async function page(path: string, opts: { login?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1920, height: 1080 } });
   contexts.push(context);
   const p = await context.newPage();
   if (!opts.login) {
@@ -85,6 +85,36 @@ describe('CCTV at scale', () => {
     await expect.poll(async () => (await cameraFeature(wall, FROZEN))?.health, { timeout: 20_000 }).toBe('degraded');
     await grid.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="camera-tile"] img')].some((i) => i.complete && i.naturalWidth > 0));
     await grid.screenshot({ path: join(ARTIFACTS, 'camera-grid-frozen.png') });
+  });
+
+  it('an operator opens the live video of a camera near a report from the report panel, and its frames advance', async () => {
+    const cam = city.profile.cameras.find((c) => c.streamUrl)!;
+    const filed = await postReport(url, validReport({ lat: cam.location[1] + 0.0004, lon: cam.location[0], description: 'Lubang besar dekat kamera' }), [await photo()]);
+    const id = Number(filed.body.id);
+    // A desk's laptop: SwiftShader composites every video frame over the whole page, so the smaller the cheaper.
+    const desk = await page('/console', { login: 'supervisor', viewport: { width: 1366, height: 768 } });
+    await desk.waitForSelector('body[data-console="ready"]', { timeout: 60_000 });
+    await desk.click(`[data-testid="queue-row"][data-report-id="${id}"]`, { timeout: 30_000 });
+    await desk.waitForSelector(`[data-testid="report-panel"][data-report-id="${id}"]`);
+    await desk.locator('[data-testid="open-live"]').first().click({ timeout: 30_000 });
+    const video = desk.locator('[data-testid="live-video"]');
+    await video.waitFor();
+    // The simulated cameras' live edge moves with this test's clock: it runs at real speed while the video plays.
+    const running = setInterval(() => (clock.t += 500), 500);
+    try {
+      await desk.waitForFunction(() => (document.querySelector<HTMLVideoElement>('[data-testid="live-video"] video')?.currentTime ?? 0) > 0.3, null, { timeout: 60_000, polling: 250 });
+      const at = await desk.evaluate(() => document.querySelector<HTMLVideoElement>('[data-testid="live-video"] video')!.currentTime);
+      await desk.waitForFunction((t) => document.querySelector<HTMLVideoElement>('[data-testid="live-video"] video')!.currentTime > t + 1, at, { timeout: 30_000, polling: 250 });
+      expect(await video.getAttribute('data-state')).toBe('playing');
+      // Paused for the picture: a screenshot of a playing video waits on a software compositor for tens of seconds.
+      await desk.evaluate(() => document.querySelector<HTMLVideoElement>('[data-testid="live-video"] video')!.pause());
+      await desk.screenshot({ path: join(ARTIFACTS, 'console-live-video.png') });
+    } finally {
+      clearInterval(running);
+    }
+    // Closing it stops the stream.
+    await desk.locator('[data-testid="open-live"][aria-pressed="true"]').click();
+    await video.waitFor({ state: 'detached' });
   });
 
   it('an admin moves a camera on the console map and every wall redraws it', async () => {
