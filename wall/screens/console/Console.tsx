@@ -225,7 +225,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
       </Show>
 
       <Show when={profile() && labels()} fallback={<div class="cn-center cn-muted">{ct.queueLoading}</div>}>
-        <div class="cn-body" classList={{ 'with-panel': openId() !== null || intake() }}>
+        <div class="cn-body" classList={{ 'with-panel': openId() !== null || intake(), 'with-report': !intake() && openId() !== null }}>
           <Queue
             me={me}
             queue={queue}
