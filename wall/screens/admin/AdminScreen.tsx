@@ -1,7 +1,8 @@
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { fetchProfile } from '../../lib/profile';
 import { t } from '../../lib/i18n';
-import { api, type AccountView, type Me } from '../console/api';
+import { api } from '../../lib/api';
+import { type AccountView, type Me } from '../../lib/staff';
 import { createSession, SessionGate } from '../console/session';
 import { ct, withLang } from '../console/i18n';
 import { whenLocal } from '../console/format';
@@ -111,7 +112,7 @@ function Admin(props: { me: Me; onLogout: () => void }) {
   }
 
   async function setDisabled(a: AccountView, disabled: boolean) {
-    const r = await api<{ account: AccountView }>(`/api/admin/accounts/${a.id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST', body: {} });
+    const r = await api<{ account: AccountView }>(`/api/admin/accounts/${a.id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST', json: {} });
     if (!r.ok) return fail(r.message);
     replace(r.data.account);
     say(disabled ? ct.accountDisabled(a.username) : ct.accountEnabled(a.username));
@@ -277,7 +278,7 @@ function ResetPassword(props: { account: AccountView; onDone: (username: string)
     e.preventDefault();
     if (password().length < 10) return setError(ct.newPassword);
     setBusy(true);
-    const r = await api<{ account: AccountView }>(`/api/admin/accounts/${props.account.id}/password`, { body: { password: password() } });
+    const r = await api<{ account: AccountView }>(`/api/admin/accounts/${props.account.id}/password`, { json: { password: password() } });
     setBusy(false);
     if (!r.ok) return setError(r.message);
     props.onDone(props.account.username);
@@ -333,7 +334,7 @@ function NewAccount(props: { agencies: { id: string; short: string; name: string
     if (needsAgency(role()) && !agencyId()) return setError(ct.agencyRequired);
     setBusy(true);
     const r = await api<{ account: AccountView }>('/api/admin/accounts', {
-      body: {
+      json: {
         username: username().trim(),
         name: name().trim(),
         role: role(),
@@ -412,7 +413,7 @@ function PairDisplay() {
     if (busy()) return;
     setError(null);
     setBusy(true);
-    const r = await api<{ id: string; token: string; url: string }>('/api/admin/displays', { body: { name: name().trim() } });
+    const r = await api<{ id: string; token: string; url: string }>('/api/admin/displays', { json: { name: name().trim() } });
     setBusy(false);
     if (!r.ok) return setError(r.message);
     setResult({ token: r.data.token, url: new URL(r.data.url, location.origin).href });

@@ -1,7 +1,8 @@
 import { BREACH_SUFFIX } from '../../../server/domain/statuses';
 import { createEffect, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { CameraPublic } from '../../../server/contract/cameras';
-import { api, type Me, type StaffReport } from './api';
+import { api } from '../../lib/api';
+import { type Me, type StaffReport } from '../../lib/staff';
 import { ct } from './i18n';
 import { ageOf, useNow, whenLocal } from './format';
 import type { Queue } from './queue';
@@ -105,7 +106,7 @@ export function Reminders(props: { me: Me; queue: Queue; onOpen: (id: number) =>
   async function ack(x: Reminder) {
     const key = `${x.report.id}:${x.flag}`;
     setBusy(key);
-    const r = await api<{ report: StaffReport }>(`/api/console/reports/${x.report.id}/reminders/ack`, { body: { flag: x.flag } });
+    const r = await api<{ report: StaffReport }>(`/api/console/reports/${x.report.id}/reminders/ack`, { json: { flag: x.flag } });
     setBusy(null);
     if (r.ok || r.status === 400) setList((l) => l.filter((y) => !(y.report.id === x.report.id && y.flag === x.flag)));
   }
@@ -224,7 +225,7 @@ export function CameraAlerts(props: { me: Me; queue: Queue }) {
 
   async function ack(c: CameraWithUptime) {
     setBusy(c.id);
-    const r = await api<{ camera: CameraPublic }>(`/api/cameras/${encodeURIComponent(c.id)}/ack`, { method: 'POST', body: {} });
+    const r = await api<{ camera: CameraPublic }>(`/api/cameras/${encodeURIComponent(c.id)}/ack`, { method: 'POST', json: {} });
     setBusy(null);
     if (r.ok) setCams((l) => l.map((x) => (x.id === c.id ? { ...x, ...r.data.camera } : x)));
     else void load();

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
-import { photoUrl } from './api';
+import { photoUrl } from '../../lib/staff';
 import { ct } from './i18n';
 
 export type OverlayPhoto = { hash: string; caption: string };

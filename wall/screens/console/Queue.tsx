@@ -4,7 +4,7 @@ import { Channel, PHASE_OF } from '../../../server/contract/reports';
 import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
 import { clockLocal, zoneName } from '../../lib/time';
-import type { Me } from './api';
+import type { Me } from '../../lib/staff';
 import { ct } from './i18n';
 import { ageHours, ageOf, useNow } from './format';
 import { TABS, defaultFilters, QUEUE_LIMIT, type Queue } from './queue';

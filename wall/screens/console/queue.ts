@@ -4,7 +4,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, LiveReportEvent, ServerToClientEvents } from '../../../server/contract/events';
 import type { ReportPublic, ReportStatus } from '../../../server/contract/reports';
 import { AWAITING_RESPONSE, FIXED, RESPONDING } from '../../../server/domain/statuses';
-import { api, type Me, type StaffReport } from './api';
+import { api } from '../../lib/api';
+import { type Me, type StaffReport } from '../../lib/staff';
 
 export type TabId = 'todo' | 'incoming' | 'proof' | 'working' | 'done' | 'void' | 'all';
 /** Each queue tab and the statuses it shows. */

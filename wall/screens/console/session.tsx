@@ -1,5 +1,6 @@
 import { createSignal, Match, onCleanup, Switch, type JSX } from 'solid-js';
-import { fetchMe, logout, onUnauthorized, type Me } from './api';
+import { onUnauthorized } from '../../lib/api';
+import { fetchMe, logout, type Me } from '../../lib/staff';
 import { Login } from './Login';
 import { ct } from './i18n';
 

@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createSignal, onCleanup } from 'solid-js';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../../server/contract/events';
 import type { IndicatorBoard } from '../../../server/contract/indicators';
+import { ApiError, request } from '../../lib/api';
 
 /** Figures are also fetched on this beat: the plan moves with the calendar even when no value arrives. */
 const REFRESH_MS = 5 * 60_000;
@@ -15,15 +16,11 @@ const FLASH_MS = 6_000;
 export class Unpaired extends Error {}
 
 export async function fetchBoard(token: string | null, timeoutMs = 20_000): Promise<IndicatorBoard> {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), timeoutMs);
   try {
-    const res = await fetch('/api/indicators', { headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, signal: ctl.signal });
-    if (res.status === 401 || res.status === 403) throw new Unpaired(`HTTP ${res.status}`);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return (await res.json()) as IndicatorBoard;
-  } finally {
-    clearTimeout(timer);
+    return await request<IndicatorBoard>('/api/indicators', { token, timeoutMs });
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 401 || err.status === 403)) throw new Unpaired(`HTTP ${err.status}`);
+    throw err;
   }
 }
 

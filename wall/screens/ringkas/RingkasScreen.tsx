@@ -3,7 +3,7 @@ import type { AgencyStanding, IndicatorStatus, IndicatorUnit } from '../../../se
 import { createSession, SessionGate } from '../console/session';
 import { lang } from '../../lib/i18n';
 import { stampLocal, timeLocal, dateLocal } from '../../lib/time';
-import { request, ApiError } from '../../lib/request';
+import { request, ApiError } from '../../lib/api';
 import { loadProfileCached } from '../../lib/profile-cache';
 import { formatValue, STATUS_COLOR, STATUS_MARK } from '../indicators/format';
 import { ind } from '../indicators/i18n';
