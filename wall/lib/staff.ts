@@ -1,6 +1,7 @@
 import type { FieldSupervisorLoad, HistoryEntry, StaffReport } from '../../server/contract/console';
 import type { AccountView } from '../../server/contract/accounts';
 import type { Role } from '../../server/contract/roles';
+import type { CameraPublic } from '../../server/contract/cameras';
 import { api } from './api';
 
 export type { FieldSupervisorLoad, HistoryEntry, StaffReport, AccountView };
@@ -36,5 +37,8 @@ export type ProofDetail = {
   flags: string[];
   distanceM: number | null;
 };
+
+/** GET /api/cameras: each camera with its share of time online over 24 h and 7 d. */
+export type CameraWithUptime = CameraPublic & { uptime24h: number | null; uptime7d: number | null };
 
 export const photoUrl = (hash: string, variant: 'display' | 'thumb') => `/media/${hash}/${variant}.webp`;

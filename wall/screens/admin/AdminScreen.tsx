@@ -2,14 +2,15 @@ import { createMemo, createResource, createSignal, For, onCleanup, Show } from '
 import { fetchProfile } from '../../lib/profile';
 import { t } from '../../lib/i18n';
 import { api } from '../../lib/api';
-import { type AccountView, type Me } from '../../lib/staff';
-import { createSession, SessionGate } from '../console/session';
-import { ct, withLang } from '../console/i18n';
-import { whenLocal } from '../console/format';
-import { AuditExport } from '../console/AuditExport';
-import { KinerjaExport, poll, type CameraWithUptime } from '../console/Alerts';
+import { type AccountView, type CameraWithUptime, type Me } from '../../lib/staff';
+import { createSession, SessionGate } from '../../components/session';
+import { ct, withLang } from '../../lib/i18n/staff';
+import { whenLocal } from '../../lib/format';
+import { AuditExport } from '../../components/AuditExport';
+import { KinerjaExport } from '../../components/KinerjaExport';
+import { poll } from '../../lib/poll';
 import { ApiClients } from './ApiClients';
-import '../console/console.css';
+import '../../components/staff.css';
 
 const ROLES = ['operator', 'field', 'supervisor', 'admin'] as const;
 type StaffRole = (typeof ROLES)[number];

@@ -1,7 +1,7 @@
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { lang } from '../../lib/i18n';
 import { api } from '../../lib/api';
-import { whenLocal } from '../console/format';
+import { whenLocal } from '../../lib/format';
 import type { ApiClientView, ApiScope } from '../../../server/contract/api-clients';
 import './api-clients.css';
 

@@ -6,7 +6,7 @@ import { isOpen } from '../../../server/domain/statuses';
 import { distanceMeters } from '../../../server/domain/distance';
 import { api } from '../../lib/api';
 import { photoUrl, type ProofDetail, type ReportDetail, type StaffReport } from '../../lib/staff';
-import { ct } from './i18n';
+import { ct } from '../../lib/i18n/staff';
 import { type ActionBody, type ConsoleAction } from './actions';
 
 type Props = {

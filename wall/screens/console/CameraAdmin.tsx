@@ -3,7 +3,7 @@ import { createResource, createSignal, For, onCleanup, onMount, Show } from 'sol
 import type { CameraAdminView } from '../../../server/contract/camera-admin';
 import type { CameraPublic } from '../../../server/contract/cameras';
 import { fetchProfile } from '../../lib/profile';
-import { withLang } from './i18n';
+import { withLang } from '../../lib/i18n/staff';
 import { api } from '../../lib/api';
 import { type Me } from '../../lib/staff';
 import { ca } from './camera-admin-i18n';

@@ -6,8 +6,8 @@ import { lang, t } from '../../lib/i18n';
 import { stampLocal } from '../../lib/time';
 import { api } from '../../lib/api';
 import { type Me } from '../../lib/staff';
-import { cityDayAgo } from './format';
-import { withLang } from './i18n';
+import { cityDayAgo } from '../../lib/format';
+import { withLang } from '../../lib/i18n/staff';
 import { pt } from './performance-i18n';
 import './performance.css';
 

@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { photoUrl } from '../../lib/staff';
-import { ct } from './i18n';
+import { ct } from '../../lib/i18n/staff';
 
 export type OverlayPhoto = { hash: string; caption: string };
 

@@ -6,11 +6,11 @@ import { viewName } from '../../lib/views';
 import { describeLayout } from '../../lib/describe-layout';
 import { api } from '../../lib/api';
 import { type Me } from '../../lib/staff';
-import { createSession, SessionGate } from '../console/session';
-import { ct, withLang } from '../console/i18n';
-import { whenLocal } from '../console/format';
+import { createSession, SessionGate } from '../../components/session';
+import { ct, withLang } from '../../lib/i18n/staff';
+import { whenLocal } from '../../lib/format';
 import { dt } from './console-i18n';
-import '../console/console.css';
+import '../../components/staff.css';
 import './displays.css';
 
 const WINDOWS = ['1h', '6h', '24h', '7d'] as const;
