@@ -169,7 +169,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
             <span class="cn-brand-city">{profile()!.name}</span>
           </Show>
         </div>
-        <span class={`cn-conn cn-conn-${queue.connection()}`} data-testid="connection" data-state={queue.connection()}>
+        <span class={`cn-conn cn-conn-${queue.connection()}`} data-testid="connection" data-state={queue.connection()} data-catchups={queue.catchUps()}>
           <i />
           {connLabel()}
         </span>
