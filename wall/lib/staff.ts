@@ -2,6 +2,7 @@ import type { FieldSupervisorLoad, HistoryEntry, StaffReport } from '../../serve
 import type { AccountView } from '../../server/contract/accounts';
 import type { Role } from '../../server/contract/roles';
 import type { CameraPublic } from '../../server/contract/cameras';
+import type { Proof } from '../../server/domain/reports';
 import { api } from './api';
 
 export type { FieldSupervisorLoad, HistoryEntry, StaffReport, AccountView };
@@ -29,14 +30,7 @@ export type ReportDetail = {
 };
 
 /** The proof a field supervisor sent, as kept in the history's report.proof_submitted entry. */
-export type ProofDetail = {
-  photos: string[];
-  note: string | null;
-  location: { lng: number; lat: number } | null;
-  capturedAt: string | null;
-  flags: string[];
-  distanceM: number | null;
-};
+export type ProofDetail = Proof;
 
 /** GET /api/cameras: each camera with its share of time online over 24 h and 7 d. */
 export type CameraWithUptime = CameraPublic & { uptime24h: number | null; uptime7d: number | null };
