@@ -1,5 +1,5 @@
 import type { PublicProfile } from '../../server/contract/profile';
-import { request } from './request';
+import { request } from './api';
 import { useCityZone } from './time';
 
 const KEY = 'pantau.profile';

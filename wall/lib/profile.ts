@@ -1,6 +1,7 @@
 import type { PublicProfile } from '../../server/contract/profile';
 import type { Lang } from './i18n';
 import { useCityZone } from './time';
+import { request } from './api';
 
 const RETRY_MS = 5_000;
 
@@ -8,13 +9,10 @@ const RETRY_MS = 5_000;
 export async function fetchProfile(): Promise<PublicProfile> {
   for (;;) {
     try {
-      const res = await fetch('/api/profile', { headers: { Accept: 'application/json' } });
-      if (res.ok) {
-        const p = (await res.json()) as PublicProfile;
-        // Every time the screen prints follows the city's zone from here on.
-        useCityZone(p.timeZone);
-        return p;
-      }
+      const p = await request<PublicProfile>('/api/profile');
+      // Every time the screen prints follows the city's zone from here on.
+      useCityZone(p.timeZone);
+      return p;
     } catch {
       /* hub not up yet */
     }

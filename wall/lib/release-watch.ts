@@ -1,3 +1,5 @@
+import { request } from './api';
+
 /**
  * A wall runs one page load for weeks; when a new front end is released it must reload itself, but at a quiet
  * moment (no alert on screen, not about to switch views), and after `maxWaitMs` at the latest.
@@ -30,8 +32,9 @@ export function watchRelease(opts: { quiet: () => boolean; pollMs?: number; maxW
   const reload = opts.reload ?? (() => location.reload());
   const check = async () => {
     try {
-      const res = await fetch('/api/health', { cache: 'no-store', headers: { Accept: 'application/json' } });
-      if (res.ok) state = noteBuild(state, ((await res.json()) as { build?: string | null }).build ?? null, Date.now());
+      // no-store: a cached answer would hide the new build the poll is there to see.
+      const h = await request<{ build?: string | null }>('/api/health', { cache: 'no-store' });
+      state = noteBuild(state, h.build ?? null, Date.now());
     } catch {
       /* the hub is away: the connection banner says so; try again next time */
     }

@@ -10,23 +10,30 @@ const SYNC_TIMEOUT_MS = 15_000;
 const UNPAIRED_RETRY_MS = 30_000;
 
 /**
- * Connects the wall to the hub's live stream and feeds `live`. The handshake is a function, so every
- * reconnect tells the hub the store and seq the wall holds now, and gets only what it missed.
+ * The one way a screen opens the hub's live stream (the wall, the console's queue, the indicator board): the same
+ * back-off, and the same handshake asked for again on every reconnect, so the hub is told the store and seq the
+ * screen holds now and sends only what it missed.
  */
-export function connectLive(token: string | null, live: Live): LiveSocket {
+export function openLiveSocket(auth: () => HandshakeAuth): LiveSocket {
   const socket: LiveSocket = io({
-    auth: (cb) => cb({ display: token ?? '', ...live.have(), ...(live.camerasOnly ? { only: 'cameras' as const } : {}) } satisfies HandshakeAuth),
+    auth: (cb) => cb(auth()),
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 10_000,
   });
+  // After a disconnect by the hub, socket.io does not reconnect on its own; a screen left running must.
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  return socket;
+}
+
+/** Connects the wall to the hub's live stream and feeds `live`. */
+export function connectLive(token: string | null, live: Live): LiveSocket {
+  const socket = openLiveSocket(() => ({ display: token ?? '', ...live.have(), ...(live.camerasOnly ? { only: 'cameras' as const } : {}) }));
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   socket.on('connect', () => live.setConnection('connected'));
-  socket.on('disconnect', (reason) => {
-    live.setConnection(live.caughtUp() ? 'reconnecting' : 'connecting');
-    // After a disconnect by the hub, socket.io does not reconnect on its own; a wall must.
-    if (reason === 'io server disconnect') socket.connect();
-  });
+  socket.on('disconnect', () => live.setConnection(live.caughtUp() ? 'reconnecting' : 'connecting'));
   socket.on('connect_error', (err) => {
     if (err.message === 'unauthenticated' || err.message === 'forbidden') {
       live.setConnection('unpaired');

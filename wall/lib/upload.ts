@@ -1,10 +1,10 @@
-import { ApiError, parseRetryAfter } from './request';
+import { ApiError, refusalFrom } from './api';
 
 export type Progress = { sent: number; total: number };
 
 /**
  * POSTs a form with upload progress (fetch cannot report it), for photos on a slow phone network. Errors are the
- * same ApiError as request(): status 0 when there was no answer, so the caller can retry the same submission.
+ * same ApiError as request() (lib/api.ts): status 0 when there was no answer, so the caller can retry the same submission.
  */
 export function postForm<T>(url: string, body: FormData, opts: { onProgress?: (p: Progress) => void; timeoutMs?: number } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -24,8 +24,7 @@ export function postForm<T>(url: string, body: FormData, opts: { onProgress?: (p
         data = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      const e = (data ?? {}) as { error?: string; field?: string; message?: string };
-      reject(new ApiError(xhr.status, e.error ?? `http_${xhr.status}`, e.message ?? `HTTP ${xhr.status}`, e.field ?? null, parseRetryAfter(xhr.getResponseHeader('Retry-After'))));
+      reject(refusalFrom(xhr.status, data, '', xhr.getResponseHeader('Retry-After')));
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', 'network error'));
     xhr.ontimeout = () => reject(new ApiError(0, 'timeout', 'timeout'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dicts } from './index';
 import { pt } from '../../screens/public/i18n';
-import { ct } from '../../screens/console/i18n';
+import { ct } from './staff';
 import { ind } from '../../screens/indicators/i18n';
 
 describe('one word for one step', () => {

@@ -1,14 +1,16 @@
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { fetchProfile } from '../../lib/profile';
 import { t } from '../../lib/i18n';
-import { api, type AccountView, type Me } from '../console/api';
-import { createSession, SessionGate } from '../console/session';
-import { ct, withLang } from '../console/i18n';
-import { whenLocal } from '../console/format';
-import { AuditExport } from '../console/AuditExport';
-import { KinerjaExport, poll, type CameraWithUptime } from '../console/Alerts';
+import { api } from '../../lib/api';
+import { type AccountView, type CameraWithUptime, type Me } from '../../lib/staff';
+import { createSession, SessionGate } from '../../components/session';
+import { ct, withLang } from '../../lib/i18n/staff';
+import { whenLocal } from '../../lib/format';
+import { AuditExport } from '../../components/AuditExport';
+import { KinerjaExport } from '../../components/KinerjaExport';
+import { poll } from '../../lib/poll';
 import { ApiClients } from './ApiClients';
-import '../console/console.css';
+import '../../components/staff.css';
 
 const ROLES = ['operator', 'field', 'supervisor', 'admin'] as const;
 type StaffRole = (typeof ROLES)[number];
@@ -111,7 +113,7 @@ function Admin(props: { me: Me; onLogout: () => void }) {
   }
 
   async function setDisabled(a: AccountView, disabled: boolean) {
-    const r = await api<{ account: AccountView }>(`/api/admin/accounts/${a.id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST', body: {} });
+    const r = await api<{ account: AccountView }>(`/api/admin/accounts/${a.id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST', json: {} });
     if (!r.ok) return fail(r.message);
     replace(r.data.account);
     say(disabled ? ct.accountDisabled(a.username) : ct.accountEnabled(a.username));
@@ -277,7 +279,7 @@ function ResetPassword(props: { account: AccountView; onDone: (username: string)
     e.preventDefault();
     if (password().length < 10) return setError(ct.newPassword);
     setBusy(true);
-    const r = await api<{ account: AccountView }>(`/api/admin/accounts/${props.account.id}/password`, { body: { password: password() } });
+    const r = await api<{ account: AccountView }>(`/api/admin/accounts/${props.account.id}/password`, { json: { password: password() } });
     setBusy(false);
     if (!r.ok) return setError(r.message);
     props.onDone(props.account.username);
@@ -333,7 +335,7 @@ function NewAccount(props: { agencies: { id: string; short: string; name: string
     if (needsAgency(role()) && !agencyId()) return setError(ct.agencyRequired);
     setBusy(true);
     const r = await api<{ account: AccountView }>('/api/admin/accounts', {
-      body: {
+      json: {
         username: username().trim(),
         name: name().trim(),
         role: role(),
@@ -412,7 +414,7 @@ function PairDisplay() {
     if (busy()) return;
     setError(null);
     setBusy(true);
-    const r = await api<{ id: string; token: string; url: string }>('/api/admin/displays', { body: { name: name().trim() } });
+    const r = await api<{ id: string; token: string; url: string }>('/api/admin/displays', { json: { name: name().trim() } });
     setBusy(false);
     if (!r.ok) return setError(r.message);
     setResult({ token: r.data.token, url: new URL(r.data.url, location.origin).href });

@@ -1,7 +1,7 @@
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { lang } from '../../lib/i18n';
-import { api } from '../console/api';
-import { whenLocal } from '../console/format';
+import { api } from '../../lib/api';
+import { whenLocal } from '../../lib/format';
 import type { ApiClientView, ApiScope } from '../../../server/contract/api-clients';
 import './api-clients.css';
 
@@ -74,7 +74,7 @@ export function ApiClients() {
     if (busy()) return;
     setBusy(true);
     setError(null);
-    const r = await api<{ client: ApiClientView; key: string }>('/api/admin/api-clients', { body: { name: name().trim(), scopes: scopes() } });
+    const r = await api<{ client: ApiClientView; key: string }>('/api/admin/api-clients', { json: { name: name().trim(), scopes: scopes() } });
     setBusy(false);
     if (!r.ok) return setError(r.message);
     setMade({ key: r.data.key, name: r.data.client.name });

@@ -1,5 +1,6 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { CameraPublic } from '../../../server/contract/cameras';
+import { request } from '../../lib/api';
 
 /** GET /api/cameras: each camera with its share of time online over 24 h and 7 d. */
 export type CameraStats = CameraPublic & { uptime24h: number | null; uptime7d: number | null };
@@ -23,15 +24,8 @@ export function pollCameraStats(token: string | null): { stats: Accessor<Readonl
     if (busy || stopped) return;
     busy = true;
     try {
-      const res = await fetch('/api/cameras', {
-        headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-        credentials: 'same-origin',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      if (res.ok) {
-        const body = (await res.json()) as { cameras: CameraStats[] };
-        if (!stopped) setStats(new Map(body.cameras.map((c) => [c.id, c])));
-      }
+      const body = await request<{ cameras: CameraStats[] }>('/api/cameras', { token, timeoutMs: TIMEOUT_MS });
+      if (!stopped) setStats(new Map(body.cameras.map((c) => [c.id, c])));
     } catch {
       /* the hub did not answer: keep what we have, ask again next time */
     } finally {

@@ -4,8 +4,9 @@ import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
 import { isOpen } from '../../../server/domain/statuses';
 import { distanceMeters } from '../../../server/domain/distance';
-import { api, photoUrl, type ProofDetail, type ReportDetail, type StaffReport } from './api';
-import { ct } from './i18n';
+import { api } from '../../lib/api';
+import { photoUrl, type ProofDetail, type ReportDetail, type StaffReport } from '../../lib/staff';
+import { ct } from '../../lib/i18n/staff';
 import { type ActionBody, type ConsoleAction } from './actions';
 
 type Props = {

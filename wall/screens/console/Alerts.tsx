@@ -1,23 +1,14 @@
 import { BREACH_SUFFIX } from '../../../server/domain/statuses';
 import { createEffect, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { CameraPublic } from '../../../server/contract/cameras';
-import { api, type Me, type StaffReport } from './api';
-import { ct } from './i18n';
-import { ageOf, useNow, whenLocal } from './format';
+import { api } from '../../lib/api';
+import { type CameraWithUptime, type Me, type StaffReport } from '../../lib/staff';
+import { poll } from '../../lib/poll';
+import { ct } from '../../lib/i18n/staff';
+import { ageOf, useNow, whenLocal } from '../../lib/format';
 import type { Queue } from './queue';
 
-/** How often the header's reminders, escalations and camera alerts are fetched again. */
-export const ALERT_POLL_MS = 30_000;
-
-export type CameraWithUptime = CameraPublic & { uptime24h: number | null; uptime7d: number | null };
 export type Reminder = { flag: string; report: StaffReport };
-
-/** Calls `fn` now and every `ms`; stops with the owner. */
-export function poll(fn: () => void, ms = ALERT_POLL_MS) {
-  fn();
-  const timer = setInterval(fn, ms);
-  onCleanup(() => clearInterval(timer));
-}
 
 /** A header button with a count and a popover beneath it; closes on a click outside or Esc. */
 function HeaderPopover(props: {
@@ -105,7 +96,7 @@ export function Reminders(props: { me: Me; queue: Queue; onOpen: (id: number) =>
   async function ack(x: Reminder) {
     const key = `${x.report.id}:${x.flag}`;
     setBusy(key);
-    const r = await api<{ report: StaffReport }>(`/api/console/reports/${x.report.id}/reminders/ack`, { body: { flag: x.flag } });
+    const r = await api<{ report: StaffReport }>(`/api/console/reports/${x.report.id}/reminders/ack`, { json: { flag: x.flag } });
     setBusy(null);
     if (r.ok || r.status === 400) setList((l) => l.filter((y) => !(y.report.id === x.report.id && y.flag === x.flag)));
   }
@@ -224,7 +215,7 @@ export function CameraAlerts(props: { me: Me; queue: Queue }) {
 
   async function ack(c: CameraWithUptime) {
     setBusy(c.id);
-    const r = await api<{ camera: CameraPublic }>(`/api/cameras/${encodeURIComponent(c.id)}/ack`, { method: 'POST', body: {} });
+    const r = await api<{ camera: CameraPublic }>(`/api/cameras/${encodeURIComponent(c.id)}/ack`, { method: 'POST', json: {} });
     setBusy(null);
     if (r.ok) setCams((l) => l.map((x) => (x.id === c.id ? { ...x, ...r.data.camera } : x)));
     else void load();
@@ -250,27 +241,5 @@ export function CameraAlerts(props: { me: Me; queue: Queue }) {
         </div>
       )}
     </For>
-  );
-}
-
-/** Links to the agency performance CSV (GET /api/stats/agencies.csv) for the last 7 and 30 WIB days. */
-export function KinerjaExport(props: { long?: boolean }) {
-  const link = (days: number, testid: string) => (
-    <a
-      class="cn-btn cn-btn-ghost cn-btn-sm"
-      data-testid={testid}
-      data-days={days}
-      href={`/api/stats/agencies.csv?days=${days}`}
-      download=""
-      title={`${ct.kinerja} — ${ct.kinerjaDays(days)}`}
-    >
-      {props.long ? `${ct.kinerja} · ${ct.kinerjaDays(days)}` : `${days === 7 ? ct.kinerjaShort + ' ' : ''}${ct.kinerjaDaysShort(days)}`}
-    </a>
-  );
-  return (
-    <span class="cn-kinerja">
-      {link(7, 'kinerja-csv')}
-      {link(30, 'kinerja-csv-30')}
-    </span>
   );
 }

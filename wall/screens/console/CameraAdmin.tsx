@@ -3,8 +3,9 @@ import { createResource, createSignal, For, onCleanup, onMount, Show } from 'sol
 import type { CameraAdminView } from '../../../server/contract/camera-admin';
 import type { CameraPublic } from '../../../server/contract/cameras';
 import { fetchProfile } from '../../lib/profile';
-import { withLang } from './i18n';
-import { api, type Me } from './api';
+import { withLang } from '../../lib/i18n/staff';
+import { api } from '../../lib/api';
+import { type Me } from '../../lib/staff';
 import { ca } from './camera-admin-i18n';
 import { offlineStyle } from '../wall/map/MapView';
 import { LiveVideo } from '../../components/LiveVideo';
@@ -33,7 +34,7 @@ export function CameraAdmin(props: { me: Me }) {
 
   async function act(path: string, body?: unknown, method?: string) {
     setError(null);
-    const r = await api<unknown>(path, { body: body ?? {}, method });
+    const r = await api<unknown>(path, { json: body ?? {}, method });
     if (!r.ok) {
       setError(r.message);
       return false;
@@ -48,10 +49,12 @@ export function CameraAdmin(props: { me: Me }) {
 
   async function importCsv(file: File) {
     setError(null);
-    const res = await fetch('/api/admin/cameras/import', { method: 'POST', headers: { 'Content-Type': 'text/csv', Accept: 'application/json' }, body: await file.text(), credentials: 'same-origin' });
-    const data = (await res.json().catch(() => ({}))) as { added?: number; message?: string; errors?: { row: number; message: string }[] };
-    if (!res.ok) return void setError([data.message, ...(data.errors ?? []).slice(0, 5).map((e) => `#${e.row}: ${e.message}`)].filter(Boolean).join(' · '));
-    setMessage(ca.imported(data.added ?? 0));
+    const r = await api<{ added?: number }>('/api/admin/cameras/import', { headers: { 'Content-Type': 'text/csv' }, body: await file.text() });
+    if (!r.ok) {
+      const rows = ((r.body ?? {}) as { errors?: { row: number; message: string }[] }).errors ?? [];
+      return void setError([r.message, ...rows.slice(0, 5).map((e) => `#${e.row}: ${e.message}`)].filter(Boolean).join(' · '));
+    }
+    setMessage(ca.imported(r.data.added ?? 0));
     await refetch();
   }
 
@@ -190,7 +193,7 @@ function CameraForm(props: { camera: Row | null; onDone: (saved: boolean) => voi
     if (s('username')) body.username = s('username');
     if (s('password')) body.password = s('password');
     if (!c) Object.assign(body, { id: s('id'), location: [Number(s('lng')), Number(s('lat'))] });
-    const r = await api<unknown>(c ? `/api/admin/cameras/${c.id}` : '/api/admin/cameras', { method: c ? 'PATCH' : 'POST', body });
+    const r = await api<unknown>(c ? `/api/admin/cameras/${c.id}` : '/api/admin/cameras', { method: c ? 'PATCH' : 'POST', json: body });
     if (!r.ok) return void setError(`${r.field ? `${r.field}: ` : ''}${r.message}`);
     props.onDone(true);
   }

@@ -2,15 +2,15 @@ import { createEffect, createMemo, createResource, createSignal, For, onCleanup,
 import { fetchProfile, profileLabels } from '../../lib/profile';
 import { lang, t } from '../../lib/i18n';
 import { clockLocal, zoneName } from '../../lib/time';
-import type { Me } from './api';
+import type { Me } from '../../lib/staff';
 import { HeaderMenu } from './HeaderMenu';
-import { ct, withLang } from './i18n';
-import { useNow } from './format';
+import { ct, withLang } from '../../lib/i18n/staff';
+import { useNow } from '../../lib/format';
 import { createQueue } from './queue';
 import { Queue } from './Queue';
 import { ConsoleMap } from './ConsoleMap';
 import { ReportPanel, type PanelControl } from './ReportPanel';
-import { AuditExport } from './AuditExport';
+import { AuditExport } from '../../components/AuditExport';
 import { CameraAlerts, Escalations, Reminders } from './Alerts';
 import { pt } from './performance-i18n';
 import { IndicatorEntry } from './IndicatorEntry';
@@ -18,6 +18,7 @@ import { ACTION_KEYS, ACTION_ORDER, actionForKey, type ConsoleAction } from './a
 import { IntakePanel } from './IntakePanel';
 import { INTAKE_KEY, dt } from './duplicates-i18n';
 import type * as maplibregl from 'maplibre-gl';
+import { request } from '../../lib/api';
 
 /** True when a key press belongs to a form field, not to the console's shortcuts. */
 export function isTyping(el: EventTarget | null): boolean {
@@ -43,7 +44,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
   const labels = createMemo(() => (profile() ? profileLabels(profile()!, lang) : null));
   const [subdistricts] = createResource(profile, async (p) => {
     try {
-      const g = (await (await fetch(p.geo.subdistricts)).json()) as GeoJSON.FeatureCollection;
+      const g = await request<GeoJSON.FeatureCollection>(p.geo.subdistricts);
       return new Map(g.features.map((f) => [String(f.properties?.code), String(f.properties?.name)]));
     } catch {
       return new Map<string, string>();
@@ -168,7 +169,7 @@ export function Console(props: { me: Me; onLogout: () => void; onUnauthenticated
             <span class="cn-brand-city">{profile()!.name}</span>
           </Show>
         </div>
-        <span class={`cn-conn cn-conn-${queue.connection()}`} data-testid="connection" data-state={queue.connection()}>
+        <span class={`cn-conn cn-conn-${queue.connection()}`} data-testid="connection" data-state={queue.connection()} data-catchups={queue.catchUps()}>
           <i />
           {connLabel()}
         </span>

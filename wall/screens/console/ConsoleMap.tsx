@@ -6,7 +6,7 @@ import { PHASE_OF } from '../../../server/contract/reports';
 import { offlineStyle } from '../wall/map/MapView';
 import { BaseLayers } from '../wall/map/BaseLayers';
 import { MAP_COLOR, PHASE_COLOR } from '../wall/map/theme';
-import type { StaffReport } from './api';
+import type { StaffReport } from '../../lib/staff';
 import { lang, t } from '../../lib/i18n';
 import { attributionOf } from '../../lib/profile';
 

@@ -1,10 +1,10 @@
 import { Show } from 'solid-js';
-import { createSession, SessionGate } from './session';
+import { createSession, SessionGate } from '../../components/session';
 import { Console } from './Console';
 import { Performance } from './Performance';
 import { CameraAdmin } from './CameraAdmin';
-import { ct, withLang } from './i18n';
-import './console.css';
+import { ct, withLang } from '../../lib/i18n/staff';
+import '../../components/staff.css';
 
 /** /console: the login form, then the operator console (operators, supervisors, admins). */
 export default function ConsoleScreen() {

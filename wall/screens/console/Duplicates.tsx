@@ -2,7 +2,8 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { PHASE_OF } from '../../../server/contract/reports';
 import type { DuplicatesView, PossibleDuplicate } from '../../../server/contract/intake';
 import { t } from '../../lib/i18n';
-import { api, photoUrl, type StaffReport } from './api';
+import { api } from '../../lib/api';
+import { photoUrl, type StaffReport } from '../../lib/staff';
 import { dt } from './duplicates-i18n';
 import './duplicates.css';
 
@@ -63,7 +64,7 @@ export function Duplicates(props: Props) {
     // The duplicate's version: the one this panel shows, or the candidate's as listed.
     const version = d.duplicateId === props.report.id ? props.report.version : d.report.version;
     const r = await api<{ report: StaffReport }>(`/api/console/reports/${d.duplicateId}/actions`, {
-      body: { action: 'merge', expectedVersion: version, intoReportId: d.primaryId },
+      json: { action: 'merge', expectedVersion: version, intoReportId: d.primaryId },
     });
     setBusy(false);
     if (!r.ok) return setError(`${dt.failed}: ${r.message}`);
@@ -80,7 +81,7 @@ export function Duplicates(props: Props) {
     setBusy(true);
     setError(null);
     const r = await api<{ report: StaffReport }>(`/api/console/reports/${props.report.id}/actions`, {
-      body: { action: 'unmerge', expectedVersion: props.report.version, reason: reason().trim() },
+      json: { action: 'unmerge', expectedVersion: props.report.version, reason: reason().trim() },
     });
     setBusy(false);
     if (!r.ok) return setError(`${dt.failed}: ${r.message}`);

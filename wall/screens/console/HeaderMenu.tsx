@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, type JSX } from 'solid-js';
-import { ct } from './i18n';
+import { ct } from '../../lib/i18n/staff';
 
 /**
  * The header's secondary links (performance, admin, wall displays, language, log out). On a wide screen they sit

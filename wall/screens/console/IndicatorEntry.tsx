@@ -5,7 +5,8 @@ import { lang } from '../../lib/i18n';
 import { clockOfCity, stampLocal } from '../../lib/time';
 import { formatValue } from '../indicators/format';
 import { ind } from '../indicators/i18n';
-import { api, type Me } from './api';
+import { api } from '../../lib/api';
+import { type Me } from '../../lib/staff';
 import './indicator-entry.css';
 
 /**
@@ -61,12 +62,12 @@ function Desk(props: { me: Me; onClose: () => void }) {
     if (!raw || !Number.isFinite(n)) return setMessage({ ok: false, text: `${ind.value}: ${ind.csvErrors.bad_number}`, field: 'value' });
     setBusy(true);
     const r = await api<{ recorded: unknown[]; unchanged: number }>('/api/indicators/values', {
-      body: { indicatorId: s.id, period: periodOrDefault(), value: n, ...(note().trim() ? { note: note().trim() } : {}) },
+      json: { indicatorId: s.id, period: periodOrDefault(), value: n, ...(note().trim() ? { note: note().trim() } : {}) },
     });
     setBusy(false);
     if (!r.ok) {
       const label = r.field === 'period' ? ind.period : r.field === 'value' ? ind.value : r.field === 'indicatorId' ? ind.indicator : null;
-      return setMessage({ ok: false, text: r.field === 'note' ? ind.noteNeeded : label ? `${label}: ${r.message}` : r.message, field: r.field });
+      return setMessage({ ok: false, text: r.field === 'note' ? ind.noteNeeded : label ? `${label}: ${r.message}` : r.message, field: r.field ?? undefined });
     }
     setMessage({ ok: true, text: r.data.recorded.length ? ind.saved : ind.unchanged });
     setValue('');
@@ -86,16 +87,16 @@ function Desk(props: { me: Me; onClose: () => void }) {
     const fd = new FormData();
     fd.set('file', file, file.name);
     try {
-      const res = await fetch('/api/indicators/import', { method: 'POST', body: fd, credentials: 'same-origin' });
-      const body = (await res.json()) as { recorded?: unknown[]; unchanged?: number; errors?: CsvRowError[]; message?: string };
-      if (res.ok) {
-        setImportResult({ ok: true, text: ind.imported(body.recorded?.length ?? 0, body.unchanged ?? 0), errors: [] });
+      const r = await api<{ recorded?: unknown[]; unchanged?: number }>('/api/indicators/import', { body: fd });
+      if (r.ok) {
+        setImportResult({ ok: true, text: ind.imported(r.data.recorded?.length ?? 0, r.data.unchanged ?? 0), errors: [] });
         fileInput.value = '';
         void refetchHistory();
         void refetchBoard();
-      } else setImportResult({ ok: false, text: body.errors ? ind.importFailed(body.errors.length) : (body.message ?? `HTTP ${res.status}`), errors: body.errors ?? [] });
-    } catch (err) {
-      setImportResult({ ok: false, text: (err as Error).message, errors: [] });
+      } else {
+        const errors = ((r.body ?? {}) as { errors?: CsvRowError[] }).errors;
+        setImportResult({ ok: false, text: errors ? ind.importFailed(errors.length) : r.message, errors: errors ?? [] });
+      }
     } finally {
       setImporting(false);
     }

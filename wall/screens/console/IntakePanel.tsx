@@ -2,7 +2,8 @@ import type * as maplibregl from 'maplibre-gl';
 import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import type { PublicProfile } from '../../../server/contract/profile';
 import type { ProfileLabels } from '../../lib/profile';
-import { api, type Me, type StaffReport } from './api';
+import { api, request } from '../../lib/api';
+import { type Me, type StaffReport } from '../../lib/staff';
 import { dt } from './duplicates-i18n';
 import { placeIndex, searchPlaces, type Place } from './place-search';
 import './duplicates.css';
@@ -44,7 +45,7 @@ export function IntakePanel(props: {
 
   const [subdistricts] = createResource(async () => {
     try {
-      return (await (await fetch(props.profile.geo.subdistricts)).json()) as GeoJSON.FeatureCollection;
+      return await request<GeoJSON.FeatureCollection>(props.profile.geo.subdistricts);
     } catch {
       return null; // the kecamatan names still work
     }
@@ -115,7 +116,7 @@ export function IntakePanel(props: {
     if (address().trim()) fields.address = address().trim();
     setBusy(true);
     setError(null);
-    const result = photo() ? await sendMultipart(fields, photo()!) : await api<{ report: StaffReport }>('/api/console/reports', { body: fields });
+    const result = photo() ? await sendMultipart(fields, photo()!) : await api<{ report: StaffReport }>('/api/console/reports', { json: fields });
     setBusy(false);
     if (!result.ok) {
       const label = result.field ? (dt.fields[result.field] ?? result.field) : null;
@@ -274,12 +275,5 @@ async function sendMultipart(fields: Record<string, string | number>, file: File
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.set(k, String(v));
   fd.append('photos', file, file.name);
-  try {
-    const res = await fetch('/api/console/reports', { method: 'POST', body: fd, credentials: 'same-origin' });
-    const data = (await res.json().catch(() => ({}))) as { report: StaffReport; field?: string; message?: string; error?: string };
-    if (res.ok) return { ok: true as const, status: res.status, data };
-    return { ok: false as const, status: res.status, error: data.error ?? 'error', field: data.field, message: data.message ?? res.statusText };
-  } catch (err) {
-    return { ok: false as const, status: 0, error: 'network', field: undefined, message: (err as Error).message };
-  }
+  return api<{ report: StaffReport }>('/api/console/reports', { body: fd });
 }

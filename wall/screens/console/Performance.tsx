@@ -4,9 +4,10 @@ import { fmtHours as hrs, fmtPct as pct, level, num } from '../kinerja/figures';
 import { fetchProfile } from '../../lib/profile';
 import { lang, t } from '../../lib/i18n';
 import { stampLocal } from '../../lib/time';
-import { api, type Me } from './api';
-import { cityDayAgo } from './format';
-import { withLang } from './i18n';
+import { api } from '../../lib/api';
+import { type Me } from '../../lib/staff';
+import { cityDayAgo } from '../../lib/format';
+import { withLang } from '../../lib/i18n/staff';
 import { pt } from './performance-i18n';
 import './performance.css';
 

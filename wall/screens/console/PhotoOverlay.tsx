@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
-import { photoUrl } from './api';
-import { ct } from './i18n';
+import { photoUrl } from '../../lib/staff';
+import { ct } from '../../lib/i18n/staff';
 
 export type OverlayPhoto = { hash: string; caption: string };
 

@@ -4,9 +4,9 @@ import { Channel, PHASE_OF } from '../../../server/contract/reports';
 import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
 import { clockLocal, zoneName } from '../../lib/time';
-import type { Me } from './api';
-import { ct } from './i18n';
-import { ageHours, ageOf, useNow } from './format';
+import type { Me } from '../../lib/staff';
+import { ct } from '../../lib/i18n/staff';
+import { ageHours, ageOf, useNow } from '../../lib/format';
 import { TABS, defaultFilters, QUEUE_LIMIT, type Queue } from './queue';
 
 const AGES = [1, 4, 24, 72, 168];

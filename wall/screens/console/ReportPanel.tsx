@@ -3,9 +3,10 @@ import type { PublicProfile } from '../../../server/contract/profile';
 import { PHASE_OF, type ReportStatus } from '../../../server/contract/reports';
 import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
-import { api, photoUrl, type ApiError, type HistoryEntry, type Me, type ProofDetail, type ReportDetail, type StaffReport } from './api';
-import { ct } from './i18n';
-import { ageOf, useNow, whenLocal } from './format';
+import { api, type Refusal } from '../../lib/api';
+import { photoUrl, type HistoryEntry, type Me, type ProofDetail, type ReportDetail, type StaffReport } from '../../lib/staff';
+import { ct } from '../../lib/i18n/staff';
+import { ageOf, useNow, whenLocal } from '../../lib/format';
 import { ACTION_KEYS, ACTION_ORDER, ONE_STEP, type ActionBody, type ConsoleAction } from './actions';
 import { ActionDialog } from './ActionDialog';
 import { Duplicates } from './Duplicates';
@@ -39,7 +40,7 @@ type Props = {
   bind: (c: PanelControl) => void;
 };
 
-function errorText(e: ApiError): string {
+function errorText(e: Refusal): string {
   if (e.status === 0) return ct.errorNetwork;
   if (e.status === 403) return `${ct.errorForbidden} (${e.message})`;
   if (e.status === 404) return `${ct.errorNotFound} (${e.message})`;
@@ -154,7 +155,7 @@ export function ReportPanel(props: Props) {
     setBusy(true);
     setDialogError(null);
     setActionError(null);
-    const r = await api<{ report: StaffReport; actions: string[] }>(`/api/console/reports/${d.report.id}/actions`, { body: payload });
+    const r = await api<{ report: StaffReport; actions: string[] }>(`/api/console/reports/${d.report.id}/actions`, { json: payload });
     setBusy(false);
     if (my !== token) return;
     if (r.ok) {

@@ -1,10 +1,11 @@
 import { batch, createSignal, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, HandshakeAuth, LiveReportEvent, ServerToClientEvents } from '../../../server/contract/events';
+import type { LiveReportEvent } from '../../../server/contract/events';
 import type { ReportPublic, ReportStatus } from '../../../server/contract/reports';
 import { AWAITING_RESPONSE, FIXED, RESPONDING } from '../../../server/domain/statuses';
-import { api, type Me, type StaffReport } from './api';
+import { api } from '../../lib/api';
+import { openLiveSocket, type LiveSocket } from '../../lib/socket';
+import { type Me, type StaffReport } from '../../lib/staff';
 
 export type TabId = 'todo' | 'incoming' | 'proof' | 'working' | 'done' | 'void' | 'all';
 /** Each queue tab and the statuses it shows. */
@@ -70,6 +71,8 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
   const [lastEvent, setLastEvent] = createSignal<LiveReportEvent | null>(null);
   /** Bumped on every camera.event from the hub: the camera alert banner re-fetches on it. */
   const [cameraTick, setCameraTick] = createSignal(0);
+  /** How many catch-ups the hub has sent (one per (re)connect): the connection badge shows it for tests. */
+  const [catchUps, setCatchUps] = createSignal(0);
 
   let beforeApply: (() => (() => void) | void) | null = null;
   let reqToken = 0;
@@ -177,7 +180,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
   }
 
   // --- the live stream ---
-  let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  let socket: LiveSocket | null = null;
   let disposed = false;
 
   async function connect() {
@@ -189,25 +192,25 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
       storeId = h.data.storeId;
       seq = Math.max(seq, h.data.seq);
     }
-    socket = io({
-      auth: (cb) => cb({ storeId, seq } satisfies HandshakeAuth),
-      reconnectionDelay: 1_000,
-      reconnectionDelayMax: 10_000,
-    });
+    socket = openLiveSocket(() => ({ storeId, seq }));
     socket.on('connect', () => setConnection('connected'));
-    socket.on('disconnect', (reason) => {
-      setConnection('reconnecting');
-      if (reason === 'io server disconnect') socket?.connect();
-    });
+    socket.on('disconnect', () => setConnection('reconnecting'));
     socket.on('connect_error', (err) => {
       setConnection(loaded() ? 'reconnecting' : 'connecting');
       if (err.message === 'unauthenticated') opts.onUnauthenticated();
     });
-    // Whatever was missed while away: the list is fetched again.
+    // Catch-up by seq: the hub sends what changed since the seq this queue last heard, so a reconnect after a quiet
+    // outage fetches nothing. The list is fetched again when reports did change while away, when the hub could only
+    // send a snapshot (another store, too far behind), and after the first handshake (its seq is the health
+    // check's, and the list was fetched beside it: an event between the two would be in neither).
+    let caughtUp = false;
     socket.on('live.catchup', (c) => {
+      const missed = !caughtUp || c.kind === 'snapshot' || c.markers.length > 0;
+      caughtUp = true;
       storeId = c.storeId;
       seq = c.seq;
-      requestRefresh();
+      setCatchUps((n) => n + 1);
+      if (missed) requestRefresh();
     });
     socket.on('live.tick', (e) => {
       seq = Math.max(seq, e.seq);
@@ -247,6 +250,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     updatedAt,
     lastEvent,
     cameraTick,
+    catchUps,
     /** The newest version known for a report (0 when none). */
     versionOf: (id: number) => versions[id] ?? 0,
     noteVersion,

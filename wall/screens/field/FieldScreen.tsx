@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Match, onCleanup, onMount, Show, Switch 
 import type { FieldJob } from '../../../server/contract/field';
 import type { Actor } from '../../../server/contract/roles';
 import type { PublicProfile } from '../../../server/contract/profile';
-import { ApiError, newClientId, request } from '../../lib/request';
+import { ApiError, newClientId, request } from '../../lib/api';
 import { loadProfileCached, cachedProfile } from '../../lib/profile-cache';
 import { currentPosition, locationPermission, type Position } from '../../lib/geo-position';
 import { useLightPage } from '../../lib/light-page';

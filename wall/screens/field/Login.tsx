@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import type { Actor } from '../../../server/contract/roles';
-import { ApiError, request } from '../../lib/request';
+import { ApiError, request } from '../../lib/api';
 import { ft } from './i18n';
 
 const LAST_USER = 'pantau.field.lastUser';

@@ -3,7 +3,7 @@ import type { FieldJob } from '../../../server/contract/field';
 import { MAX_PHOTOS } from '../../lib/report-phase';
 import { currentPosition, type Position } from '../../lib/geo-position';
 import { PhotoPicker, type PickedPhoto } from '../../components/PhotoPicker';
-import { newClientId } from '../../lib/request';
+import { newClientId } from '../../lib/api';
 import { ft } from './i18n';
 import type { Labels } from './JobCard';
 

@@ -1,6 +1,6 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type { FieldJob } from '../../../server/contract/field';
-import { ApiError, request, waitBeforeRetry } from '../../lib/request';
+import { ApiError, request, waitBeforeRetry } from '../../lib/api';
 import { idbDelete, idbGet, idbGetAll, idbPut, KV, OUTBOX } from './idb';
 
 /**
@@ -144,7 +144,7 @@ export function createOutbox(opts: OutboxOptions) {
             outcome = 'sent';
           } catch (err) {
             const e = err instanceof ApiError ? err : new ApiError(0, 'network', (err as Error).message);
-            error = { status: e.status, code: e.code, message: e.message, field: e.field };
+            error = { status: e.status, code: e.error, message: e.message, field: e.field };
             outcome = e.status === 401 ? 'auth' : e.transient ? 'retry' : 'failed';
             retryAfterMs = e.retryAfterMs;
           } finally {

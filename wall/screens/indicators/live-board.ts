@@ -1,7 +1,7 @@
-import { io, type Socket } from 'socket.io-client';
 import { createSignal, onCleanup } from 'solid-js';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../../server/contract/events';
 import type { IndicatorBoard } from '../../../server/contract/indicators';
+import { ApiError, request } from '../../lib/api';
+import { openLiveSocket, type LiveSocket } from '../../lib/socket';
 
 /** Figures are also fetched on this beat: the plan moves with the calendar even when no value arrives. */
 const REFRESH_MS = 5 * 60_000;
@@ -15,15 +15,11 @@ const FLASH_MS = 6_000;
 export class Unpaired extends Error {}
 
 export async function fetchBoard(token: string | null, timeoutMs = 20_000): Promise<IndicatorBoard> {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), timeoutMs);
   try {
-    const res = await fetch('/api/indicators', { headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, signal: ctl.signal });
-    if (res.status === 401 || res.status === 403) throw new Unpaired(`HTTP ${res.status}`);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return (await res.json()) as IndicatorBoard;
-  } finally {
-    clearTimeout(timer);
+    return await request<IndicatorBoard>('/api/indicators', { token, timeoutMs });
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 401 || err.status === 403)) throw new Unpaired(`HTTP ${err.status}`);
+    throw err;
   }
 }
 
@@ -63,7 +59,7 @@ export function createLiveBoard(token: string | null) {
     }
   }
 
-  let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  let socket: LiveSocket | null = null;
   let coalesce: ReturnType<typeof setTimeout> | undefined;
   const flashTimers = new Map<string, ReturnType<typeof setTimeout>>();
   function flash(id: string) {
@@ -72,19 +68,12 @@ export function createLiveBoard(token: string | null) {
     flashTimers.set(id, setTimeout(() => setFlashing((s) => { const n = new Set(s); n.delete(id); return n; }), FLASH_MS));
   }
   function connect() {
-    socket = io({
-      auth: (cb) => cb({ display: token ?? '', storeId: board()?.storeId ?? null, seq: board()?.seq ?? 0 } satisfies HandshakeAuth),
-      reconnectionDelay: 1_000,
-      reconnectionDelayMax: 10_000,
-    });
+    socket = openLiveSocket(() => ({ display: token ?? '', storeId: board()?.storeId ?? null, seq: board()?.seq ?? 0 }));
     // After a drop, whatever was missed is in a fresh board.
     let first = true;
     socket.on('connect', () => {
       if (!first) void refresh();
       first = false;
-    });
-    socket.on('disconnect', (reason) => {
-      if (reason === 'io server disconnect') socket?.connect();
     });
     socket.on('indicator.event', (e) => {
       if (e.seq <= (board()?.seq ?? 0)) return;

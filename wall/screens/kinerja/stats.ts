@@ -1,6 +1,7 @@
 import type { AgencyFigures } from '../../../server/domain/stats';
 import { dayLocal, dayStartLocal } from '../../lib/time';
 import type { DataGap } from '../../../server/contract/layouts';
+import { ApiError, request } from '../../lib/api';
 
 export type { AgencyFigures };
 
@@ -34,20 +35,18 @@ export class Unpaired extends Error {}
 
 export async function fetchStats(token: string, days: number, timeoutMs = 20_000): Promise<Stats> {
   const { from, to } = rangeFor(days);
+  // One time limit for both calls: the figures and their gaps come together or not at all.
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), timeoutMs);
   try {
-    const res = await fetch(`/api/stats?from=${from}&to=${to}`, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-      signal: ctl.signal,
-    });
-    if (res.status === 401 || res.status === 403) throw new Unpaired(`HTTP ${res.status}`);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const stats = (await res.json()) as Stats;
+    const stats = await request<Stats>(`/api/stats?from=${from}&to=${to}`, { token, signal: ctl.signal, timeoutMs: null });
     // The range's first midnight in the city, to the moment the figures are as of.
     const fromIso = new Date(dayStartLocal(stats.range.from)).toISOString();
     stats.gaps = await fetchGaps(token, fromIso, stats.range.asOf, ctl.signal);
     return stats;
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 401 || err.status === 403)) throw new Unpaired(`HTTP ${err.status}`);
+    throw err;
   } finally {
     clearTimeout(timer);
   }
@@ -56,11 +55,8 @@ export async function fetchStats(token: string, days: number, timeoutMs = 20_000
 /** The hub's down periods in the range; none when the hub cannot say (the chart then simply has no band). */
 async function fetchGaps(token: string, from: string, to: string, signal: AbortSignal): Promise<DataGap[]> {
   try {
-    const res = await fetch(`/api/stats/gaps?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-      signal,
-    });
-    return res.ok ? ((await res.json()) as { gaps: DataGap[] }).gaps : [];
+    const url = `/api/stats/gaps?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    return (await request<{ gaps: DataGap[] }>(url, { token, signal, timeoutMs: null })).gaps;
   } catch {
     return [];
   }

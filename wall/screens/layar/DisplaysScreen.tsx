@@ -4,12 +4,13 @@ import { fetchProfile } from '../../lib/profile';
 import { t } from '../../lib/i18n';
 import { viewName } from '../../lib/views';
 import { describeLayout } from '../../lib/describe-layout';
-import { api, type Me } from '../console/api';
-import { createSession, SessionGate } from '../console/session';
-import { ct, withLang } from '../console/i18n';
-import { whenLocal } from '../console/format';
+import { api } from '../../lib/api';
+import { type Me } from '../../lib/staff';
+import { createSession, SessionGate } from '../../components/session';
+import { ct, withLang } from '../../lib/i18n/staff';
+import { whenLocal } from '../../lib/format';
 import { dt } from './console-i18n';
-import '../console/console.css';
+import '../../components/staff.css';
 import './displays.css';
 
 const WINDOWS = ['1h', '6h', '24h', '7d'] as const;
@@ -269,7 +270,7 @@ function LayoutForm(props: { display: DisplayView; cityBounds?: [[number, number
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const r = await api(`/api/displays/${props.display.id}/layout`, { method: 'PUT', body: { layout: layout() } });
+    const r = await api(`/api/displays/${props.display.id}/layout`, { method: 'PUT', json: { layout: layout() } });
     setBusy(false);
     if (r.ok) props.onSaved();
     else setError(r.message);

@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { MAX_PHOTOS } from '../../lib/report-phase';
-import { ApiError, newClientId, waitBeforeRetry } from '../../lib/request';
+import { ApiError, newClientId, waitBeforeRetry } from '../../lib/api';
 import { postForm } from '../../lib/upload';
 import { CategoryPicker } from './CategoryPicker';
 import { lt } from './lapor-text';

@@ -6,6 +6,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { areasFrom, snapInside, type AreaProps, type Snapped } from '../../../server/domain/snap';
 import { lt } from './lapor-text';
+import { request } from '../../lib/api';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -13,11 +14,7 @@ type Geo = FeatureCollection<Polygon | MultiPolygon, AreaProps>;
 
 /** The city's outline and kecamatan, from the same boundary files the hub uses to find a report's district. */
 export async function loadBoundaries(profile: PublicProfile) {
-  const get = async (url: string) => {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-    return (await res.json()) as Geo;
-  };
+  const get = (url: string) => request<Geo>(url);
   const [city, districts] = await Promise.all([get(profile.geo.city), get(profile.geo.districts)]);
   return { city: areasFrom(city)[0], districts: areasFrom(districts), cityGeo: city, districtsGeo: districts };
 }

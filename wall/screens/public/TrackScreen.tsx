@@ -2,7 +2,7 @@ import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { TrackView } from '../../../server/contract/field';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { PHASE } from '../../lib/report-phase';
-import { ApiError, request } from '../../lib/request';
+import { ApiError, request } from '../../lib/api';
 import { loadProfileCached } from '../../lib/profile-cache';
 import { useLightPage } from '../../lib/light-page';
 import { lang, t } from '../../lib/i18n';

@@ -15,6 +15,7 @@ import { PHASE_COLOR } from '../wall/map/theme';
 import { createReplayPlayer } from './replay-player';
 import { rt } from './replay-i18n';
 import './replay.css';
+import { ApiError, request } from '../../lib/api';
 
 /** How many of the latest steps the side panel lists. */
 const SHOWN_STEPS = 8;
@@ -42,18 +43,13 @@ export default function ReplayScreen() {
     setLoading(true);
     setProblem(null);
     try {
-      const res = await fetch(`/api/replay?date=${encodeURIComponent(d)}`, {
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      });
-      if (res.status === 401 || res.status === 403) return setProblem('login');
-      if (!res.ok) return setProblem('failed');
-      const r = (await res.json()) as Replay;
+      // A day's replay can be large and slow to fold: no time limit of our own.
+      const r = await request<Replay>(`/api/replay?date=${encodeURIComponent(d)}`, { token, timeoutMs: null });
       player.load(r, jumpTo);
       live.setConnection('connected');
       document.body.dataset.replay = 'ready';
-    } catch {
-      setProblem('failed');
+    } catch (err) {
+      setProblem(err instanceof ApiError && (err.status === 401 || err.status === 403) ? 'login' : 'failed');
     } finally {
       setLoading(false);
     }

@@ -1,13 +1,13 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { AgencyStanding, IndicatorStatus, IndicatorUnit } from '../../../server/contract/indicators';
-import { createSession, SessionGate } from '../console/session';
+import { createSession, SessionGate } from '../../components/session';
 import { lang } from '../../lib/i18n';
 import { stampLocal, timeLocal, dateLocal } from '../../lib/time';
-import { request, ApiError } from '../../lib/request';
+import { request, ApiError } from '../../lib/api';
 import { loadProfileCached } from '../../lib/profile-cache';
 import { formatValue, STATUS_COLOR, STATUS_MARK } from '../indicators/format';
 import { ind } from '../indicators/i18n';
-import '../console/console.css';
+import '../../components/staff.css';
 import './ringkas.css';
 
 type Label = { id: string; en: string };

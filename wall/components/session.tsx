@@ -1,7 +1,8 @@
 import { createSignal, Match, onCleanup, Switch, type JSX } from 'solid-js';
-import { fetchMe, logout, onUnauthorized, type Me } from './api';
+import { onUnauthorized } from '../lib/api';
+import { fetchMe, logout, type Me } from '../lib/staff';
 import { Login } from './Login';
-import { ct } from './i18n';
+import { ct } from '../lib/i18n/staff';
 
 /**
  * Who is logged in, for a staff screen: undefined while asking the hub, null when nobody is (the login

@@ -1,4 +1,4 @@
-import { dicts, lang } from '../../lib/i18n';
+import { dicts, lang } from './index';
 
 /**
  * The console's and admin page's own words. Bahasa Indonesia is the default; `?lang=en` gives English

@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { ct } from './i18n';
-import { cityDayAgo } from './format';
+import { ct } from '../lib/i18n/staff';
+import { cityDayAgo } from '../lib/format';
 
 /** A link to GET /api/console/audit.csv for a range of WIB days (supervisor and admin). */
 export function AuditExport(props: { inline?: boolean }) {

@@ -1,8 +1,6 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { dayLocal, dayMonthLocal, timeLocal, zoneName } from '../../lib/time';
-import { t } from '../../lib/i18n';
-import { ct } from './i18n';
-
+import { dayLocal, dayMonthLocal, timeLocal, zoneName } from './time';
+import { ct } from './i18n/staff';
 
 /** "14:05 WIB" today, "21 Nov 14:05 WIB" this year, "21 Nov 2025 14:05 WIB" before. Always in the city's zone. */
 export function whenLocal(iso: string, now: Date = new Date()): string {

@@ -1,7 +1,8 @@
 import { createSignal, onMount, Show } from 'solid-js';
-import { api, type Me } from './api';
-import { ct } from './i18n';
-import { t } from '../../lib/i18n';
+import { api } from '../lib/api';
+import { type Me } from '../lib/staff';
+import { ct } from '../lib/i18n/staff';
+import { t } from '../lib/i18n';
 
 /** The login form of the console and the admin page. Calls `onLogin` with who logged in. */
 export function Login(props: { title: string; notice?: string | null; onLogin: (me: Me) => void }) {
@@ -22,7 +23,7 @@ export function Login(props: { title: string; notice?: string | null; onLogin: (
     setBusy(true);
     setError(null);
     const r = await api<{ account: { id: string; role: Me['role']; agencyId: string | null; name: string } }>('/api/auth/login', {
-      body: { username: username().trim(), password: password() },
+      json: { username: username().trim(), password: password() },
     });
     setBusy(false);
     if (r.ok) {
