@@ -36,10 +36,14 @@ afterAll(async () => {
   await hub?.close();
 });
 
-/** The frame of one view inside the layout screen. */
-function frameOf(page: Page, view: string): Frame | undefined {
-  const path = { map: '/wall?', cameras: '/wall/kamera?', performance: '/wall/kinerja?' }[view]!;
-  return page.frames().find((f) => f.url().includes(path));
+/**
+ * The frame of one view inside the layout screen, through its iframe element: a search of page.frames() by address
+ * can miss a frame that exists but has not navigated yet (that race failed a CI run). A frame's waitForSelector
+ * outlasts its navigation.
+ */
+async function frameOf(page: Page, view: string): Promise<Frame> {
+  const el = await page.waitForSelector(`[data-testid="layar-frame"][data-view="${view}"]`, { timeout: 60_000 });
+  return (await el.contentFrame())!;
 }
 const shownViews = (page: Page) =>
   page.$$eval('[data-testid="layar-frame"][data-shown="yes"]', (els) => els.map((e) => e.getAttribute('data-view')).sort().join(','));
@@ -66,7 +70,7 @@ describe('wall layouts from the console', () => {
     await wall.waitForSelector('[data-testid="layar"][data-kind="single"]', { timeout: 60_000 });
     expect(await shownViews(wall)).toBe('map');
     // The wall is settled (its map drawn) before anyone changes it: the change must arrive on a running wall.
-    await expect.poll(() => frameOf(wall, 'map')?.evaluate(() => document.body.dataset.live ?? '').catch(() => ''), { timeout: 90_000 }).toBe('ready');
+    await (await frameOf(wall, 'map')).waitForSelector('body[data-live="ready"]', { timeout: 90_000 });
 
     consolePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await consolePage.goto(`${url}/console/layar`);
@@ -81,8 +85,8 @@ describe('wall layouts from the console', () => {
     expect(await shownViews(wall)).toBe('cameras,map');
     expect(await consolePage.textContent('[data-testid="display-layout"]')).toMatch(/Peta laporan \+ Kamera CCTV/);
     // Both views are live inside their halves, and nothing scrolls.
-    await frameOf(wall, 'map')!.waitForSelector('body[data-live="ready"]', { timeout: 60_000 });
-    await frameOf(wall, 'cameras')!.waitForSelector('body[data-cameras="ready"]', { timeout: 60_000 });
+    await (await frameOf(wall, 'map')).waitForSelector('body[data-live="ready"]', { timeout: 60_000 });
+    await (await frameOf(wall, 'cameras')).waitForSelector('body[data-cameras="ready"]', { timeout: 60_000 });
     expect(await wall.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
     await wall.screenshot({ path: join(ARTIFACTS, 'layar-split-1080p.png') });
     await consolePage.screenshot({ path: join(ARTIFACTS, 'console-layar.png') });
@@ -112,9 +116,10 @@ describe('wall layouts from the console', () => {
     await big.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
     for (const page of [big, wall]) {
       await page.waitForSelector('[data-testid="layar"][data-kind="split"]', { timeout: 60_000 });
-      await expect.poll(() => frameOf(page, 'map')?.evaluate(() => document.body.dataset.live ?? '').catch(() => ''), { timeout: 90_000 }).toBe('ready');
-      await expect.poll(() => frameOf(page, 'performance')?.evaluate(() => document.body.dataset.kinerja ?? '').catch(() => ''), { timeout: 90_000 }).toBe('ready');
-      expect(await frameOf(page, 'performance')!.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
+      await (await frameOf(page, 'map')).waitForSelector('body[data-live="ready"]', { timeout: 90_000 });
+      const performance = await frameOf(page, 'performance');
+      await performance.waitForSelector('body[data-kinerja="ready"]', { timeout: 90_000 });
+      expect(await performance.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
     }
     await big.screenshot({ path: join(ARTIFACTS, 'layar-split-kinerja-4k.png') });
     await wall.screenshot({ path: join(ARTIFACTS, 'layar-split-kinerja-1080p.png') });
