@@ -6,7 +6,7 @@ import { acknowledgeReminder } from '../commands/deadline-sweep.js';
 import type { Ctx } from '../commands/context.js';
 import { reportForActor } from './report-for-actor.js';
 import { agencyScope } from '../domain/access.js';
-import { allowedActions, type ReportState } from '../domain/reports.js';
+import { allowedActions } from '../domain/reports.js';
 import { staffView } from '../domain/views.js';
 import { consoleQueue, consoleReport, escalations, fieldSupervisors, reminders } from '../queries/console.js';
 import { auditLines } from '../queries/audit.js';
@@ -26,20 +26,17 @@ export function consoleRouter(ctx: Ctx): Router {
   const router = Router();
   router.param('id', reportIdParam);
 
-  /** A report the actor may open: operators only their agency's. */
-  const load = (req: Request, res: Response): ReportState | null => reportForActor(ctx, req, res);
-
   router.get('/reports', allow('console.read'), query(QueueQuery), (req: Request, res: Response) => {
     res.json(consoleQueue(ctx, req.actor, req.input as z.infer<typeof QueueQuery>));
   });
 
   router.get('/reports/:id', allow('console.read'), (req: Request, res: Response) => {
-    const r = load(req, res);
+    const r = reportForActor(ctx, req, res);
     if (r) res.json(consoleReport(ctx, req.actor, r));
   });
 
   router.post('/reports/:id/actions', allow('report.act'), body(ActionInput), (req: Request, res: Response) => {
-    const r = load(req, res);
+    const r = reportForActor(ctx, req, res);
     if (!r) return;
     const input = req.input as z.infer<typeof ActionInput>;
     const result = actOnReport(ctx, req.actor, r.id, input);

@@ -54,13 +54,19 @@ export function PulseLayer(props: { map: maplibregl.Map; live: Live }) {
   /** Reduced motion: the rings that have had their minute go, and a timer waits for the next to expire. */
   function expireStill() {
     expiry = undefined;
+    const wall = dropExpired();
+    // Rings are kept in the order they started (a report seen again moves to the end), so the first ends first.
+    const next = rings.values().next().value;
+    if (next) expiry = setTimeout(expireStill, Math.max(0, next.until - wall));
+  }
+
+  /** Takes off the rings whose minute is over (redrawing the source if any went); returns the time it used. */
+  function dropExpired(): number {
     const wall = Date.now();
     let expired = false;
     for (const [id, r] of rings) if (r.until <= wall) expired = rings.delete(id) || expired;
     if (expired) push();
-    let next = Infinity;
-    for (const r of rings.values()) next = Math.min(next, r.until);
-    if (next !== Infinity) expiry = setTimeout(expireStill, Math.max(0, next - wall));
+    return wall;
   }
 
   function push() {
@@ -71,10 +77,7 @@ export function PulseLayer(props: { map: maplibregl.Map; live: Live }) {
 
   function tick(now: number) {
     frame = undefined;
-    let expired = false;
-    const wall = Date.now();
-    for (const [id, r] of rings) if (r.until <= wall) expired = rings.delete(id) || expired;
-    if (expired) push();
+    dropExpired();
     if (!rings.size) {
       map.setPaintProperty(RING_LAYER, 'circle-stroke-opacity', 0);
       return; // the loop stops here until the next report
