@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { Hub } from '../server/hub.js';
 import type { Config } from '../server/config.js';
 import { startTestHub, WALL_TOKEN } from '../server/testing/hub.js';
@@ -85,4 +85,14 @@ export function useE2e(opts: E2eOptions = {}) {
     await e2e.hub?.close();
   });
   return e2e;
+}
+
+/**
+ * The frame of one view inside the layout screen (/wall/layar), through its iframe element: a search of
+ * page.frames() by address can miss a frame that exists but has not navigated yet (that race failed CI runs twice).
+ * A frame's waitForSelector outlasts its navigation.
+ */
+export async function layoutFrame(page: Page, view: string): Promise<Frame> {
+  const el = await page.waitForSelector(`[data-testid="layar-frame"][data-view="${view}"]`, { timeout: 90_000 });
+  return (await el.contentFrame())!;
 }

@@ -8,6 +8,7 @@ import { actOnReport } from '../server/commands/act-on-report.js';
 import { assignLayout } from '../server/commands/layouts.js';
 import { DEMO_PASSWORD, seedAccounts } from '../scripts/seed-accounts.js';
 import { ARTIFACTS, launch } from './browser.js';
+import { layoutFrame } from './harness.js';
 
 /**
  * The screen bugs a newcomer's walk found (issue 15), each checked where only a browser shows it: the spotlight
@@ -112,9 +113,7 @@ describe('screen fixes from the newcomer walk', () => {
     expect(assignLayout(hub.ctx, sup, displayId, { kind: 'split', views: [{ view: 'map', window: '6h' }, { view: 'cameras' }], direction: 'columns' }).ok).toBe(true);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
-    // The iframe's own frame, not a search of page.frames() by address: the frame can exist before it has navigated.
-    const mapFrame = await page.waitForSelector('[data-testid="layar-frame"][data-view="map"]', { timeout: 90_000 });
-    const map = (await mapFrame.contentFrame())!;
+    const map = await layoutFrame(page, 'map');
     await map.waitForSelector('[data-testid="window-badge"]', { state: 'visible', timeout: 60_000 });
     // A flood is an emergency: its alert comes up across the foot.
     await postReport(url, validReport({ category: 'banjir', description: 'Banjir sepinggang di Jl. Daan Mogot' }), [await photo()]);

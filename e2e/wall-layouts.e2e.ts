@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Hub } from '../server/hub.js';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN } from '../server/testing/hub.js';
 import { acknowledgeCameraAlert } from '../server/commands/cameras.js';
@@ -9,6 +9,7 @@ import { actOnReport } from '../server/commands/act-on-report.js';
 import { assignLayout } from '../server/commands/layouts.js';
 import { DEMO_PASSWORD, seedAccounts } from '../scripts/seed-accounts.js';
 import { ARTIFACTS, launch } from './browser.js';
+import { layoutFrame } from './harness.js';
 
 let hub: Hub;
 let url: string;
@@ -36,15 +37,6 @@ afterAll(async () => {
   await hub?.close();
 });
 
-/**
- * The frame of one view inside the layout screen, through its iframe element: a search of page.frames() by address
- * can miss a frame that exists but has not navigated yet (that race failed a CI run). A frame's waitForSelector
- * outlasts its navigation.
- */
-async function frameOf(page: Page, view: string): Promise<Frame> {
-  const el = await page.waitForSelector(`[data-testid="layar-frame"][data-view="${view}"]`, { timeout: 60_000 });
-  return (await el.contentFrame())!;
-}
 const shownViews = (page: Page) =>
   page.$$eval('[data-testid="layar-frame"][data-shown="yes"]', (els) => els.map((e) => e.getAttribute('data-view')).sort().join(','));
 
@@ -70,7 +62,7 @@ describe('wall layouts from the console', () => {
     await wall.waitForSelector('[data-testid="layar"][data-kind="single"]', { timeout: 60_000 });
     expect(await shownViews(wall)).toBe('map');
     // The wall is settled (its map drawn) before anyone changes it: the change must arrive on a running wall.
-    await (await frameOf(wall, 'map')).waitForSelector('body[data-live="ready"]', { timeout: 90_000 });
+    await (await layoutFrame(wall, 'map')).waitForSelector('body[data-live="ready"]', { timeout: 90_000 });
 
     consolePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await consolePage.goto(`${url}/console/layar`);
@@ -85,8 +77,8 @@ describe('wall layouts from the console', () => {
     expect(await shownViews(wall)).toBe('cameras,map');
     expect(await consolePage.textContent('[data-testid="display-layout"]')).toMatch(/Peta laporan \+ Kamera CCTV/);
     // Both views are live inside their halves, and nothing scrolls.
-    await (await frameOf(wall, 'map')).waitForSelector('body[data-live="ready"]', { timeout: 60_000 });
-    await (await frameOf(wall, 'cameras')).waitForSelector('body[data-cameras="ready"]', { timeout: 60_000 });
+    await (await layoutFrame(wall, 'map')).waitForSelector('body[data-live="ready"]', { timeout: 60_000 });
+    await (await layoutFrame(wall, 'cameras')).waitForSelector('body[data-cameras="ready"]', { timeout: 60_000 });
     expect(await wall.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
     await wall.screenshot({ path: join(ARTIFACTS, 'layar-split-1080p.png') });
     await consolePage.screenshot({ path: join(ARTIFACTS, 'console-layar.png') });
@@ -116,8 +108,8 @@ describe('wall layouts from the console', () => {
     await big.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
     for (const page of [big, wall]) {
       await page.waitForSelector('[data-testid="layar"][data-kind="split"]', { timeout: 60_000 });
-      await (await frameOf(page, 'map')).waitForSelector('body[data-live="ready"]', { timeout: 90_000 });
-      const performance = await frameOf(page, 'performance');
+      await (await layoutFrame(page, 'map')).waitForSelector('body[data-live="ready"]', { timeout: 90_000 });
+      const performance = await layoutFrame(page, 'performance');
       await performance.waitForSelector('body[data-kinerja="ready"]', { timeout: 90_000 });
       expect(await performance.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { photo, postReport, startTestHub, validReport } from '../server/testing/hub.js';
 import { ARTIFACTS } from './browser.js';
-import { DIST, useE2e } from './harness.js';
+import { DIST, layoutFrame, useE2e } from './harness.js';
 
 /**
  * A wall left running through a hub restart and a release: it says it is stale within seconds, clears, catches up
@@ -18,10 +18,9 @@ const staticDir = mkdtempSync(join(tmpdir(), 'pantau-dist-'));
 cpSync(DIST, staticDir, { recursive: true });
 const e2e = useE2e({ from: 'accounts', config: { staticDir } });
 
-/** The layout screen's map view (the iframe's own frame: it can exist before it has navigated). */
+/** The layout screen's map view, once its map is up. */
 async function mapFrame(page: Page): Promise<Frame> {
-  const el = await page.waitForSelector('[data-testid="layar-frame"][data-view="map"]', { timeout: 60_000 });
-  const frame = (await el.contentFrame())!;
+  const frame = await layoutFrame(page, 'map');
   await frame.waitForSelector('body[data-live="ready"]', { timeout: 90_000 });
   return frame;
 }
