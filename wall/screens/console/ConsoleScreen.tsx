@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import { createSession, SessionGate } from '../../components/session';
 import { Console } from './Console';
 import { Performance } from './Performance';
@@ -6,8 +6,11 @@ import { CameraAdmin } from './CameraAdmin';
 import { ct, withLang } from '../../lib/i18n/staff';
 import '../../components/staff.css';
 
+/** Which of the console's pages the address names (wall/routes.tsx). */
+export type ConsolePage = 'queue' | 'performance' | 'cameras';
+
 /** /console: the login form, then the operator console (operators, supervisors, admins). */
-export default function ConsoleScreen() {
+export default function ConsoleScreen(props: { page: ConsolePage }) {
   const session = createSession();
   document.title = `${ct.consoleTitle} — Pantau`;
   return (
@@ -34,11 +37,17 @@ export default function ConsoleScreen() {
               </div>
             }
           >
-            <Show when={!location.pathname.startsWith('/console/kamera')} fallback={<CameraAdmin me={me} />}>
-              <Show when={!location.pathname.startsWith('/console/kinerja')} fallback={<Performance me={me} />}>
+            <Switch>
+              <Match when={props.page === 'cameras'}>
+                <CameraAdmin me={me} />
+              </Match>
+              <Match when={props.page === 'performance'}>
+                <Performance me={me} />
+              </Match>
+              <Match when={props.page === 'queue'}>
                 <Console me={me} onLogout={() => session.logout()} onUnauthenticated={session.expired} />
-              </Show>
-            </Show>
+              </Match>
+            </Switch>
           </Show>
         )}
       </SessionGate>

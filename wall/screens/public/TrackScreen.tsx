@@ -1,3 +1,4 @@
+import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { TrackView } from '../../../server/contract/field';
 import type { PublicProfile } from '../../../server/contract/profile';
@@ -18,7 +19,7 @@ const REFRESH_MS = 60_000;
 /** /lacak (find by ticket) and /lacak/<ticket>[?k=<private key>] (the report's public state). */
 export default function TrackScreen() {
   useLightPage('public');
-  const ticket = decodeURIComponent(location.pathname.replace(/^\/lacak\/?/, '').split('/')[0] ?? '').toUpperCase();
+  const ticket = (useParams<{ ticket?: string }>().ticket ?? '').toUpperCase();
   const key = new URLSearchParams(location.search).get('k');
   const [profile] = createResource<PublicProfile | null>(loadProfileCached);
 
