@@ -10,6 +10,9 @@ export const LoginInput = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** An operator or a field supervisor acts for one agency; a supervisor or admin for the whole city. */
+export const needsAgency = (role: StaffRole): boolean => role === 'operator' || role === 'field';
+
 const Password = z.string().min(10, 'at least 10 characters').max(200);
 
 export const NewAccount = z
@@ -21,9 +24,8 @@ export const NewAccount = z
     password: Password,
   })
   .superRefine((a, ctx) => {
-    const needsAgency = a.role === 'operator' || a.role === 'field';
-    if (needsAgency && !a.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: `a ${a.role} belongs to one agency` });
-    if (!needsAgency && a.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: `a ${a.role} acts for the whole city` });
+    if (needsAgency(a.role) && !a.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: `a ${a.role} belongs to one agency` });
+    if (!needsAgency(a.role) && a.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: `a ${a.role} acts for the whole city` });
   });
 export type NewAccount = z.infer<typeof NewAccount>;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Channel, ReportStatus, type ReportPublic } from './reports.js';
 
-const reason = z.string().trim().min(3).max(1000);
+/** Why an operator did something: the history shows it to the next person. */
+export const ActionReason = z.string().trim().min(3).max(1000);
+const reason = ActionReason;
 const version = z.number().int().min(1).describe('the report’s version the form showed; 409 when someone changed it since');
 
 /** One request body per console action; the lifecycle table decides whether it is allowed now. */

@@ -9,6 +9,9 @@ export const ClientId = z
 
 export const FieldStep = z.object({ clientId: ClientId });
 
+/** A report's ticket as server/domain/intake.ts makes it: the city's prefix, the year, six digits. */
+export const Ticket = z.string().regex(/^[A-Z]{2,5}-\d{4}-\d{6}$/, 'a ticket such as TNG-2026-000123');
+
 const optionalNumber = (min: number, max: number) =>
   z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : Number(v)), z.number().min(min).max(max).optional());
 

@@ -50,6 +50,9 @@ export type Layout = z.infer<typeof Layout>;
 /** What a display shows when no supervisor has assigned anything: the map, as /wall always did. */
 export const DEFAULT_LAYOUT: Layout = { kind: 'single', view: { view: 'map' } };
 
+/** Pairing a new wall display: the name the room knows it by. */
+export const PairInput = z.object({ name: z.string().trim().min(2, 'at least 2 characters').max(80) });
+
 export const AssignLayout = z.object({ layout: Layout }).strict();
 
 /** A display as the console lists it. `online` is true while the display has a socket open to the hub. */

@@ -1,15 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { NewAccount, ResetPassword } from '../contract/accounts.js';
+import { PairInput } from '../contract/layouts.js';
 import { accountView, createAccount, resetPassword, setAccountDisabled } from '../commands/accounts.js';
 import { pairDisplay } from '../commands/displays.js';
 import type { Ctx } from '../commands/context.js';
 import { allow } from './actor.js';
 import { body } from './validate.js';
 import { sendRefusal } from './errors.js';
-import { z as zod } from 'zod';
-
-export const PairInput = zod.object({ name: zod.string().trim().min(2).max(80) });
 
 export function adminRouter(ctx: Ctx): Router {
   const router = Router();

@@ -1,14 +1,12 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
-import { ReopenFields } from '../contract/field.js';
+import { ReopenFields, Ticket } from '../contract/field.js';
 import { reopenByReporter } from '../commands/reopen-report.js';
 import type { Ctx } from '../commands/context.js';
 import { trackView } from '../queries/track.js';
 import type { ReportState } from '../domain/reports.js';
 import { multerError } from './reports.js';
 import { sendRefusal, sendZodError } from './errors.js';
-
-const TICKET = /^[A-Z]{2,5}-\d{4}-\d{6}$/;
 
 /** The citizen's tracking page: public, by ticket; the private key only adds the right to reopen. */
 export function trackRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
@@ -19,7 +17,7 @@ export function trackRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
 
   const find = (req: Request, res: Response): ReportState | null => {
     const ticket = String(req.params.ticket).toUpperCase();
-    const r = TICKET.test(ticket) ? ctx.store.reports.getByTicket(ticket) : null;
+    const r = Ticket.safeParse(ticket).success ? ctx.store.reports.getByTicket(ticket) : null;
     if (!r) res.status(404).json({ error: 'not_found', field: 'ticket', message: `no report ${ticket}` });
     return r;
   };

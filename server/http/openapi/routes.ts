@@ -3,13 +3,12 @@ import { LoginInput, NewAccount, ResetPassword } from '../../contract/accounts.j
 import { NewApiClient } from '../../contract/api-clients.js';
 import { CameraDisable, CameraInput, CameraMove, CameraPatch } from '../../contract/camera-admin.js';
 import { ActionInput, QueueQuery } from '../../contract/console.js';
-import { FieldStep, ProofFields, ReopenFields } from '../../contract/field.js';
+import { FieldStep, ProofFields, ReopenFields, Ticket } from '../../contract/field.js';
 import { PushInput, ValueInput } from '../../contract/indicators.js';
 import { OperatorReportFields } from '../../contract/intake.js';
-import { AssignLayout } from '../../contract/layouts.js';
+import { AssignLayout, PairInput } from '../../contract/layouts.js';
 import { PublicProfile } from '../../contract/profile.js';
 import { MAX_PHOTOS, NewReportFields, ReportPublic } from '../../contract/reports.js';
-import { PairInput } from '../admin.js';
 import { AuditQuery, ReminderAck } from '../console.js';
 import { GapsQuery } from '../gaps.js';
 import { ReplayQuery } from '../replay.js';
@@ -24,7 +23,7 @@ import type { ApiRoute } from './route.js';
  */
 
 const reportId = { id: { description: 'the report’s id (digits)', schema: z.string().regex(/^\d+$/) } };
-const ticket = { ticket: { description: 'the report’s ticket, e.g. TNG-2026-000123', schema: z.string().regex(/^[A-Z]{2,5}-\d{4}-\d{6}$/) } };
+const ticket = { ticket: { description: 'the report’s ticket, e.g. TNG-2026-000123', schema: Ticket } };
 const cameraId = { id: { description: 'the camera’s id (lowercase letters, digits, -)' } };
 const accountId = { id: { description: 'the account’s id' } };
 const ownAgency = 'An operator sees and acts on their own agency’s reports only (403 field id otherwise).';

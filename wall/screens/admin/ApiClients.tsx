@@ -2,7 +2,8 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import { lang } from '../../lib/i18n';
 import { api } from '../../lib/api';
 import { whenLocal } from '../../lib/format';
-import type { ApiClientView, ApiScope } from '../../../server/contract/api-clients';
+import { NewApiClient, type ApiClientView, type ApiScope } from '../../../server/contract/api-clients';
+import { passes } from '../../lib/check';
 import './api-clients.css';
 
 const TEXT = {
@@ -121,7 +122,7 @@ export function ApiClients() {
             )}
           </For>
         </fieldset>
-        <button type="submit" class="cn-btn cn-btn-primary" data-testid="api-client-create" disabled={busy() || name().trim().length < 2 || scopes().length === 0}>
+        <button type="submit" class="cn-btn cn-btn-primary" data-testid="api-client-create" disabled={busy() || !passes(NewApiClient.shape.name, name()) || scopes().length === 0}>
           {TEXT.create}
         </button>
       </form>

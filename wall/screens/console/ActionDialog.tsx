@@ -5,6 +5,8 @@ import { t } from '../../lib/i18n';
 import { isOpen } from '../../../server/domain/statuses';
 import { distanceMeters } from '../../../server/domain/distance';
 import { api } from '../../lib/api';
+import { refusedFields } from '../../lib/check';
+import { ActionInput } from '../../../server/contract/console';
 import { photoUrl, type ProofDetail, type ReportDetail, type StaffReport } from '../../lib/staff';
 import { ct } from '../../lib/i18n/staff';
 import { type ActionBody, type ConsoleAction } from './actions';
@@ -22,7 +24,6 @@ type Props = {
   onCancel: () => void;
 };
 
-const REASON_REQUIRED: ReadonlySet<ConsoleAction> = new Set(['reject', 'reroute', 'return_proof', 'note']);
 
 /**
  * The dialog for every action but check: what it needs (reason, target agency, field supervisor,
@@ -85,8 +86,8 @@ export function ActionDialog(props: Props) {
     if (props.busy || resolving()) return;
     setLocalError(null);
     const why = reason().trim();
-    if (REASON_REQUIRED.has(a) && why.length < 3) return setLocalError(ct.reasonTooShort);
-    if (why && why.length < 3) return setLocalError(ct.reasonTooShort);
+    // The hub's schema knows which steps need a reason and how long one must be.
+    if (refusedFields(ActionInput, { action: a, reason: why || undefined }).has('reason')) return setLocalError(ct.reasonTooShort);
     const opt = why ? { reason: why } : {};
     switch (a) {
       case 'reject':

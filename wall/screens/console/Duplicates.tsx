@@ -3,6 +3,8 @@ import { PHASE_OF } from '../../../server/contract/reports';
 import type { DuplicatesView, PossibleDuplicate } from '../../../server/contract/intake';
 import { t } from '../../lib/i18n';
 import { api } from '../../lib/api';
+import { passes } from '../../lib/check';
+import { ActionReason } from '../../../server/contract/console';
 import { photoUrl, type StaffReport } from '../../lib/staff';
 import { dt } from './duplicates-i18n';
 import './duplicates.css';
@@ -77,7 +79,7 @@ export function Duplicates(props: Props) {
   async function unmerge(e: Event) {
     e.preventDefault();
     if (busy()) return;
-    if (reason().trim().length < 3) return setError(dt.reasonTooShort);
+    if (!passes(ActionReason, reason())) return setError(dt.reasonTooShort);
     setBusy(true);
     setError(null);
     const r = await api<{ report: StaffReport }>(`/api/console/reports/${props.report.id}/actions`, {

@@ -3,6 +3,8 @@ import { createEffect, createMemo, createResource, createSignal, For, on, onClea
 import type { PublicProfile } from '../../../server/contract/profile';
 import type { ProfileLabels } from '../../lib/profile';
 import { api, request } from '../../lib/api';
+import { passes } from '../../lib/check';
+import { OperatorReportFields } from '../../../server/contract/intake';
 import { type Me, type StaffReport } from '../../lib/staff';
 import { dt } from './duplicates-i18n';
 import { placeIndex, searchPlaces, type Place } from './place-search';
@@ -96,9 +98,9 @@ export function IntakePanel(props: {
 
   /** The same checks the hub makes, said before a round trip; the hub's answer still wins. */
   function check(): FieldError | null {
-    if (!contact().trim() || contact().trim().length < 3) return { field: 'reporterContact', message: `${dt.contact}: ${dt.required}` };
+    if (!passes(OperatorReportFields.shape.reporterContact, contact())) return { field: 'reporterContact', message: `${dt.contact}: ${dt.required}` };
     if (!category()) return { field: 'category', message: `${dt.category}: ${dt.required}` };
-    if (text().trim().length < 5) return { field: 'description', message: `${dt.text}: ${dt.required}` };
+    if (!passes(OperatorReportFields.shape.description, text())) return { field: 'description', message: `${dt.text}: ${dt.required}` };
     if (!spot()) return { field: 'lat', message: `${dt.location}: ${dt.noLocation}` };
     return null;
   }

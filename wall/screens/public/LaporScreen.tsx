@@ -1,6 +1,8 @@
 import { createResource, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { MAX_PHOTOS } from '../../lib/report-phase';
+import { NewReportFields } from '../../../server/contract/reports';
+import { passes } from '../../lib/check';
 import { ApiError, newClientId, waitBeforeRetry } from '../../lib/api';
 import { postForm } from '../../lib/upload';
 import { CategoryPicker } from './CategoryPicker';
@@ -10,6 +12,8 @@ import { snapInside, type Snapped } from '../../../server/domain/snap';
 import { loadProfileCached } from '../../lib/profile-cache';
 import { currentPosition, type Position } from '../../lib/geo-position';
 import { useLightPage } from '../../lib/light-page';
+
+const descriptionOk = (v: string) => passes(NewReportFields.shape.description, v);
 import { lang } from '../../lib/i18n';
 import { PhotoPicker, type PickedPhoto } from '../../components/PhotoPicker';
 import { PinIcon } from '../../components/icons';
@@ -112,7 +116,7 @@ export default function LaporScreen() {
   function validate(): Partial<Record<FieldKey, string>> {
     const e: Partial<Record<FieldKey, string>> = {};
     if (!category()) e.category = pt.need.category;
-    if (description().trim().length < 5) e.description = pt.need.description;
+    if (!descriptionOk(description())) e.description = pt.need.description;
     if (!pos()) {
       if (!district()) e.district = pt.need.location;
       if (!address().trim()) e.address = pt.need.location;
@@ -279,7 +283,7 @@ export default function LaporScreen() {
                       value={description()}
                       onInput={(e) => {
                         setDescription(e.currentTarget.value);
-                        if (e.currentTarget.value.trim().length >= 5) clearErr('description');
+                        if (descriptionOk(e.currentTarget.value)) clearErr('description');
                       }}
                     />
                     <p class="ph-help">{pt.descriptionHelp}</p>

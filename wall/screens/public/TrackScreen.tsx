@@ -1,6 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
-import type { TrackView } from '../../../server/contract/field';
+import { ReopenFields, Ticket, type TrackView } from '../../../server/contract/field';
+import { passes } from '../../lib/check';
 import type { PublicProfile } from '../../../server/contract/profile';
 import { PHASE } from '../../lib/report-phase';
 import { ApiError, request } from '../../lib/api';
@@ -13,7 +14,7 @@ import { myReports, otherLangHref, pt, withLang } from './i18n';
 import { MergedNotice, mergedTitle } from './MergedNotice';
 import './public.css';
 
-const TICKET = /^[A-Z]{2,5}-\d{4}-\d{6}$/;
+const reasonOk = (v: string) => passes(ReopenFields.shape.reason, v);
 const REFRESH_MS = 60_000;
 
 /** /lacak (find by ticket) and /lacak/<ticket>[?k=<private key>] (the report's public state). */
@@ -49,7 +50,7 @@ function Lookup() {
   function submit(e: Event) {
     e.preventDefault();
     const v = value().trim().toUpperCase().replace(/\s+/g, '');
-    if (!TICKET.test(v)) {
+    if (!passes(Ticket, v)) {
       setError(pt.ticketBad);
       return;
     }
@@ -333,7 +334,7 @@ function Reopen(props: { view: TrackView; ticket: string; trackKey: string; onBu
   async function submit(e: Event) {
     e.preventDefault();
     if (sending() || busyPhotos()) return;
-    if (reason().trim().length < 5) {
+    if (!reasonOk(reason())) {
       setReasonError(true);
       return;
     }
@@ -386,7 +387,7 @@ function Reopen(props: { view: TrackView; ticket: string; trackKey: string; onBu
           value={reason()}
           onInput={(e) => {
             setReason(e.currentTarget.value);
-            if (e.currentTarget.value.trim().length >= 5) setReasonError(false);
+            if (reasonOk(e.currentTarget.value)) setReasonError(false);
           }}
         />
         <p class={reasonError() ? 'ph-field-error' : 'ph-help'}>{pt.reopenReasonHelp}</p>
