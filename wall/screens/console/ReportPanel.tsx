@@ -1,17 +1,21 @@
 import { batch, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import type { PublicProfile } from '../../../server/contract/profile';
-import { PHASE_OF, type ReportStatus } from '../../../server/contract/reports';
+import { PHASE_OF } from '../../../server/contract/reports';
 import type { ProfileLabels } from '../../lib/profile';
 import { t } from '../../lib/i18n';
 import { api, type Refusal } from '../../lib/api';
-import { photoUrl, type HistoryEntry, type Me, type ProofDetail, type ReportDetail, type StaffReport } from '../../lib/staff';
+import type { Me, ReportDetail, StaffReport } from '../../lib/staff';
 import { ct } from '../../lib/i18n/staff';
 import { ageOf, useNow, whenLocal } from '../../lib/format';
 import { ACTION_KEYS, ACTION_ORDER, ONE_STEP, type ActionBody, type ConsoleAction } from './actions';
 import { ActionDialog } from './ActionDialog';
 import { Duplicates } from './Duplicates';
 import { PhotoOverlay, type OverlayPhoto } from './PhotoOverlay';
-import { LiveVideo } from '../../components/LiveVideo';
+import { ReportPhotos } from './ReportPhotos';
+import { ReportCameras } from './ReportCameras';
+import { ReportFacts } from './ReportFacts';
+import { actorLabel, ReportHistory } from './ReportHistory';
+import { currentProof, proofReturned } from './report-history';
 import type { Queue } from './queue';
 
 export type PanelControl = {
@@ -57,8 +61,6 @@ export function ReportPanel(props: Props) {
   const [notice, setNotice] = createSignal<string | null>(null);
   const [actionError, setActionError] = createSignal<string | null>(null);
   const [dialog, setDialog] = createSignal<ConsoleAction | null>(null);
-  /** The one nearby camera whose live video is open (only it streams). */
-  const [liveOpen, setLiveOpen] = createSignal<string | null>(null);
   const [dialogError, setDialogError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [overlay, setOverlay] = createSignal<{ photos: OverlayPhoto[]; start: number } | null>(null);
@@ -121,24 +123,7 @@ export function ReportPanel(props: Props) {
     return !!r && props.queue.versionOf(r.id) > r.version;
   };
 
-  const history = () => [...(detail()?.history ?? [])].reverse();
-  const lastOf = (type: string) => detail()?.history.findLast((h) => h.type === type) ?? null;
-  const proof = createMemo((): ProofDetail | null => {
-    const h = lastOf('report.proof_submitted');
-    const reopened = lastOf('report.reopened');
-    if (!h || (reopened && reopened.seq > h.seq)) return null;
-    return (h.detail.proof as ProofDetail | undefined) ?? null;
-  });
-  const proofReturned = createMemo(() => {
-    const p = lastOf('report.proof_submitted');
-    const back = lastOf('report.proof_returned');
-    return !!p && !!back && back.seq > p.seq;
-  });
-  const dispatchInfo = createMemo(() => {
-    const h = lastOf('report.dispatched');
-    return h ? { assigneeId: h.detail.assigneeId as string | undefined, instruction: (h.detail.instruction as string | undefined) ?? null } : null;
-  });
-  const supervisorName = (id: string | null | undefined) => (id ? detail()?.fieldSupervisors.find((s) => s.id === id)?.name ?? null : null);
+  const proof = createMemo(() => currentProof(detail()?.history ?? []));
 
   function flash(text: string) {
     setNotice(text);
@@ -208,15 +193,6 @@ export function ReportPanel(props: Props) {
   function openPhotos(list: OverlayPhoto[], start: number) {
     setOverlay({ photos: list, start });
   }
-  const allPhotos = (): OverlayPhoto[] => {
-    const r = report();
-    if (!r) return [];
-    const before = r.photos.map((hash, i) => ({ hash, caption: `${ct.before} ${i + 1}` }));
-    const after = (proof()?.photos ?? []).map((hash, i) => ({ hash, caption: `${ct.after} ${i + 1}` }));
-    return [...before, ...after];
-  };
-
-  const statusLabel = (s: string | undefined) => (s ? t.status[s as ReportStatus] ?? s : '');
 
   return (
     <aside class="cn-panel" data-testid="report-panel" data-report-id={props.id} data-version={report()?.version ?? ''} data-status={report()?.status ?? ''}>
@@ -325,138 +301,8 @@ export function ReportPanel(props: Props) {
         <Show when={report()}>
           {(r) => (
             <>
-              <Show
-                when={proof()}
-                fallback={
-                  <section class="cn-section">
-                    <h3>{ct.photos}</h3>
-                    <Show when={r().photos.length} fallback={<p class="cn-muted">{ct.noPhotos}</p>}>
-                      <div class="cn-photos" classList={{ single: r().photos.length === 1 }}>
-                        <For each={r().photos}>
-                          {(h, i) => (
-                            <button type="button" class="cn-photo" data-testid="report-photo" onClick={() => openPhotos(allPhotos(), i())}>
-                              <img src={photoUrl(h, r().photos.length === 1 ? 'display' : 'thumb')} alt={`${ct.before} ${i() + 1}`} loading="lazy" />
-                            </button>
-                          )}
-                        </For>
-                      </div>
-                    </Show>
-                  </section>
-                }
-              >
-                {(p) => (
-                  <section class="cn-section cn-proof" classList={{ awaiting: r().status === 'proof_submitted' }} data-testid="proof-section">
-                    <h3>
-                      {r().status === 'proof_submitted' ? ct.proofAwaiting : ct.proofLatest}
-                      <Show when={proofReturned()}>
-                        <span class="cn-badge phase-grey">{ct.events['report.proof_returned']}</span>
-                      </Show>
-                    </h3>
-                    <div class="cn-beforeafter">
-                      <figure>
-                        <figcaption>{ct.before}</figcaption>
-                        <Show when={r().photos[0]} fallback={<div class="cn-nophoto">{t.noPhoto}</div>}>
-                          {(h) => (
-                            <button type="button" class="cn-photo" data-testid="report-photo" onClick={() => openPhotos(allPhotos(), 0)}>
-                              <img src={photoUrl(h(), 'display')} alt={ct.before} />
-                            </button>
-                          )}
-                        </Show>
-                      </figure>
-                      <figure>
-                        <figcaption>{ct.after}</figcaption>
-                        <Show when={p().photos[0]} fallback={<div class="cn-nophoto">{t.noPhoto}</div>}>
-                          {(h) => (
-                            <button type="button" class="cn-photo" data-testid="proof-photo" onClick={() => openPhotos(allPhotos(), r().photos.length)}>
-                              <img src={photoUrl(h(), 'display')} alt={ct.after} />
-                            </button>
-                          )}
-                        </Show>
-                      </figure>
-                    </div>
-                    <Show when={r().photos.length + p().photos.length > 2}>
-                      <div class="cn-photos-strip">
-                        <For each={allPhotos()}>
-                          {(ph, i) => (
-                            <button type="button" class="cn-photo" onClick={() => openPhotos(allPhotos(), i())} title={ph.caption}>
-                              <img src={photoUrl(ph.hash, 'thumb')} alt={ph.caption} loading="lazy" />
-                            </button>
-                          )}
-                        </For>
-                      </div>
-                    </Show>
-                    <Show when={p().flags.length}>
-                      <ul class="cn-flags" data-testid="proof-flags">
-                        <For each={p().flags}>
-                          {(f) => (
-                            <li data-testid="proof-flag" data-flag={f}>
-                              ⚠ {ct.flags[f] ?? f}
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    </Show>
-                    <dl class="cn-meta cn-meta-tight">
-                      <Show when={p().note}>
-                        <dt>{ct.proofNote}</dt>
-                        <dd>“{p().note}”</dd>
-                      </Show>
-                      <Show when={p().capturedAt}>
-                        <dt>{ct.proofTaken}</dt>
-                        <dd>{whenLocal(p().capturedAt!)}</dd>
-                      </Show>
-                      <Show when={p().distanceM !== null}>
-                        <dt>{ct.location}</dt>
-                        <dd>{ct.proofDistance(p().distanceM!)}</dd>
-                      </Show>
-                    </dl>
-                  </section>
-                )}
-              </Show>
-
-              <Show when={r().cameraSnapshot || detail()?.cameras?.length}>
-                <section class="cn-section" data-testid="camera-section">
-                  <div class="cn-cameras">
-                    <Show when={r().cameraSnapshot}>
-                      {(c) => (
-                        <figure>
-                          <figcaption>
-                            {ct.cameraAtReport}
-                            <Show when={c().takenAt}> · {whenLocal(c().takenAt!)}</Show>
-                          </figcaption>
-                          <button type="button" class="cn-photo" onClick={() => openPhotos([{ hash: c().hash, caption: ct.cameraAtReport }], 0)}>
-                            <img src={photoUrl(c().hash, 'thumb')} alt={ct.cameraAtReport} loading="lazy" />
-                          </button>
-                        </figure>
-                      )}
-                    </Show>
-                    <Show when={detail()?.cameras?.length}>
-                      <div class="cn-camera-list">
-                        <span class="cn-picks-label">{ct.camerasNearby}</span>
-                        <For each={detail()!.cameras}>
-                          {(c) => (
-                            <div class="cn-camera-item">
-                              <a class="cn-camera" href={`/api/cameras/${encodeURIComponent(c.id)}/snapshot.webp`} target="_blank" rel="noopener">
-                                <span>{c.name}</span>
-                                <span class="cn-muted">{c.distanceM} m</span>
-                              </a>
-                              <Show when={c.live}>
-                                <button type="button" class="cn-btn cn-btn-ghost cn-live-btn" data-testid="open-live" aria-pressed={liveOpen() === c.id} onClick={() => setLiveOpen(liveOpen() === c.id ? null : c.id)}>
-                                  {liveOpen() === c.id ? ct.closeLive : ct.openLive}
-                                </button>
-                              </Show>
-                              <Show when={liveOpen() === c.id}>
-                                <LiveVideo cameraId={c.id} name={c.name} />
-                              </Show>
-                            </div>
-                          )}
-                        </For>
-                      </div>
-                    </Show>
-                  </div>
-                </section>
-              </Show>
-
+              <ReportPhotos report={r()} proof={proof()} proofReturned={proofReturned(detail()!.history)} onOpen={openPhotos} />
+              <ReportCameras report={r()} cameras={detail()?.cameras} onOpen={openPhotos} />
               <Duplicates
                 report={r()}
                 actions={detail()?.actions ?? []}
@@ -472,84 +318,8 @@ export function ReportPanel(props: Props) {
                 </p>
               </section>
 
-              <section class="cn-section">
-                <dl class="cn-meta">
-                  <dt>{ct.address}</dt>
-                  <dd>{r().address ?? '—'}</dd>
-                  <dt>{ct.district}</dt>
-                  <dd>
-                    {props.labels.district(r().districtCode) ?? ct.noDistrict}
-                    <Show when={props.subdistrict(r().subdistrictCode)}>{(s) => <span class="cn-muted"> · {ct.subdistrict} {s()}</span>}</Show>
-                  </dd>
-                  <dt>{ct.location}</dt>
-                  <dd>
-                    <span class="cn-mono">
-                      {r().lat.toFixed(5)}, {r().lng.toFixed(5)}
-                    </span>{' '}
-                    <span class="cn-muted">({r().precision === 'point' ? ct.precisionPoint : ct.precisionDistrict})</span>{' '}
-                    <button type="button" class="cn-link" data-testid="show-on-map" onClick={() => props.onZoom()}>
-                      {ct.showOnMap}
-                    </button>
-                  </dd>
-                  <dt>{ct.channel}</dt>
-                  <dd>{t.channel[r().channel]}</dd>
-                  <dt>{ct.received}</dt>
-                  <dd>
-                    {whenLocal(r().createdAt)} <span class="cn-muted">({ageOf(r().createdAt, now())})</span>
-                  </dd>
-                  <dt>{ct.reporter}</dt>
-                  <dd data-testid="panel-reporter">
-                    <Show when={r().reporter} fallback={<span class="cn-muted">{ct.reporterHidden}</span>}>
-                      {(rep) => (
-                        <>
-                          {rep().name ?? ct.anonymous}
-                          {' · '}
-                          <Show when={rep().contact} fallback={<span class="cn-muted">{ct.noContact}</span>}>
-                            <span class="cn-mono">{rep().contact}</span>
-                          </Show>
-                        </>
-                      )}
-                    </Show>
-                  </dd>
-                  <Show when={r().assigneeId}>
-                    <dt>{ct.assignee}</dt>
-                    <dd data-testid="panel-assignee">{supervisorName(r().assigneeId) ?? r().assigneeId}</dd>
-                  </Show>
-                  <Show when={r().assigneeId && dispatchInfo()?.instruction}>
-                    <dt>{ct.instruction}</dt>
-                    <dd>“{dispatchInfo()!.instruction}”</dd>
-                  </Show>
-                  <Show when={proofReturned() && lastOf('report.proof_returned')?.reason}>
-                    <dt>{ct.returnReason}</dt>
-                    <dd>“{lastOf('report.proof_returned')!.reason}”</dd>
-                  </Show>
-                  <Show when={r().mergedIntoId}>
-                    <dt>{ct.mergedInto}</dt>
-                    <dd>
-                      <button type="button" class="cn-link" onClick={() => props.onOpenReport(r().mergedIntoId!)}>
-                        {detail()?.mergedInto ?? `#${r().mergedIntoId}`}
-                      </button>
-                    </dd>
-                  </Show>
-                </dl>
-              </section>
-
-              <section class="cn-section">
-                <h3>{ct.history}</h3>
-                <ol class="cn-history" data-testid="history">
-                  <For each={history()} fallback={<li class="cn-muted">{ct.historyEmpty}</li>}>
-                    {(h) => (
-                      <HistoryItem
-                        h={h}
-                        agencies={agencies}
-                        supervisorName={supervisorName}
-                        statusLabel={statusLabel}
-                        ticketOf={(id) => (id === report()?.mergedIntoId ? detail()?.mergedInto ?? null : null)}
-                      />
-                    )}
-                  </For>
-                </ol>
-              </section>
+              <ReportFacts report={r()} detail={detail()!} labels={props.labels} subdistrict={props.subdistrict} onZoom={props.onZoom} onOpenReport={props.onOpenReport} />
+              <ReportHistory detail={detail()!} agencies={agencies} />
             </>
           )}
         </Show>
@@ -571,67 +341,5 @@ export function ReportPanel(props: Props) {
       </Show>
       <Show when={overlay()}>{(o) => <PhotoOverlay photos={o().photos} start={o().start} onClose={() => setOverlay(null)} />}</Show>
     </aside>
-  );
-}
-
-function actorLabel(a: HistoryEntry['actor'], agencies: Map<string, { short: string }>): string {
-  if (a.role === 'system') return ct.system;
-  if (a.role === 'citizen') return ct.citizen;
-  const role = ct.roles[a.role] ?? a.role;
-  const agency = a.agencyId ? agencies.get(a.agencyId)?.short : null;
-  return `${a.name ?? a.id} (${role}${agency ? ` ${agency}` : ''})`;
-}
-
-function HistoryItem(props: {
-  h: HistoryEntry;
-  agencies: Map<string, { short: string }>;
-  supervisorName: (id: string | undefined) => string | null;
-  statusLabel: (s: string | undefined) => string;
-  ticketOf: (id: number) => string | null;
-}) {
-  const h = props.h;
-  const who = () => actorLabel(h.actor, props.agencies);
-  const d = h.detail;
-  const changed = h.from && h.to && h.from !== h.to;
-  return (
-    <li class="cn-history-item" data-type={h.type}>
-      <div class="cn-history-head">
-        <span class="cn-history-what">{ct.events[h.type] ?? h.type}</span>
-        <time class="cn-muted">{whenLocal(h.at)}</time>
-      </div>
-      <div class="cn-history-who">{who()}</div>
-      <Show when={changed}>
-        <div class="cn-small cn-muted">
-          {props.statusLabel(h.from)} → {props.statusLabel(h.to)}
-        </div>
-      </Show>
-      <Show when={h.type === 'report.dispatched' && d.assigneeId}>
-        <div class="cn-small">
-          → {props.supervisorName(d.assigneeId as string) ?? String(d.assigneeId)}
-          <Show when={d.instruction}>: “{String(d.instruction)}”</Show>
-        </div>
-      </Show>
-      <Show when={h.type === 'report.rerouted' && d.agencyId}>
-        <div class="cn-small">→ {props.agencies.get(String(d.agencyId))?.short ?? String(d.agencyId)}</div>
-      </Show>
-      <Show when={h.type === 'report.merged' && d.intoReportId}>
-        <div class="cn-small">→ {props.ticketOf(Number(d.intoReportId)) ?? `#${String(d.intoReportId)}`}</div>
-      </Show>
-      <Show when={h.type === 'report.proof_submitted' && (d.proof as ProofDetail | undefined)}>
-        {(p) => (
-          <div class="cn-small">
-            <Show when={p().note}>“{p().note}” </Show>
-            <Show when={p().flags.length}>
-              <span class="cn-warn-text">⚠ {p().flags.map((f) => ct.flags[f] ?? f).join(' · ')}</span>
-            </Show>
-          </div>
-        )}
-      </Show>
-      <Show when={h.reason}>
-        <div class="cn-history-reason">
-          <span class="cn-muted">{h.type === 'report.noted' ? '' : `${ct.reasonLabel}: `}</span>“{h.reason}”
-        </div>
-      </Show>
-    </li>
   );
 }
