@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'wall/lib/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'wall/**/*.test.ts'],
     // Caps, not thresholds: tests wait on events; a loaded two-core machine can make a wait long.
     testTimeout: 120_000,
     hookTimeout: 120_000,
