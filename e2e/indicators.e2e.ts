@@ -61,6 +61,8 @@ describe('the indicators wall', () => {
     });
     expect(made.status).toBe(201);
     const { key } = (await made.json()) as { key: string };
+    const fetched: string[] = [];
+    page.on('request', (r) => new URL(r.url()).pathname === '/api/indicators' && fetched.push(r.url()));
     const res = await fetch(`${e2e.url}/api/indicators/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -68,6 +70,8 @@ describe('the indicators wall', () => {
     });
     expect(res.status).toBe(201);
     await expect.poll(() => tile(page, 'dinkes.anggaran').locator('[data-testid="ind-value"]').textContent(), { timeout: 15_000 }).toBe('99,5%');
+    // The board applied the event itself (the hub's rule, run in the page): no new board was fetched for it.
+    expect(fetched).toEqual([]);
     expect(before).not.toBe('99,5%');
     expect(await tile(page, 'dinkes.anggaran').getAttribute('data-status')).toBe('on_track');
     expect(await tile(page, 'dinkes.anggaran').getAttribute('class')).toContain('ind-flash');

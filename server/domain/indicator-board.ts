@@ -1,4 +1,4 @@
-import type { AgencyStanding, IndicatorBoardItem, IndicatorSpec, IndicatorValue, ProjectBoardItem, ProjectSpec } from '../contract/indicators.js';
+import type { AgencyStanding, IndicatorBoard, IndicatorBoardItem, IndicatorSpec, IndicatorValue, ProjectBoardItem, ProjectSpec } from '../contract/indicators.js';
 import type { CityClock } from './time.js';
 import { attainment, expectedValue, indicatorStatus, lastPeriods, periodOf } from './indicators.js';
 
@@ -46,6 +46,27 @@ export function buildBoard(specs: IndicatorSpec[], projects: ProjectSpec[], agen
   });
 
   return { indicators, projects: projectItems, league: league(indicators, agencyIds, now, clock, projectById) };
+}
+
+/**
+ * The board with one more recorded value, as buildBoard would make it from every value: what a live screen does
+ * with an indicator event instead of fetching the board again. The board carries each indicator's latest value and
+ * its series, which is all buildBoard reads of the past; a value for a future period waits for the next fetch.
+ */
+export function withValue(board: Pick<IndicatorBoard, 'indicators' | 'projects'>, value: IndicatorValue, agencyIds: string[], now: Date, clock: CityClock) {
+  const values: IndicatorValue[] = board.indicators.flatMap((i) => {
+    // Older than the latest, so never the latest again: only their figure is read, not when or how it came.
+    const seen = i.series
+      .filter((p) => p.value !== null && p.period !== i.latest?.period)
+      .map((p): IndicatorValue => ({ indicatorId: i.id, period: p.period, value: p.value!, at: '', seq: 0, source: 'console', corrections: 0 }));
+    if (!i.latest) return seen;
+    const { expected: _e, status: _s, ...latest } = i.latest;
+    return [...seen, latest];
+  });
+  const others = values.filter((v) => v.indicatorId !== value.indicatorId || v.period !== value.period);
+  const specs = board.indicators.map(({ latest: _l, series: _s, ...spec }): IndicatorSpec => spec);
+  const projects = board.projects.map(({ indicatorId: _i, progress: _p, planned: _pl, status: _st, period: _pe, ...project }): ProjectSpec => project);
+  return buildBoard(specs, projects, agencyIds, [...others, value], now, clock);
 }
 
 function judge(s: IndicatorSpec, v: IndicatorValue, now: Date, clock: CityClock, project?: ProjectSpec) {

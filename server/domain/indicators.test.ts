@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attainment, checkPeriod, checkValue, cityIndicators, expectedValue, indicatorStatus, lastPeriods, periodBounds, periodOf } from './indicators.js';
-import { buildBoard } from './indicator-board.js';
+import { buildBoard, withValue } from './indicator-board.js';
 import type { IndicatorSpec } from '../contract/indicators.js';
 import { cityClock } from './time.js';
 
@@ -124,5 +124,15 @@ describe('the board', () => {
     expect(board.projects[0].planned).toBeGreaterThan(49);
     expect(board.league.map((l) => l.agencyId)).toEqual(['dkp', 'dishub']);
     expect(board.league[1]).toMatchObject({ offTrack: 1, noData: 3 });
+  });
+
+  it('takes one more value on a live screen exactly as a fresh board from every value would show it', () => {
+    const before = [v('dkp.anggaran', '2026-05', 30, 1), v('dkp.anggaran', '2026-06', 50, 2), v('dishub.anggaran', '2026-06', 20, 3), v('fisik.jalan-a', '2026-07', 30, 4), v('kota.anggaran', '2025-11', 90, 5)];
+    const board = buildBoard(specs, projects, ['dkp', 'dishub'], before, now, WIB);
+    // A new latest month, a correction of the latest, a correction of an older month, a first value, a project.
+    for (const next of [v('dkp.anggaran', '2026-07', 55, 6), { ...v('dishub.anggaran', '2026-06', 45, 7), corrections: 1 }, v('dkp.anggaran', '2026-05', 35, 8), v('dkp.tender', '2026-Q2', 2, 9), v('fisik.jalan-a', '2026-07', 60, 10)]) {
+      const all = [...before.filter((x) => x.indicatorId !== next.indicatorId || x.period !== next.period), next];
+      expect(withValue(board, next, ['dkp', 'dishub'], now, WIB)).toEqual(buildBoard(specs, projects, ['dkp', 'dishub'], all, now, WIB));
+    }
   });
 });

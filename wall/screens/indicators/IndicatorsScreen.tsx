@@ -27,7 +27,7 @@ const STALE_AFTER_MS = 15 * 60_000;
 export default function IndicatorsScreen(props: { token?: string | null }) {
   const token = props.token !== undefined ? props.token : takeDisplayToken();
   const [profile] = createResource(fetchProfile);
-  const live = createLiveBoard(token);
+  const live = createLiveBoard(token, () => profile()?.agencies.map((a) => a.id) ?? null);
 
   return (
     <div class="ind" data-testid="indikator">

@@ -2,13 +2,13 @@ import { createSignal, onCleanup } from 'solid-js';
 import type { IndicatorBoard } from '../../../server/contract/indicators';
 import { ApiError, request } from '../../lib/api';
 import { openLiveSocket, type LiveSocket } from '../../lib/socket';
+import { clockOfCity } from '../../lib/time';
+import { withValue } from '../../../server/domain/indicator-board';
 
 /** Figures are also fetched on this beat: the plan moves with the calendar even when no value arrives. */
 const REFRESH_MS = 5 * 60_000;
 /** Sooner while the hub does not answer (or the screen is not paired yet), so pairing it brings it up. */
 const RETRY_MS = 30_000;
-/** Values arriving together (a CSV import, a push of a whole month) are fetched once. */
-const COALESCE_MS = 400;
 /** How long a tile that just changed stays highlighted. */
 const FLASH_MS = 6_000;
 
@@ -24,11 +24,13 @@ export async function fetchBoard(token: string | null, timeoutMs = 20_000): Prom
 }
 
 /**
- * The indicator board, kept live: fetched once, then again whenever the hub announces an indicator event
- * newer than the board (or after a reconnect). The socket's handshake carries the board's store and seq, so
- * the hub's catch-up is only what changed since, not every report marker in the city.
+ * The indicator board, kept live: fetched once, then each indicator event newer than the board is applied to it
+ * here by the hub's own rule (server/domain/indicator-board withValue), so a CSV import of a whole month costs no
+ * fetch; after a reconnect, and on a slow beat as the calendar moves the plan, it is fetched afresh. The socket's
+ * handshake carries the board's store and seq, so the hub's catch-up is only what changed since, not every
+ * report marker in the city. `agencyIds`: the city's agencies in the profile's order, as the hub ranks them.
  */
-export function createLiveBoard(token: string | null) {
+export function createLiveBoard(token: string | null, agencyIds: () => string[] | null) {
   const [board, setBoard] = createSignal<IndicatorBoard | null>(null);
   const [failing, setFailing] = createSignal(false);
   const [unpaired, setUnpaired] = createSignal(false);
@@ -60,7 +62,6 @@ export function createLiveBoard(token: string | null) {
   }
 
   let socket: LiveSocket | null = null;
-  let coalesce: ReturnType<typeof setTimeout> | undefined;
   const flashTimers = new Map<string, ReturnType<typeof setTimeout>>();
   function flash(id: string) {
     setFlashing((s) => new Set(s).add(id));
@@ -76,10 +77,14 @@ export function createLiveBoard(token: string | null) {
       first = false;
     });
     socket.on('indicator.event', (e) => {
-      if (e.seq <= (board()?.seq ?? 0)) return;
+      const b = board();
+      const ids = agencyIds();
+      if (!b || e.seq <= b.seq) return;
       flash(e.value.indicatorId);
-      clearTimeout(coalesce);
-      coalesce = setTimeout(() => void refresh(), COALESCE_MS);
+      // While a fetch is on its way its board is older than this event: the fetch is asked again when it lands.
+      if (inFlight || !ids) return void refresh();
+      const now = new Date();
+      setBoard({ ...b, ...withValue(b, e.value, ids, now, clockOfCity()), seq: e.seq, asOf: now.toISOString() });
     });
   }
 
@@ -95,7 +100,6 @@ export function createLiveBoard(token: string | null) {
   onCleanup(() => {
     disposed = true;
     clearTimeout(timer);
-    clearTimeout(coalesce);
     for (const t of flashTimers.values()) clearTimeout(t);
     document.removeEventListener('visibilitychange', onVisible);
     socket?.close();
