@@ -104,7 +104,8 @@ describe('wall layouts from the console', () => {
     const sup = { id: 'e2e-supervisor', role: 'supervisor' as const, name: 'Supervisor' };
     const playlistLayout = hub.ctx.store.layouts.get(displayId)!.layout;
     expect(assignLayout(hub.ctx, sup, displayId, { kind: 'split', views: [{ view: 'map' }, { view: 'performance' }], direction: 'columns' }).ok).toBe(true);
-    const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+    // Half density: the same 3840×2160 CSS layout, a quarter of the pixels for SwiftShader to paint.
+    const big = await browser.newPage({ viewport: { width: 3840, height: 2160 }, deviceScaleFactor: 0.5 });
     await big.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
     for (const page of [big, wall]) {
       await page.waitForSelector('[data-testid="layar"][data-kind="split"]', { timeout: 60_000 });
