@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { openPool } from '../store/pg/pool.js';
+import { migratePg } from '../store/pg/migrate.js';
 
 /**
  * A private PostgreSQL cluster for tests: initdb into a temp folder, the server on a free loopback port with its
@@ -222,6 +224,13 @@ const TEMPLATE = 'pantau_template';
 export async function prepareTemplate(cluster: PgCluster): Promise<void> {
   await onDatabase(cluster.url(), `CREATE DATABASE ${TEMPLATE}`);
   await onDatabase(cluster.url(TEMPLATE), 'CREATE EXTENSION postgis');
+  // Closed before any copy is made: CREATE DATABASE ... TEMPLATE refuses a template someone is connected to.
+  const pool = openPool(cluster.url(TEMPLATE), 1);
+  try {
+    await migratePg(pool);
+  } finally {
+    await pool.end();
+  }
 }
 
 let own: Promise<PgCluster> | null = null;
