@@ -14,6 +14,10 @@ export class PgTransactions implements Transactions {
     const client = await this.pool.connect();
     const tx = new PgTx(client);
     let broken: Error | undefined;
+    // The server can go away between two statements (killed, restarted): the client then emits 'error', which
+    // would end the process without a listener. The next statement fails with it anyway, and the caller hears that.
+    const lost = (e: Error) => (broken ??= e);
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const value = await work(tx as unknown as Tx);
@@ -28,6 +32,7 @@ export class PgTransactions implements Transactions {
       throw e;
     } finally {
       tx.open = false;
+      client.off('error', lost);
       // After an error the connection may be the broken one (a killed server): drop it rather than pool it.
       client.release(broken);
     }
