@@ -1,6 +1,13 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PgCluster } from '../../testing/postgres.js';
-import { openPgStore, type PgStore } from './index.js';
+import { openPool } from './pool.js';
+import { migratePg } from './migrate.js';
+import { PgTransactions } from './transactions.js';
+import { PgEventLog } from './events.js';
 import type { LogEvent, StoredEvent } from '../events.js';
 
 /**
@@ -11,21 +18,35 @@ const WRITERS = 16;
 const PER_WRITER = 25;
 
 let cluster: PgCluster;
-let store: PgStore;
+let store: EventStore;
 beforeAll(async () => {
   cluster = await startPostgres();
-  store = await openPgStore(cluster.url(), { poolSize: WRITERS + 2 });
+  store = await open();
 });
 afterAll(async () => {
-  await store?.close();
+  await store?.pool.end();
   await cluster?.stop();
 });
+
+/**
+ * The event log alone, on its own migration: the rest of the schema (PostGIS, 002 on) costs a second or more to
+ * create on a fresh cluster and plays no part here.
+ */
+type EventStore = { pool: pg.Pool; transactions: PgTransactions; events: PgEventLog };
+async function open(): Promise<EventStore> {
+  const pool = openPool(cluster.url(), WRITERS + 2);
+  const dir = mkdtempSync(join(tmpdir(), 'pantau-pg-log-'));
+  copyFileSync(join(import.meta.dirname, 'migrations', '001_event_log.sql'), join(dir, '001_event_log.sql'));
+  await migratePg(pool, dir);
+  rmSync(dir, { recursive: true });
+  return { pool, transactions: new PgTransactions(pool), events: new PgEventLog(pool) };
+}
 
 const actor = { id: 'writer', role: 'operator' as const, agencyId: 'dlh', name: 'Penulis' };
 const event = (key: string): LogEvent => ({ type: 'report.noted', reportId: 1, at: new Date().toISOString(), actor, payload: { key } });
 
 /** One transaction of two appends, with a read between them: a window in which other writers' transactions run. */
-const appendPair = (s: PgStore, key: string) =>
+const appendPair = (s: EventStore, key: string) =>
   s.transactions.transaction(async (tx) => {
     const a = await s.events.append(tx, event(`${key}a`));
     await s.events.headSeq();
@@ -34,7 +55,7 @@ const appendPair = (s: PgStore, key: string) =>
   });
 
 /** Follows the log with since() until `done()` and the head is reached; fails on the first gap or reordering. */
-async function follow(s: PgStore, done: () => boolean): Promise<StoredEvent[]> {
+async function follow(s: EventStore, done: () => boolean): Promise<StoredEvent[]> {
   const seen: StoredEvent[] = [];
   for (;;) {
     const finished = done();
@@ -96,9 +117,9 @@ describe('the PostgreSQL event log under concurrent writers', () => {
     await Promise.all(writers);
     expect(failures).toHaveLength(WRITERS);
 
-    await store.close();
+    await store.pool.end();
     await cluster.restart();
-    store = await openPgStore(cluster.url(), { poolSize: WRITERS + 2 });
+    store = await open();
     const head = await store.events.headSeq();
     const log = await store.events.since(before, head);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: head - before }, (_, i) => before + i + 1));
