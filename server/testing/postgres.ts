@@ -91,7 +91,8 @@ async function gone(pids: number[]): Promise<void> {
   while (pids.some(alive)) await new Promise((r) => setImmediate(r));
 }
 
-export async function startPostgres(): Promise<PgCluster> {
+/** settings: server settings over the test ones (a bench measuring durable commits turns fsync back on). */
+export async function startPostgres(opts: { settings?: Record<string, string> } = {}): Promise<PgCluster> {
   const why = missing();
   if (why) throw new Error(`PostgreSQL 15 is not installed (${why}): run \`bash scripts/ensure-postgres.sh\` (npm test's pretest does)`);
   const root = mkdtempSync(join(tmpdir(), 'pantau-pg-'));
@@ -127,6 +128,7 @@ export async function startPostgres(): Promise<PgCluster> {
       '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=on',
       '-c', 'shared_buffers=32MB', '-c', 'max_connections=200', '-c', 'log_min_messages=warning',
       '-c', 'log_min_error_statement=panic', '-c', 'log_checkpoints=off',
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     ]);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     server = child;
