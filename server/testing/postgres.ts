@@ -45,9 +45,13 @@ function missing(): string | null {
 
 const isRoot = () => process.getuid?.() === 0;
 
-/** The command line that runs `cmd` as the postgres user when we are root, else as ourselves. */
+/**
+ * The command line that runs `cmd` as the postgres user when we are root, else as ourselves; killed when the process
+ * that started it dies (a test worker killed on a timeout must not leave a server running).
+ */
 function asServerUser(cmd: string, args: string[]): [string, string[]] {
-  return isRoot() ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', cmd, ...args]] : [cmd, args];
+  const user = isRoot() ? ['--reuid=postgres', '--regid=postgres', '--init-groups'] : [];
+  return ['setpriv', [...user, '--pdeathsig', 'SIGKILL', cmd, ...args]];
 }
 
 function freePort(): Promise<number> {

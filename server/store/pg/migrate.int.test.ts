@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,5 +25,6 @@ describe('PostgreSQL migrations', () => {
     const other = mkdtempSync(join(tmpdir(), 'pantau-pg-migrations-'));
     writeFileSync(join(other, '001_other.sql'), 'SELECT 1');
     await expect(migratePg(pool, other)).rejects.toThrow(/history differs at 001_event_log.sql: this build has 001_other.sql there/);
+    rmSync(other, { recursive: true });
   });
 });
