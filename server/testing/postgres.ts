@@ -1,8 +1,8 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPool } from '../store/pg/pool.js';
@@ -54,6 +54,25 @@ function asServerUser(cmd: string, args: string[]): [string, string[]] {
   return ['setpriv', [...user, '--pdeathsig', 'SIGKILL', cmd, ...args]];
 }
 
+function serverUser(): { uid: number; gid: number } {
+  try {
+    return {
+      uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+      gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+    };
+  } catch {
+    throw new Error('running as root, the test cluster runs as the postgres user, and there is none: install postgresql-15 (scripts/ensure-postgres.sh)');
+  }
+}
+
+/** Where the cluster's folder goes: the temp folder, unless (as root) the postgres user could not reach it, e.g. a TMPDIR under /root. */
+function clusterParent(): string {
+  const t = tmpdir();
+  if (!isRoot()) return t;
+  for (let d = t; d !== dirname(d); d = dirname(d)) if (!(statSync(d).mode & 0o001)) return '/tmp';
+  return t;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -99,14 +118,13 @@ async function gone(pids: number[]): Promise<void> {
 export async function startPostgres(opts: { settings?: Record<string, string> } = {}): Promise<PgCluster> {
   const why = missing();
   if (why) throw new Error(`PostgreSQL 15 is not installed (${why}): run \`bash scripts/ensure-postgres.sh\` (npm test's pretest does)`);
-  const root = mkdtempSync(join(tmpdir(), 'pantau-pg-'));
+  const owner = isRoot() ? serverUser() : null;
+  const root = mkdtempSync(join(clusterParent(), 'pantau-pg-'));
   const password = randomBytes(18).toString('base64url');
   writeFileSync(join(root, 'pw'), password, { mode: 0o600 });
-  if (isRoot()) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
-    chownSync(root, uid, gid);
-    chownSync(join(root, 'pw'), uid, gid);
+  if (owner) {
+    chownSync(root, owner.uid, owner.gid);
+    chownSync(join(root, 'pw'), owner.uid, owner.gid);
   }
   const data = join(root, 'data');
   // --no-sync: a test cluster need not survive a power cut. Local (socket) logins need no password: the socket lives
