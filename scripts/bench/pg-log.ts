@@ -1,5 +1,6 @@
 import { startPostgres } from '../../server/testing/postgres.js';
 import { openPgStore } from '../../server/store/pg/index.js';
+import { PgGroupCommit } from '../../server/store/pg/group-commit.js';
 import type { LogEvent } from '../../server/store/events.js';
 import { closedLoop, fmt, numericFlags, ratio, summarize, table, stopGuard } from './stats.js';
 
@@ -7,7 +8,8 @@ import { closedLoop, fmt, numericFlags, ratio, summarize, table, stopGuard } fro
  * Appends/s to the PostgreSQL event log (a transaction per event, seq from the locked stream head, so appends
  * serialise) beside, in the same run on the same private cluster (fsync on: durable commits, as in production):
  * a bare pg INSERT into a table with an identity column (autocommit, nothing serialised), and the same bare INSERT
- * inside BEGIN/COMMIT (the log's round trips without its lock). Variants alternate in rounds.
+ * inside BEGIN/COMMIT (the log's round trips without its lock); and the log through PgGroupCommit (the appends that
+ * arrive together share one transaction and one flush). Variants alternate in rounds.
  */
 const flags = numericFlags({ appends: 2000, concurrency: 16, rounds: 3 }, 'usage: tsx scripts/bench/pg-log.ts [--appends 2000] [--concurrency 16] [--rounds 3]');
 const N = Math.floor(flags.appends);
@@ -22,6 +24,7 @@ stopGuard('bench:pg-log', async () => {
 await store.pool.query(`CREATE TABLE bare_events (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at TEXT NOT NULL, actor_id TEXT NOT NULL,
   actor_role TEXT NOT NULL, type TEXT NOT NULL, report_id BIGINT, payload TEXT NOT NULL)`);
 
+const grouped = new PgGroupCommit(store.pool);
 const actor = { id: 'op-1', role: 'operator' as const, agencyId: 'dpupr', name: 'Operator' };
 const event = (i: number): LogEvent => ({ type: 'report.noted', reportId: i, at: new Date().toISOString(), actor, payload: { note: `catatan ${i}` } });
 const BARE = 'INSERT INTO bare_events (at, actor_id, actor_role, type, report_id, payload) VALUES ($1, $2, $3, $4, $5, $6)';
@@ -40,6 +43,7 @@ const variants: Record<string, (i: number) => Promise<unknown>> = {
     }
   },
   'PgEventLog append (stream head)': (i) => store.transactions.transaction((tx) => store.events.append(tx, event(i))),
+  'PgEventLog append, group commit': (i) => grouped.transaction((tx) => store.events.append(tx, event(i))),
 };
 
 const results: Record<string, { rate: number[]; p50: number[]; p99: number[] }> = {};

@@ -8,6 +8,7 @@ import { EventLog, type LogEvent } from './events.js';
 import { SqliteEventLogPort, SqliteTransactions } from './event-log-sqlite.js';
 import type { EventLogPort, Transactions } from './event-log.js';
 import { openPgStore } from './pg/index.js';
+import { PgGroupCommit } from './pg/group-commit.js';
 import { testDatabase } from '../testing/postgres.js';
 
 /** The event log's behaviour, once, on both stores: what the async store is built on. */
@@ -30,13 +31,13 @@ const stores: [string, () => Promise<Subject>][] = [
       };
     },
   ],
-  [
-    'PostgreSQL',
+  ...(['one transaction each', 'group commit'] as const).map((mode): [string, () => Promise<Subject>] => [
+    `PostgreSQL, ${mode}`,
     async () => {
       const db = await testDatabase();
       const store = await openPgStore(db.url, { poolSize: 3 });
       return {
-        tx: store.transactions,
+        tx: mode === 'group commit' ? new PgGroupCommit(store.pool) : store.transactions,
         log: store.events,
         close: async () => {
           await store.close();
@@ -44,7 +45,7 @@ const stores: [string, () => Promise<Subject>][] = [
         },
       };
     },
-  ],
+  ]),
 ];
 
 const operator = { id: 'op-1', role: 'operator' as const, agencyId: 'dlh', name: 'Operator Satu' };
@@ -89,6 +90,22 @@ describe.each(stores)('the event log on %s', (_name, open) => {
     expect(await s.log.headSeq()).toBe(3);
     expect(await s.tx.transaction((tx) => s.log.append(tx, event(5)))).toBe(4);
     expect((await s.log.since(3, 10)).map((e) => e.payload.i)).toEqual([5]);
+  });
+
+  it('keeps the others when one of several transactions started together fails, with no gap', async () => {
+    const head = await s.log.headSeq();
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((n) =>
+        s.tx.transaction(async (tx) => {
+          const seq = await s.log.append(tx, event(10 + n));
+          if (n === 2) throw new Error('the second one is refused');
+          return seq;
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))).toEqual([head + 1, head + 2]);
+    expect((await s.log.since(head, 10)).map((e) => e.payload.i)).toEqual([11, 13]);
   });
 
   it('refuses a transaction handle used after its transaction ended', async () => {

@@ -8,6 +8,8 @@ import { openPool } from './pool.js';
 import { migratePg } from './migrate.js';
 import { PgTransactions } from './transactions.js';
 import { PgEventLog } from './events.js';
+import { PgGroupCommit } from './group-commit.js';
+import type { Transactions } from '../event-log.js';
 import type { LogEvent, StoredEvent } from '../events.js';
 
 /**
@@ -46,8 +48,8 @@ const actor = { id: 'writer', role: 'operator' as const, agencyId: 'dlh', name: 
 const event = (key: string): LogEvent => ({ type: 'report.noted', reportId: 1, at: new Date().toISOString(), actor, payload: { key } });
 
 /** One transaction of two appends, with a read between them: a window in which other writers' transactions run. */
-const appendPair = (s: EventStore, key: string) =>
-  s.transactions.transaction(async (tx) => {
+const appendPair = (s: EventStore, t: Transactions, key: string) =>
+  t.transaction(async (tx) => {
     const a = await s.events.append(tx, event(`${key}a`));
     await s.events.headSeq();
     const b = await s.events.append(tx, event(`${key}b`));
@@ -55,27 +57,31 @@ const appendPair = (s: EventStore, key: string) =>
   });
 
 /** Follows the log with since() until `done()` and the head is reached; fails on the first gap or reordering. */
-async function follow(s: EventStore, done: () => boolean): Promise<StoredEvent[]> {
+async function follow(s: EventStore, from: number, done: () => boolean): Promise<StoredEvent[]> {
   const seen: StoredEvent[] = [];
   for (;;) {
     const finished = done();
-    const batch = await s.events.since(seen.length, 64);
+    const batch = await s.events.since(from + seen.length, 64);
     batch.forEach((e, i) => {
-      if (e.seq !== seen.length + i + 1) throw new Error(`after seq ${seen.length + i} the reader saw seq ${e.seq}`);
+      const expected = from + seen.length + i + 1;
+      if (e.seq !== expected) throw new Error(`after seq ${expected - 1} the reader saw seq ${e.seq}`);
     });
     seen.push(...batch);
     if (finished && batch.length === 0) return seen;
   }
 }
 
-describe('the PostgreSQL event log under concurrent writers', () => {
+describe.each(['one transaction each', 'group commit'] as const)('the PostgreSQL event log under concurrent writers (%s)', (mode) => {
+  const transactions = () => (mode === 'group commit' ? new PgGroupCommit(store.pool) : store.transactions);
   it('a reader following the log never sees a gap or a later seq before an earlier one', async () => {
+    const t = transactions();
+    const from = await store.events.headSeq();
     let running = WRITERS;
     const acked = new Map<string, number>();
     const writers = Array.from({ length: WRITERS }, async (_, w) => {
       let last = 0;
       for (let n = 0; n < PER_WRITER; n++) {
-        const [a, b] = await appendPair(store, `w${w}n${n}`);
+        const [a, b] = await appendPair(store, t, `w${w}n${n}`);
         // One transaction's events are consecutive, and a writer's later transaction commits after its earlier one.
         expect(b).toBe(a + 1);
         expect(a).toBeGreaterThan(last);
@@ -84,14 +90,15 @@ describe('the PostgreSQL event log under concurrent writers', () => {
       }
       running--;
     });
-    const [seen] = await Promise.all([follow(store, () => running === 0), ...writers]);
+    const [seen] = await Promise.all([follow(store, from, () => running === 0), ...writers]);
     expect(seen.length).toBe(WRITERS * PER_WRITER * 2);
-    expect(await store.events.headSeq()).toBe(seen.length);
+    expect(await store.events.headSeq()).toBe(from + seen.length);
     // What each writer was told is what the log holds.
     for (const e of seen) expect(acked.get(e.payload.key as string)).toBe(e.seq);
   });
 
   it('keeps every acknowledged append when the server is killed mid-stream (SIGKILL), and stays gapless', async () => {
+    const t = transactions();
     const before = await store.events.headSeq();
     const acked = new Map<string, number>();
     const KILL_AFTER = 150;
@@ -101,7 +108,7 @@ describe('the PostgreSQL event log under concurrent writers', () => {
     const writers = Array.from({ length: WRITERS }, async (_, w) => {
       for (let n = 0; ; n++) {
         try {
-          const [a, b] = await appendPair(store, `k${w}n${n}`);
+          const [a, b] = await appendPair(store, t, `k${w}n${n}`);
           acked.set(`k${w}n${n}a`, a).set(`k${w}n${n}b`, b);
           if (acked.size >= KILL_AFTER * 2) reached();
         } catch (e) {
@@ -129,7 +136,7 @@ describe('the PostgreSQL event log under concurrent writers', () => {
     const keys = new Set(log.map((e) => e.payload.key as string));
     for (const k of keys) expect(keys.has(k.endsWith('a') ? `${k.slice(0, -1)}b` : `${k.slice(0, -1)}a`)).toBe(true);
     // And the log goes on from where it was.
-    const [next] = await appendPair(store, 'after-restart');
+    const [next] = await appendPair(store, transactions(), 'after-restart');
     expect(next).toBe(head + 1);
   });
 });

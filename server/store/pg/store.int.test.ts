@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../testing/postgres.js';
 import { openPgStore } from './index.js';
+import { PgGroupCommit } from './group-commit.js';
 
 const db = await testDatabase();
 const store = await openPgStore(db.url, { poolSize: 2 });
@@ -20,9 +21,10 @@ describe('the PostgreSQL store', () => {
     expect(await store.events.headSeq()).toBe(1);
   });
 
-  it('does not report a commit when a statement inside the transaction failed and was caught', async () => {
+  it.each(['one transaction each', 'group commit'])('does not report a commit when a statement inside the transaction failed and was caught (%s)', async (mode) => {
+    const transactions = mode === 'group commit' ? new PgGroupCommit(store.pool) : store.transactions;
     await expect(
-      store.transactions.transaction(async (tx) => {
+      transactions.transaction(async (tx) => {
         await store.events.append(tx, { type: 'display.paired', reportId: null, at, actor, payload: {} });
         await store.pool.query('SELECT 1'); // another connection: unaffected
         await (tx as unknown as { client: { query: (s: string) => Promise<unknown> } }).client.query('SELECT no_such_column FROM events').catch(() => {});
