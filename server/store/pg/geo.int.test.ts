@@ -68,7 +68,7 @@ describe('the duplicate search on PostGIS', () => {
     const categories = ['jalan-rusak', 'banjir', 'macet'];
     const statuses = ReportStatus.options;
     const base = Date.parse('2026-10-01T00:00:00Z');
-    type Row = { id: number; status: string; categoryId: string; lng: number; lat: number; createdAt: string };
+    type Row = { id: number; status: ReportStatus; categoryId: string; lng: number; lat: number; createdAt: string };
     const rows: Row[] = [];
     const centers = Array.from({ length: 6 }, () => ({ lng: W + r() * (E - W), lat: S + r() * (N - S) }));
     for (let id = 1; id <= 400; id++) {
@@ -105,15 +105,14 @@ describe('the duplicate search on PostGIS', () => {
     const reports = new ReportsTable(sqlite);
     let found = 0;
     for (const p of rows) {
-      const probe = { ...p, status: p.status as Row['status'] & ReportStatus };
       const window = duplicateWindow(city.profile, p.categoryId);
-      const onSqlite = findDuplicates(probe, reports.openInBox(p.categoryId, boundingBox(p, window.radiusM)), window);
-      const onPg = findDuplicates(probe, await openNear(pgStore.pool, p.categoryId, p, window.radiusM), window);
+      const onSqlite = findDuplicates(p, reports.openInBox(p.categoryId, boundingBox(p, window.radiusM)), window);
+      const onPg = findDuplicates(p, await openNear(pgStore.pool, p.categoryId, p, window.radiusM), window);
       expect(onPg.map((d) => [d.report.id, d.distanceM])).toEqual(onSqlite.map((d) => [d.report.id, d.distanceM]));
       found += onPg.length;
     }
     expect(found).toBeGreaterThan(rows.length); // the data has duplicates to find, not only empty answers
-    const atEdge = findDuplicates({ ...probe, status: 'new' }, await openNear(pgStore.pool, 'jalan-rusak', probe, radius), duplicateWindow(city.profile, 'jalan-rusak'));
+    const atEdge = findDuplicates(probe, await openNear(pgStore.pool, 'jalan-rusak', probe, radius), duplicateWindow(city.profile, 'jalan-rusak'));
     expect(atEdge.map((d) => [d.report.id, d.distanceM])).toEqual([[1000, radius], [1002, radius]]);
   });
 });
