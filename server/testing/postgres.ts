@@ -157,7 +157,7 @@ export async function startPostgres(opts: { settings?: Record<string, string> } 
     exited = new Promise((r) => child.once('exit', () => r()));
     let log = '';
     return new Promise<void>((resolve, reject) => {
-      // log_min_messages=warning hides it, but "ready to accept connections" is logged at LOG level regardless.
+      // LOG ranks above WARNING for log_min_messages, so the "ready to accept connections" line is still written.
       child.stderr!.on('data', (b: Buffer) => {
         log = (log + b.toString()).slice(-4000);
         if (log.includes('ready to accept connections')) resolve();
