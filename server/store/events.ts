@@ -55,16 +55,7 @@ export class EventLog {
 
   /** Appends one event and returns its seq. Call inside the transaction that updates the projections. */
   append(e: LogEvent): number {
-    const { actor } = e;
-    const info = this.insert.run({
-      at: e.at,
-      actorId: actor.id,
-      actorRole: actor.role,
-      type: e.type,
-      reportId: e.reportId,
-      payload: JSON.stringify({ ...e.payload, actorAgencyId: actor.agencyId ?? undefined, actorName: actor.name }),
-    });
-    return Number(info.lastInsertRowid);
+    return Number(this.insert.run(eventRow(e)).lastInsertRowid);
   }
 
   headSeq(): number {
@@ -76,7 +67,22 @@ export class EventLog {
   }
 }
 
-function toStored(r: Row): StoredEvent {
+/** The columns of one event (both stores keep the same): the actor's agency and name ride in the payload. */
+export function eventRow(e: LogEvent) {
+  const { actor } = e;
+  return {
+    at: e.at,
+    actorId: actor.id,
+    actorRole: actor.role,
+    type: e.type,
+    reportId: e.reportId,
+    payload: JSON.stringify({ ...e.payload, actorAgencyId: actor.agencyId ?? undefined, actorName: actor.name }),
+  };
+}
+
+export type EventRow = Row;
+
+export function toStored(r: Row): StoredEvent {
   const { actorAgencyId, actorName, ...payload } = JSON.parse(r.payload);
   return <StoredEvent>{
     seq: r.seq,

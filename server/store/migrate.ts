@@ -1,19 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db.js';
+import { migrationFiles, pendingMigrations } from './migration-history.js';
 
 const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
 
 /** Applies numbered SQL files in order; refuses a database whose history differs from the files. */
 export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const files = readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
   const applied = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[];
-  applied.forEach((name, i) => {
-    if (files[i] !== name) throw new Error(`migration history differs at ${name}: this build has ${files[i] ?? 'nothing'} there`);
-  });
+  const fresh = pendingMigrations(migrationFiles(dir), applied);
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
-  const fresh = files.slice(applied.length);
   for (const f of fresh) {
     db.transaction(() => {
       db.exec(readFileSync(join(dir, f), 'utf8'));

@@ -1,0 +1,17 @@
+import pg from 'pg';
+
+/**
+ * A pool of connections to the PostgreSQL store. BIGINT (seq, report ids) is read as a number, as SQLite gives it:
+ * seq stays far below 2^53 (a million events a day for 24 million years).
+ */
+export function openPool(url: string, max = 10): pg.Pool {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle client whose server went away (a restart, a killed backend) emits 'error'; without a listener that
+  // would end the process. The pool drops that client; the next checkout connects afresh.
+  pool.on('error', () => {});
+  return pool;
+}
