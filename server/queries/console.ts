@@ -14,8 +14,8 @@ import { CAMERA_LOOK_METERS } from '../commands/camera-look.js';
 const REMINDERS_READ = 500;
 const ESCALATIONS_READ = 2000;
 
-/** A first page counts its reports this far; beyond it the console says "more than". */
-export const QUEUE_COUNT_CAP = 10_000;
+/** A first page counts its reports this far (each match costs a row read); beyond it the console says "more than". */
+export const QUEUE_COUNT_CAP = 1_000;
 /** A queue that asks what changed since a seq gets its first page again when more reports than this changed. */
 const QUEUE_CHANGES_READ = 500;
 

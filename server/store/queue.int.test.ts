@@ -140,7 +140,7 @@ describe('the console queue over the reports projection', () => {
     const actor = { id: 'op', role: 'operator' as const, agencyId: 'dkp' };
     s.tx(() => s.projector.append({ type: 'report.submitted', reportId: 1, at: '2026-11-01T01:00:00.000Z', actor, payload: { report: report(1) } } as never));
     expect(rebuild(s).differences).toEqual([]);
-    s.db.prepare('DELETE FROM report_search WHERE rowid = 1').run();
+    s.db.prepare('DELETE FROM report_search WHERE rowid = -1').run();
     expect(s.reports.queuePage({ terms: words('padam') }, { limit: 5 })).toEqual([]);
     expect(rebuild(s, { write: true }).differences.map((d) => d.projection)).toEqual(['reports']);
     expect(rebuild(s).differences).toEqual([]);
