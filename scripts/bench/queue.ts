@@ -7,9 +7,7 @@ import type { Ctx } from '../../server/commands/context.js';
 import type { Actor } from '../../server/contract/roles.js';
 import { QueueQuery } from '../../server/contract/console.js';
 import { consoleQueue } from '../../server/queries/console.js';
-import type { ReportState } from '../../server/domain/reports.js';
-import { describe, pickCategory, pickWeighted } from '../simulate/content.js';
-import { mulberry } from '../simulate/scene-photo.js';
+import { manyOpenReports } from '../../server/testing/many-reports.js';
 import { fmt, numericFlags, ratio, summarize, table } from './stats.js';
 
 /**
@@ -24,32 +22,10 @@ const root = mkdtempSync(join(tmpdir(), 'pantau-bench-queue-'));
 const store = Store.open(join(root, 'pantau.sqlite'));
 try {
   const city = loadCity('tangerang');
-  const rng = mulberry(23);
   const now = Date.parse('2026-11-23T05:00:00Z');
-  const span = 60 * 86400_000;
-  const channels = { web: 40, app: 30, phone: 8, whatsapp: 8, sms: 4, social: 4, open311: 3, kim: 2, walk_in: 1 };
-  const statuses = { new: 30, checked: 20, dispatched: 20, in_progress: 18, proof_submitted: 12 };
   const t0 = performance.now();
-  for (let start = 0; start < N; start += 10_000) {
-    store.tx(() => {
-      for (let i = start; i < Math.min(N, start + 10_000); i++) {
-        const at = new Date(now - span + (i / N) * span).toISOString();
-        const categoryId = pickCategory(rng, city);
-        const agencyId = city.profile.categories.find((c) => c.id === categoryId)!.agencyId;
-        const d = city.districts[Math.floor(rng() * city.districts.length)];
-        const text = describe(rng, categoryId);
-        const r: ReportState = {
-          id: i + 1, ticket: `TNG-2026-${String(i + 1).padStart(6, '0')}`, status: pickWeighted(rng, statuses) as ReportState['status'], categoryId, agencyId,
-          description: text.description, lng: d.label[0], lat: d.label[1], precision: 'point', address: text.address, districtCode: d.code, subdistrictCode: null,
-          channel: pickWeighted(rng, channels) as ReportState['channel'], photos: [], reporterName: 'Warga', reporterContact: '0812', assigneeId: null,
-          mergedIntoId: null, mergedFromStatus: null, citizenCount: 1, instruction: null, dispatchedAt: null, proof: null, returnReason: null, trackKeyHash: null,
-          cameraSnapshot: null, deadlines: null, deadlineFlags: rng() < 0.08 ? ['resolution_breached'] : [], acknowledgedFlags: [], firstDispatchedAt: null,
-          verifiedAt: null, doneAt: null, reopenCount: 0, returnCount: 0, createdAt: at, updatedAt: at, version: 1, lastSeq: i + 1,
-        };
-        store.reports.put(r);
-      }
-    });
-  }
+  const reports = manyOpenReports(city, N, { firstId: 1, now, spanMs: 60 * 86400_000 });
+  for (let start = 0; start < N; start += 10_000) store.tx(() => reports.slice(start, start + 10_000).forEach((r) => store.reports.put(r)));
   store.db.pragma('optimize');
   console.log(`queue bench: ${N.toLocaleString('en')} open reports seeded in ${fmt((performance.now() - t0) / 1000)} s; pages of ${PAGE}, ${flags.repeats} repeats each\n`);
 
