@@ -15,3 +15,6 @@ INSERT INTO report_search (rowid, body, facts)
 CREATE INDEX reports_queue_status ON reports (status);
 CREATE INDEX reports_queue_breached ON reports (id)
   WHERE (instr(deadline_flags, '_breached') > 0) AND status IN ('new', 'checked', 'dispatched', 'in_progress', 'proof_submitted');
+
+-- Open311 GET requests for one service: its window newest first (several services or a status walk reports_created).
+CREATE INDEX reports_open311_category ON reports (category_id, created_at);
