@@ -8,7 +8,7 @@ import type { Actor } from '../../server/contract/roles.js';
 import { QueueQuery } from '../../server/contract/console.js';
 import { consoleQueue } from '../../server/queries/console.js';
 import { manyOpenReports } from '../../server/testing/many-reports.js';
-import { fmt, numericFlags, ratio, summarize, table } from './stats.js';
+import { fmt, numericFlags, ratio, table, timed } from './stats.js';
 
 /**
  * The console's queue over 100,000 open reports (by default) in a real SQLite file: for each filter the first page
@@ -56,16 +56,7 @@ try {
     ['operator dinkes, walk_in, Benda (rare)', operator('dinkes'), { channel: 'walk_in', district: benda }],
   ];
 
-  const time = (fn: () => unknown) => {
-    fn();
-    const xs: number[] = [];
-    for (let i = 0; i < flags.repeats; i++) {
-      const t = performance.now();
-      fn();
-      xs.push(performance.now() - t);
-    }
-    return summarize(xs);
-  };
+  const time = (fn: () => unknown) => timed(flags.repeats, fn);
   const bareStmt = store.db.prepare(`SELECT * FROM reports ORDER BY id DESC LIMIT ${PAGE}`);
   const bare = time(() => bareStmt.all());
   const rows: string[][] = [['bare SELECT * … ORDER BY id DESC LIMIT ' + PAGE, '', '', fmt(bare.p50, 2), fmt(bare.max, 2), '', '', '', '']];
