@@ -60,6 +60,17 @@ export function Queue(props: Props) {
     if (q.next() !== null && span().end >= q.rows.length - QUEUE_PAGE / 2) void q.loadMore();
   });
 
+  // Other filters are another list: it starts at its top.
+  createEffect(
+    on(
+      () => q.filters(),
+      () => {
+        if (list) (list.scrollTop = 0), setScrollTop(0);
+      },
+      { defer: true },
+    ),
+  );
+
   // A refresh that adds rows above keeps the rows in view where they are.
   q.onBeforeApply(() => {
     if (!list || list.scrollTop <= 0) return;
