@@ -164,6 +164,8 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     const a = await fetchList(`&cursor=${cursor}`);
     if (token === reqToken) setLoadingMore(false);
     if (!a || next() !== cursor) return;
+    // A page read before the last change applied may hold a row that changed since: ask again from its seq.
+    if (listSeq !== null && a.seq < listSeq) (listSeq = a.seq), requestRefresh();
     const have = new Set(rows.map((x) => x.id));
     batch(() => {
       setRows((old) => [...old, ...a.reports.filter((x) => !have.has(x.id))]);
@@ -178,6 +180,8 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     const a = await fetchList(`&since=${listSeq}`);
     if (!a) return;
     if (a.reset) return applyFirstPage(a);
+    // Two refreshes answered out of order: the older one's rows went in last, so ask again from its seq.
+    if (listSeq !== null && a.seq < listSeq) requestRefresh();
     listSeq = a.seq;
     const gone = new Set(a.gone ?? []);
     const end = next() === null ? 0 : (rows[rows.length - 1]?.id ?? Infinity);
