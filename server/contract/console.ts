@@ -37,6 +37,7 @@ export const QueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
   cursor: z.coerce.number().int().positive().optional().describe('the `next` of the page before: the reports filed before that one'),
   since: z.coerce.number().int().min(0).optional().describe('a seq: only what changed since (the reports that match now, and `gone`: the ids that no longer do)'),
+  total: z.enum(['true', 'false']).optional().describe('false: no total (a live queue refreshing its changes counts again only now and then)'),
 }).refine((q) => q.cursor === undefined || q.since === undefined, { message: 'cursor and since do not go together', path: ['since'] });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 

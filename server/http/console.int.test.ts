@@ -85,6 +85,7 @@ describe('the console queue and a report', () => {
     const id = Number((await postReport(url, validReport({ category: 'pju' }), [await photo()])).body.id);
     expect(await get(`category=pju&since=${first.seq}`)).toMatchObject({ reports: [{ id }], gone: [], total: { count: 2 } });
     expect((await get(`category=sampah&since=${first.seq}`)).gone).toEqual([id]);
+    expect((await get(`since=${first.seq}&total=false`)).total).toBeUndefined();
     for (const [q, field] of [['cursor=abc', 'cursor'], ['breached=maybe', 'breached'], ['cursor=5&since=1', 'since'], ['limit=0', 'limit']]) {
       const res = await call('GET', `/api/console/reports?${q}`, cookies.supervisor);
       expect(res.status, q).toBe(400);

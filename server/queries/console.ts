@@ -42,7 +42,7 @@ export function consoleQueue(ctx: Ctx, actor: Actor, q: QueueQuery): QueueAnswer
     const seq = ctx.store.events.headSeq();
     if (q.since !== undefined) {
       const changes = reports.queueChanges(filter, q.since, QUEUE_CHANGES_READ);
-      if (changes) return { seq, reports: view(changes.matching), gone: changes.gone, total: total() };
+      if (changes) return { seq, reports: view(changes.matching), gone: changes.gone, ...(q.total !== 'false' ? { total: total() } : {}) };
     }
     const rows = reports.queuePage(filter, { before: q.cursor, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
@@ -50,7 +50,7 @@ export function consoleQueue(ctx: Ctx, actor: Actor, q: QueueQuery): QueueAnswer
       seq,
       reports: view(page),
       next: rows.length > q.limit ? page[page.length - 1].id : null,
-      ...(q.cursor === undefined ? { total: total() } : {}),
+      ...(q.cursor === undefined && q.total !== 'false' ? { total: total() } : {}),
       ...(q.since !== undefined ? { reset: true as const } : {}),
     };
   });

@@ -38,6 +38,8 @@ export const defaultFilters = (): Filters => ({ ...DEFAULT_FILTERS });
 export const QUEUE_PAGE = 100;
 /** Live events re-fetch the queue at most this often. */
 const REFRESH_MIN_MS = 1_000;
+/** A live queue counts its total again at most this often (a count reads up to 1,000 rows; changes come every second). */
+const TOTAL_EVERY_MS = 10_000;
 /** A row that just arrived is highlighted this long. */
 const FRESH_MS = 6_000;
 const STORAGE_KEY = 'pantau.console.filters';
@@ -89,6 +91,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
   let lastLoadAt = 0;
   /** The seq the rows are current to: what the next refresh asks "since". */
   let listSeq: number | null = null;
+  let totalAt = 0;
   /** Where the live stream stands: what the socket handshake tells the hub on (re)connect. */
   let storeId: string | null = null;
   let seq = 0;
@@ -149,7 +152,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
       setRows(reconcile(a.reports, { key: 'id', merge: true }));
       for (const x of a.reports) noteVersion(x.id, x.version);
       setNext(a.next ?? null);
-      if (a.total) setTotal(a.total);
+      if (a.total) (setTotal(a.total), (totalAt = Date.now()));
     });
     restore?.();
     if (!loaded()) setLoaded(true);
@@ -177,7 +180,8 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
   /** What changed since the list's seq, applied to the rows loaded; the first page when there is no list yet. */
   async function refresh() {
     if (listSeq === null) return load();
-    const a = await fetchList(`&since=${listSeq}`);
+    const counting = Date.now() - totalAt >= TOTAL_EVERY_MS;
+    const a = await fetchList(`&since=${listSeq}${counting ? '' : '&total=false'}`);
     if (!a) return;
     if (a.reset) return applyFirstPage(a);
     // Two refreshes answered out of order: the older one's rows went in last, so ask again from its seq.
@@ -189,6 +193,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     const restore = beforeApply?.();
     batch(() => {
       const list = unwrap(rows).filter((x) => !gone.has(x.id));
+      const left = rows.length - list.length;
       for (const r of a.reports) {
         noteVersion(r.id, r.version);
         const i = list.findIndex((x) => x.id === r.id);
@@ -197,7 +202,12 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
       }
       list.sort((x, y) => y.id - x.id);
       setRows(reconcile(list, { key: 'id', merge: true }));
-      if (a.total) setTotal(a.total);
+      if (a.total) (setTotal(a.total), (totalAt = Date.now()));
+      else {
+        // Until the next count: what this list saw come and go (a change further down than the rows loaded waits for it).
+        const t = total();
+        if (t && !t.atLeast) setTotal({ count: Math.max(0, t.count + arrived.length - left), atLeast: false });
+      }
       if (arrived.length) markFresh(arrived);
     });
     restore?.();
