@@ -128,7 +128,7 @@ describe('the citizen files a report from a phone', () => {
 
     const ticket = (await page.textContent('[data-testid="lapor-ticket"]'))!.trim();
     expect(ticket).toMatch(/^TNG-\d{4}-\d{6}$/);
-    const filed = hub.ctx.store.reports.query({ limit: 50 }).filter((r) => r.description.startsWith('Sampah menumpuk di pinggir kali'));
+    const filed = hub.ctx.store.reports.queuePage({}, { limit: 50 }).filter((r) => r.description.startsWith('Sampah menumpuk di pinggir kali'));
     expect(filed).toHaveLength(1);
     expect(filed[0]).toMatchObject({ ticket, channel: 'web', categoryId: 'sampah', precision: 'point', reporterName: 'Rina Wulandari', reporterContact: '0813-7777-0001' });
     expect(filed[0].photos).toHaveLength(5);

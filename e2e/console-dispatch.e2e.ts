@@ -6,6 +6,7 @@ import { seedAccounts } from '../scripts/seed-accounts.js';
 import { actOnReport } from '../server/commands/act-on-report.js';
 import { ARTIFACTS } from './browser.js';
 import { useE2e } from './harness.js';
+import { manyOpenReports } from '../server/testing/many-reports.js';
 
 const e2e = useE2e({ from: 'accounts' });
 
@@ -82,5 +83,31 @@ describe('the operator console', () => {
     await page.waitForSelector('[data-testid="conflict-message"]', { timeout: 30_000 });
     expect(e2e.hub.ctx.store.events.forReport(id).filter((e) => e.type === 'report.dispatched')).toHaveLength(1);
     await page.screenshot({ path: join(ARTIFACTS, 'console-conflict.png') });
+  });
+
+  // The queue at volume: rows go straight into the projection (what the queue reads), thousands of them.
+  it('a queue of thousands draws only the rows in view, loads the next page on scroll, and still takes a new report at the top', async () => {
+    const { ctx } = e2e.hub;
+    const reports = manyOpenReports(ctx.city, 4500, { firstId: ctx.store.reports.nextId(), now: Date.now(), spanMs: 7 * 86400_000, ticketBase: 500_000 });
+    ctx.store.tx(() => reports.forEach((r) => ctx.store.reports.put(r)));
+    const mine = reports.filter((r) => r.agencyId === 'dkp').length;
+    await page.reload();
+    await page.waitForSelector('body[data-console="ready"]', { timeout: 60_000 });
+    await page.click('[data-testid="queue-tab-all"]');
+    const list = page.locator('[data-testid="queue-list"]');
+    await expect.poll(() => list.getAttribute('data-rows')).toBe('100');
+    await expect.poll(() => page.textContent('[data-testid="queue-count"]')).toMatch(/lebih dari 1\.000 laporan/);
+    expect(mine).toBeGreaterThan(1000);
+    const drawn = () => page.locator('[data-testid="queue-row"]').count();
+    expect(await drawn()).toBeLessThan(40);
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(() => list.getAttribute('data-rows')).toBe('200');
+    expect(await drawn()).toBeLessThan(40);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-queue-volume.png') });
+
+    await list.evaluate((el) => (el.scrollTop = 0));
+    const id = Number((await postReport(e2e.url, validReport({ lat: -6.2, lon: 106.65 }), [await photo()])).body.id);
+    await page.waitForSelector(`[data-testid="queue-row"][data-report-id="${id}"][aria-posinset="1"]`, { timeout: 30_000 });
+    expect(await list.getAttribute('data-rows')).toBe('201');
   });
 });

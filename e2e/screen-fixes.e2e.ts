@@ -93,7 +93,7 @@ describe('screen fixes from the newcomer walk', () => {
   });
 
   it('a started job is still started on a fresh page: no second "Mulai kerja"', async () => {
-    const id = hub.ctx.store.reports.query({ limit: 10 }).find((r) => r.categoryId === 'sampah')!.id;
+    const id = hub.ctx.store.reports.queuePage({}, { limit: 10 }).find((r) => r.categoryId === 'sampah')!.id;
     handle(hub, id, ['dispatch', 'accept']);
     const r = hub.ctx.store.reports.get(id)!;
     const field = hub.ctx.store.accounts.fieldSupervisors(r.agencyId).find((a) => a.id === r.assigneeId)!;

@@ -32,7 +32,7 @@ stopGuard('lighthouse bench', cleanup, 30 * 60_000);
 
 await seedAccounts(hub.ctx);
 await seedDemo(hub.ctx, { count: Math.floor(flags.reports), days: 14, now: new Date() });
-const verified = hub.ctx.store.reports.query({ agencyId: null, statuses: ['verified'], limit: 1 })[0];
+const verified = hub.ctx.store.reports.queuePage({ statuses: ['verified'] }, { limit: 1 })[0];
 if (!verified) throw new Error('the seed made no verified report');
 
 async function cookie(username: string): Promise<string> {

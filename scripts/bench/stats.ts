@@ -27,6 +27,18 @@ export function summarize(values: ArrayLike<number>): Summary {
   };
 }
 
+/** fn timed `repeats` times after one run to warm it (statements prepared, pages cached), in ms. */
+export function timed(repeats: number, fn: () => unknown): Summary {
+  fn();
+  const xs: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return summarize(xs);
+}
+
 /** A number for a table cell: fixed digits, thousands grouped, '-' for NaN/undefined. */
 export function fmt(v: number | undefined | null, digits = 1): string {
   if (v === undefined || v === null || !Number.isFinite(v)) return '-';

@@ -34,10 +34,31 @@ export const QueueQuery = z.object({
   channel: Channel.optional(),
   agency: z.string().max(40).optional(),
   olderThanHours: z.coerce.number().min(0).max(24 * 366).optional(),
+  breached: z.enum(['true', 'false']).optional().describe('true: only reports past a deadline; false: none of them'),
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
-});
+  cursor: z.coerce.number().int().positive().optional().describe('the `next` of the page before: the reports filed before that one'),
+  since: z.coerce.number().int().min(0).optional().describe('a seq: only what changed since (the reports that match now, and `gone`: the ids that no longer do)'),
+  total: z.enum(['true', 'false']).optional().describe('false: no total (a live queue refreshing its changes counts again only now and then)'),
+}).refine((q) => q.cursor === undefined || q.since === undefined, { message: 'cursor and since do not go together', path: ['since'] });
 export type QueueQuery = z.infer<typeof QueueQuery>;
+
+/** How many reports a queue filter matches; counted up to a cap, past which it is "at least". */
+export type QueueTotal = { count: number; atLeast: boolean };
+
+/**
+ * A page of the queue (newest first; `next` is the cursor of the page after it, null at the end; `total` on a
+ * first page), or with `since` what changed: the changed reports that match and `gone`, the ids that no longer
+ * do. `reset`: too much changed since that seq, so this is a first page instead.
+ */
+export type QueueAnswer = {
+  seq: number;
+  reports: StaffReport[];
+  next?: number | null;
+  total?: QueueTotal;
+  gone?: number[];
+  reset?: true;
+};
 
 /** The report as room staff see it: the reporter only for those who handle it. */
 export type StaffReport = ReportPublic & {

@@ -36,6 +36,7 @@ describe('what an operator search means', () => {
     expect(terms.map((t) => t.text)).toEqual(['Kemacetan', 'Benda']);
     expect(searchTerms('50%_', profile)).toEqual([{ text: '50', categoryIds: [], districtCodes: [] }]);
     expect(searchTerms('   ', profile)).toEqual([]);
+    expect(searchTerms('ban\u0000jir', profile).map((t) => t.text)).toEqual(['banjir']);
   });
 
   it('a ticket is a plain text word', () => {

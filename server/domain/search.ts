@@ -1,3 +1,5 @@
+import { stripControls } from './text.js';
+
 /**
  * What an operator's search words mean. The queue's list shows category and kecamatan names, which are profile
  * data, not report columns: searching "Kemacetan" or "Benda" in the report's text alone found nothing while the
@@ -23,7 +25,8 @@ export function searchTerms(
   const categories: Named[] = profile.categories.map((c) => ({ id: c.id, names: [c.label.id, c.label.en, c.id].map(foldText) }));
   const districts: Named[] = profile.districts.map((d) => ({ id: d.code, names: [foldText(d.name)] }));
   const names = (list: Named[], w: string) => list.filter((x) => x.names.some((n) => n.includes(w))).map((x) => x.id);
-  const words = q.split(/\s+/).map((w) => w.replace(/[%_\\]/g, '')).filter(Boolean).slice(0, maxWords);
+  // Control characters are dropped as at intake (a NUL would end the index's query string early).
+  const words = stripControls(q).split(/\s+/).map((w) => w.replace(/[%_\\]/g, '')).filter(Boolean).slice(0, maxWords);
   return words.map((text) => {
     const w = foldText(text);
     return { text, categoryIds: names(categories, w), districtCodes: names(districts, w) };

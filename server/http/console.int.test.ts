@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../hub.js';
 import { photo, postReport, runningClock, startTestHub, validReport, WALL_TOKEN, WallClient } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
-import type { StaffReport } from '../contract/console.js';
+import type { QueueAnswer, StaffReport } from '../contract/console.js';
 import { ReportPublic } from '../contract/reports.js';
 import { z } from 'zod';
 
@@ -71,6 +71,26 @@ describe('the console queue and a report', () => {
     const pju = (await (await call('GET', '/api/console/reports?category=pju&status=new,checked', cookies.supervisor)).json()) as { reports: StaffReport[] };
     expect(pju.reports.map((r) => r.id)).toEqual([dishubReportId]);
     expect((await call('GET', '/api/console/reports?status=bogus', cookies.supervisor)).status).toBe(400);
+  });
+
+  it('pages by cursor with a total on the first page, says what changed since a seq, and names a bad parameter', async () => {
+    const get = async (q: string) => (await (await call('GET', `/api/console/reports?${q}`, cookies.supervisor)).json()) as QueueAnswer;
+    const first = await get('limit=1');
+    expect(first.reports).toHaveLength(1);
+    expect(first.total).toEqual({ count: 2, atLeast: false });
+    const second = await get(`limit=1&cursor=${first.next}`);
+    expect(second.reports.map((r) => r.id)).toEqual([reportId]);
+    expect(second.next).toBeNull();
+    expect(second.total).toBeUndefined();
+    const id = Number((await postReport(url, validReport({ category: 'pju' }), [await photo()])).body.id);
+    expect(await get(`category=pju&since=${first.seq}`)).toMatchObject({ reports: [{ id }], gone: [], total: { count: 2 } });
+    expect((await get(`category=sampah&since=${first.seq}`)).gone).toEqual([id]);
+    expect((await get(`since=${first.seq}&total=false`)).total).toBeUndefined();
+    for (const [q, field] of [['cursor=abc', 'cursor'], ['breached=maybe', 'breached'], ['cursor=5&since=1', 'since'], ['limit=0', 'limit']]) {
+      const res = await call('GET', `/api/console/reports?${q}`, cookies.supervisor);
+      expect(res.status, q).toBe(400);
+      expect(((await res.json()) as { field: string }).field, q).toBe(field);
+    }
   });
 
   it('refuses an operator the report of another agency', async () => {

@@ -35,7 +35,7 @@ describe('flood limits', () => {
     const genuine = await postReport(url, validReport({ description: 'Sampah menumpuk di Jl. Merdeka' }), [await photo()], fromIp('10.2.2.2'));
     expect(genuine.status).toBe(201);
     // What the flood did not get through was not filed.
-    expect(hub.ctx.store.reports.query({ limit: 100 }).filter((r) => r.description.startsWith('Banjir iklan'))).toHaveLength(LIMIT);
+    expect(hub.ctx.store.reports.queuePage({}, { limit: 100 }).filter((r) => r.description.startsWith('Banjir iklan'))).toHaveLength(LIMIT);
   });
 
   it('counts a staff member filing for citizens by account, not by the room\'s shared address', async () => {
@@ -110,7 +110,7 @@ describe('a retry of the citizen form never files twice', () => {
     expect(retry.status).toBe(200);
     expect(retry.body.ticket).toBe(first.body.ticket);
     expect(retry.body.trackUrl).toBe(first.body.trackUrl);
-    expect(hub.ctx.store.reports.query({ limit: 500 }).filter((r) => r.description === 'Lubang besar di Jl. Gatot Subroto')).toHaveLength(1);
+    expect(hub.ctx.store.reports.queuePage({}, { limit: 500 }).filter((r) => r.description === 'Lubang besar di Jl. Gatot Subroto')).toHaveLength(1);
     // The private link (derived from the clientId, never stored) is the report's real key.
     const key = new URL(String(first.body.trackUrl), url).searchParams.get('k')!;
     const { holdsTrackKey } = await import('../commands/reopen-report.js');

@@ -1,5 +1,6 @@
 import type { Ctx } from '../commands/context.js';
-import type { FieldSupervisorLoad, HistoryEntry, QueueQuery, StaffReport } from '../contract/console.js';
+import type { FieldSupervisorLoad, HistoryEntry, QueueAnswer, QueueQuery, QueueTotal, StaffReport } from '../contract/console.js';
+import type { QueueFilter } from '../store/reports.js';
 import type { Actor } from '../contract/roles.js';
 import type { DeadlineFlag } from '../domain/deadlines.js';
 import { agencyScope } from '../domain/access.js';
@@ -13,19 +14,46 @@ import { CAMERA_LOOK_METERS } from '../commands/camera-look.js';
 const REMINDERS_READ = 500;
 const ESCALATIONS_READ = 2000;
 
+/** A first page counts its reports this far (each match costs a row read); beyond it the console says "more than". */
+export const QUEUE_COUNT_CAP = 1_000;
+/** A queue that asks what changed since a seq gets its first page again when more reports than this changed. */
+const QUEUE_CHANGES_READ = 500;
+
 /** The console's queue: an operator sees their own agency's reports only, whatever agency the query names. */
-export function consoleQueue(ctx: Ctx, actor: Actor, q: QueueQuery): { seq: number; reports: StaffReport[] } {
-  const rows = ctx.store.reports.query({
+export function consoleQueue(ctx: Ctx, actor: Actor, q: QueueQuery): QueueAnswer {
+  const filter: QueueFilter = {
     agencyId: agencyScope(actor) ?? q.agency ?? null,
     statuses: q.status,
     categoryId: q.category,
     districtCode: q.district,
     channel: q.channel,
+    breached: q.breached === undefined ? undefined : q.breached === 'true',
     createdBefore: q.olderThanHours !== undefined ? new Date(ctx.now().getTime() - q.olderThanHours * 3600_000).toISOString() : undefined,
     terms: q.q ? searchTerms(q.q, { categories: ctx.city.profile.categories, districts: ctx.city.districts }) : undefined,
-    limit: q.limit,
+  };
+  const reports = ctx.store.reports;
+  const view = (rows: ReportState[]) => rows.map((r) => staffView(r, actor, assigneeName(ctx, r.assigneeId)));
+  const total = (): QueueTotal => {
+    const n = reports.queueCount(filter, QUEUE_COUNT_CAP);
+    return { count: n, atLeast: n >= QUEUE_COUNT_CAP };
+  };
+  // One read transaction: the rows are exactly the log up to seq, so the next `since` misses nothing.
+  return ctx.store.read(() => {
+    const seq = ctx.store.events.headSeq();
+    if (q.since !== undefined) {
+      const changes = reports.queueChanges(filter, q.since, QUEUE_CHANGES_READ);
+      if (changes) return { seq, reports: view(changes.matching), gone: changes.gone, ...(q.total !== 'false' ? { total: total() } : {}) };
+    }
+    const rows = reports.queuePage(filter, { before: q.cursor, limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    return {
+      seq,
+      reports: view(page),
+      next: rows.length > q.limit ? page[page.length - 1].id : null,
+      ...(q.cursor === undefined && q.total !== 'false' ? { total: total() } : {}),
+      ...(q.since !== undefined ? { reset: true as const } : {}),
+    };
   });
-  return { seq: ctx.store.events.headSeq(), reports: rows.map((r) => staffView(r, actor, assigneeName(ctx, r.assigneeId))) };
 }
 
 /** One report opened at the console: its view, history, what the actor may do, who could take it, cameras near it. */

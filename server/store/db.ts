@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { registerSearchFunctions } from './report-search.js';
 
 export type Db = Database.Database;
 
@@ -19,5 +20,6 @@ export function openDb(file: string, synchronous: Synchronous = 'FULL'): Db {
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  registerSearchFunctions(db);
   return db;
 }

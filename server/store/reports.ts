@@ -4,6 +4,7 @@ import type { MarkerTuple, ReportStatus } from '../contract/reports.js';
 import { nextCheckAt } from '../domain/deadlines.js';
 import { BREACHED_SQL, OPEN_IN, RESPONDING_IN } from './status-sql.js';
 import { likePattern, type SearchTerm } from '../domain/search.js';
+import { MIN_INDEXED_WORD, searchBody, searchFacts, searchMatch } from './report-search.js';
 
 type Row = {
   id: number; ticket: string; status: string; category_id: string; agency_id: string; description: string;
@@ -52,11 +53,78 @@ export type QueueFilter = {
   categoryId?: string;
   districtCode?: string;
   channel?: string;
+  /** true: only breached reports (domain/statuses isBreached); false: none of them. */
+  breached?: boolean;
   createdBefore?: string;
   /** Search words (domain/search.ts): each must match the text or name the report's category or kecamatan. */
   terms?: SearchTerm[];
-  limit: number;
 };
+
+/** A queue filter as SQL: the FTS5 MATCH that leads (when it names a fact or a word) and the checks on the row. */
+type CompiledFilter = { match: string | null; breached: boolean; where: string[]; args: Record<string, unknown> };
+
+function compileFilter(f: QueueFilter): CompiledFilter {
+  const where: string[] = [];
+  const args: Record<string, unknown> = {};
+  const eq = (col: string, name: string, v: string | null | undefined) => {
+    if (v) (where.push(`r.${col} = @${name}`), (args[name] = v));
+  };
+  eq('agency_id', 'agencyId', f.agencyId);
+  eq('category_id', 'categoryId', f.categoryId);
+  eq('district_code', 'districtCode', f.districtCode);
+  eq('channel', 'channel', f.channel);
+  if (f.statuses?.length) {
+    // One status walks its index; several (a tab) walk the ids and check each row: an IN-list over an index comes
+    // back out of id order and would be sorted whole before the first page.
+    if (f.statuses.length === 1) where.push('r.status = @s0');
+    else where.push(`+r.status IN (${f.statuses.map((_, i) => `@s${i}`).join(', ')})`);
+    f.statuses.forEach((st, i) => (args[`s${i}`] = st));
+  }
+  if (f.breached !== undefined) where.push(f.breached ? BREACHED_SQL : `NOT ${BREACHED_SQL}`);
+  // Unary plus: the age is checked on the row; walking reports_created would come back in age order, not id order.
+  if (f.createdBefore) (where.push('+r.created_at < @createdBefore'), (args.createdBefore = f.createdBefore));
+  // Words too short for the trigram index are checked on the row, as LIKE did before it.
+  (f.terms ?? []).forEach((t, i) => {
+    if ([...t.text].length >= MIN_INDEXED_WORD) return;
+    const or = [`r.ticket LIKE @t${i}`, `r.description LIKE @t${i}`, `r.address LIKE @t${i}`];
+    args[`t${i}`] = likePattern(t.text);
+    if (t.categoryIds.length) or.push(`r.category_id IN (${t.categoryIds.map((id, j) => ((args[`t${i}c${j}`] = id), `@t${i}c${j}`)).join(', ')})`);
+    if (t.districtCodes.length) or.push(`r.district_code IN (${t.districtCodes.map((c, j) => ((args[`t${i}d${j}`] = c), `@t${i}d${j}`)).join(', ')})`);
+    where.push(`(${or.join(' OR ')})`);
+  });
+  const match = searchMatch(f);
+  if (match) args.match = match;
+  return { match, breached: f.breached === true, where, args };
+}
+
+/**
+ * FROM, WHERE and ORDER BY of a queue read, newest first: the search index leads when it can (its ids come in order
+ * and the walk stops at the page), else the reports table by id or by one of migration 023's indexes. The index's
+ * rowid is minus the report's id: FTS5 walks its lists upwards cheaply, while walking them downwards reloaded the
+ * lists of common trigrams and cost up to 15× more (a ticket's "TNG-2026-" is in every row).
+ */
+function queueSource(c: CompiledFilter, before?: number): { sql: string; order: string } {
+  if (c.match) {
+    const where = ['report_search MATCH @match', ...c.where, ...(before !== undefined ? ['s.rowid > -@before'] : [])];
+    // CROSS JOIN keeps report_search the outer loop: the planner may not turn the join around and sort.
+    return { sql: `FROM report_search s CROSS JOIN reports r ON r.id = -s.rowid WHERE ${where.join(' AND ')}`, order: 's.rowid' };
+  }
+  const where = [...c.where, ...(before !== undefined ? ['r.id < @before'] : [])];
+  // Breached alone: its partial index, ids in order (the planner would take the status IN-list inside it and sort).
+  const from = c.breached ? 'reports r INDEXED BY reports_queue_breached' : 'reports r';
+  return { sql: `FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''}`, order: 'r.id DESC' };
+}
+
+type QueuePageAt = { before?: number; limit: number };
+
+function pageQuery(f: QueueFilter, page: QueuePageAt): { sql: string; args: Record<string, unknown> } {
+  const c = compileFilter(f);
+  const src = queueSource(c, page.before);
+  return {
+    sql: `SELECT r.* ${src.sql} ORDER BY ${src.order} LIMIT @limit`,
+    args: { ...c.args, ...(page.before !== undefined ? { before: page.before } : {}), limit: page.limit },
+  };
+}
 
 // The 8th column: 1 when a deadline is breached, so the wall can ring it; the 9th: how many citizens reported it.
 const MARKER_COLUMNS = `id, status, category_id, lng, lat, district_code, created_at,
@@ -85,7 +153,15 @@ export class ReportsTable {
   private readonly flaggedStmt;
   private readonly inBox;
   private readonly mergedStmt;
+  private readonly changedIds;
+  private readonly searchRow;
+  private readonly searchDelete;
+  private readonly searchInsert;
   constructor(private readonly db: Db) {
+    this.changedIds = db.prepare('SELECT id FROM reports WHERE last_seq > ? ORDER BY last_seq LIMIT ?').pluck();
+    this.searchRow = db.prepare('SELECT body, facts FROM report_search WHERE rowid = ?');
+    this.searchDelete = db.prepare('DELETE FROM report_search WHERE rowid = ?');
+    this.searchInsert = db.prepare('INSERT INTO report_search (rowid, body, facts) VALUES (?, ?, ?)');
     this.mergedStmt = db.prepare("SELECT * FROM reports WHERE merged_into_id = ? AND status = 'merged' ORDER BY created_at LIMIT 500");
     this.inBox = db.prepare(
       `SELECT * FROM reports WHERE category_id = @categoryId AND status IN ${OPEN_IN}
@@ -127,8 +203,15 @@ export class ReportsTable {
   nextId(): number {
     return this.nextIdStmt.get() as number;
   }
+  /** Writes the report's row, and its search row when its text or fixed facts changed (filing, a reroute). */
   put(s: ReportState): void {
     this.upsertStmt.run(toRow(s));
+    const body = searchBody(s.ticket, s.description, s.address);
+    const facts = searchFacts(s);
+    const had = this.searchRow.get(-s.id) as { body: string; facts: string } | undefined;
+    if (had?.body === body && had.facts === facts) return;
+    if (had) this.searchDelete.run(-s.id);
+    this.searchInsert.run(-s.id, body, facts);
   }
   markersChangedSince(seq: number): MarkerTuple[] {
     return (this.changed.all(seq) as MarkerTuple[]).map(singleReporter);
@@ -139,28 +222,45 @@ export class ReportsTable {
   countByStatus(): Partial<Record<ReportStatus, number>> {
     return Object.fromEntries((this.counts.all() as { status: ReportStatus; n: number }[]).map((r) => [r.status, r.n]));
   }
-  /** The console's queue: newest first, filtered; every value is bound, never spliced into SQL. */
-  query(f: QueueFilter): ReportState[] {
-    const where: string[] = [];
-    const args: Record<string, unknown> = { limit: f.limit };
-    if (f.agencyId) (where.push('agency_id = @agencyId'), (args.agencyId = f.agencyId));
-    if (f.statuses?.length) {
-      where.push(`status IN (${f.statuses.map((_, i) => `@s${i}`).join(', ')})`);
-      f.statuses.forEach((st, i) => (args[`s${i}`] = st));
-    }
-    if (f.categoryId) (where.push('category_id = @categoryId'), (args.categoryId = f.categoryId));
-    if (f.districtCode) (where.push('district_code = @districtCode'), (args.districtCode = f.districtCode));
-    if (f.channel) (where.push('channel = @channel'), (args.channel = f.channel));
-    if (f.createdBefore) (where.push('created_at < @createdBefore'), (args.createdBefore = f.createdBefore));
-    (f.terms ?? []).forEach((t, i) => {
-      const or = [`ticket LIKE @t${i}`, `description LIKE @t${i}`, `address LIKE @t${i}`];
-      args[`t${i}`] = likePattern(t.text);
-      if (t.categoryIds.length) or.push(`category_id IN (${t.categoryIds.map((id, j) => ((args[`t${i}c${j}`] = id), `@t${i}c${j}`)).join(', ')})`);
-      if (t.districtCodes.length) or.push(`district_code IN (${t.districtCodes.map((c, j) => ((args[`t${i}d${j}`] = c), `@t${i}d${j}`)).join(', ')})`);
-      where.push(`(${or.join(' OR ')})`);
-    });
-    const sql = `SELECT * FROM reports ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`;
+  /**
+   * One page of the console's queue, newest first (by id: the order reports were filed in), after the cursor (the
+   * last id of the page before). Keyset, not OFFSET: a page deep in the list costs what the first one does.
+   */
+  queuePage(f: QueueFilter, page: QueuePageAt): ReportState[] {
+    const { sql, args } = pageQuery(f, page);
     return (this.db.prepare(sql).all(args) as Row[]).map(fromRow);
+  }
+
+  /** EXPLAIN QUERY PLAN of a page: which index each filter reads (tested, so a filter never quietly scans). */
+  queuePlan(f: QueueFilter, page: QueuePageAt): string[] {
+    const { sql, args } = pageQuery(f, page);
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(args) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  /** How many reports the filter matches, counted up to `cap` (a count that reaches it says only "at least"). */
+  queueCount(f: QueueFilter, cap: number): number {
+    const c = compileFilter(f);
+    // Order does not matter here: without the unary plus a tab of statuses counts inside reports_status.
+    const sql = `SELECT COUNT(*) FROM (SELECT 1 ${queueSource(c).sql.replace(/\+r\./g, 'r.')} LIMIT @cap)`;
+    return this.db.prepare(sql).pluck().get({ ...c.args, cap }) as number;
+  }
+
+  /**
+   * What changed for a queue since a seq: the changed reports that match the filter, and the ids of those that do
+   * not (any more). Null when more than `cap` reports changed: the screen reloads its first page instead.
+   */
+  queueChanges(f: QueueFilter, sinceSeq: number, cap: number): { matching: ReportState[]; gone: number[] } | null {
+    const ids = this.changedIds.all(sinceSeq, cap + 1) as number[];
+    if (ids.length > cap) return null;
+    if (!ids.length) return { matching: [], gone: [] };
+    const c = compileFilter(f);
+    // From the changed rows, not from the index: a handful of ids, each checked against the words on its own.
+    const where = ['r.id IN (SELECT value FROM json_each(@ids))', ...c.where];
+    if (c.match) where.push('EXISTS (SELECT 1 FROM report_search WHERE report_search MATCH @match AND rowid = -r.id)');
+    const sql = `SELECT r.* FROM reports r WHERE ${where.join(' AND ')} ORDER BY r.id DESC`;
+    const matching = (this.db.prepare(sql).all({ ...c.args, ids: JSON.stringify(ids) }) as Row[]).map(fromRow);
+    const kept = new Set(matching.map((r) => r.id));
+    return { matching, gone: ids.filter((id) => !kept.has(id)) };
   }
 
   openJobsByAssignee(agencyId: string): Map<string, number> {

@@ -71,7 +71,7 @@ export const ROUTES: ApiRoute[] = [
 
   // ---- console ----
   { method: 'get', path: '/api/console/reports', area: 'console', who: 'console.read', summary: 'The queue', scope: ownAgency, query: QueueQuery,
-    answer: { status: 200, description: '{ seq, reports }: staff views, the reporter only for those who handle it' } },
+    answer: { status: 200, description: '{ seq, reports, next, total }: one page, newest first, staff views (the reporter only for those who handle it); `next` is the cursor of the page after, `total` counts the matches up to 1,000 (`atLeast` past it). With `since`: { seq, reports, gone, total }, what changed' } },
   { method: 'post', path: '/api/console/reports', area: 'console', who: 'report.intake', summary: 'A complaint taken by phone, SMS, WhatsApp, social media, KIM or walk-in',
     description: 'JSON, or multipart with an optional photo; the same intake as every channel.',
     body: { schema: OperatorReportFields, as: 'json-or-multipart', files: { field: 'photos', max: MAX_PHOTOS, required: false, type: 'image' } },

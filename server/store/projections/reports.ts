@@ -6,7 +6,8 @@ import type { Projection } from './types.js';
 
 /** The reports projection: report.submitted creates the row, every later report.* event folds through applyEvent. */
 export function reportsProjection(db: Db, reports: ReportsTable): Projection {
-  const rows = db.prepare('SELECT * FROM reports ORDER BY id');
+  // With each report its search row (migration 023): a rebuild finds one missing or stale, and put() rewrites it.
+  const rows = db.prepare('SELECT r.*, s.body AS search_body, s.facts AS search_facts FROM reports r LEFT JOIN report_search s ON s.rowid = -r.id ORDER BY r.id');
   return {
     name: 'reports',
     handles: (type) => type.startsWith('report.'),

@@ -1,11 +1,12 @@
 import { batch, createSignal, onCleanup } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { LiveReportEvent } from '../../../server/contract/events';
 import type { ReportPublic, ReportStatus } from '../../../server/contract/reports';
 import { AWAITING_RESPONSE, FIXED, RESPONDING } from '../../../server/domain/statuses';
 import { api } from '../../lib/api';
 import { openLiveSocket, type LiveSocket } from '../../lib/socket';
 import { type Me, type StaffReport } from '../../lib/staff';
+import type { QueueAnswer, QueueTotal } from '../../../server/contract/console';
 
 export type TabId = 'todo' | 'incoming' | 'proof' | 'working' | 'done' | 'void' | 'all';
 /** Each queue tab and the statuses it shows. */
@@ -26,15 +27,19 @@ export type Filters = {
   channel: string;
   agency: string;
   olderThanHours: string;
+  /** '' any, 'true' past a deadline, 'false' within every deadline. */
+  breached: string;
   q: string;
 };
-const DEFAULT_FILTERS: Filters = { tab: 'todo', category: '', district: '', channel: '', agency: '', olderThanHours: '', q: '' };
+const DEFAULT_FILTERS: Filters = { tab: 'todo', category: '', district: '', channel: '', agency: '', olderThanHours: '', breached: '', q: '' };
 export const defaultFilters = (): Filters => ({ ...DEFAULT_FILTERS });
 
-/** The queue shows at most this many rows (the API's maximum is 500). */
-export const QUEUE_LIMIT = 300;
+/** Rows per page: the list asks for the next page as the operator scrolls near the end of what it has. */
+export const QUEUE_PAGE = 100;
 /** Live events re-fetch the queue at most this often. */
 const REFRESH_MIN_MS = 1_000;
+/** A live queue counts its total again at most this often (a count reads up to 1,000 rows; changes come every second). */
+const TOTAL_EVERY_MS = 10_000;
 /** A row that just arrived is highlighted this long. */
 const FRESH_MS = 6_000;
 const STORAGE_KEY = 'pantau.console.filters';
@@ -52,10 +57,11 @@ function loadFilters(): Filters {
 }
 
 /**
- * The operator's queue: the console API's list for the current filters, kept live by the hub's event
- * stream. A report event patches its row at once and asks for a fresh list (at most once a second), so
- * new reports come in at the top and rows that no longer match leave; rows keep their identity (keyed
- * by id), so the selection and the scroll position survive a refresh.
+ * The operator's queue: the console API's pages for the current filters (newest first, by cursor), kept live by the
+ * hub's event stream. A report event patches its row at once and asks what changed since the list's seq (at most
+ * once a second): reports that now match come in at their place among the rows loaded (a new one at the top), rows
+ * that no longer match leave; rows keep their identity (keyed by id), so the selection and the scroll position
+ * survive it. However far the operator has scrolled, a refresh costs what changed, not the pages loaded.
  */
 export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
   const [filters, setFiltersSig] = createSignal<Filters>(loadFilters());
@@ -66,6 +72,10 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
   const [connection, setConnection] = createSignal<Connection>('connecting');
   const [fresh, setFresh] = createSignal<ReadonlySet<number>>(new Set());
   const [updatedAt, setUpdatedAt] = createSignal<Date | null>(null);
+  /** The cursor of the page after the rows loaded; null once the last page is in. */
+  const [next, setNext] = createSignal<number | null>(null);
+  const [total, setTotal] = createSignal<QueueTotal | null>(null);
+  const [loadingMore, setLoadingMore] = createSignal(false);
   /** The newest version the hub has announced for each report (events and lists): the panel compares. */
   const [versions, setVersions] = createStore<Record<number, number>>({});
   const [lastEvent, setLastEvent] = createSignal<LiveReportEvent | null>(null);
@@ -79,8 +89,9 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let lastLoadAt = 0;
-  let filtersKey = '';
-  let knownIds = new Set<number>();
+  /** The seq the rows are current to: what the next refresh asks "since". */
+  let listSeq: number | null = null;
+  let totalAt = 0;
   /** Where the live stream stands: what the socket handshake tells the hub on (re)connect. */
   let storeId: string | null = null;
   let seq = 0;
@@ -98,43 +109,108 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     if (f.channel) p.set('channel', f.channel);
     if (f.agency && me.role !== 'operator') p.set('agency', f.agency);
     if (f.olderThanHours) p.set('olderThanHours', f.olderThanHours);
+    if (f.breached) p.set('breached', f.breached);
     if (f.q.trim()) p.set('q', f.q.trim());
-    p.set('limit', String(QUEUE_LIMIT));
+    p.set('limit', String(QUEUE_PAGE));
     return p.toString();
   }
 
-  async function load() {
-    const token = ++reqToken;
-    const f = filters();
-    const key = query(f);
+  /** One GET of the list; null when a newer request (other filters) overtook it or it failed (retried). */
+  async function fetchList(extra: string): Promise<QueueAnswer | null> {
+    const token = reqToken;
     lastLoadAt = Date.now();
     setLoading(true);
-    const r = await api<{ seq: number; reports: StaffReport[] }>(`/api/console/reports?${key}`);
-    if (token !== reqToken) return;
+    const r = await api<QueueAnswer>(`/api/console/reports?${query(filters())}${extra}`);
+    if (token !== reqToken) return null;
     setLoading(false);
     clearTimeout(retryTimer);
     if (!r.ok) {
-      if (r.status === 401) return opts.onUnauthenticated();
-      setError(true);
-      retryTimer = setTimeout(load, 5_000);
-      return;
+      if (r.status === 401) opts.onUnauthenticated();
+      else {
+        setError(true);
+        retryTimer = setTimeout(() => void refresh(), 5_000);
+      }
+      return null;
     }
+    setError(false);
+    setUpdatedAt(new Date());
     if (!storeId) seq = Math.max(seq, r.data.seq);
-    const sameFilters = key === filtersKey;
-    filtersKey = key;
-    const incoming = r.data.reports;
-    const arrived = sameFilters && loaded() ? incoming.filter((x) => !knownIds.has(x.id)).map((x) => x.id) : [];
-    knownIds = new Set(incoming.map((x) => x.id));
+    return r.data;
+  }
+
+  /** The first page for the current filters: the rows start again from the top. */
+  async function load() {
+    ++reqToken;
+    const a = await fetchList('');
+    if (a) applyFirstPage(a);
+  }
+
+  function applyFirstPage(a: QueueAnswer) {
+    listSeq = a.seq;
     const restore = beforeApply?.();
     batch(() => {
-      setRows(reconcile(incoming, { key: 'id', merge: true }));
-      for (const x of incoming) noteVersion(x.id, x.version);
-      setError(false);
-      setUpdatedAt(new Date());
-      if (arrived.length) markFresh(arrived);
+      setRows(reconcile(a.reports, { key: 'id', merge: true }));
+      for (const x of a.reports) noteVersion(x.id, x.version);
+      setNext(a.next ?? null);
+      if (a.total) (setTotal(a.total), (totalAt = Date.now()));
     });
     restore?.();
     if (!loaded()) setLoaded(true);
+  }
+
+  /** The next page, when the operator scrolls near the end of the rows loaded. */
+  async function loadMore() {
+    const cursor = next();
+    if (cursor === null || loadingMore() || !loaded()) return;
+    setLoadingMore(true);
+    const token = reqToken;
+    const a = await fetchList(`&cursor=${cursor}`);
+    if (token === reqToken) setLoadingMore(false);
+    if (!a || next() !== cursor) return;
+    // A page read before the last change applied may hold a row that changed since: ask again from its seq.
+    if (listSeq !== null && a.seq < listSeq) (listSeq = a.seq), requestRefresh();
+    const have = new Set(rows.map((x) => x.id));
+    batch(() => {
+      setRows((old) => [...old, ...a.reports.filter((x) => !have.has(x.id))]);
+      for (const x of a.reports) noteVersion(x.id, x.version);
+      setNext(a.next ?? null);
+    });
+  }
+
+  /** What changed since the list's seq, applied to the rows loaded; the first page when there is no list yet. */
+  async function refresh() {
+    if (listSeq === null) return load();
+    const counting = Date.now() - totalAt >= TOTAL_EVERY_MS;
+    const a = await fetchList(`&since=${listSeq}${counting ? '' : '&total=false'}`);
+    if (!a) return;
+    if (a.reset) return applyFirstPage(a);
+    // Two refreshes answered out of order: the older one's rows went in last, so ask again from its seq.
+    if (listSeq !== null && a.seq < listSeq) requestRefresh();
+    listSeq = a.seq;
+    const gone = new Set(a.gone ?? []);
+    const end = next() === null ? 0 : (rows[rows.length - 1]?.id ?? Infinity);
+    const arrived: number[] = [];
+    const restore = beforeApply?.();
+    batch(() => {
+      const list = unwrap(rows).filter((x) => !gone.has(x.id));
+      const left = rows.length - list.length;
+      for (const r of a.reports) {
+        noteVersion(r.id, r.version);
+        const i = list.findIndex((x) => x.id === r.id);
+        if (i >= 0) list[i] = r;
+        else if (r.id > end) (list.push(r), arrived.push(r.id)); // within the rows loaded; one further down comes with its page
+      }
+      list.sort((x, y) => y.id - x.id);
+      setRows(reconcile(list, { key: 'id', merge: true }));
+      if (a.total) (setTotal(a.total), (totalAt = Date.now()));
+      else {
+        // Until the next count: what this list saw come and go (a change further down than the rows loaded waits for it).
+        const t = total();
+        if (t && !t.atLeast) setTotal({ count: Math.max(0, t.count + arrived.length - left), atLeast: false });
+      }
+      if (arrived.length) markFresh(arrived);
+    });
+    restore?.();
   }
 
   function markFresh(ids: number[]) {
@@ -147,7 +223,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     if (refreshTimer !== undefined) return;
     refreshTimer = setTimeout(() => {
       refreshTimer = undefined;
-      void load();
+      void refresh();
     }, Math.max(0, lastLoadAt + REFRESH_MIN_MS - Date.now()));
   }
 
@@ -161,6 +237,8 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     }
     clearTimeout(refreshTimer);
     refreshTimer = undefined;
+    setTotal(null);
+    listSeq = null;
     void load();
   }
 
@@ -210,6 +288,8 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
       storeId = c.storeId;
       seq = c.seq;
       setCatchUps((n) => n + 1);
+      // Another store (or too far behind): its seqs say nothing about this list, so it starts again.
+      if (c.kind === 'snapshot') listSeq = null;
       if (missed) requestRefresh();
     });
     socket.on('live.tick', (e) => {
@@ -240,6 +320,10 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
 
   return {
     rows,
+    next,
+    total,
+    loadingMore,
+    loadMore,
     filters,
     setFilters,
     loaded,
@@ -255,7 +339,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     versionOf: (id: number) => versions[id] ?? 0,
     noteVersion,
     patch,
-    reload: load,
+    reload: refresh,
     /** The queue component keeps its scroll anchored across a refresh through this. */
     onBeforeApply(fn: () => (() => void) | void) {
       beforeApply = fn;
