@@ -16,7 +16,8 @@ const UNPAIRED_RETRY_MS = 30_000;
  */
 export function openLiveSocket(auth: () => HandshakeAuth): LiveSocket {
   const socket: LiveSocket = io({
-    auth: (cb) => cb(auth()),
+    // Every screen reads a snapshot's markers as columns (server/contract/marker-columns.ts), even one that ignores them.
+    auth: (cb) => cb({ ...auth(), snapshot: 'columns' }),
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 10_000,
   });
