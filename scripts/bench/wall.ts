@@ -3,7 +3,10 @@
  * points (one GeoJSON source, one circle layer, same map size and bounds), in the same chromium, same run:
  *
  * - time to first render: navigation start to the markers drawn (the wall's `data-live="ready"`; the bare page's
- *   first frame with its source loaded);
+ *   first frame with its source loaded), for the wall with today's JSON snapshot (`?snapshot=tuples`) and with the
+ *   compact one (columns, server/contract/marker-columns.ts), with the snapshot's bytes on the wire (socket frames
+ *   and polling responses; the bare page: its GeoJSON response) and where the wall's time goes (its
+ *   `pantau:` performance marks), and when the clustered source replaces a big city's first paint;
  * - main-thread time of a live tick of 100 status changes: on the wall, 100 reports dispatched through the hub's
  *   commands (socket → store → one updateData diff); on the bare page, the same change as a full setData of all
  *   points. Measured as CDP TaskDuration over a window after the change minus the same window idle before it;
@@ -13,6 +16,8 @@
  * so absolute figures are slow: read the ratios.
  *
  *   tsx scripts/bench/wall.ts [--reports 100000] [--cameras 5000] [--repeats 3]
+ *   BENCH_WALL_SCREENSHOTS=dir: the wall's first paint and its clustered map as PNGs; BENCH_TRACE=file.json: a
+ *   Chrome trace of the compact wall's load, up to its first markers.
  * Prints figures and ratios; asserts no time; always exits 0 unless something breaks.
  */
 import { seedCamerasFromProfile } from '../../server/commands/camera-admin.js';
@@ -212,9 +217,13 @@ async function openWall(url: string, snapshot: 'tuples' | 'columns') {
   });
   page.on('pageerror', (e) => console.error('wall page error:', e.message));
   let wire = 0;
+  const bodies: Promise<unknown>[] = [];
   // Whichever transport carries the catch-up: socket.io starts on long-polling and upgrades to a WebSocket.
   page.on('websocket', (ws) => ws.on('framereceived', (f) => void (wire += typeof f.payload === 'string' ? Buffer.byteLength(f.payload) : f.payload.byteLength)));
-  page.on('response', (r) => void (r.url().includes('/socket.io/') && r.request().method() === 'GET' && r.body().then((b) => (wire += b.byteLength), () => {})));
+  page.on('response', (r) => {
+    // The sizes, not the body: DevTools keeps no body over 10 MB (today's JSON snapshot is bigger).
+    if (r.url().includes('/socket.io/') && r.request().method() === 'GET') bodies.push(r.request().sizes().then((z) => (wire += z.responseBodySize), () => {}));
+  });
   const tracing = process.env.BENCH_TRACE && snapshot === 'columns';
   if (tracing) await browser!.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   await page.goto(`${url}/wall?display=${TOKEN}${snapshot === 'tuples' ? '&snapshot=tuples' : ''}`);
@@ -227,10 +236,14 @@ async function openWall(url: string, snapshot: 'tuples' | 'columns') {
     });
   const drawnAt = await page.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt);
   if (tracing) await browser!.stopTracing();
+  const shots = process.env.BENCH_WALL_SCREENSHOTS;
+  if (shots) await page.screenshot({ path: join(shots, `wall-${snapshot}-first-paint.png`) });
   // A big city's first paint is replaced by the clustered source: measured too, and waited for before the tick.
   await page
     .waitForFunction(() => performance.getEntriesByName('pantau:clusters-drawn').length > 0, undefined, { timeout: flags['ready-timeout-s'] * 1000, polling: 200 })
     .catch(() => console.error('the clustered source never replaced the first paint'));
+  if (shots) await page.screenshot({ path: join(shots, `wall-${snapshot}-clustered.png`) });
+  await Promise.all(bodies);
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('pantau:')).map((m) => [m.name.slice(7), m.startTime])));
   return { page, drawnAt, bytes: wire, marks };
 }
@@ -252,7 +265,7 @@ function catchUpSizes(ctx: Hub['ctx']) {
   const [td, tuplesDeflateMs] = time(() => deflateRawSync(tuples).byteLength);
   const [cd, columnsDeflateMs] = time(() => deflateRawSync(Buffer.concat([header, block])).byteLength);
   const [bd, bareDeflateMs] = time(() => deflateRawSync(bareGeoJson).byteLength);
-  return { tuplesMs, columnsMs, tuplesDeflated: td, columnsDeflated: cd, bareDeflated: bd, tuplesDeflateMs, columnsDeflateMs, bareDeflateMs };
+  return { tuplesBytes: Buffer.byteLength(tuples), columnsBytes: header.byteLength + block.byteLength, tuplesMs, columnsMs, tuplesDeflated: td, columnsDeflated: cd, bareDeflated: bd, tuplesDeflateMs, columnsDeflateMs, bareDeflateMs };
 }
 
 async function main() {
@@ -346,6 +359,7 @@ async function main() {
     [
       ['time to first markers drawn, ms', fmt(med(rows.ttfrTuples.wall), 0), fmt(med(rows.ttfr.wall), 0), fmt(med(rows.ttfr.bare), 0), ratio(med(rows.ttfrTuples.wall), med(rows.ttfr.bare)), ratio(med(rows.ttfr.wall), med(rows.ttfr.bare)), ratio(med(rows.ttfr.wall), med(rows.ttfrTuples.wall))],
       ['snapshot bytes on the wire, MB (socket frames / the GeoJSON response)', mb(bytes.tuples), mb(bytes.columns), mb(bytes.bare), ratio(med(bytes.tuples), med(bytes.bare)), ratio(med(bytes.columns), med(bytes.bare)), ratio(med(bytes.columns), med(bytes.tuples))],
+      ['  … as the hub serialises it (JSON text / header + binary block), MB', fmt(c.tuplesBytes / 1e6, 2), fmt(c.columnsBytes / 1e6, 2), fmt(bareGeoJson.length / 1e6, 2), ratio(c.tuplesBytes, bareGeoJson.length), ratio(c.columnsBytes, bareGeoJson.length), ratio(c.columnsBytes, c.tuplesBytes)],
       ['  … if deflated (perMessageDeflate / gzip, level 6), MB', fmt(c.tuplesDeflated / 1e6, 2), fmt(c.columnsDeflated / 1e6, 2), fmt(c.bareDeflated / 1e6, 2), ratio(c.tuplesDeflated, c.bareDeflated), ratio(c.columnsDeflated, c.bareDeflated), ratio(c.columnsDeflated, c.tuplesDeflated)],
       ['  … deflate time on the hub, ms', fmt(c.tuplesDeflateMs, 0), fmt(c.columnsDeflateMs, 0), fmt(c.bareDeflateMs, 0), '', '', ''],
       ['snapshot made on the hub (read + encode), ms', fmt(c.tuplesMs, 0), fmt(c.columnsMs, 0), '', '', '', ''],

@@ -75,8 +75,8 @@ export default function WallScreen(props: { window?: Accessor<TimeWindow | null>
                   {(map) => (
                     <>
                       <BaseLayers map={map} profile={p()} />
-                      <ReportsLayer map={map} live={live} window={win} onReady={() => ((document.body.dataset.live = 'ready'), setDrawn(true))} />
-                      {/* The reports first: the map's one worker lays out 5,000 camera symbols only once they are drawn. */}
+                      <ReportsLayer map={map} live={live} window={win} onReady={() => ((document.body.dataset.live = 'ready'), setTimeout(() => setDrawn(true)))} />
+                      {/* The reports first: the map's one worker lays out 5,000 camera symbols once they are drawn (a task later). */}
                       <Show when={drawn()}>
                         <CamerasLayer map={map} live={live} />
                         <PulseLayer map={map} live={live} />

@@ -351,8 +351,16 @@ export function ReportsLayer(props: {
   const unsubscribe = live.onChange((ids) => {
     if (ids === null) reset = true;
     else if (!reset) for (const id of ids) pending.add(id);
+    // The first snapshot goes to the map as soon as the store holds it (a microtask: once it has caught up), not a
+    // timer and a frame later.
+    if (ids === null && !ready && firstPaint === 'none') return queueMicrotask(flushNow);
     schedule();
   });
+  function flushNow() {
+    clearTimeout(timer);
+    timer = undefined;
+    flush();
+  }
   schedule();
 
   // A new window redraws the map once; while one is on, a sweep takes off what has aged out of it.
