@@ -3,7 +3,10 @@
  * points (one GeoJSON source, one circle layer, same map size and bounds), in the same chromium, same run:
  *
  * - time to first render: navigation start to the markers drawn (the wall's `data-live="ready"`; the bare page's
- *   first frame with its source loaded);
+ *   first frame with its source loaded), for the wall with today's JSON snapshot (`?snapshot=tuples`) and with the
+ *   compact one (columns, server/contract/marker-columns.ts), with the snapshot's bytes on the wire (socket frames
+ *   and polling responses; the bare page: its GeoJSON response) and where the wall's time goes (its
+ *   `pantau:` performance marks), and when the clustered source replaces a big city's first paint;
  * - main-thread time of a live tick of 100 status changes: on the wall, 100 reports dispatched through the hub's
  *   commands (socket → store → one updateData diff); on the bare page, the same change as a full setData of all
  *   points. Measured as CDP TaskDuration over a window after the change minus the same window idle before it;
@@ -13,6 +16,8 @@
  * so absolute figures are slow: read the ratios.
  *
  *   tsx scripts/bench/wall.ts [--reports 100000] [--cameras 5000] [--repeats 3]
+ *   BENCH_WALL_SCREENSHOTS=dir: the wall's first paint and its clustered map as PNGs; BENCH_TRACE=file.json: a
+ *   Chrome trace of the compact wall's load, up to its first markers.
  * Prints figures and ratios; asserts no time; always exits 0 unless something breaks.
  */
 import { seedCamerasFromProfile } from '../../server/commands/camera-admin.js';
@@ -33,6 +38,8 @@ import type { ReportState } from '../../server/domain/reports.js';
 import { PHASE_OF } from '../../server/contract/phase.js';
 import { mulberry } from '../simulate/scene-photo.js';
 import { launch } from '../../e2e/browser.js';
+import { catchUp } from '../../server/queries/catch-up.js';
+import { deflateRawSync } from 'node:zlib';
 import { fmt, numericFlags, ratio, sleep, stopGuard, summarize, table } from './stats.js';
 
 const flags = numericFlags({ reports: 100_000, cameras: 5_000, repeats: 3, 'tick-window-ms': 3000, 'ready-timeout-s': 300 }, 'usage: tsx scripts/bench/wall.ts [--reports 100000] [--cameras 5000] [--repeats 3]');
@@ -129,11 +136,12 @@ map.on('load', () => {
 });
 </script></body></html>`;
 
+let bareGeoJson = '';
 async function startBare(): Promise<string> {
-  const fc = JSON.stringify({
+  const fc = (bareGeoJson = JSON.stringify({
     type: 'FeatureCollection',
     features: points.map((p, i) => ({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [p.lng, p.lat] }, properties: { id: p.id, phase: p.phase } })),
-  });
+  }));
   const types: Record<string, string> = { '.mjs': 'text/javascript', '.css': 'text/css', '.js': 'text/javascript', '.map': 'application/json' };
   bare = createServer((req, res) => {
     const path = new URL(req.url!, 'http://x').pathname;
@@ -198,6 +206,68 @@ async function panFps(page: Page, mapExpr: string, center: [number, number]): Pr
   })()`) as Promise<number>;
 }
 
+/** The wall at 1920×1080, navigation to its markers drawn (`data-live="ready"`), with the socket bytes and the page's marks. */
+async function openWall(url: string, snapshot: 'tuples' | 'columns') {
+  const page = await browser!.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const w = window as unknown as { __drawnAt?: number };
+      if (document.body?.dataset.live === 'ready' && w.__drawnAt === undefined) w.__drawnAt = performance.now();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-live'] });
+  });
+  page.on('pageerror', (e) => console.error('wall page error:', e.message));
+  let wire = 0;
+  const bodies: Promise<unknown>[] = [];
+  // Whichever transport carries the catch-up: socket.io starts on long-polling and upgrades to a WebSocket.
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => void (wire += typeof f.payload === 'string' ? Buffer.byteLength(f.payload) : f.payload.byteLength)));
+  page.on('response', (r) => {
+    // The sizes, not the body: DevTools keeps no body over 10 MB (today's JSON snapshot is bigger).
+    if (r.url().includes('/socket.io/') && r.request().method() === 'GET') bodies.push(r.request().sizes().then((z) => (wire += z.responseBodySize), () => {}));
+  });
+  const tracing = process.env.BENCH_TRACE && snapshot === 'columns';
+  if (tracing) await browser!.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  await page.goto(`${url}/wall?display=${TOKEN}${snapshot === 'tuples' ? '&snapshot=tuples' : ''}`);
+  await page
+    .waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined, undefined, { timeout: flags['ready-timeout-s'] * 1000, polling: 200 })
+    .catch(async (err) => {
+      const state = await page.evaluate(() => ({ live: document.body.dataset.live, size: window.__pantau?.live.size(), conn: window.__pantau?.live.connection(), caughtUp: window.__pantau?.live.caughtUp(), text: document.body.innerText.slice(0, 200) }));
+      console.error('the wall did not draw:', state);
+      throw err;
+    });
+  const drawnAt = await page.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt);
+  if (tracing) await browser!.stopTracing();
+  const shots = process.env.BENCH_WALL_SCREENSHOTS;
+  if (shots) await page.screenshot({ path: join(shots, `wall-${snapshot}-first-paint.png`) });
+  // A big city's first paint is replaced by the clustered source: measured too, and waited for before the tick.
+  await page
+    .waitForFunction(() => performance.getEntriesByName('pantau:clusters-drawn').length > 0, undefined, { timeout: flags['ready-timeout-s'] * 1000, polling: 200 })
+    .catch(() => console.error('the clustered source never replaced the first paint'));
+  if (shots) await page.screenshot({ path: join(shots, `wall-${snapshot}-clustered.png`) });
+  await Promise.all(bodies);
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('pantau:')).map((m) => [m.name.slice(7), m.startTime])));
+  return { page, drawnAt, bytes: wire, marks };
+}
+
+const phaseLine = (m: Record<string, number>) => Object.entries(m).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${fmt(v, 0)}`).join(' · ');
+const medianMarks = (runs: Record<string, number>[]) => Object.fromEntries(Object.keys(runs[0] ?? {}).map((k) => [k, summarize(runs.map((r) => r[k] ?? NaN)).p50]));
+
+/** The snapshot as each form costs the hub to make and would weigh deflated (measured here, not on the socket). */
+function catchUpSizes(ctx: Hub['ctx']) {
+  const time = <T>(fn: () => T): [T, number] => {
+    const t0 = performance.now();
+    const v = fn();
+    return [v, performance.now() - t0];
+  };
+  const [tuples, tuplesMs] = time(() => JSON.stringify(catchUp(ctx, {}, 0)));
+  const [cols, columnsMs] = time(() => catchUp(ctx, { snapshot: 'columns' }, 0));
+  const block = cols.kind === 'snapshot' && cols.columns ? Buffer.from(cols.columns.block as Uint8Array) : Buffer.alloc(0);
+  const header = Buffer.from(JSON.stringify({ ...cols, columns: cols.kind === 'snapshot' ? { ...cols.columns, block: null } : null }));
+  const [td, tuplesDeflateMs] = time(() => deflateRawSync(tuples).byteLength);
+  const [cd, columnsDeflateMs] = time(() => deflateRawSync(Buffer.concat([header, block])).byteLength);
+  const [bd, bareDeflateMs] = time(() => deflateRawSync(bareGeoJson).byteLength);
+  return { tuplesBytes: Buffer.byteLength(tuples), columnsBytes: header.byteLength + block.byteLength, tuplesMs, columnsMs, tuplesDeflated: td, columnsDeflated: cd, bareDeflated: bd, tuplesDeflateMs, columnsDeflateMs, bareDeflateMs };
+}
+
 async function main() {
   const config = loadConfig({}, {
     port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'), logLevel: 'warn', wallToken: TOKEN,
@@ -207,31 +277,28 @@ async function main() {
   const url = `http://127.0.0.1:${await hub.listen()}`;
   const bareUrl = await startBare();
   browser = await launch();
-  const rows: Record<string, { wall: number[]; bare: number[] }> = { ttfr: { wall: [], bare: [] }, tick: { wall: [], bare: [] }, fps: { wall: [], bare: [] }, fpsReportsOnly: { wall: [], bare: [] } };
+  const rows: Record<string, { wall: number[]; bare: number[] }> = { ttfr: { wall: [], bare: [] }, ttfrTuples: { wall: [], bare: [] }, tick: { wall: [], bare: [] }, fps: { wall: [], bare: [] }, fpsReportsOnly: { wall: [], bare: [] } };
+  const bytes = { tuples: [] as number[], columns: [] as number[], bare: [] as number[] };
+  const phases = { tuples: [] as Record<string, number>[], columns: [] as Record<string, number>[] };
   const system = { id: 'bench', role: 'system' as const };
   // Dispatch goes only to a real field supervisor of the report's agency.
   const crews = await seedAccounts(hub.ctx);
   let nextNew = N; // the newest reports are 'new': dispatch them from the top
 
   for (let rep = 0; rep < flags.repeats; rep++) {
-    // --- the wall
-    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await wall.addInitScript(() => {
-      new MutationObserver(() => {
-        const w = window as unknown as { __drawnAt?: number };
-        if (document.body?.dataset.live === 'ready' && w.__drawnAt === undefined) w.__drawnAt = performance.now();
-      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-live'] });
-    });
-    wall.on('pageerror', (e) => console.error('wall page error:', e.message));
-    await wall.goto(`${url}/wall?display=${TOKEN}`);
-    await wall
-      .waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined, undefined, { timeout: flags['ready-timeout-s'] * 1000, polling: 200 })
-      .catch(async (err) => {
-        const state = await wall.evaluate(() => ({ live: document.body.dataset.live, size: window.__pantau?.live.size(), conn: window.__pantau?.live.connection(), caughtUp: window.__pantau?.live.caughtUp(), text: document.body.innerText.slice(0, 200) }));
-        console.error('the wall did not draw:', state);
-        throw err;
-      });
-    rows.ttfr.wall.push(await wall.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt));
+    // --- the wall with today's JSON snapshot (tuples, as a page of the previous release asks for it): first render only
+    {
+      const old = await openWall(url, 'tuples');
+      rows.ttfrTuples.wall.push(old.drawnAt);
+      bytes.tuples.push(old.bytes);
+      phases.tuples.push(old.marks);
+      await old.page.close();
+    }
+    // --- the wall with the compact snapshot (columns)
+    const { page: wall, drawnAt, bytes: wire, marks } = await openWall(url, 'columns');
+    rows.ttfr.wall.push(drawnAt);
+    bytes.columns.push(wire);
+    phases.columns.push(marks);
     const box = await wall.evaluate(() => {
       const r = document.querySelector('.map')!.getBoundingClientRect();
       const m = window.__pantau!.map!;
@@ -259,9 +326,12 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     page.on('pageerror', (e) => console.error('bare page error:', e.message));
     page.on('console', (m) => m.type() === 'error' && console.error('bare page:', m.text()));
+    let bareBytes = 0;
+    page.on('response', (r) => void (r.url().endsWith('/points.json') && r.body().then((b) => (bareBytes = b.byteLength), () => {})));
     await page.goto(`${bareUrl}/bare.html?w=${box.w}&h=${box.h}&bounds=${encodeURIComponent(JSON.stringify(box.bounds))}`);
     await page.waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined, undefined, { timeout: flags['ready-timeout-s'] * 1000, polling: 200 });
     rows.ttfr.bare.push(await page.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt));
+    bytes.bare.push(bareBytes);
     await page.evaluate((c) => (window as unknown as { __map: import('maplibre-gl').Map }).__map.jumpTo({ center: c }), box.center);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -276,10 +346,28 @@ async function main() {
     }));
     rows.fps.bare.push(await panFps(page, 'window.__map', box.center));
     await page.close();
-    console.log(`  run ${rep + 1}/${flags.repeats}: wall ttfr ${fmt(rows.ttfr.wall.at(-1))} ms, tick ${fmt(rows.tick.wall.at(-1))} ms, ${fmt(rows.fps.wall.at(-1))} fps (reports only ${fmt(rows.fpsReportsOnly.wall.at(-1))}) · bare ttfr ${fmt(rows.ttfr.bare.at(-1))} ms, setData ${fmt(rows.tick.bare.at(-1))} ms, ${fmt(rows.fps.bare.at(-1))} fps`);
+    console.log(`  run ${rep + 1}/${flags.repeats}: wall (JSON snapshot) ttfr ${fmt(rows.ttfrTuples.wall.at(-1))} ms, ${phaseLine(phases.tuples.at(-1)!)}`);
+    console.log(`    wall (columns) ${phaseLine(phases.columns.at(-1)!)}`);
+    console.log(`    wall ttfr ${fmt(rows.ttfr.wall.at(-1))} ms, tick ${fmt(rows.tick.wall.at(-1))} ms, ${fmt(rows.fps.wall.at(-1))} fps (reports only ${fmt(rows.fpsReportsOnly.wall.at(-1))}) · bare ttfr ${fmt(rows.ttfr.bare.at(-1))} ms, setData ${fmt(rows.tick.bare.at(-1))} ms, ${fmt(rows.fps.bare.at(-1))} fps`);
   }
 
   const med = (xs: number[]) => summarize(xs).p50;
+  const mb = (xs: number[]) => fmt(med(xs) / 1e6, 2);
+  const c = catchUpSizes(hub.ctx);
+  console.log('\n' + table(
+    ['first paint, 100,000 reports (median of runs)', "today's JSON snapshot", 'compact snapshot', 'bare MapLibre (GeoJSON file)', 'JSON / bare', 'compact / bare', 'compact / JSON'],
+    [
+      ['time to first markers drawn, ms', fmt(med(rows.ttfrTuples.wall), 0), fmt(med(rows.ttfr.wall), 0), fmt(med(rows.ttfr.bare), 0), ratio(med(rows.ttfrTuples.wall), med(rows.ttfr.bare)), ratio(med(rows.ttfr.wall), med(rows.ttfr.bare)), ratio(med(rows.ttfr.wall), med(rows.ttfrTuples.wall))],
+      ['snapshot bytes on the wire, MB (socket frames / the GeoJSON response)', mb(bytes.tuples), mb(bytes.columns), mb(bytes.bare), ratio(med(bytes.tuples), med(bytes.bare)), ratio(med(bytes.columns), med(bytes.bare)), ratio(med(bytes.columns), med(bytes.tuples))],
+      ['  … as the hub serialises it (JSON text / header + binary block), MB', fmt(c.tuplesBytes / 1e6, 2), fmt(c.columnsBytes / 1e6, 2), fmt(bareGeoJson.length / 1e6, 2), ratio(c.tuplesBytes, bareGeoJson.length), ratio(c.columnsBytes, bareGeoJson.length), ratio(c.columnsBytes, c.tuplesBytes)],
+      ['  … if deflated (perMessageDeflate / gzip, level 6), MB', fmt(c.tuplesDeflated / 1e6, 2), fmt(c.columnsDeflated / 1e6, 2), fmt(c.bareDeflated / 1e6, 2), ratio(c.tuplesDeflated, c.bareDeflated), ratio(c.columnsDeflated, c.bareDeflated), ratio(c.columnsDeflated, c.tuplesDeflated)],
+      ['  … deflate time on the hub, ms', fmt(c.tuplesDeflateMs, 0), fmt(c.columnsDeflateMs, 0), fmt(c.bareDeflateMs, 0), '', '', ''],
+      ['snapshot made on the hub (read + encode), ms', fmt(c.tuplesMs, 0), fmt(c.columnsMs, 0), '', '', '', ''],
+    ],
+  ));
+  console.log(`\nThe clustered source (every zoom, live updates) replaces the first paint, ms since navigation: ${fmt(med(phases.columns.map((m) => m['clusters-drawn'] ?? NaN)), 0)} (JSON snapshot: ${fmt(med(phases.tuples.map((m) => m['clusters-drawn'] ?? NaN)), 0)}); bare page drawn at ${fmt(med(rows.ttfr.bare), 0)}.`);
+  console.log(`\nWhere the first paint goes (ms since navigation, median): JSON ${phaseLine(medianMarks(phases.tuples))}\n  compact ${phaseLine(medianMarks(phases.columns))}`);
+  console.log('Target: compact first markers ≤ 0.5× the bare page.');
   console.log('\n' + table(
     ['measure (median of runs)', 'wall', 'bare MapLibre', 'wall / bare'],
     [

@@ -1,4 +1,5 @@
 import type { MarkerTuple, ReportPublic } from './reports.js';
+import type { MarkerColumns } from './marker-columns.js';
 import type { CameraPublic, LiveCameraEvent } from './cameras.js';
 import type { LiveIndicatorEvent } from './indicators.js';
 import type { DisplayLayoutPush } from './layouts.js';
@@ -41,8 +42,13 @@ export type LiveReportEvent = {
  * 'snapshot': every report (replace all), sent when the client is new, too far behind, or from another store.
  */
 export type CatchUp =
-  | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[]; headAt?: string | null }
-  | { kind: 'snapshot'; storeId: string; seq: number; markers: MarkerTuple[]; cameras: CameraPublic[]; headAt?: string | null };
+  | { kind: 'delta'; storeId: string; fromSeq: number; seq: number; markers: MarkerTuple[]; columns?: undefined; cameras: CameraPublic[]; headAt?: string | null }
+  | ({ kind: 'snapshot'; storeId: string; seq: number; cameras: CameraPublic[]; headAt?: string | null } & SnapshotMarkers);
+/**
+ * A snapshot's markers: as columns (marker-columns.ts) to a screen that asks for them in its handshake, as tuples
+ * to one that does not (a page of the previous release, still open until it reloads; a replay's start).
+ */
+export type SnapshotMarkers = { columns: MarkerColumns; markers?: undefined } | { markers: MarkerTuple[]; columns?: undefined };
 // headAt (optional, added with layouts): when the newest event happened, so the wall can say how old its news is.
 // Cameras are few (tens to hundreds): every catch-up carries all of them, so they are never stale.
 
@@ -72,4 +78,6 @@ export type HandshakeAuth = {
   seq?: number;
   /** 'cameras': a screen that shows only cameras (the grid) hears only camera events, and its catch-up holds no markers. */
   only?: 'cameras';
+  /** 'columns': the screen reads a snapshot's markers as columns (every screen of this release asks for them). */
+  snapshot?: 'columns';
 };

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../hub.js';
 import type { Ack, CatchUp } from '../contract/events.js';
 import { actOnReport } from '../commands/act-on-report.js';
-import { photo, postReport, startTestHub, validReport, WallClient } from '../testing/hub.js';
+import { io as connect } from 'socket.io-client';
+import { decodeMarkers } from '../contract/marker-columns.js';
+import { photo, postReport, startTestHub, validReport, WALL_TOKEN, WallClient } from '../testing/hub.js';
 
 let hub: Hub;
 let url: string;
@@ -44,7 +46,17 @@ describe('catching up', () => {
     await wall.until(() => wall.catchUps.length === 1);
     const ack = await sync(wall, { storeId: wall.storeId, seq: 0 });
     expect(ack.ok && ack.value.kind).toBe('snapshot');
+    // In columns, as the handshake asked, holding what the live store holds.
+    expect(ack.ok && ack.value.columns && decodeMarkers(ack.value.columns).map((m) => m[0])).toEqual(hub.ctx.store.reports.allMarkers().map((m) => m[0]));
     wall.close();
+  });
+
+  it('gives a page that does not ask for columns (the previous release, until it reloads) its snapshot as tuples', async () => {
+    const old = connect(url, { transports: ['websocket'], auth: { display: WALL_TOKEN } });
+    const c = await new Promise<CatchUp>((resolve) => old.once('live.catchup', resolve));
+    old.close();
+    expect(c.kind === 'snapshot' && c.columns).toBe(undefined);
+    expect(c.markers).toEqual(hub.ctx.store.reports.allMarkers());
   });
 
   it('refuses a malformed live.sync with the field named, and stays up', async () => {

@@ -58,7 +58,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
       socket.emit('live.catchup', camerasCatchUp(ctx));
     } else {
       socket.join(PUBLIC_ROOM);
-      socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined }, opts.catchUpLimit));
+      socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined, snapshot: columnsWanted(auth) }, opts.catchUpLimit));
     }
     // A paired display hears its own layout: in the catch-up on every (re)connect, then live in its own room.
     const displayId = displayIdOf(socket.data.actor);
@@ -77,9 +77,14 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
 
     handle(socket, 'live.sync', SyncInput, 'live.watch', (_actor, input) => ({
       ok: true,
-      value: catchUp(ctx, input, opts.catchUpLimit),
+      value: catchUp(ctx, { ...input, snapshot: columnsWanted(auth) }, opts.catchUpLimit),
     }));
   });
+
+  /** Read from a stranger's handshake: anything but the one word is the old form. */
+  function columnsWanted(auth: HandshakeAuth): 'columns' | undefined {
+    return auth.snapshot === 'columns' ? 'columns' : undefined;
+  }
 
   /** Only after commit: every watcher gets the event with its seq, in the public view. */
   return (c: Committed) => {

@@ -7,6 +7,10 @@ import { loadConfig, type Config } from '../config.js';
 import { createHub, type Hub } from '../hub.js';
 import type { CatchUp, ClientToServerEvents, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
 import { toMarker, type MarkerTuple } from '../contract/reports.js';
+import { decodeMarkers, markerCoord } from '../contract/marker-columns.js';
+
+/** As the wall keeps a marker: its position at the snapshot's precision, however it arrived. */
+const atMarkerPrecision = (m: MarkerTuple): MarkerTuple => Object.assign([...m], { 3: markerCoord(m[3]), 4: markerCoord(m[4]) }) as MarkerTuple;
 import type { CameraPublic, LiveCameraEvent } from '../contract/cameras.js';
 import type { LiveIndicatorEvent } from '../contract/indicators.js';
 import { photo } from './photos.js';
@@ -88,7 +92,7 @@ export class WallClient {
       transports: ['websocket'],
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
-      auth: (cb) => cb({ display: token, storeId: this.storeId, seq: this.seq }),
+      auth: (cb) => cb({ display: token, storeId: this.storeId, seq: this.seq, snapshot: 'columns' }),
     });
     this.socket.on('live.catchup', (c) => this.applyCatchUp(c));
     this.socket.on('camera.event', (e) => {
@@ -107,7 +111,7 @@ export class WallClient {
     this.socket.on('report.event', (e) => {
       this.events.push(e);
       if (e.seq <= this.seq) return;
-      this.markers.set(e.report.id, toMarker(e.report));
+      this.markers.set(e.report.id, atMarkerPrecision(toMarker(e.report)));
       this.seq = e.seq;
     });
   }
@@ -115,7 +119,7 @@ export class WallClient {
   applyCatchUp(c: CatchUp) {
     this.catchUps.push(c.kind);
     if (c.kind === 'snapshot') this.markers.clear();
-    for (const m of c.markers) this.markers.set(m[0], m);
+    for (const m of c.columns ? decodeMarkers(c.columns) : c.markers) this.markers.set(m[0], atMarkerPrecision(m));
     this.cameras.clear();
     for (const cam of c.cameras) this.cameras.set(cam.id, cam);
     this.storeId = c.storeId;

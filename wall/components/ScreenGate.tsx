@@ -9,6 +9,11 @@ type Gate = {
   caughtUp: Accessor<boolean>;
   profile: Accessor<PublicProfile | undefined>;
   children: (profile: Accessor<PublicProfile>) => JSX.Element;
+  /**
+   * Build the screen as soon as the profile is in, hidden behind the wait message until it has caught up: the wall's
+   * map is made and loaded while its snapshot is on the way, so the markers are drawn the moment it lands.
+   */
+  behind?: boolean;
 };
 
 /**
@@ -21,14 +26,29 @@ export function ScreenGate(props: Gate) {
       <Match when={props.connection() === 'unpaired'}>
         <NotPaired />
       </Match>
-      <Match when={!props.profile() || !props.caughtUp()}>
-        <div class="fullscreen-message" data-testid="hub-wait">
-          <h1>{props.profile()?.name ?? t.appName}</h1>
-          <p>{props.profile() ? t.connecting : t.hubUnreachable}</p>
-        </div>
+      <Match when={!props.profile() || (!props.behind && !props.caughtUp())}>
+        <Waiting profile={props.profile()} />
       </Match>
-      <Match when={props.profile()}>{(p) => props.children(p)}</Match>
+      <Match when={props.profile()}>
+        {(p) => (
+          <>
+            {props.children(p)}
+            <Show when={!props.caughtUp()}>
+              <Waiting profile={p()} over />
+            </Show>
+          </>
+        )}
+      </Match>
     </Switch>
+  );
+}
+
+function Waiting(props: { profile: PublicProfile | undefined; over?: boolean }) {
+  return (
+    <div class="fullscreen-message" classList={{ over: props.over === true }} data-testid="hub-wait">
+      <h1>{props.profile?.name ?? t.appName}</h1>
+      <p>{props.profile ? t.connecting : t.hubUnreachable}</p>
+    </div>
   );
 }
 

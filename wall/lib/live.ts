@@ -2,6 +2,7 @@ import { batch, createSignal, type Accessor } from 'solid-js';
 import type { CatchUp, LiveReportEvent, LiveTick } from '../../server/contract/events';
 import type { CameraPublic, LiveCameraEvent } from '../../server/contract/cameras';
 import { PHASE_OF, type MarkerTuple, type Phase, type ReportPublic, type ReportStatus } from '../../server/contract/reports';
+import { forEachMarker, markerCoord } from '../../server/contract/marker-columns';
 
 /** One report as the wall keeps it: just enough to draw its marker. */
 export type Marker = {
@@ -42,12 +43,16 @@ const zeroCounts = (): Counts => ({ red: 0, yellow: 0, green: 0, grey: 0 });
 // The hub decides breached (domain/statuses.ts isBreached): a done report's marker already carries 0.
 const breachedOpen = (m: Marker) => m.breached;
 
+// Every way a marker arrives ends here, positions at the snapshot's precision: the same report is the same marker.
+function toMarker(id: number, status: ReportStatus, categoryId: string, lng: number, lat: number, districtCode: string | null, createdAt: string, breached: boolean, reporters: number): Marker {
+  return { id, status, phase: PHASE_OF[status] ?? 'grey', categoryId, lng: markerCoord(lng), lat: markerCoord(lat), districtCode, createdAt, breached, reporters };
+}
 function fromTuple(m: MarkerTuple): Marker {
   const [id, status, categoryId, lng, lat, districtCode, createdAt, breached, reporters] = m;
-  return { id, status, phase: PHASE_OF[status] ?? 'grey', categoryId, lng, lat, districtCode, createdAt, breached: breached === 1, reporters: reporters ?? 1 };
+  return toMarker(id, status, categoryId, lng, lat, districtCode, createdAt, breached === 1, reporters ?? 1);
 }
 function fromReport(r: ReportPublic): Marker {
-  return { id: r.id, status: r.status, phase: PHASE_OF[r.status] ?? 'grey', categoryId: r.categoryId, lng: r.lng, lat: r.lat, districtCode: r.districtCode, createdAt: r.createdAt, breached: r.breached === true, reporters: r.citizenCount ?? 1 };
+  return toMarker(r.id, r.status, r.categoryId, r.lng, r.lat, r.districtCode, r.createdAt, r.breached === true, r.citizenCount ?? 1);
 }
 
 /**
@@ -145,7 +150,8 @@ export function createLive(opts: { camerasOnly?: boolean } = {}) {
       markers.clear();
       Object.assign(counts, zeroCounts());
       breachedCount = 0;
-      for (const t of c.markers) upsert(fromTuple(t));
+      if (c.columns) forEachMarker(c.columns, (...m) => upsert(toMarker(...m)));
+      else for (const t of c.markers) upsert(fromTuple(t));
       storeId = c.storeId;
       appliedSeq = c.seq;
       notify(null);

@@ -8,6 +8,7 @@ export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const SYNC_TIMEOUT_MS = 15_000;
 /** An unpaired screen asks again this often, so pairing it on the hub is enough to bring it up. */
 const UNPAIRED_RETRY_MS = 30_000;
+const TUPLES = new URLSearchParams(location.search).get('snapshot') === 'tuples';
 
 /**
  * The one way a screen opens the hub's live stream (the wall, the console's queue, the indicator board): the same
@@ -16,7 +17,9 @@ const UNPAIRED_RETRY_MS = 30_000;
  */
 export function openLiveSocket(auth: () => HandshakeAuth): LiveSocket {
   const socket: LiveSocket = io({
-    auth: (cb) => cb(auth()),
+    // Every screen reads a snapshot's markers as columns (server/contract/marker-columns.ts), even one that ignores them;
+    // ?snapshot=tuples asks for the previous form (bench:wall compares the two).
+    auth: (cb) => cb({ ...auth(), ...(TUPLES ? {} : { snapshot: 'columns' as const }) }),
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 10_000,
   });
@@ -45,7 +48,11 @@ export function connectLive(token: string | null, live: Live): LiveSocket {
     live.setConnection(live.caughtUp() ? 'reconnecting' : 'connecting');
   });
 
-  socket.on('live.catchup', (c) => live.applyCatchUp(c));
+  socket.on('live.catchup', (c) => {
+    performance.mark('pantau:catchup-received');
+    live.applyCatchUp(c);
+    performance.mark('pantau:catchup-applied');
+  });
   socket.on('report.event', (e) => live.applyEvent(e));
   socket.on('live.tick', (e) => live.applyEvent(e));
   // Camera changes are in the same seq sequence as report events: applied in order, held during a sync.

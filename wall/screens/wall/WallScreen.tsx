@@ -58,9 +58,10 @@ export default function WallScreen(props: { window?: Accessor<TimeWindow | null>
   });
 
   const conn = () => live.connection();
+  const [drawn, setDrawn] = createSignal(false);
 
   return (
-    <ScreenGate connection={conn} caughtUp={live.caughtUp} profile={profile}>
+    <ScreenGate connection={conn} caughtUp={live.caughtUp} profile={profile} behind>
       {(p) => (
           <div class="wall" classList={{ stale: conn() === 'reconnecting' }}>
             <Header city={p().name} live={live} counts={windowed.counts} breached={windowed.breached} badge={win() ? windowHeader(win()!) : null} />
@@ -74,9 +75,12 @@ export default function WallScreen(props: { window?: Accessor<TimeWindow | null>
                   {(map) => (
                     <>
                       <BaseLayers map={map} profile={p()} />
-                      <ReportsLayer map={map} live={live} window={win} onReady={() => (document.body.dataset.live = 'ready')} />
-                      <CamerasLayer map={map} live={live} />
-                      <PulseLayer map={map} live={live} />
+                      <ReportsLayer map={map} live={live} window={win} onReady={() => ((document.body.dataset.live = 'ready'), setTimeout(() => setDrawn(true)))} />
+                      {/* The reports first: the map's one worker lays out 5,000 camera symbols once they are drawn (a task later). */}
+                      <Show when={drawn()}>
+                        <CamerasLayer map={map} live={live} />
+                        <PulseLayer map={map} live={live} />
+                      </Show>
                     </>
                   )}
                 </MapView>
@@ -96,9 +100,12 @@ export default function WallScreen(props: { window?: Accessor<TimeWindow | null>
                 </Show>
                 <RoomNotice notice={room.notice()} profile={p()} labels={labels()!} />
               </div>
+              {/* The panel (and its photos) once the markers are drawn: the map comes first. */}
               <aside class="side">
-                <Show when={spotlight.shown().length ? spotlight.shown() : null} keyed fallback={<Recent items={recentInWindow()} live={live} labels={labels()!} />}>
-                  {(reports) => <Spotlight reports={reports} waiting={spotlight.waiting()} folded={spotlight.folded()} labels={labels()!} />}
+                <Show when={drawn()}>
+                  <Show when={spotlight.shown().length ? spotlight.shown() : null} keyed fallback={<Recent items={recentInWindow()} live={live} labels={labels()!} />}>
+                    {(reports) => <Spotlight reports={reports} waiting={spotlight.waiting()} folded={spotlight.folded()} labels={labels()!} />}
+                  </Show>
                 </Show>
               </aside>
             </main>

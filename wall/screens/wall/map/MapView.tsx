@@ -8,6 +8,8 @@ import { attributionOf } from '../../../lib/profile';
 import { lang } from '../../../lib/i18n';
 
 maplibregl.setWorkerUrl(workerUrl);
+// The map's worker starts loading with this chunk, while the profile and the snapshot are still on their way.
+maplibregl.prewarm();
 
 /** The built-in style when the city has no style URL: a dark background; BaseLayers draws the city on it. */
 export function offlineStyle(): maplibregl.StyleSpecification {
@@ -63,7 +65,9 @@ export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibreg
       attributionControl: { compact: false, customAttribution: attributionOf(p, lang) },
     });
     props.onMap?.(map);
+    performance.mark('pantau:map-created');
     map.on('load', () => {
+      performance.mark('pantau:map-loaded');
       // Fitted again now the credit line is in the page (it was not when the map was made), before any layer draws.
       if (!span) map.fitBounds(bounds, { padding: fitPadding(), animate: false });
       setLoaded(map);
