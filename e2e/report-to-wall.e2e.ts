@@ -85,6 +85,22 @@ describe('a report reaches the wall', () => {
     await page.close();
   });
 
+  it('catches up an idle wall whose broadcast was lost, from the hub’s head beat', async () => {
+    const page = await openWall();
+    const report = hub.ctx.store.reports.latest(5).find((r) => r.status === 'new')!;
+    const { actOnReport } = await import('../server/commands/act-on-report.js');
+    const status = () => page.evaluate((id) => (window as unknown as { __pantau: { live: { get(id: number): { status: string } | undefined } } }).__pantau.live.get(id)?.status, report.id);
+    expect(await status()).toBe('new');
+    // Committed, but the broadcast never reaches this hub's sockets (as when it is lost between hubs).
+    const op = { id: 'op', role: 'operator' as const, agencyId: report.agencyId };
+    expect(actOnReport({ ...hub.ctx, publish: () => {} }, op, report.id, { action: 'check' }).ok).toBe(true);
+    // One beat tells the head; the next finds the wall still short of it, and the wall asks what it missed.
+    hub.headBeat.beat();
+    hub.headBeat.beat();
+    await expect.poll(status, { timeout: 20_000, interval: 250 }).toBe('checked');
+    await page.close();
+  });
+
   it('speaks English with ?lang=en and Bahasa Indonesia by default', async () => {
     const id = await openWall();
     const en = await openWall('&lang=en');

@@ -9,7 +9,7 @@ import { MediaFiles } from './media/files.js';
 import { configureSharp, PhotoQueue } from './media/photo-queue.js';
 import { createApp } from './http/app.js';
 import type { Express } from 'express';
-import { attachLive, type LiveServer } from './realtime/live.js';
+import { attachLive, startHeadBeat, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
 import { seedCamerasFromProfile } from './commands/camera-admin.js';
@@ -28,6 +28,8 @@ export type Hub = {
   log: Logger;
   monitor: { stop: () => void; tick: () => Promise<number> } | null;
   listen(): Promise<number>;
+  /** The head-seq beat to every screen (a test sends one at once with beat()). */
+  headBeat: { beat: () => void };
   close(): Promise<void>;
 };
 
@@ -74,6 +76,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   };
   const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
+  const headBeat = startHeadBeat(io, ctx, { log });
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, log }) : null;
   const monitor = config.cameraMonitor
     ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })
@@ -91,10 +94,12 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
         http.listen(config.port, config.host, () => resolve((http.address() as AddressInfo).port));
       }),
     monitor,
+    headBeat,
     close: async () => {
       monitor?.stop();
       deadlines?.stop();
       heartbeat.stop();
+      headBeat.stop();
       await io.close();
       store.close();
     },

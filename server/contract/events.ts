@@ -67,7 +67,13 @@ export interface ServerToClientEvents {
   'indicator.event': (e: LiveIndicatorEvent) => void;
   /** To one paired display only: what it shows, on every (re)connect and when a supervisor changes it. */
   'display.layout': (l: DisplayLayoutPush) => void;
+  /**
+   * The hub's head, every few seconds: a screen that has not applied up to the head it heard one beat ago missed
+   * an event (a broadcast lost between hubs, a socket that hung) and catches up, though nothing new comes.
+   */
+  'live.head': (h: LiveHead) => void;
 }
+export type LiveHead = { storeId: string; seq: number };
 export interface ClientToServerEvents {
   'live.sync': (input: { storeId: string | null; seq: number }, ack: (a: Ack<CatchUp>) => void) => void;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkIntakeChannel, formatTicket, ticketYear } from './intake.js';
 import { cityClock } from './time.js';
-import { planCatchUp } from './catchup.js';
+import { missedSinceLastBeat, planCatchUp } from './catchup.js';
 
 describe('intake channels', () => {
   it('lets a citizen file on the web but not as a call-centre phone report', () => {
@@ -39,5 +39,18 @@ describe('catch-up plan', () => {
     expect(planCatchUp({ storeId: 'other', seq: 90 }, hub).kind).toBe('snapshot');
     expect(planCatchUp({ storeId: 's1', seq: 10 }, hub).kind).toBe('snapshot');
     expect(planCatchUp({ storeId: 's1', seq: 101 }, hub).kind).toBe('snapshot');
+  });
+});
+
+describe('the head beat', () => {
+  const beat = { storeId: 's1', seq: 40 };
+  it('says a screen missed events only when it is still short of the head heard a beat ago', () => {
+    expect(missedSinceLastBeat(beat, { storeId: 's1' }, { storeId: 's1', seq: 39 })).toBe(true);
+    // Events of the latest beat may still be on their way: no catch-up for those.
+    expect(missedSinceLastBeat(beat, { storeId: 's1' }, { storeId: 's1', seq: 40 })).toBe(false);
+    expect(missedSinceLastBeat(null, { storeId: 's1' }, { storeId: 's1', seq: 0 })).toBe(false);
+  });
+  it('sends a screen holding another store’s seqs to catch up at once', () => {
+    expect(missedSinceLastBeat(null, { storeId: 's2' }, { storeId: 's1', seq: 90 })).toBe(true);
   });
 });

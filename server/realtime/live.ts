@@ -26,6 +26,22 @@ const PUBLIC_ROOM = 'live:public';
 export { displayRoom };
 /** Screens that show only cameras: camera events, nothing of the reports' stream. */
 const CAMERAS_ROOM = 'live:cameras';
+/** How often the hub tells the screens its head seq. */
+export const HEAD_BEAT_MS = 10_000;
+
+/** Every HEAD_BEAT_MS, the head seq to every watcher of the public stream (each hub sends its own: one database). */
+export function startHeadBeat(io: LiveServer, ctx: Ctx, opts: { everyMs?: number; log: Logger }): { stop: () => void; beat: () => void } {
+  const beat = () => {
+    try {
+      io.to(PUBLIC_ROOM).emit('live.head', { storeId: ctx.store.storeId, seq: ctx.store.events.headSeq() });
+    } catch (err) {
+      opts.log.warn({ err }, 'could not send the head seq');
+    }
+  };
+  const timer = setInterval(beat, opts.everyMs ?? HEAD_BEAT_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer), beat };
+}
 
 export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[] }) {
   io.use((socket, next) => {

@@ -1,8 +1,9 @@
 import { batch, createSignal, type Accessor } from 'solid-js';
-import type { CatchUp, LiveReportEvent, LiveTick } from '../../server/contract/events';
+import type { CatchUp, LiveHead, LiveReportEvent, LiveTick } from '../../server/contract/events';
 import type { CameraPublic, LiveCameraEvent } from '../../server/contract/cameras';
 import { PHASE_OF, type MarkerTuple, type Phase, type ReportPublic, type ReportStatus } from '../../server/contract/reports';
 import { forEachMarker, markerCoord } from '../../server/contract/marker-columns';
+import { missedSinceLastBeat } from '../../server/domain/catchup';
 
 /** One report as the wall keeps it: just enough to draw its marker. */
 export type Marker = {
@@ -239,6 +240,16 @@ export function createLive(opts: { camerasOnly?: boolean } = {}) {
     if (buffer.length > MAX_BUFFERED) buffer.splice(0, buffer.length - MAX_BUFFERED);
   }
 
+  /** The head a beat ago: had the wall applied less by now, the events between were lost on the way. */
+  let headBefore: LiveHead | null = null;
+  /** `live.head`: the hub's head every few seconds; a wall still short of the previous beat's head catches up. */
+  function noteHead(h: LiveHead) {
+    const before = headBefore;
+    headBefore = h;
+    if (camerasOnly || syncing || !caughtUp()) return;
+    if (missedSinceLastBeat(before, h, { storeId, seq: appliedSeq })) startSync();
+  }
+
   function startSync() {
     if (!syncer) return;
     const token = ++syncToken;
@@ -293,6 +304,7 @@ export function createLive(opts: { camerasOnly?: boolean } = {}) {
     camerasOnly,
     applyCatchUp,
     applyEvent,
+    noteHead,
     setConnection(c: Connection) {
       if (c === 'reconnecting' && connection() === 'connected') setDisconnectedAt(new Date());
       if (c === 'connected') setDisconnectedAt(null);

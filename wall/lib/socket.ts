@@ -59,6 +59,8 @@ export function connectLive(token: string | null, live: Live): LiveSocket {
   socket.on('camera.event', (e) => live.applyEvent(e));
   // An indicator value changes no marker: to this store it is a tick that keeps the seq gapless.
   socket.on('indicator.event', (e) => live.applyEvent(e));
+  // The hub's head every few seconds: an idle wall that missed an event notices it here.
+  socket.on('live.head', (h) => live.noteHead(h));
 
   live.useSyncer(
     async (have) => {

@@ -1,6 +1,7 @@
 import { batch, createSignal, onCleanup } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
-import type { LiveReportEvent } from '../../../server/contract/events';
+import type { LiveHead, LiveReportEvent } from '../../../server/contract/events';
+import { missedSinceLastBeat } from '../../../server/domain/catchup';
 import type { ReportPublic, ReportStatus } from '../../../server/contract/reports';
 import { AWAITING_RESPONSE, FIXED, RESPONDING } from '../../../server/domain/statuses';
 import { api } from '../../lib/api';
@@ -305,7 +306,23 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
       if (i >= 0 && rows[i].version < r.version) setRows(i, (old) => ({ ...old, ...r }));
       requestRefresh();
     });
-    socket.on('camera.event', () => setCameraTick((n) => n + 1));
+    socket.on('camera.event', (e) => {
+      seq = Math.max(seq, e.seq);
+      setCameraTick((n) => n + 1);
+    });
+    socket.on('indicator.event', (e) => {
+      seq = Math.max(seq, e.seq);
+    });
+    // The hub's head every few seconds: still short of the head heard a beat ago, an event was lost on the way.
+    let headBefore: LiveHead | null = null;
+    socket.on('live.head', (h) => {
+      const before = headBefore;
+      headBefore = h;
+      // Another store comes with a new connection's catch-up; here only what this store's stream lost.
+      if (!caughtUp || h.storeId !== storeId || !missedSinceLastBeat(before, h, { storeId, seq })) return;
+      seq = before!.seq;
+      requestRefresh();
+    });
   }
 
   void load();
