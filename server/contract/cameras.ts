@@ -21,6 +21,9 @@ export type CameraPublic = {
   lastSeq: number;
 };
 
+/** A camera in the grid (GET /api/cameras): with its uptime over the last 24 hours and 7 days (null: no record). */
+export type CameraWithUptime = CameraPublic & { uptime24h: number | null; uptime7d: number | null };
+
 export type LiveCameraEvent = { seq: number; at: string; type: string; camera: CameraPublic };
 
 export const CAMERA_KINDS = ['traffic', 'landfill', 'flood_gauge', 'public_space'] as const;

@@ -1,10 +1,11 @@
 import type { Ctx } from '../commands/context.js';
 import { cameraView } from '../domain/views.js';
+import type { CameraWithUptime } from '../contract/cameras.js';
 
 const DAY_MS = 24 * 3600_000;
 
 /** The camera grid: every camera as a screen may see it, with its uptime over the last 24 hours and 7 days. */
-export function cameraGrid(ctx: Ctx) {
+export function cameraGrid(ctx: Ctx): CameraWithUptime[] {
   const now = ctx.now();
   const to = now.toISOString();
   const windowFrom = (ms: number) => new Date(now.getTime() - ms).toISOString();

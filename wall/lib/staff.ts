@@ -1,7 +1,6 @@
 import type { FieldSupervisorLoad, HistoryEntry, StaffReport } from '../../server/contract/console';
 import type { AccountView } from '../../server/contract/accounts';
 import type { Role } from '../../server/contract/roles';
-import type { CameraPublic } from '../../server/contract/cameras';
 import type { Proof } from '../../server/domain/reports';
 import { api } from './api';
 
@@ -33,6 +32,6 @@ export type ReportDetail = {
 export type ProofDetail = Proof;
 
 /** GET /api/cameras: each camera with its share of time online over 24 h and 7 d. */
-export type CameraWithUptime = CameraPublic & { uptime24h: number | null; uptime7d: number | null };
+export type { CameraWithUptime } from '../../server/contract/cameras';
 
 export const photoUrl = (hash: string, variant: 'display' | 'thumb') => `/media/${hash}/${variant}.webp`;

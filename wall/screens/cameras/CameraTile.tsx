@@ -3,7 +3,7 @@ import { timeLocal, zoneName } from '../../lib/time';
 import { t } from '../../lib/i18n';
 import { ago, ct, percent } from './i18n';
 import { CAMERA_COLOR, lastGoodOf, stateOf } from './theme';
-import type { CameraStats } from './stats';
+import type { CameraWithUptime } from '../../../server/contract/cameras';
 import { Snapshot } from './Snapshot';
 import { LiveVideo } from '../../components/LiveVideo';
 import { embedded } from '../../lib/views';
@@ -18,7 +18,7 @@ const STALE_MS = 2 * 60_000;
  * follow the tile (container units), so the same tile reads at 10 cameras and at 100.
  */
 
-export function CameraTile(props: { camera: CameraStats; token: string | null; now: number }) {
+export function CameraTile(props: { camera: CameraWithUptime; token: string | null; now: number }) {
   const c = () => props.camera;
   const state = () => stateOf(c());
   const src = () => {

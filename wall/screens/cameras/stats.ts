@@ -1,9 +1,7 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import type { CameraPublic } from '../../../server/contract/cameras';
+import type { CameraPublic, CameraWithUptime } from '../../../server/contract/cameras';
 import { request } from '../../lib/api';
 
-/** GET /api/cameras: each camera with its share of time online over 24 h and 7 d. */
-export type CameraStats = CameraPublic & { uptime24h: number | null; uptime7d: number | null };
 
 /** How often the grid asks for fresh snapshot times and uptime (the hub probes each camera every ~10 s). */
 export const STATS_INTERVAL_MS = 12_000;
@@ -14,8 +12,8 @@ const TIMEOUT_MS = 10_000;
  * is not an event, so the grid asks. One request at a time, each with a time limit: a slow hub never
  * stacks requests up over weeks. `loaded` turns true after the first answer (or the first failure).
  */
-export function pollCameraStats(token: string | null): { stats: Accessor<ReadonlyMap<string, CameraStats>>; loaded: Accessor<boolean> } {
-  const [stats, setStats] = createSignal<ReadonlyMap<string, CameraStats>>(new Map());
+export function pollCameraStats(token: string | null): { stats: Accessor<ReadonlyMap<string, CameraWithUptime>>; loaded: Accessor<boolean> } {
+  const [stats, setStats] = createSignal<ReadonlyMap<string, CameraWithUptime>>(new Map());
   const [loaded, setLoaded] = createSignal(false);
   let busy = false;
   let stopped = false;
@@ -24,7 +22,7 @@ export function pollCameraStats(token: string | null): { stats: Accessor<Readonl
     if (busy || stopped) return;
     busy = true;
     try {
-      const body = await request<{ cameras: CameraStats[] }>('/api/cameras', { token, timeoutMs: TIMEOUT_MS });
+      const body = await request<{ cameras: CameraWithUptime[] }>('/api/cameras', { token, timeoutMs: TIMEOUT_MS });
       if (!stopped) setStats(new Map(body.cameras.map((c) => [c.id, c])));
     } catch {
       /* the hub did not answer: keep what we have, ask again next time */
@@ -54,7 +52,7 @@ const later = (a: string | null, b: string | null | undefined) => (!b ? a : !a |
  * One camera for a tile: its state from the live stream (or from the poll when that is newer, by the
  * seq of the camera's last event), with the poll's fresher snapshot time and uptime.
  */
-export function mergeCamera(live: CameraPublic, polled: CameraStats | undefined): CameraStats {
+export function mergeCamera(live: CameraPublic, polled: CameraWithUptime | undefined): CameraWithUptime {
   if (!polled) return { ...live, uptime24h: null, uptime7d: null };
   const base = polled.lastSeq > live.lastSeq ? polled : live;
   return {
