@@ -4,7 +4,7 @@ import { seedDemoIndicators } from './seed-indicators.js';
 import { testConfig } from '../server/testing/hub.js';
 import { copyOfTemplate } from '../server/testing/templates.js';
 import { buildBoard } from '../server/domain/indicator-board.js';
-import { indicatorSpecs } from '../server/commands/indicators.js';
+import { indicatorSpecs } from '../server/profile/indicators.js';
 
 describe('demo indicators', () => {
   it('records a year of figures per indicator as events, with a correction, and agencies that differ', async () => {

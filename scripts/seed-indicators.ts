@@ -1,7 +1,8 @@
 import type { Ctx } from '../server/commands/context.js';
 import type { Actor } from '../server/contract/roles.js';
 import type { ValueInput, ValueSource } from '../server/contract/indicators.js';
-import { indicatorSpecs, recordValues } from '../server/commands/indicators.js';
+import { recordValues } from '../server/commands/indicators.js';
+import { indicatorSpecs } from '../server/profile/indicators.js';
 import { lastPeriods, periodBounds, periodOf } from '../server/domain/indicators.js';
 import { localDayStartMs, localMonthStartMs } from '../server/domain/time.js';
 import { mulberry } from './simulate/scene-photo.js';

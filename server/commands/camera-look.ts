@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { nearestOnline } from '../domain/cameras.js';
+import { CAMERA_LOOK_METERS, nearestOnline } from '../domain/cameras.js';
 import { processPhoto, type ProcessedPhoto } from '../media/photos.js';
 import { inPhotoQueue } from './photos.js';
 import { snapshotPath } from '../jobs/camera-probe.js';
 import type { Ctx } from './context.js';
-
-/** How far a camera may be from a report and still be "a look at the scene". */
-export const CAMERA_LOOK_METERS = 1000;
 
 /**
  * The nearest online camera's latest snapshot at the moment a report arrives, kept as a photo of its own

@@ -1,19 +1,10 @@
 import type { Actor } from '../contract/roles.js';
-import type { IndicatorSpec, IndicatorValue, ValueInput, ValueSource } from '../contract/indicators.js';
-import type { City } from '../profile/load.js';
+import type { IndicatorValue, ValueInput, ValueSource } from '../contract/indicators.js';
 import { may, mayRecordIndicator } from '../domain/access.js';
-import { checkPeriod, checkValue, cityIndicators } from '../domain/indicators.js';
+import { checkPeriod, checkValue } from '../domain/indicators.js';
+import { indicatorSpecs } from '../profile/indicators.js';
 import { refuse } from '../domain/reports.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
-
-const specsOf = new WeakMap<City, Map<string, IndicatorSpec>>();
-
-/** The city's indicators by id, from its profile (computed once per loaded city). */
-export function indicatorSpecs(city: City): Map<string, IndicatorSpec> {
-  let m = specsOf.get(city);
-  if (!m) specsOf.set(city, (m = new Map(cityIndicators(city.profile).map((s) => [s.id, s]))));
-  return m;
-}
 
 export type RecordOutcome = { recorded: IndicatorValue[]; unchanged: number };
 

@@ -1,21 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { ANONYMOUS_CITIZEN } from '../contract/roles.js';
 import { refuse, type ReportState } from '../domain/reports.js';
-import { reopenDeadline } from '../domain/tracking.js';
+import { holdsTrackKey, reopenDeadline } from '../domain/tracking.js';
 import { actOnReport } from './act-on-report.js';
 import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
 import type { Ctx, Result } from './context.js';
-
-export function holdsTrackKey(report: ReportState, key: string | undefined): boolean {
-  if (!key || !report.trackKeyHash) return false;
-  const a = Buffer.from(createHash('sha256').update(key).digest('hex'));
-  const b = Buffer.from(report.trackKeyHash);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export function verifiedAt(ctx: Ctx, reportId: number): string | null {
-  return ctx.store.events.forReport(reportId).findLast((e) => e.type === 'report.verified')?.at ?? null;
-}
 
 /**
  * The reporter says "not fixed": only with the private link, only within the window after verification.
@@ -25,7 +13,7 @@ export async function reopenByReporter(ctx: Ctx, ticket: string, key: string, re
   const report = ctx.store.reports.getByTicket(ticket);
   if (!report) return refuse('not_found', `no report ${ticket}`, 'ticket');
   if (!holdsTrackKey(report, key)) return refuse('forbidden', 'only the reporter, with the private link, can reopen this report', 'k');
-  const until = reopenDeadline(report, verifiedAt(ctx, report.id));
+  const until = reopenDeadline(report);
   if (!until) return refuse('conflict', `report ${ticket} is ${report.status}; only a finished report can be reopened`);
   if (ctx.now().toISOString() > until) return refuse('conflict', `the time to reopen report ${ticket} ended at ${until}`);
   const processed = photos.length ? await processPhotos(ctx, photos) : { ok: true as const, value: [] };

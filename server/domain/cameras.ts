@@ -131,3 +131,6 @@ export function mustMeasureBrightness(last: Brightness | undefined, frame: { byt
   const r = frame.bytes / Math.max(1, last.bytes);
   return r < SIZE_CHANGE || r > 1 / SIZE_CHANGE;
 }
+
+/** How far a camera may be from a report and still be "a look at the scene". */
+export const CAMERA_LOOK_METERS = 1000;

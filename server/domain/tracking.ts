@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ReportState } from './reports.js';
 
 /** How long after its proof is verified a reporter may say "not fixed". */
@@ -20,7 +21,16 @@ export function publicHistory(events: Logged[], agencyId: string): { at: string;
     }));
 }
 
-export function reopenDeadline(report: Pick<ReportState, 'status'>, verifiedAt: string | null): string | null {
+export function reopenDeadline(report: Pick<ReportState, 'status' | 'verifiedAt'>): string | null {
+  const { verifiedAt } = report;
   if (!verifiedAt || (report.status !== 'verified' && report.status !== 'closed')) return null;
   return new Date(Date.parse(verifiedAt) + REOPEN_DAYS * 24 * 3600_000).toISOString();
+}
+
+/** The reporter's private link: its key, compared with the hash the report keeps, in constant time. */
+export function holdsTrackKey(report: Pick<ReportState, 'trackKeyHash'>, key: string | undefined): boolean {
+  if (!key || !report.trackKeyHash) return false;
+  const a = Buffer.from(createHash('sha256').update(key).digest('hex'));
+  const b = Buffer.from(report.trackKeyHash);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -113,7 +113,7 @@ describe('a retry of the citizen form never files twice', () => {
     expect(hub.ctx.store.reports.queuePage({}, { limit: 500 }).filter((r) => r.description === 'Lubang besar di Jl. Gatot Subroto')).toHaveLength(1);
     // The private link (derived from the clientId, never stored) is the report's real key.
     const key = new URL(String(first.body.trackUrl), url).searchParams.get('k')!;
-    const { holdsTrackKey } = await import('../commands/reopen-report.js');
+    const { holdsTrackKey } = await import('../domain/tracking.js');
     expect(holdsTrackKey(hub.ctx.store.reports.getByTicket(String(first.body.ticket))!, key)).toBe(true);
   });
 

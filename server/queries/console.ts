@@ -6,9 +6,8 @@ import type { DeadlineFlag } from '../domain/deadlines.js';
 import { agencyScope } from '../domain/access.js';
 import { allowedActions, type ReportState } from '../domain/reports.js';
 import { cameraView, staffView } from '../domain/views.js';
-import { nearestOnline } from '../domain/cameras.js';
+import { CAMERA_LOOK_METERS, nearestOnline } from '../domain/cameras.js';
 import { searchTerms } from '../domain/search.js';
-import { CAMERA_LOOK_METERS } from '../commands/camera-look.js';
 
 /** How many flagged reports the reminder and escalation lists read: an agency's, or the whole city's. */
 const REMINDERS_READ = 500;

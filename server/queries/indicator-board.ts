@@ -1,6 +1,6 @@
 import type { Ctx } from '../commands/context.js';
 import type { IndicatorBoard } from '../contract/indicators.js';
-import { indicatorSpecs } from '../commands/indicators.js';
+import { indicatorSpecs } from '../profile/indicators.js';
 import { buildBoard } from '../domain/indicator-board.js';
 import { localYear } from '../domain/time.js';
 

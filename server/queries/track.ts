@@ -1,14 +1,13 @@
 import type { Ctx } from '../commands/context.js';
 import type { TrackView } from '../contract/field.js';
 import type { ReportState } from '../domain/reports.js';
-import { reopenDeadline } from '../domain/tracking.js';
-import { holdsTrackKey, verifiedAt } from '../commands/reopen-report.js';
+import { holdsTrackKey, reopenDeadline } from '../domain/tracking.js';
 import { publicRecord } from './public-report.js';
 
 /** The citizen's tracking page: the public record; the private key only adds the right to reopen. */
 export function trackView(ctx: Ctx, r: ReportState, key: string | undefined): TrackView {
   const { report: p, steps, primary } = publicRecord(ctx, r, { history: true });
-  const until = reopenDeadline(r, verifiedAt(ctx, r.id));
+  const until = reopenDeadline(r);
   return {
     ticket: p.ticket, status: p.status, categoryId: p.categoryId, agencyId: p.agencyId, districtCode: p.districtCode,
     address: p.address, description: p.description, createdAt: p.createdAt, photos: p.photos,
