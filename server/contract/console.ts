@@ -43,6 +43,8 @@ export const QueueQuery = z.object({
 }).refine((q) => q.cursor === undefined || q.since === undefined, { message: 'cursor and since do not go together', path: ['since'] });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
+export const FieldSupervisorsQuery = z.object({ agency: z.string().max(40).optional().describe('the agency (an operator always gets their own)') });
+
 /** How many reports a queue filter matches; counted up to a cap, past which it is "at least". */
 export type QueueTotal = { count: number; atLeast: boolean };
 

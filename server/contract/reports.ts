@@ -100,3 +100,12 @@ export const NewReportFields = z
   });
 export type NewReportFields = z.infer<typeof NewReportFields>;
 
+/** Made once per submission on the phone: a retry with it is answered with the first ticket, never filed twice. */
+export const SubmissionId = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, '16-100 letters, digits, - or _').optional(),
+).describe('made once per submission on the phone: a retry is never filed twice');
+
+/** The whole form of POST /api/reports: its fields and the submission's id. */
+export const NewReportForm = NewReportFields.safeExtend({ clientId: SubmissionId });
+

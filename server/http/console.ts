@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ActionInput, QueueQuery } from '../contract/console.js';
+import { ActionInput, FieldSupervisorsQuery, QueueQuery } from '../contract/console.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import { acknowledgeReminder } from '../commands/deadline-sweep.js';
 import type { Ctx } from '../commands/context.js';
@@ -58,8 +58,8 @@ export function consoleRouter(ctx: Ctx): Router {
     res.json({ report: staffView(r.value, req.actor) });
   });
 
-  router.get('/field-supervisors', allow('console.read'), (req: Request, res: Response) => {
-    const agency = agencyScope(req.actor) ?? String(req.query.agency ?? '');
+  router.get('/field-supervisors', allow('console.read'), query(FieldSupervisorsQuery), (req: Request, res: Response) => {
+    const agency = agencyScope(req.actor) ?? (req.input as z.infer<typeof FieldSupervisorsQuery>).agency ?? '';
     res.json({ fieldSupervisors: fieldSupervisors(ctx, agency) });
   });
 

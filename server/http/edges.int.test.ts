@@ -133,6 +133,12 @@ describe('a retry with a used clientId', () => {
     }
     expect((await postReport(url, validReport({ clientId }), [img, await photo()])).status).toBe(409);
   });
+
+  it('is refused naming clientId when it is not one a phone makes', async () => {
+    const bad = await postReport(url, validReport({ clientId: 'short' }), [await photo()]);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: 'invalid', field: 'clientId' });
+  });
 });
 
 describe('a truncated photo', () => {

@@ -1,6 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
-import { MAX_PHOTOS, NewReportFields } from '../contract/reports.js';
+import { MAX_PHOTOS, NewReportForm } from '../contract/reports.js';
+import { Ticket } from '../contract/field.js';
 import { submitReport } from '../commands/submit-report.js';
 import { publicReport } from '../domain/views.js';
 import type { Ctx } from '../commands/context.js';
@@ -13,9 +14,8 @@ import { createHash } from 'node:crypto';
  * hash, and derives the reporter's tracking key from it, so a retry after a lost answer gets the same ticket
  * and the same private link back without the hub ever storing the key.
  */
-export function submissionKeys(clientId: unknown): { clientKey: string; trackKey: string } | 'invalid' | null {
-  if (clientId === undefined || clientId === '') return null;
-  if (typeof clientId !== 'string' || !/^[A-Za-z0-9_-]{16,100}$/.test(clientId)) return 'invalid';
+export function submissionKeys(clientId: string | undefined): { clientKey: string; trackKey: string } | null {
+  if (clientId === undefined) return null;
   const h = (s: string) => createHash('sha256').update(s).digest();
   return { clientKey: `report:${h(`submission:${clientId}`).toString('hex')}`, trackKey: h(`track:${clientId}`).toString('base64url').slice(0, 24) };
 }
@@ -38,12 +38,12 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
       upload(req, res, (err: unknown) => (err ? multerError(err, res) : next()));
     },
     async (req: Request, res: Response) => {
-      const fields = NewReportFields.safeParse(req.body ?? {});
-      if (!fields.success) return sendZodError(res, fields.error);
-      const retry = submissionKeys(req.body?.clientId);
-      if (retry === 'invalid') return res.status(400).json({ error: 'invalid', field: 'clientId', message: 'clientId: 16-100 letters, digits, - or _' });
+      const form = NewReportForm.safeParse(req.body ?? {});
+      if (!form.success) return sendZodError(res, form.error);
+      const { clientId, ...fields } = form.data;
+      const retry = submissionKeys(clientId);
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-      const result = await submitReport(ctx, req.actor, fields.data, files.map((f) => f.buffer), retry ?? {});
+      const result = await submitReport(ctx, req.actor, fields, files.map((f) => f.buffer), retry ?? {});
       if (!result.ok) return sendRefusal(res, result);
       const r = result.value;
       // A retry of a submission already filed is answered 200 with the same ticket and link; a new one 201.
@@ -53,7 +53,7 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
 
   router.get('/:ticket', (req: Request, res: Response) => {
     const ticket = String(req.params.ticket);
-    const r = /^[A-Z]{2,5}-\d{4}-\d{6}$/.test(ticket) ? ctx.store.reports.getByTicket(ticket) : null;
+    const r = Ticket.safeParse(ticket).success ? ctx.store.reports.getByTicket(ticket) : null;
     if (!r) return res.status(404).json({ error: 'not_found', field: 'ticket', message: `no report ${ticket}` });
     res.json(publicReport(r));
   });

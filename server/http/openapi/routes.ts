@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { LoginInput, NewAccount, ResetPassword } from '../../contract/accounts.js';
 import { NewApiClient } from '../../contract/api-clients.js';
 import { CameraDisable, CameraInput, CameraMove, CameraPatch } from '../../contract/camera-admin.js';
-import { ActionInput, QueueQuery } from '../../contract/console.js';
+import { ActionInput, FieldSupervisorsQuery, QueueQuery } from '../../contract/console.js';
 import { FieldStep, ProofFields, ReopenFields, Ticket } from '../../contract/field.js';
 import { PushInput, ValueInput } from '../../contract/indicators.js';
 import { OperatorReportFields } from '../../contract/intake.js';
 import { AssignLayout, PairInput } from '../../contract/layouts.js';
 import { PublicProfile } from '../../contract/profile.js';
-import { MAX_PHOTOS, NewReportFields, ReportPublic } from '../../contract/reports.js';
+import { MAX_PHOTOS, NewReportForm, ReportPublic } from '../../contract/reports.js';
 import { AuditQuery, ReminderAck } from '../console.js';
 import { GapsQuery } from '../gaps.js';
 import { ReplayQuery } from '../replay.js';
@@ -54,7 +54,7 @@ export const ROUTES: ApiRoute[] = [
   // ---- citizens ----
   { method: 'post', path: '/api/reports', area: 'citizens', who: 'report.file', summary: 'File a report', limited: true,
     description: 'Multipart: the fields and 1–5 photos. A retry with the same clientId and the same content answers 200 with the same ticket and link; the same clientId with other content is 409 naming clientId.',
-    body: { schema: NewReportFields.safeExtend({ clientId: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/).optional().describe('made once per submission on the phone: a retry is never filed twice') }), as: 'multipart', files: { field: 'photos', max: MAX_PHOTOS, required: true, type: 'image' } },
+    body: { schema: NewReportForm, as: 'multipart', files: { field: 'photos', max: MAX_PHOTOS, required: true, type: 'image' } },
     answer: { status: 201, description: 'filed: the public view and the private trackUrl (200: a retry of one already filed)', schema: ReportFiled, also: [200] }, errors: [409, 422] },
   { method: 'get', path: '/api/reports/:ticket', area: 'citizens', who: 'anyone', summary: 'A report’s public view', params: ticket,
     description: 'Never the reporter’s name or contact.', answer: { status: 200, description: 'the public view', schema: ReportPublic } },
@@ -90,7 +90,7 @@ export const ROUTES: ApiRoute[] = [
   { method: 'get', path: '/api/console/escalations', area: 'console', who: 'audit.export', summary: 'Reports past the 60-day SP4N-LAPOR escalation',
     answer: { status: 200, description: '{ reports }' } },
   { method: 'get', path: '/api/console/field-supervisors', area: 'console', who: 'console.read', summary: 'Field supervisors of an agency with their open jobs',
-    query: z.object({ agency: z.string().optional().describe('the agency (an operator always gets their own)') }), answer: { status: 200, description: '{ fieldSupervisors }' } },
+    query: FieldSupervisorsQuery, answer: { status: 200, description: '{ fieldSupervisors }' } },
   { method: 'get', path: '/api/console/audit.csv', area: 'console', who: 'audit.export', summary: 'The audit trail as CSV', query: AuditQuery,
     description: 'Every event in a range of the city’s days, with its payload.', answer: { status: 200, description: 'CSV', type: 'text/csv' } },
   { method: 'get', path: '/api/stats', area: 'console', who: 'stats.read', summary: 'Performance per agency for a range of the city’s days', query: RangeQuery,
