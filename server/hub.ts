@@ -16,6 +16,7 @@ import { seedCamerasFromProfile } from './commands/camera-admin.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
+import { startOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.js';
 import type { Presence } from './http/displays.js';
 import { SYSTEM } from './contract/roles.js';
 
@@ -27,6 +28,10 @@ export type Hub = {
   io: LiveServer;
   log: Logger;
   monitor: { stop: () => void; tick: () => Promise<number> } | null;
+  /** Sends the outbox (agency webhooks); every hub runs one. */
+  outbox: OutboxWorker;
+  /** This run of the hub: the owner of its leases and outbox claims. */
+  runId: string;
   listen(): Promise<number>;
   close(): Promise<void>;
 };
@@ -74,7 +79,8 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   };
   const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
-  const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, log }) : null;
+  const outbox = startOutboxWorker(ctx, { owner: heartbeat.runId, log, retries: config.webhookRetries });
+  const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
   const monitor = config.cameraMonitor
     ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })
     : null;
@@ -91,9 +97,12 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
         http.listen(config.port, config.host, () => resolve((http.address() as AddressInfo).port));
       }),
     monitor,
+    outbox,
+    runId: heartbeat.runId,
     close: async () => {
       monitor?.stop();
       deadlines?.stop();
+      await outbox.stop();
       heartbeat.stop();
       await io.close();
       store.close();

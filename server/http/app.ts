@@ -51,7 +51,8 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   const buildId = buildIdOf(opts.staticDir);
   api.get('/health', (_req, res) => {
     // build: a wall polls it and reloads itself at a quiet moment when a new front end is released.
-    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId, build: buildId() });
+    // webhooks: a count that grows while a receiver is down, and what was given up, is where monitoring looks.
+    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId, build: buildId(), webhooks: ctx.store.outbox.counts() });
   });
   api.get('/profile', (_req, res) => {
     res.json(ctx.city.publicProfile);
