@@ -81,6 +81,15 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
   const outbox = startOutboxWorker(ctx, { owner: heartbeat.runId, log, retries: config.webhookRetries });
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
+  // Ended flood-limit windows are kept until swept; any hub may sweep them, the DELETE is the same from each.
+  const sweepLimits = setInterval(() => {
+    try {
+      store.rateLimitHits.sweep(ctx.now());
+    } catch (err) {
+      log.error({ err }, 'rate-limit sweep failed');
+    }
+  }, 60_000);
+  sweepLimits.unref();
   const monitor = config.cameraMonitor
     ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })
     : null;
@@ -102,6 +111,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     close: async () => {
       monitor?.stop();
       deadlines?.stop();
+      clearInterval(sweepLimits);
       await outbox.stop();
       heartbeat.stop();
       await io.close();

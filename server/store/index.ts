@@ -26,6 +26,7 @@ import { ReplayCheckpointsTable } from './replay-checkpoints.js';
 import { replayCheckpointsProjection } from './projections/replay-checkpoints.js';
 import { OutboxTable } from './outbox.js';
 import { LeasesTable } from './leases.js';
+import { RateLimitHits } from './rate-limit-hits.js';
 import { cityClock, CITY_ZONES, type CityClock } from '../domain/time.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
@@ -50,6 +51,8 @@ export class Store {
   readonly outbox: OutboxTable;
   /** Jobs one hub at a time runs (the deadline sweep). */
   readonly leases: LeasesTable;
+  /** Flood-limit counters, shared by every hub on this store. */
+  readonly rateLimitHits: RateLimitHits;
   /** The city's clock: where its days start, for the replay checkpoints. */
   readonly clock: CityClock;
   /** Appends an event and applies it to every projection, in the caller's transaction: the only writer of projections. */
@@ -84,6 +87,7 @@ export class Store {
     this.replayCheckpoints = new ReplayCheckpointsTable(db);
     this.outbox = new OutboxTable(db);
     this.leases = new LeasesTable(db);
+    this.rateLimitHits = new RateLimitHits(db);
     this.projector = new Projector(this.events, [
       // Before reports: a day closes on the reports as they stood before the first event of the next day.
       replayCheckpointsProjection(this.replayCheckpoints, this.reports, this.clock),
