@@ -68,12 +68,13 @@ export function startOutboxWorker(deps: { store: Store; now: () => Date }, opts:
 
   const run = async (): Promise<number> => {
     const at = now();
-    const claimed = store.outbox.claim(opts.owner, at.toISOString(), new Date(at.getTime() + claimMs).toISOString(), batch);
-    await Promise.all(claimed.map(send));
     if (at.getTime() - prunedAt > DAY / 24) {
       prunedAt = at.getTime();
       store.outbox.prune(new Date(at.getTime() - 7 * DAY).toISOString());
     }
+    if (!store.outbox.anyDue(at.toISOString())) return 0;
+    const claimed = store.outbox.claim(opts.owner, at.toISOString(), new Date(at.getTime() + claimMs).toISOString(), batch);
+    await Promise.all(claimed.map(send));
     return claimed.length;
   };
 

@@ -12,6 +12,7 @@ export type OutboxCounts = { pending: number; givenUp: number };
 export class OutboxTable {
   private readonly addStmt;
   private readonly claimStmt;
+  private readonly dueStmt;
   private readonly deliveredStmt;
   private readonly retryStmt;
   private readonly giveUpStmt;
@@ -34,6 +35,7 @@ export class OutboxTable {
          AND (claimed_until IS NULL OR claimed_until <= @now)
        RETURNING id, seq, agency_id AS agencyId, url, body, attempts`,
     );
+    this.dueStmt = db.prepare('SELECT 1 FROM outbox WHERE delivered_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ? LIMIT 1').pluck();
     // Delivered is a fact whoever holds the claim now (a slow worker whose claim was taken over still delivered).
     this.deliveredStmt = db.prepare('UPDATE outbox SET delivered_at = @at, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = @id AND delivered_at IS NULL');
     // A failure is recorded only by the claim's holder: it must not move the next try of a worker that took over.
@@ -49,6 +51,11 @@ export class OutboxTable {
   /** Call inside the transaction that appends the message's event. */
   add(m: OutboxMessage): void {
     this.addStmt.run(m);
+  }
+
+  /** Whether anything may be due: a read, so an idle worker's tick never takes the write lock. */
+  anyDue(now: string): boolean {
+    return this.dueStmt.get(now) !== undefined;
   }
 
   /** Takes up to `limit` messages that are due and that no live claim holds, for `owner` until `until`. */
