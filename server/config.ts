@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { PhotoLimits } from './domain/photo-queue.js';
 import type { Synchronous } from './store/db.js';
+import { WEBHOOK_RETRIES, type RetryPolicy } from './domain/retries.js';
 
 /** Every environment variable the hub reads, parsed once. Each is documented in README.md. */
 const Env = z.object({
@@ -24,6 +25,7 @@ const Env = z.object({
   PANTAU_CAMERA_SIMULATOR_URL: z.string().url().default('http://127.0.0.1:8091'),
   PANTAU_CAMERA_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   PANTAU_CAMERA_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
+  PANTAU_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(WEBHOOK_RETRIES.maxAttempts),
   PANTAU_RATE_REPORTS_PER_10MIN: z.coerce.number().int().min(1).default(30),
   PANTAU_RATE_OPEN311_PER_MIN: z.coerce.number().int().min(1).default(60),
   PANTAU_RATE_LOGIN_FAILS_PER_15MIN: z.coerce.number().int().min(1).default(100),
@@ -59,8 +61,10 @@ export type Config = {
   catchUpLimit: number;
   /** A wall display token to make sure exists at start-up (the demo pairs its wall with it). */
   wallToken: string | null;
-  /** Only one hub of several runs the deadline sweep (it is idempotent, but one is enough). */
+  /** Off only in tests that drive the sweep themselves: of several hubs on one store, a lease picks the one that sweeps. */
   deadlineScheduler: boolean;
+  /** How agency webhooks are retried: backoff from domain/retries.ts, given up after PANTAU_WEBHOOK_ATTEMPTS tries. */
+  webhookRetries: RetryPolicy;
   /** Only one hub of several polls the cameras. */
   cameraMonitor: boolean;
   /** What `{simulator}` in a profile's camera URLs stands for. */
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     wallToken: e.PANTAU_WALL_TOKEN ?? null,
     cameraMonitor: e.PANTAU_CAMERA_MONITOR === 'on',
     deadlineScheduler: e.PANTAU_DEADLINE_SCHEDULER === 'on',
+    webhookRetries: { ...WEBHOOK_RETRIES, maxAttempts: e.PANTAU_WEBHOOK_ATTEMPTS },
     cameraSimulatorUrl: e.PANTAU_CAMERA_SIMULATOR_URL.replace(/\/$/, ''),
     cameraConcurrency: e.PANTAU_CAMERA_CONCURRENCY,
     cameraTimeoutMs: e.PANTAU_CAMERA_TIMEOUT_MS,

@@ -16,6 +16,7 @@ import { seedCamerasFromProfile } from './commands/camera-admin.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
+import { startOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.js';
 import type { Presence } from './http/displays.js';
 import { SYSTEM } from './contract/roles.js';
 
@@ -27,6 +28,10 @@ export type Hub = {
   io: LiveServer;
   log: Logger;
   monitor: { stop: () => void; tick: () => Promise<number> } | null;
+  /** Sends the outbox (agency webhooks); every hub runs one. */
+  outbox: OutboxWorker;
+  /** This run of the hub: the owner of its leases and outbox claims. */
+  runId: string;
   listen(): Promise<number>;
   /** The head-seq beat to every screen (a test sends one at once with beat()). */
   headBeat: { beat: () => void };
@@ -77,7 +82,17 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
   const headBeat = startHeadBeat(io, ctx, { log });
-  const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, log }) : null;
+  const outbox = startOutboxWorker(ctx, { owner: heartbeat.runId, log, retries: config.webhookRetries });
+  const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
+  // Ended flood-limit windows are kept until swept; any hub may sweep them, the DELETE is the same from each.
+  const sweepLimits = setInterval(() => {
+    try {
+      store.rateLimitHits.sweep(ctx.now());
+    } catch (err) {
+      log.error({ err }, 'rate-limit sweep failed');
+    }
+  }, 60_000);
+  sweepLimits.unref();
   const monitor = config.cameraMonitor
     ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })
     : null;
@@ -95,9 +110,13 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
       }),
     monitor,
     headBeat,
+    outbox,
+    runId: heartbeat.runId,
     close: async () => {
       monitor?.stop();
       deadlines?.stop();
+      clearInterval(sweepLimits);
+      await outbox.stop();
       heartbeat.stop();
       headBeat.stop();
       await io.close();

@@ -3,20 +3,29 @@ import { dueFlags, type DeadlineFlag } from '../domain/deadlines.js';
 import { refuse, type ReportEvent, type ReportState } from '../domain/reports.js';
 import { actsForAgency, may } from '../domain/access.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { takeLease, type LeaseTerm } from './leases.js';
 
 const SCHEDULER: Actor = { id: 'deadline-scheduler', role: 'system', name: 'Penjadwal tenggat' };
 
 export type Raised = { report: ReportState; flag: DeadlineFlag };
 
+/** What an agency's webhook receives for a raised flag (its Idempotency-Key header is the event's). */
+export function deadlineWebhookBody(report: ReportState, flag: DeadlineFlag): string {
+  return JSON.stringify({ ticket: report.ticket, flag, status: report.status, agencyId: report.agencyId, deadlines: report.deadlines, category: report.categoryId });
+}
+
 /**
- * Raises every deadline flag that has come due, one event each. Restart-safe: what is due is read from the
- * store (each report's next checkpoint), so a hub that was down catches up on its first sweep.
+ * Raises every deadline flag that has come due, one event each, and queues the agency's webhook in the outbox in the
+ * same transaction (a hub that dies after COMMIT still sends it). Restart-safe: what is due is read from the store
+ * (each report's next checkpoint), so a hub that was down catches up on its first sweep. With a `lease`, only its
+ * holder sweeps: it is taken or renewed first, in the same transaction.
  */
-export function sweepDeadlines(ctx: Ctx, limit = 500): Raised[] {
+export function sweepDeadlines(ctx: Ctx, limit = 500, lease?: LeaseTerm): Raised[] {
   const now = ctx.now();
   return commit(ctx, (): [Raised[], Committed[]] => {
     const raised: Raised[] = [];
     const done: Committed[] = [];
+    if (lease && !takeLease(ctx.store, lease, now)) return [raised, done];
     for (const report of ctx.store.reports.dueForCheck(now.toISOString(), limit)) {
       let r = report;
       for (const flag of dueFlags(r, now)) {
@@ -27,6 +36,8 @@ export function sweepDeadlines(ctx: Ctx, limit = 500): Raised[] {
         const { seq, report: next } = ctx.store.projector.append(event);
         r = next!;
         raised.push({ report: r, flag });
+        const url = ctx.city.profile.agencies.find((a) => a.id === r.agencyId)?.webhookUrl;
+        if (url) ctx.store.outbox.add({ seq, agencyId: r.agencyId, url, body: deadlineWebhookBody(r, flag), at: now.toISOString() });
         done.push({ event: { ...event, seq }, report: r });
       }
       // Nothing due after all (a checkpoint computed by an older build): rewriting the row recomputes next_check_at,

@@ -23,6 +23,7 @@ import { replayRouter } from './replay.js';
 import { VARIANTS, type Variant } from '../media/files.js';
 import type { RateLimits } from '../config.js';
 import { loginLimiters, reportsLimiter } from './rate-limits.js';
+import { sharedLimitStores } from './rate-limit-store.js';
 import { apiClientsRouter } from './api-clients.js';
 import { open311Router } from './open311.js';
 import { displaysRouter, type Presence } from './displays.js';
@@ -45,13 +46,15 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   // gzip. Quality 5 keeps brotli cheap enough to do per request; photos are WebP and pass through as they are.
   app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } }));
 
+  const limitStores = sharedLimitStores(ctx.store, ctx.now);
   const api = express.Router();
   api.use(sameOrigin(opts.publicOrigins ?? []));
   api.use(identify(ctx));
   const buildId = buildIdOf(opts.staticDir);
   api.get('/health', (_req, res) => {
     // build: a wall polls it and reloads itself at a quiet moment when a new front end is released.
-    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId, build: buildId() });
+    // webhooks: a count that grows while a receiver is down, and what was given up, is where monitoring looks.
+    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId, build: buildId(), webhooks: ctx.store.outbox.counts() });
   });
   api.get('/profile', (_req, res) => {
     res.json(ctx.city.publicProfile);
@@ -59,7 +62,7 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   // The API's description for integrators (OpenAPI 3.1 and a page made from it), generated from the route table.
   api.use(apiDocsRouter());
   api.use(express.json({ limit: '64kb' }));
-  api.post('/auth/login', ...loginLimiters(opts.rateLimits));
+  api.post('/auth/login', ...loginLimiters(opts.rateLimits, limitStores));
   api.use('/auth', authRouter(ctx));
   api.use('/admin/api-clients', apiClientsRouter(ctx));
   api.use('/admin/cameras', cameraAdminRouter(ctx));
@@ -75,14 +78,14 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use('/replay', replayRouter(ctx));
   api.use('/field', fieldRouter(ctx, opts));
   api.use('/track', trackRouter(ctx, opts));
-  api.post('/reports', reportsLimiter(opts.rateLimits));
+  api.post('/reports', reportsLimiter(opts.rateLimits, limitStores));
   api.use('/reports', reportsRouter(ctx, opts));
   api.use((req, res) => {
     res.status(404).json({ error: 'not_found', field: 'path', message: `no route ${req.method} ${req.path}` });
   });
   app.use('/api', api);
   // Open311 GeoReport v2 for other systems: outside /api, with the spec's own errors and formats.
-  app.use('/open311/v2', open311Router(ctx, opts));
+  app.use('/open311/v2', open311Router(ctx, { ...opts, limitStores }));
 
   app.get('/media/:hash/:file', (req, res) => {
     const hash = String(req.params.hash);

@@ -12,6 +12,7 @@ import { SPEC_URL, serviceDefinition, serviceNotice, serviceOf, type Lang } from
 import { parseNewRequest, parseRequestsQuery } from '../domain/open311-parse.js';
 import { w3Datetime } from '../domain/time.js';
 import type { ReportState } from '../domain/reports.js';
+import type { LimitStores } from './rate-limit-store.js';
 import { open311Limiter } from './rate-limits.js';
 import { send, sendError, type Format } from './open311-format.js';
 import { open311Request, open311Requests } from '../queries/open311.js';
@@ -47,7 +48,7 @@ declare module 'express-serve-static-core' {
  * here go through the same submit-report command as every other channel (channel 'open311'), so they land on
  * the wall and in the queue like any other. Errors are the spec's [{code, description}] with 400/403/404.
  */
-export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimits: RateLimits; log: Logger }): Router {
+export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimits: RateLimits; limitStores: LimitStores; log: Logger }): Router {
   const router = Router();
   const { profile } = ctx.city;
   const agencyName = (id: string) => profile.agencies.find((a) => a.id === id)?.name ?? id;
@@ -145,7 +146,7 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
       req.actor = key.actor;
       next();
     },
-    open311Limiter(opts.rateLimits, (req, res) =>
+    open311Limiter(opts.rateLimits, opts.limitStores, (req, res) =>
       sendError(res, req.open311.format, { code: 429, description: `too many requests from this api_key; at most ${opts.rateLimits.open311PerMin} a minute. Nothing was saved.` }),
     ),
     async (req: Request, res: Response) => {

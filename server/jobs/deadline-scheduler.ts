@@ -1,38 +1,41 @@
 import type { Logger } from 'pino';
 import type { Ctx } from '../commands/context.js';
 import { sweepDeadlines, type Raised } from '../commands/deadline-sweep.js';
+import type { LeaseTerm } from '../commands/leases.js';
 
-/** Runs the deadline sweep on a timer and tells agencies with a webhook. Holds nothing a restart would lose. */
-export function startDeadlineScheduler(ctx: Ctx, opts: { everyMs: number; log: Logger }): { stop: () => void; sweep: () => Raised[] } {
+export const DEADLINE_SWEEP_LEASE = 'deadline-sweep';
+
+/**
+ * Runs the deadline sweep on a timer, under a lease so that of several hubs on one store exactly one sweeps (the
+ * sweep is idempotent, the lease saves the others the work). The lease runs three intervals: a holder that dies is
+ * replaced within about that long, and a tick late by a stall does not lose it. The webhooks of what it raised are
+ * in the outbox by then; `onRaised` wakes the outbox worker rather than waiting for its timer.
+ */
+export function startDeadlineScheduler(ctx: Ctx, opts: { everyMs: number; owner: string; log: Logger; onRaised?: () => void }): { stop: () => void; sweep: () => Raised[] } {
+  const lease: LeaseTerm = { name: DEADLINE_SWEEP_LEASE, owner: opts.owner, termMs: 3 * opts.everyMs };
+  let stopped = false;
   const sweep = () => {
+    if (stopped) return [];
     let raised: Raised[] = [];
     try {
       // A backlog (a hub down for a day) is worked off a batch per tick, oldest checkpoint first.
-      raised = sweepDeadlines(ctx);
+      raised = sweepDeadlines(ctx, 500, lease);
     } catch (err) {
       opts.log.error({ err }, 'deadline sweep failed');
     }
-    for (const r of raised) void notifyAgency(ctx, r, opts.log);
+    if (raised.length) opts.onRaised?.();
     return raised;
   };
   const timer = setInterval(sweep, opts.everyMs);
   timer.unref();
   setImmediate(sweep);
-  return { stop: () => clearInterval(timer), sweep };
-}
-
-async function notifyAgency(ctx: Ctx, { report, flag }: Raised, log: Logger) {
-  const agency = ctx.city.profile.agencies.find((a) => a.id === report.agencyId);
-  if (!agency?.webhookUrl) return;
-  try {
-    const res = await fetch(agency.webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ticket: report.ticket, flag, status: report.status, agencyId: report.agencyId, deadlines: report.deadlines, category: report.categoryId }),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!res.ok) log.warn({ agency: agency.id, status: res.status }, 'deadline webhook refused');
-  } catch (err) {
-    log.warn({ agency: agency.id, err: (err as Error).message }, 'deadline webhook unreachable');
-  }
+  return {
+    // A planned stop hands the sweep on at once instead of after the lease runs out.
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      ctx.store.leases.release(DEADLINE_SWEEP_LEASE, opts.owner, ctx.now().toISOString());
+    },
+    sweep,
+  };
 }

@@ -24,6 +24,9 @@ import { accountsProjection } from './projections/accounts.js';
 import { apiClientsProjection } from './projections/api-clients.js';
 import { ReplayCheckpointsTable } from './replay-checkpoints.js';
 import { replayCheckpointsProjection } from './projections/replay-checkpoints.js';
+import { OutboxTable } from './outbox.js';
+import { LeasesTable } from './leases.js';
+import { RateLimitHits } from './rate-limit-hits.js';
 import { cityClock, CITY_ZONES, type CityClock } from '../domain/time.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
@@ -44,6 +47,12 @@ export class Store {
   readonly hubRuns: HubRunsTable;
   /** The markers at the start of each city day: where a replay folds from. */
   readonly replayCheckpoints: ReplayCheckpointsTable;
+  /** Messages to other systems, added with their event and sent by the outbox worker; not a projection. */
+  readonly outbox: OutboxTable;
+  /** Jobs one hub at a time runs (the deadline sweep). */
+  readonly leases: LeasesTable;
+  /** Flood-limit counters, shared by every hub on this store. */
+  readonly rateLimitHits: RateLimitHits;
   /** The city's clock: where its days start, for the replay checkpoints. */
   readonly clock: CityClock;
   /** Appends an event and applies it to every projection, in the caller's transaction: the only writer of projections. */
@@ -76,6 +85,9 @@ export class Store {
     this.layouts = new DisplayLayoutsTable(db);
     this.hubRuns = new HubRunsTable(db);
     this.replayCheckpoints = new ReplayCheckpointsTable(db);
+    this.outbox = new OutboxTable(db);
+    this.leases = new LeasesTable(db);
+    this.rateLimitHits = new RateLimitHits(db);
     this.projector = new Projector(this.events, [
       // Before reports: a day closes on the reports as they stood before the first event of the next day.
       replayCheckpointsProjection(this.replayCheckpoints, this.reports, this.clock),
