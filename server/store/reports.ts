@@ -4,6 +4,7 @@ import type { MarkerTuple, ReportStatus } from '../contract/reports.js';
 import { nextCheckAt } from '../domain/deadlines.js';
 import { BREACHED_SQL, OPEN_IN, RESPONDING_IN } from './status-sql.js';
 import { likePattern, type SearchTerm } from '../domain/search.js';
+import type { RollupFacts } from '../domain/rollups.js';
 
 type Row = {
   id: number; ticket: string; status: string; category_id: string; agency_id: string; description: string;
@@ -85,7 +86,14 @@ export class ReportsTable {
   private readonly flaggedStmt;
   private readonly inBox;
   private readonly mergedStmt;
+  private readonly factsStmt;
   constructor(private readonly db: Db) {
+    this.factsStmt = db.prepare(
+      `SELECT agency_id AS agencyId, category_id AS categoryId, district_code AS districtCode, status, created_at AS createdAt,
+         first_dispatched_at AS firstDispatchedAt, verified_at AS verifiedAt, done_at AS doneAt, reopen_count AS reopenCount,
+         return_count AS returnCount, json_extract(deadlines, '$.responseDueAt') AS responseDueAt, json_extract(deadlines, '$.resolutionDueAt') AS resolutionDueAt
+       FROM reports`,
+    );
     this.mergedStmt = db.prepare("SELECT * FROM reports WHERE merged_into_id = ? AND status = 'merged' ORDER BY created_at LIMIT 500");
     this.inBox = db.prepare(
       `SELECT * FROM reports WHERE category_id = @categoryId AND status IN ${OPEN_IN}
@@ -194,6 +202,13 @@ export class ReportsTable {
   /** The duplicates merged into a primary, oldest first. */
   mergedInto(primaryId: number): ReportState[] {
     return (this.mergedStmt.all(primaryId) as Row[]).map(fromRow);
+  }
+
+  /** What every report adds to the rollups, streamed (a store's first start after migration 022). */
+  *eachFacts(): Generator<RollupFacts> {
+    type Facts = Omit<RollupFacts, 'deadlines'> & { responseDueAt: string | null; resolutionDueAt: string | null };
+    for (const { responseDueAt, resolutionDueAt, ...f } of this.factsStmt.iterate() as Iterable<Facts>)
+      yield { ...f, deadlines: responseDueAt === null && resolutionDueAt === null ? null : { responseDueAt: responseDueAt!, resolutionDueAt: resolutionDueAt! } };
   }
 
   latest(limit: number): ReportState[] {
