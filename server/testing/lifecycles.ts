@@ -4,21 +4,10 @@ import type { ReportStatus } from '../contract/reports.js';
 import type { Actor } from '../contract/roles.js';
 import { SYSTEM } from '../contract/roles.js';
 import { deadlinesFor } from '../domain/deadlines.js';
+import { mulberry } from '../../scripts/simulate/scene-photo.js';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-
-/** mulberry32: the same stream for a seed, every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A min-heap of the steps still to come, by time: the log is written in time order, as the hub writes it. */
 class Pending {
@@ -68,7 +57,7 @@ class Pending {
  * rollup and kinerja tests, bench:performance), not for the commands: no photos, no rule checks.
  */
 export function* lifecycles(city: City, opts: { reports: number; from: number; to: number; seed?: number; firstId?: number }): Generator<ReportEvent> {
-  const rng = random(opts.seed ?? 7);
+  const rng = mulberry(opts.seed ?? 7);
   const pending = new Pending();
   const citizen: Actor = { id: 'warga', role: 'citizen' };
   const { categories, agencies } = city.profile;
