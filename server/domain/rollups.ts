@@ -139,11 +139,24 @@ function contributions(r: RollupFacts, clock: CityClock, sign: 1 | -1, rows: Map
  * Rows and histogram buckets that come out unchanged are left out, so most events touch one row.
  */
 export function rollupChange(before: RollupFacts | null, after: RollupFacts | null, clock: CityClock): RollupChange {
+  // Most events (checked, accepted, a proof sent, a note, a flag, closed) move no figure: known without folding either.
+  if (before && after && sameFigures(before, after)) return { rows: [], times: [] };
   const rows = new Map<string, RollupRow>();
   const times = new Map<string, TimeChange>();
   if (before) contributions(before, clock, -1, rows, times);
   if (after) contributions(after, clock, 1, rows, times);
   return nonZero(rows, times);
+}
+
+/** Whether two states of a report add the same to the rollups: every field contributions reads, as it reads it. */
+function sameFigures(a: RollupFacts, b: RollupFacts): boolean {
+  const counted = (r: RollupFacts) => (isFixed(r.status) ? 'fixed' : r.status === 'rejected' || r.status === 'merged' ? r.status : '');
+  return (
+    a.agencyId === b.agencyId && a.categoryId === b.categoryId && a.districtCode === b.districtCode && a.createdAt === b.createdAt &&
+    a.firstDispatchedAt === b.firstDispatchedAt && a.verifiedAt === b.verifiedAt && a.doneAt === b.doneAt && counted(a) === counted(b) &&
+    a.reopenCount > 0 === b.reopenCount > 0 && a.returnCount === b.returnCount &&
+    a.deadlines?.responseDueAt === b.deadlines?.responseDueAt && a.deadlines?.resolutionDueAt === b.deadlines?.resolutionDueAt
+  );
 }
 
 /** The rollups of many reports at once: what a store that had reports before the rollups existed starts from. */

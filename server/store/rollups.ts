@@ -14,18 +14,24 @@ function addStored(into: Uint32Array, b: Buffer): void {
   for (let i = 0; i < b.length; i += 8) into[b.readUInt32LE(i)] += b.readUInt32LE(i + 4);
 }
 function encode(counts: Uint32Array): Buffer {
-  const out: number[] = [];
-  counts.forEach((n, bucket) => n && out.push(bucket, n));
-  const b = Buffer.alloc(out.length * 4);
-  out.forEach((v, i) => b.writeUInt32LE(v, i * 4));
+  let filled = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i]) filled++;
+  const b = Buffer.allocUnsafe(filled * 8);
+  for (let i = 0, at = 0; i < counts.length; i++)
+    if (counts[i]) {
+      b.writeUInt32LE(i, at);
+      b.writeUInt32LE(counts[i], at + 4);
+      at += 8;
+    }
   return b;
 }
 
+// Positional parameters, key columns first: binding by name costs more than the upsert itself here.
 const upsertSql = (table: string, key: string[]) =>
-  `INSERT INTO ${table} (${[...key, ...COLS].join(', ')}) VALUES (${[...key, ...COLS].map((c) => '@' + c).join(', ')})
+  `INSERT INTO ${table} (${[...key, ...COLS].join(', ')}) VALUES (${[...key, ...COLS].map(() => '?').join(', ')})
    ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${COLS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 const zeroSql = (table: string, key: string[], extra = '') =>
-  `DELETE FROM ${table} WHERE ${key.map((k) => `${k} = @${k}`).join(' AND ')} AND ${COLS.map((c) => `${c} = 0`).join(' AND ')}${extra}`;
+  `DELETE FROM ${table} WHERE ${key.map((k) => `${k} = ?`).join(' AND ')} AND ${COLS.map((c) => `${c} = 0`).join(' AND ')}${extra}`;
 
 export type RangeSums = {
   /** The range's day sums per agency. */
@@ -75,11 +81,12 @@ export class RollupsTable {
 
   /** Adds a change (domain/rollups.ts rollupChange) to both grains and the histograms. Call inside the event's transaction. */
   apply(change: RollupChange): void {
+    if (!change.rows.length && !change.times.length) return;
     const coarse = new Map<string, RollupRow>();
     for (const r of change.rows) {
-      const row = rowOf({ day: r.day, agency_id: r.agencyId, category_id: r.categoryId, district_code: r.districtCode ?? '' }, r.counts);
-      this.upsertFine.run(row);
-      if (ROLLUP_COUNTS.some((n) => r.counts[n] < 0)) this.dropFine.run(row);
+      const key = [r.day, r.agencyId, r.categoryId, r.districtCode ?? ''];
+      this.upsertFine.run(...key, ...countsOf(r.counts));
+      if (ROLLUP_COUNTS.some((n) => r.counts[n] < 0)) this.dropFine.run(...key);
       const k = `${r.day}|${r.agencyId}`;
       const c = coarse.get(k) ?? coarse.set(k, { ...r, counts: zeroCounts() }).get(k)!;
       for (const n of ROLLUP_COUNTS) c.counts[n] += r.counts[n];
@@ -91,8 +98,7 @@ export class RollupsTable {
       if (!coarse.has(k)) coarse.set(k, { day: t.day, agencyId: t.agencyId, categoryId: '', districtCode: null, counts: zeroCounts() });
     }
     for (const [k, c] of coarse) {
-      const key = { day: c.day, agency_id: c.agencyId };
-      this.upsertCoarse.run(rowOf(key, c.counts));
+      this.upsertCoarse.run(c.day, c.agencyId, ...countsOf(c.counts));
       const ts = timed.get(k);
       if (ts) {
         const stored = this.timesOf.get(c.day, c.agencyId) as { response: Buffer; resolution: Buffer };
@@ -103,7 +109,7 @@ export class RollupsTable {
         this.putTimes.run(encode(hist.response), encode(hist.resolution), c.day, c.agencyId);
       }
       // Only a row that lost something can have come to nothing; a row of zeros is no row (as a fresh fold has it).
-      if (ROLLUP_COUNTS.some((n) => c.counts[n] < 0) || ts?.some((t) => t.n < 0)) this.dropCoarse.run(key);
+      if (ROLLUP_COUNTS.some((n) => c.counts[n] < 0) || ts?.some((t) => t.n < 0)) this.dropCoarse.run(c.day, c.agencyId);
     }
   }
 
@@ -145,8 +151,4 @@ export class RollupsTable {
   }
 }
 
-function rowOf(key: Record<string, string>, counts: RollupCounts): Record<string, unknown> {
-  const row: Record<string, unknown> = { ...key };
-  ROLLUP_COUNTS.forEach((c, i) => (row[COLS[i]] = counts[c]));
-  return row;
-}
+const countsOf = (counts: RollupCounts): number[] => ROLLUP_COUNTS.map((c) => counts[c]);
