@@ -1,21 +1,5 @@
-import { isFixed } from './statuses.js';
+import { histogramQuantile, type RollupCounts } from './rollups.js';
 import { localDay, type CityClock } from './time.js';
-
-/** What performance is computed from, per report: the moments folded from its events. */
-export type ReportFacts = {
-  agencyId: string;
-  districtCode: string | null;
-  status: string;
-  createdAt: string;
-  firstDispatchedAt: string | null;
-  verifiedAt: string | null;
-  doneAt: string | null;
-  reopenCount: number;
-  returnCount: number;
-  responseDueAt: string | null;
-  resolutionDueAt: string | null;
-  breached: boolean;
-};
 
 export type AgencyFigures = {
   agencyId: string;
@@ -29,6 +13,7 @@ export type AgencyFigures = {
   merged: number;
   reopened: number;
   returnedProofs: number;
+  /** Medians and p90 from the rollups' histograms: 0.1 h below 10 h, two significant figures above (domain/rollups.ts). */
   responseHours: { p50: number | null; p90: number | null };
   resolutionHours: { p50: number | null; p90: number | null };
   /** Share dispatched within the response deadline / fixed within the resolution deadline, of those in the range. */
@@ -37,53 +22,47 @@ export type AgencyFigures = {
   backlog: { upTo1d: number; d1to3: number; d3to7: number; over7d: number };
 };
 
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
-const inRange = (t: string | null, from: string, to: string): t is string => t !== null && t >= from && t < to;
-const hours = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / HOUR;
+/**
+ * The reports open at the range's end (received before it, not done by then; a reopened report is open again),
+ * counted by agency, kecamatan, age class (0: up to a day old, 1: up to 3 days, 2: up to 7, 3: older), whether a
+ * deadline was breached, and whether it was reopened and received before the range.
+ */
+export type OpenGroup = { agencyId: string; districtCode: string | null; age: 0 | 1 | 2 | 3; breached: boolean; reopenedBefore: boolean; n: number };
 
-export function quantile(sorted: number[], q: number): number | null {
-  if (!sorted.length) return null;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return Math.round((sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo)) * 10) / 10;
-}
+/** One agency's histograms over the range: counts per bucket (domain/rollups.ts). */
+export type AgencyTimes = { response: ArrayLike<number>; resolution: ArrayLike<number> };
 
-/** Open at `at`: received before it and not done by then (a reopened report is open again). */
-const openAt = (f: ReportFacts, at: string) => f.createdAt < at && (f.doneAt === null || f.doneAt >= at);
+const DAY = 86400_000;
 
-export function agencyFigures(facts: ReportFacts[], agencies: string[], range: { from: string; to: string }): AgencyFigures[] {
+/** The receipt times an open report's age class changes at: its class is how many of these it was received before. */
+export const backlogEdges = (to: string): string[] => [7, 3, 1].map((d) => new Date(Date.parse(to) - d * DAY).toISOString());
+
+const share = (ok: number, n: number) => (n ? Math.round((ok / n) * 1000) / 1000 : null);
+
+/** Every agency's figures: the range's day sums (rollups), its time histograms, and what was open at its end. */
+export function agencyFigures(agencies: string[], sums: Map<string, RollupCounts>, times: Map<string, AgencyTimes>, open: OpenGroup[]): AgencyFigures[] {
   return agencies.map((agencyId) => {
-    const mine = facts.filter((f) => f.agencyId === agencyId);
-    const dispatched = mine.filter((f) => inRange(f.firstDispatchedAt, range.from, range.to));
-    const fixed = mine.filter((f) => inRange(f.verifiedAt, range.from, range.to) && isFixed(f.status));
-    const open = mine.filter((f) => openAt(f, range.to));
-    const ages = open.map((f) => (Date.parse(range.to) - Date.parse(f.createdAt)) / DAY);
-    const response = dispatched.map((f) => hours(f.createdAt, f.firstDispatchedAt!)).sort((a, b) => a - b);
-    const resolution = fixed.map((f) => hours(f.createdAt, f.verifiedAt!)).sort((a, b) => a - b);
-    const share = (xs: ReportFacts[], ok: (f: ReportFacts) => boolean) => (xs.length ? Math.round((xs.filter(ok).length / xs.length) * 1000) / 1000 : null);
+    const s = sums.get(agencyId);
+    const t = times.get(agencyId);
+    const mine = open.filter((g) => g.agencyId === agencyId);
+    const count = (ok: (g: OpenGroup) => boolean) => mine.reduce((n, g) => n + (ok(g) ? g.n : 0), 0);
     return {
       agencyId,
-      open: open.length,
-      breachedOpen: open.filter((f) => f.breached).length,
-      received: mine.filter((f) => inRange(f.createdAt, range.from, range.to)).length,
-      dispatched: dispatched.length,
-      fixed: fixed.length,
-      rejected: mine.filter((f) => f.status === 'rejected' && inRange(f.doneAt, range.from, range.to)).length,
-      merged: mine.filter((f) => f.status === 'merged' && inRange(f.doneAt, range.from, range.to)).length,
-      reopened: mine.filter((f) => f.reopenCount > 0 && (inRange(f.createdAt, range.from, range.to) || openAt(f, range.to))).length,
-      returnedProofs: dispatched.reduce((n, f) => n + f.returnCount, 0),
-      responseHours: { p50: quantile(response, 0.5), p90: quantile(response, 0.9) },
-      resolutionHours: { p50: quantile(resolution, 0.5), p90: quantile(resolution, 0.9) },
-      responseOnTime: share(dispatched, (f) => f.responseDueAt === null || f.firstDispatchedAt! <= f.responseDueAt),
-      resolutionOnTime: share(fixed, (f) => f.resolutionDueAt === null || f.verifiedAt! <= f.resolutionDueAt),
-      backlog: {
-        upTo1d: ages.filter((a) => a <= 1).length,
-        d1to3: ages.filter((a) => a > 1 && a <= 3).length,
-        d3to7: ages.filter((a) => a > 3 && a <= 7).length,
-        over7d: ages.filter((a) => a > 7).length,
-      },
+      open: count(() => true),
+      breachedOpen: count((g) => g.breached),
+      received: s?.received ?? 0,
+      dispatched: s?.dispatched ?? 0,
+      fixed: s?.fixed ?? 0,
+      rejected: s?.rejected ?? 0,
+      merged: s?.merged ?? 0,
+      // Reopened: received in the range and reopened since, or reopened and still open at its end.
+      reopened: (s?.reopened ?? 0) + count((g) => g.reopenedBefore),
+      returnedProofs: s?.returnedProofs ?? 0,
+      responseHours: { p50: t ? histogramQuantile(t.response, 0.5) : null, p90: t ? histogramQuantile(t.response, 0.9) : null },
+      resolutionHours: { p50: t ? histogramQuantile(t.resolution, 0.5) : null, p90: t ? histogramQuantile(t.resolution, 0.9) : null },
+      responseOnTime: share(s?.dispatchedInTime ?? 0, s?.dispatched ?? 0),
+      resolutionOnTime: share(s?.fixedInTime ?? 0, s?.fixed ?? 0),
+      backlog: { upTo1d: count((g) => g.age === 0), d1to3: count((g) => g.age === 1), d3to7: count((g) => g.age === 2), over7d: count((g) => g.age === 3) },
     };
   });
 }
@@ -99,28 +78,25 @@ export function league(figures: AgencyFigures[]): AgencyFigures[] {
   );
 }
 
-/** Received and fixed per WIB day of the range. */
-export function dailyTrend(facts: ReportFacts[], range: { from: string; to: string }, clock: CityClock): { day: string; received: number; fixed: number }[] {
-  const dayOf = (t: number) => localDay(t, clock);
-  // Every WIB date the range touches, even when it does not start or end at midnight.
-  const days: { day: string; received: number; fixed: number }[] = [];
-  const index = new Map<string, number>();
-  const last = dayOf(Date.parse(range.to) - 1);
+/** Every city day the range touches, even when it does not start or end at midnight. */
+export function rangeDays(range: { from: string; to: string }, clock: CityClock): string[] {
+  const days: string[] = [];
+  const last = localDay(Date.parse(range.to) - 1, clock);
   for (let t = Date.parse(range.from); ; t += DAY) {
-    const day = dayOf(t);
+    const day = localDay(t, clock);
     if (day > last) break;
-    index.set(day, days.length);
-    days.push({ day, received: 0, fixed: 0 });
-  }
-  for (const f of facts) {
-    if (inRange(f.createdAt, range.from, range.to)) days[index.get(dayOf(Date.parse(f.createdAt)))!].received++;
-    if (inRange(f.verifiedAt, range.from, range.to) && isFixed(f.status)) days[index.get(dayOf(Date.parse(f.verifiedAt)))!].fixed++;
+    days.push(day);
   }
   return days;
 }
 
-export function openByDistrict(facts: ReportFacts[], at: string): Record<string, number> {
+/** Received and fixed per city day of the range, from the day sums (a day with none is a zero, not a gap). */
+export function dailyTrend(perDay: Map<string, { received: number; fixed: number }>, range: { from: string; to: string }, clock: CityClock) {
+  return rangeDays(range, clock).map((day) => ({ day, received: perDay.get(day)?.received ?? 0, fixed: perDay.get(day)?.fixed ?? 0 }));
+}
+
+export function openByDistrict(open: OpenGroup[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const f of facts) if (f.districtCode && openAt(f, at)) out[f.districtCode] = (out[f.districtCode] ?? 0) + 1;
+  for (const g of open) if (g.districtCode) out[g.districtCode] = (out[g.districtCode] ?? 0) + g.n;
   return out;
 }

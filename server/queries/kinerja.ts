@@ -1,5 +1,5 @@
 import type { Ctx } from '../commands/context.js';
-import { agencyFigures, dailyTrend, league, openByDistrict, type AgencyFigures, type ReportFacts } from '../domain/stats.js';
+import { agencyFigures, dailyTrend, league, openByDistrict, type AgencyFigures } from '../domain/stats.js';
 import { dayStart, localDay } from '../domain/time.js';
 
 const DAY_MS = 86400_000;
@@ -20,18 +20,27 @@ export function kinerjaRange(ctx: Ctx, q: { from?: string; to?: string; days?: n
   return { fromDay, toDay, from, to, days: (Date.parse(end) - Date.parse(from)) / DAY_MS };
 }
 
+/**
+ * The figures of a range: its day sums and time histograms from the rollups (the city days fromDay…toDay), and what
+ * was open at its end from the reports themselves (a state, not a sum), in one read so they agree.
+ */
+function read(ctx: Ctx, r: KinerjaRange) {
+  return ctx.store.read(() => ({ sums: ctx.store.rollups.range(r.fromDay, r.toDay), open: ctx.store.stats.openAt(r.from, r.to) }));
+}
+
+const leagueOf = (ctx: Ctx, { sums, open }: ReturnType<typeof read>) =>
+  league(agencyFigures(ctx.city.profile.agencies.map((a) => a.id), sums.perAgency, sums.times, open));
+
 /** The agencies' league over a range: the table the kinerja screen and its CSV show. */
-export const kinerjaLeague = (ctx: Ctx, r: KinerjaRange): AgencyFigures[] => leagueOf(ctx, ctx.store.stats.facts(r.from, r.to), r);
+export const kinerjaLeague = (ctx: Ctx, r: KinerjaRange): AgencyFigures[] => leagueOf(ctx, read(ctx, r));
 
-const leagueOf = (ctx: Ctx, facts: ReportFacts[], r: KinerjaRange) => league(agencyFigures(facts, ctx.city.profile.agencies.map((a) => a.id), r));
-
-/** The kinerja screen: the league, the daily trend and the open reports by kecamatan, from one read of the facts. */
+/** The kinerja screen: the league, the daily trend and the open reports by kecamatan. */
 export function kinerja(ctx: Ctx, r: KinerjaRange) {
-  const facts = ctx.store.stats.facts(r.from, r.to);
+  const figures = read(ctx, r);
   return {
     range: { from: r.fromDay, to: r.toDay, asOf: r.to },
-    agencies: leagueOf(ctx, facts, r),
-    trend: dailyTrend(facts, r, ctx.city.clock),
-    districts: openByDistrict(facts, r.to),
+    agencies: leagueOf(ctx, figures),
+    trend: dailyTrend(figures.sums.perDay, r, ctx.city.clock),
+    districts: openByDistrict(figures.open),
   };
 }

@@ -27,6 +27,9 @@ import { replayCheckpointsProjection } from './projections/replay-checkpoints.js
 import { OutboxTable } from './outbox.js';
 import { LeasesTable } from './leases.js';
 import { RateLimitHits } from './rate-limit-hits.js';
+import { RollupsTable } from './rollups.js';
+import { rollupsProjection } from './projections/rollups.js';
+import { rollupsOf } from '../domain/rollups.js';
 import { cityClock, CITY_ZONES, type CityClock } from '../domain/time.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
@@ -53,6 +56,8 @@ export class Store {
   readonly leases: LeasesTable;
   /** Flood-limit counters, shared by every hub on this store. */
   readonly rateLimitHits: RateLimitHits;
+  /** Kinerja's day sums per agency, category and kecamatan (migration 022). */
+  readonly rollups: RollupsTable;
   /** The city's clock: where its days start, for the replay checkpoints. */
   readonly clock: CityClock;
   /** Appends an event and applies it to every projection, in the caller's transaction: the only writer of projections. */
@@ -69,7 +74,7 @@ export class Store {
   constructor(readonly db: Db, opts: { groupCommit?: boolean; clock?: CityClock } = {}) {
     this.clock = opts.clock ?? cityClock(CITY_ZONES[0]);
     this.group = opts.groupCommit === false ? null : new GroupCommit(db);
-    migrate(db);
+    const applied = migrate(db);
     this.events = new EventLog(db);
     this.reports = new ReportsTable(db);
     this.tickets = new TicketCounters(db);
@@ -88,18 +93,31 @@ export class Store {
     this.outbox = new OutboxTable(db);
     this.leases = new LeasesTable(db);
     this.rateLimitHits = new RateLimitHits(db);
+    this.rollups = new RollupsTable(db);
     this.projector = new Projector(this.events, [
       // Before reports: a day closes on the reports as they stood before the first event of the next day.
       replayCheckpointsProjection(this.replayCheckpoints, this.reports, this.clock),
       reportsProjection(db, this.reports),
+      // After reports: it reads the report before and after the event from what that one made of it.
+      rollupsProjection(this.rollups, this.clock),
       camerasProjection(db, this.cameras),
       indicatorsProjection(db, this.indicators),
       layoutsProjection(db, this.layouts),
       accountsProjection(db, this.accounts),
       apiClientsProjection(db, this.apiClients),
     ]);
+    // The rollups are a function of the reports' rows: a store that had reports before they existed starts from those.
+    if (applied.includes('022_report_rollups.sql')) this.refillRollups();
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
+  }
+
+  /** The rollups made again from the reports' rows, which they are a function of (a store's first start after 022). */
+  refillRollups(): void {
+    this.tx(() => {
+      this.rollups.clear();
+      this.rollups.apply(rollupsOf(this.reports.eachFacts(), this.clock));
+    });
   }
 
   static open(file: string, opts: { synchronous?: Synchronous; groupCommit?: boolean; clock?: CityClock } = {}): Store {

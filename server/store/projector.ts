@@ -18,7 +18,7 @@ export class Projector {
   /** Applies one logged event to every projection that folds it. */
   project(e: StoredEvent): Projected {
     const out: Projected = {};
-    for (const p of this.projections) if (p.handles(e.type)) Object.assign(out, p.project(e));
+    for (const p of this.projections) if (p.handles(e.type)) Object.assign(out, p.project(e, out));
     return out;
   }
 }

@@ -12,6 +12,8 @@ import { assignLayout } from '../commands/layouts.js';
 import { pairDisplay } from '../commands/displays.js';
 import { setAccountDisabled } from '../commands/accounts.js';
 import { rebuild } from './rebuild.js';
+import { expectKinerjaAsOracle } from '../testing/kinerja-oracle.js';
+import { localDay } from '../domain/time.js';
 
 const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
 
@@ -43,7 +45,7 @@ describe('rebuild: the log gives every projection again', () => {
     store.close();
   }, 240_000);
 
-  it('finds no difference after a simulated week of reports, deadlines and cameras', async () => {
+  it('finds no difference after a simulated week of reports, deadlines and cameras, and its kinerja is the reports\' fold', async () => {
     let clock = new Date('2026-11-16T00:00:00Z');
     const { hub } = await startTestHub({}, { now: () => clock });
     await seedAccounts(hub.ctx);
@@ -55,6 +57,8 @@ describe('rebuild: the log gives every projection again', () => {
     const r = rebuild(hub.ctx.store);
     expect(r.events).toBe(hub.ctx.store.events.headSeq());
     expect(r.differences).toEqual([]);
+    // The same week's kinerja from the rollups equals the fold of every report it replaced (testing/kinerja-oracle.ts).
+    for (const q of [{ days: 1 }, { days: 7 }, { days: 3, to: localDay(clock.getTime() - 86400_000, hub.ctx.city.clock) }]) expectKinerjaAsOracle(hub.ctx, q);
     await hub.close();
   }, 600_000);
 });

@@ -5,6 +5,7 @@ import { nextCheckAt } from '../domain/deadlines.js';
 import { BREACHED_SQL, OPEN_IN, RESPONDING_IN } from './status-sql.js';
 import { likePattern, type SearchTerm } from '../domain/search.js';
 import { MIN_INDEXED_WORD, searchBody, searchFacts, searchMatch } from './report-search.js';
+import type { RollupFacts } from '../domain/rollups.js';
 
 type Row = {
   id: number; ticket: string; status: string; category_id: string; agency_id: string; description: string;
@@ -157,11 +158,18 @@ export class ReportsTable {
   private readonly searchRow;
   private readonly searchDelete;
   private readonly searchInsert;
+  private readonly factsStmt;
   constructor(private readonly db: Db) {
     this.changedIds = db.prepare('SELECT id FROM reports WHERE last_seq > ? ORDER BY last_seq LIMIT ?').pluck();
     this.searchRow = db.prepare('SELECT body, facts FROM report_search WHERE rowid = ?');
     this.searchDelete = db.prepare('DELETE FROM report_search WHERE rowid = ?');
     this.searchInsert = db.prepare('INSERT INTO report_search (rowid, body, facts) VALUES (?, ?, ?)');
+    this.factsStmt = db.prepare(
+      `SELECT agency_id AS agencyId, category_id AS categoryId, district_code AS districtCode, status, created_at AS createdAt,
+         first_dispatched_at AS firstDispatchedAt, verified_at AS verifiedAt, done_at AS doneAt, reopen_count AS reopenCount,
+         return_count AS returnCount, json_extract(deadlines, '$.responseDueAt') AS responseDueAt, json_extract(deadlines, '$.resolutionDueAt') AS resolutionDueAt
+       FROM reports`,
+    );
     this.mergedStmt = db.prepare("SELECT * FROM reports WHERE merged_into_id = ? AND status = 'merged' ORDER BY created_at LIMIT 500");
     this.inBox = db.prepare(
       `SELECT * FROM reports WHERE category_id = @categoryId AND status IN ${OPEN_IN}
@@ -294,6 +302,13 @@ export class ReportsTable {
   /** The duplicates merged into a primary, oldest first. */
   mergedInto(primaryId: number): ReportState[] {
     return (this.mergedStmt.all(primaryId) as Row[]).map(fromRow);
+  }
+
+  /** What every report adds to the rollups, streamed (a store's first start after migration 022). */
+  *eachFacts(): Generator<RollupFacts> {
+    type Facts = Omit<RollupFacts, 'deadlines'> & { responseDueAt: string | null; resolutionDueAt: string | null };
+    for (const { responseDueAt, resolutionDueAt, ...f } of this.factsStmt.iterate() as Iterable<Facts>)
+      yield { ...f, deadlines: responseDueAt === null && resolutionDueAt === null ? null : { responseDueAt: responseDueAt!, resolutionDueAt: resolutionDueAt! } };
   }
 
   latest(limit: number): ReportState[] {

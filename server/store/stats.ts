@@ -1,31 +1,28 @@
 import type { Db } from './db.js';
-import type { ReportFacts } from '../domain/stats.js';
+import { backlogEdges, type OpenGroup } from '../domain/stats.js';
 import { HAS_BREACH_FLAG_SQL } from './status-sql.js';
 
-/** The facts performance figures are folded from: every report open during, or touched in, the range. */
+/** Kinerja's as-of figures: the reports open at a moment, counted by agency, kecamatan, age class and breach. */
 export class StatsQueries {
-  private readonly factsStmt;
+  private readonly openStmt;
   constructor(db: Db) {
-    // One indexed branch per way a report can be in scope (open, or a moment inside the range). An OR over these
-    // columns, or a UNION joined back to reports, walks the whole table; `id IN (… UNION ALL …)` lets each branch
-    // use its own index and then reads the few reports in scope by rowid.
-    this.factsStmt = db.prepare(
-      `SELECT agency_id AS agencyId, district_code AS districtCode, status, created_at AS createdAt,
-         first_dispatched_at AS firstDispatchedAt, verified_at AS verifiedAt, done_at AS doneAt,
-         reopen_count AS reopenCount, return_count AS returnCount,
-         json_extract(deadlines, '$.responseDueAt') AS responseDueAt, json_extract(deadlines, '$.resolutionDueAt') AS resolutionDueAt,
-         ${HAS_BREACH_FLAG_SQL} AS breached
-       FROM reports
-       WHERE id IN (
-           SELECT id FROM reports WHERE done_at IS NULL AND created_at < @to
-           UNION ALL SELECT id FROM reports WHERE done_at >= @from AND done_at IS NOT NULL
-           UNION ALL SELECT id FROM reports WHERE created_at >= @from AND created_at < @to
-           UNION ALL SELECT id FROM reports WHERE first_dispatched_at >= @from AND first_dispatched_at IS NOT NULL
-           UNION ALL SELECT id FROM reports WHERE verified_at >= @from AND verified_at IS NOT NULL)
-         AND created_at < @to`,
+    // Open at @to: not done (reports_open_kinerja covers every column read here), or done only at or after @to
+    // (none when @to is now; a past range's end reads the reports done since through reports_done).
+    const groups = `SELECT agency_id AS agencyId, NULLIF(district_code, '') AS districtCode,
+         (created_at < @e7) + (created_at < @e3) + (created_at < @e1) AS age, ${HAS_BREACH_FLAG_SQL} AS breached,
+         (reopen_count > 0 AND created_at < @from) AS reopenedBefore, COUNT(*) AS n`;
+    this.openStmt = db.prepare(
+      `${groups} FROM reports INDEXED BY reports_open_kinerja WHERE done_at IS NULL AND created_at < @to GROUP BY 1, 2, 3, 4, 5
+       UNION ALL
+       ${groups} FROM reports INDEXED BY reports_done WHERE done_at >= @to AND created_at < @to GROUP BY 1, 2, 3, 4, 5`,
     );
   }
-  facts(from: string, to: string): ReportFacts[] {
-    return (this.factsStmt.all({ from, to }) as (Omit<ReportFacts, 'breached'> & { breached: number })[]).map((f) => ({ ...f, breached: f.breached === 1 }));
+
+  /** The reports open at `to` (received before it, not done by then), grouped; `from` decides "reopened before the range". */
+  openAt(from: string, to: string): OpenGroup[] {
+    const [e7, e3, e1] = backlogEdges(to);
+    return (this.openStmt.all({ from, to, e7, e3, e1 }) as (Omit<OpenGroup, 'breached' | 'reopenedBefore'> & { breached: number; reopenedBefore: number })[]).map((g) => ({
+      ...g, breached: g.breached === 1, reopenedBefore: g.reopenedBefore === 1,
+    }));
   }
 }

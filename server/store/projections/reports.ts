@@ -16,13 +16,13 @@ export function reportsProjection(db: Db, reports: ReportsTable): Projection {
       if (event.type === 'report.submitted') {
         const report = reportFromSubmitted(event, e.seq);
         reports.put(report);
-        return { report };
+        return { report, previous: null };
       }
       const before = reports.get(event.reportId);
       if (!before) throw new Error(`event ${e.seq} (${e.type}) is about report ${event.reportId}, which was never submitted`);
       const report = applyEvent(before, event, e.seq);
       reports.put(report);
-      return { report };
+      return { report, previous: before };
     },
     snapshot: () => rows.all(),
   };

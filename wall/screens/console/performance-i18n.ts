@@ -40,7 +40,7 @@ const id = {
     backlog: 'Umur tunggakan',
   },
   ages: ['≤1 hr', '1–3 hr', '3–7 hr', '>7 hr'],
-  rule: 'Peringkat: selesai tepat waktu, lalu respons tepat waktu. Hanya bukti terverifikasi dihitung selesai; ditolak dan digabung dihitung terpisah, dan laporan yang dibuka lagi oleh warga dihitung terhadap OPD.',
+  rule: 'Peringkat: selesai tepat waktu, lalu respons tepat waktu. Hanya bukti terverifikasi dihitung selesai; ditolak dan digabung dihitung terpisah, dan laporan yang dibuka lagi oleh warga dihitung terhadap OPD. Median dan p90 dibulatkan ke 0,1 jam di bawah 10 jam, ke dua angka penting di atasnya.',
   badRange: 'Tanggal "dari" harus sebelum "sampai".',
 };
 
@@ -83,7 +83,7 @@ const en: typeof id = {
     backlog: 'Backlog age',
   },
   ages: ['≤1 d', '1–3 d', '3–7 d', '>7 d'],
-  rule: 'Ranked by fixed on time, then response on time. Only verified proof counts as fixed; rejected and merged are counted apart, and a report the citizen reopens counts against the agency.',
+  rule: 'Ranked by fixed on time, then response on time. Only verified proof counts as fixed; rejected and merged are counted apart, and a report the citizen reopens counts against the agency. Medians and p90 are rounded to 0.1 h below 10 h, to two significant figures above.',
   badRange: '"From" must be before "to".',
 };
 
