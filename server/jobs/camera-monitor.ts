@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Ctx } from '../commands/context.js';
 import { recordProbeGrouped } from '../commands/cameras.js';
+import { SnapshotFiles } from './camera-snapshots.js';
 import type { Probe } from '../domain/cameras.js';
 import type { CameraRow } from '../store/cameras.js';
-import { keepSnapshot, probePlaylist, probeSnapshot, type LastFrame, type Look, type ProbeOptions } from './camera-probe.js';
+import { probePlaylist, probeSnapshot, type LastFrame, type Look, type ProbeOptions } from './camera-probe.js';
 
 export { snapshotPath } from './camera-probe.js';
 
@@ -41,6 +42,7 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () =
   mkdirSync(opts.snapshotsDir, { recursive: true });
   const inFlight = new Set<string>();
   const memory = new Map<string, LastFrame>();
+  const snapshots = new SnapshotFiles(opts.snapshotsDir);
   let stopped = false;
   // drain() moves on a generation: probes queued in an older one are dropped (they are due again next round).
   let generation = 0;
@@ -58,7 +60,7 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () =
   async function keepFrame(cameraId: string, { probe, frame }: Look): Promise<Probe> {
     if (!frame) return probe;
     try {
-      await keepSnapshot(opts.snapshotsDir, cameraId, frame);
+      await snapshots.keep(cameraId, frame);
       return probe;
     } catch (err) {
       // Forgotten, so the next probe writes its frame even when it is the same picture.

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { rename, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import { mustMeasureBrightness, type Brightness, type Probe } from '../domain/cameras.js';
 import { frameToKeep, measureLuma } from '../media/camera-snapshot.js';
@@ -18,18 +17,6 @@ export type LastFrame = Brightness & { hash: string };
 /** A probe, and the frame to keep as the camera's latest snapshot when it brought a new one. */
 export type Look = { probe: Probe; frame: Buffer | null };
 
-/**
- * Replaces a camera's latest snapshot: a new file renamed over the old, so a reader gets one frame or the other,
- * never half of each. Through the callback API, off the main thread: on ext4 a rename over a file starts the new
- * file's writeback and an open waits on the journal behind the database's fsyncs, milliseconds the probes must not wait.
- */
-export function keepSnapshot(dir: string, cameraId: string, frame: Buffer): Promise<void> {
-  const file = snapshotPath(dir, cameraId);
-  return new Promise((resolve, reject) =>
-    writeFile(`${file}.tmp`, frame, (err) => (err ? reject(err) : rename(`${file}.tmp`, file, (e) => (e ? reject(e) : resolve())))),
-  );
-}
-
 /** Basic auth from the camera's own credentials: they stay on the hub, the camera sees them, no browser does. */
 export function cameraHeaders(cam: Pick<CameraRow, 'username' | 'password'>): Record<string, string> {
   return cam.username ? { authorization: `Basic ${Buffer.from(`${cam.username}:${cam.password ?? ''}`).toString('base64')}` } : {};
@@ -38,7 +25,7 @@ export function cameraHeaders(cam: Pick<CameraRow, 'username' | 'password'>): Re
 /**
  * One look at a camera's snapshot: fetch, hash the bytes as received (the same bytes again is a frozen
  * camera), brightness from a reduced decode, and the frame to keep as the latest snapshot (the caller keeps it,
- * see keepSnapshot). Any failure is a failed probe, never a throw.
+ * see camera-snapshots.ts). Any failure is a failed probe, never a throw.
  */
 export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Look> {
   const started = performance.now();
