@@ -53,7 +53,8 @@ export class GroupCommit {
       setImmediate(() => this.flush());
     }
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    const light = this.full && batch.every((item) => !item.durable);
+    // Inside someone's open transaction (an async one, event-log-sqlite.ts) the level cannot change: that COMMIT decides.
+    const light = this.full && !this.db.inTransaction && batch.every((item) => !item.durable);
     const events = this.events();
     try {
       // Not prepared statements: SQLite applies this pragma when it is compiled, not when it is run.
@@ -76,7 +77,7 @@ export class GroupCommit {
       }
       if (light && this.events() !== events) this.db.transaction(() => this.s.touch.run()).immediate();
     } catch (error) {
-      // The COMMIT itself failed (disk full, I/O error): nothing of the batch is on disk, so nobody is acknowledged.
+      // The COMMIT itself (or the flush after it) failed, disk full or I/O error: nobody is acknowledged.
       for (const item of batch) item.reject(error);
       return;
     }
