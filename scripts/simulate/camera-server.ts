@@ -33,9 +33,10 @@ export async function startCameraServer(opts: {
   cameras: { id: string; name: string }[];
   frames?: 'clock' | 'sequence';
   /**
-   * Thousands of cameras (the bench): every camera shows one of this many frames rendered at start, a
-   * different one each second, instead of rendering its own scene, so the simulator does not eat the CPU
-   * the hub is being measured on.
+   * Thousands of cameras (the bench): every camera shows one of this many frames rendered at start instead of
+   * rendering its own scene, so the simulator does not eat the CPU the hub is being measured on. Each snapshot
+   * of a camera is the next frame: the bench polls faster than its clock says, and a camera asked twice in one
+   * second must not look frozen (at a real 5 s interval a working camera's picture has always moved on).
    */
   sharedFrames?: number;
   /** The cameras' clock for their live video (HLS media sequence): a test passes its own. */
@@ -77,7 +78,9 @@ export async function startCameraServer(opts: {
     }
     const second = Math.floor(Date.now() / 1000);
     if (pool.length && mode !== 'black') {
-      const jpeg = pool[(second + (offsets.get(id) ?? 0)) % pool.length];
+      const n = (shown.get(id) ?? offsets.get(id) ?? 0) + 1;
+      shown.set(id, n);
+      const jpeg = pool[n % pool.length];
       frames.set(id, { second, jpeg });
       return jpeg;
     }

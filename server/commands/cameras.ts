@@ -1,11 +1,10 @@
 import type { Actor } from '../contract/roles.js';
-import { assessCamera, DEFAULT_RULES, type Probe } from '../domain/cameras.js';
+import { assessCamera, DEFAULT_RULES, type CameraHealth, type Probe } from '../domain/cameras.js';
 import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
-import { cameraView } from '../domain/views.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import type { LogEvent } from '../store/events.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { commit, commitGrouped, type Committed, type Ctx, type Result } from './context.js';
 
 const MONITOR: Actor = { id: 'camera-monitor', role: 'system', name: 'Pemantau kamera' };
 
@@ -19,26 +18,37 @@ export function appendCameraEvent(ctx: Ctx, event: LogEvent & { payload: { camer
 /**
  * Records one probe and appends an event only when what a screen shows changes: the camera's health
  * (camera.health_changed) or, within the same health, its reason (camera.reason_changed: frozen → black),
- * so the wall never shows a stale reason. Probes themselves are not events: a poll every few seconds would bury the log.
+ * so the wall never shows a stale reason. Probes themselves are not events: a poll every few seconds would bury
+ * the log. Says the camera's health after the probe; null when there is no such camera or it is disabled.
  */
-export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraPublic | null {
-  return commit(ctx, (): [CameraPublic | null, Committed[]] => {
-    const cam = ctx.store.cameras.get(cameraId);
-    if (!cam || cam.disabled) return [null, []];
-    const { health, reason } = assessCamera([probe, ...ctx.store.cameras.recentProbes(cameraId, 9)], cam.health, DEFAULT_RULES);
-    const good = reason === 'ok' || reason === 'slow';
-    // A frozen or black frame answered, but it is not a good frame: "last good" must not move.
-    ctx.store.cameras.addProbe(cameraId, probe, good);
-    const now = { ...cam, snapshotAt: probe.ok ? probe.at : cam.snapshotAt, lastGoodAt: good ? probe.at : cam.lastGoodAt };
-    if (health === cam.health) {
-      // Only a degraded camera shows its reason; online/offline ones keep theirs until their health changes.
-      if (health !== 'degraded' || reason === cam.reason || reason === 'ok' || reason === 'failed' || reason === 'no_data') return [cameraView(now), []];
-      const c = appendCameraEvent(ctx, { type: 'camera.reason_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, health, from: cam.reason, to: reason } });
-      return [c.camera!, [c]];
-    }
-    const c = appendCameraEvent(ctx, { type: 'camera.health_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, from: cam.health, to: health, reason } });
-    return [c.camera!, [c]];
-  });
+export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraHealth | null {
+  return commit(ctx, () => probeWrite(ctx, cameraId, probe));
+}
+
+/**
+ * recordProbe for the monitor: the probes that end together share one transaction, and a probe row is not
+ * waited onto the disk (a power cut may lose the last seconds of probes, a killed hub none); a health or reason
+ * change is an event, and that is on disk before it is broadcast.
+ */
+export function recordProbeGrouped(ctx: Ctx, cameraId: string, probe: Probe): Promise<CameraHealth | null> {
+  return commitGrouped(ctx, () => probeWrite(ctx, cameraId, probe), false);
+}
+
+function probeWrite(ctx: Ctx, cameraId: string, probe: Probe): [CameraHealth | null, Committed[]] {
+  const cam = ctx.store.cameras.healthOf(cameraId);
+  if (!cam || cam.disabled) return [null, []];
+  const { health, reason } = assessCamera([probe, ...ctx.store.cameras.recentProbes(cameraId, 9)], cam.health, DEFAULT_RULES);
+  const good = reason === 'ok' || reason === 'slow';
+  // A frozen or black frame answered, but it is not a good frame: "last good" must not move.
+  ctx.store.cameras.addProbe(cameraId, probe, good);
+  if (health === cam.health) {
+    // Only a degraded camera shows its reason; online/offline ones keep theirs until their health changes.
+    if (health !== 'degraded' || reason === cam.reason || reason === 'ok' || reason === 'failed' || reason === 'no_data') return [health, []];
+    const c = appendCameraEvent(ctx, { type: 'camera.reason_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, health, from: cam.reason, to: reason } });
+    return [health, [c]];
+  }
+  const c = appendCameraEvent(ctx, { type: 'camera.health_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, from: cam.health, to: health, reason } });
+  return [health, [c]];
 }
 
 export function acknowledgeCameraAlert(ctx: Ctx, actor: Actor, cameraId: string): Result<CameraPublic> {

@@ -30,8 +30,8 @@ export type Result<T> = { ok: true; value: T } | Refusal;
  * commit for the intake path: the write shares a transaction (one fsync, synchronous = FULL) with the other
  * submissions that arrive together, in its own savepoint, and is published after that COMMIT.
  */
-export function commitGrouped<T>(ctx: Ctx, write: () => [T, Committed[]]): Promise<T> {
-  return ctx.store.txGrouped(write, ([, done]) => done.forEach((c) => ctx.publish(c))).then(([value]) => value);
+export function commitGrouped<T>(ctx: Ctx, write: () => [T, Committed[]], durable = true): Promise<T> {
+  return ctx.store.txGrouped(write, ([, done]) => done.forEach((c) => ctx.publish(c)), durable).then(([value]) => value);
 }
 
 /** Appends events and writes the projections in one transaction, then publishes: persist first, broadcast after. */

@@ -29,12 +29,16 @@ export const DEFAULT_RULES: HealthRules = { failuresToOffline: 3, goodToRecover:
 
 export type Assessment = { health: CameraHealth; reason: 'ok' | 'failed' | 'slow' | 'frozen' | 'black' | 'no_data' };
 
-/** What the newest probes say on their own, without hysteresis. */
-function symptom(p: Probe, previous: Probe[], rules: HealthRules): Assessment['reason'] {
+/** What probe i (newest first) says with the ones before it, without hysteresis. By index: it runs on every probe. */
+function symptom(probes: Probe[], i: number, rules: HealthRules): Assessment['reason'] {
+  const p = probes[i];
   if (!p.ok) return 'failed';
   if (p.luma !== null && p.luma < rules.blackLuma) return 'black';
-  const same = [p, ...previous].slice(0, rules.frozenAfter);
-  if (p.hash && same.length === rules.frozenAfter && same.every((q) => q.ok && q.hash === p.hash)) return 'frozen';
+  if (p.hash && probes.length - i >= rules.frozenAfter) {
+    let k = i + 1;
+    while (k < i + rules.frozenAfter && probes[k].ok && probes[k].hash === p.hash) k++;
+    if (k === i + rules.frozenAfter) return 'frozen';
+  }
   if (p.latencyMs > rules.slowMs) return 'slow';
   return 'ok';
 }
@@ -46,7 +50,7 @@ function symptom(p: Probe, previous: Probe[], rules: HealthRules): Assessment['r
  */
 export function assessCamera(probes: Probe[], current: CameraHealth | null, rules: HealthRules = DEFAULT_RULES): Assessment {
   if (probes.length === 0) return { health: current ?? 'offline', reason: 'no_data' };
-  const reasons = probes.map((p, i) => symptom(p, probes.slice(i + 1), rules));
+  const reasons = probes.map((_, i) => symptom(probes, i, rules));
   const [latest] = reasons;
   const run = (pred: (r: Assessment['reason']) => boolean) => {
     let n = 0;

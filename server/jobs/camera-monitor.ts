@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Ctx } from '../commands/context.js';
-import { recordProbe } from '../commands/cameras.js';
+import { recordProbeGrouped } from '../commands/cameras.js';
+import { SnapshotFiles } from './camera-snapshots.js';
 import type { Probe } from '../domain/cameras.js';
 import type { CameraRow } from '../store/cameras.js';
-import { probePlaylist, probeSnapshot, type LastFrame, type ProbeOptions } from './camera-probe.js';
+import { probePlaylist, probeSnapshot, type LastFrame, type Look, type ProbeOptions } from './camera-probe.js';
 
 export { snapshotPath } from './camera-probe.js';
 
@@ -21,23 +22,27 @@ export type MonitorOptions = ProbeOptions & {
  * One probe of one camera, whatever it offers. An HLS camera's health comes from its playlist; its snapshot,
  * when it has one, still gives the latest frame and its brightness.
  */
-export async function probeCamera(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Probe> {
+export async function probeCamera(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Look> {
   if (!cam.streamUrl) return probeSnapshot(cam, opts, now, memory);
   const live = await probePlaylist(cam, opts, now);
-  if (!live.ok || !cam.snapshotUrl) return live;
-  const snap = await probeSnapshot(cam, opts, now, memory);
-  return { ...live, latencyMs: Math.max(live.latencyMs, snap.latencyMs), luma: snap.ok ? snap.luma : null };
+  if (!live.ok || !cam.snapshotUrl) return { probe: live, frame: null };
+  const { probe: snap, frame } = await probeSnapshot(cam, opts, now, memory);
+  return { probe: { ...live, latencyMs: Math.max(live.latencyMs, snap.latencyMs), luma: snap.ok ? snap.luma : null }, frame };
 }
 
 /**
  * Polls every camera on its own interval, a bounded number at a time. Restart-safe: when a camera is due
  * comes from the store (its last probe), not from memory. The probes of a round run as a pool (a slot is
- * refilled as soon as one probe ends), so one slow camera does not hold the others back.
+ * refilled as soon as one probe ends), so one slow camera does not hold the others back. A slot bounds the
+ * cameras being asked: it is given back once the answer is in, before the frame is written and the probe
+ * recorded. Probes recorded together share one transaction (one fsync); a camera is due again only once its
+ * probe is recorded.
  */
 export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () => void; tick: () => Promise<number>; drain: () => Promise<void> } {
   mkdirSync(opts.snapshotsDir, { recursive: true });
   const inFlight = new Set<string>();
   const memory = new Map<string, LastFrame>();
+  const snapshots = new SnapshotFiles(opts.snapshotsDir);
   let stopped = false;
   // drain() moves on a generation: probes queued in an older one are dropped (they are due again next round).
   let generation = 0;
@@ -51,6 +56,19 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () =
     else free++;
   };
 
+  /** The new frame becomes the camera's latest snapshot; a frame that cannot be kept is a failed probe, as before. */
+  async function keepFrame(cameraId: string, { probe, frame }: Look): Promise<Probe> {
+    if (!frame) return probe;
+    try {
+      await snapshots.keep(cameraId, frame);
+      return probe;
+    } catch (err) {
+      // Forgotten, so the next probe writes its frame even when it is the same picture.
+      memory.delete(cameraId);
+      return { ...probe, ok: false, hash: null, luma: null, error: (err as Error).message.slice(0, 200) };
+    }
+  }
+
   /** One round: probes every camera that is due and not already being probed; says how many it probed. */
   async function tick(): Promise<number> {
     const due = ctx.store.cameras.due(ctx.now().toISOString()).filter((c) => !inFlight.has(c.id));
@@ -60,18 +78,25 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () =
     const round = Promise.all(
       due.map(async (cam) => {
         await acquire();
+        let look: Look;
         try {
-          if (stopped || gen !== generation) return;
+          if (stopped || gen !== generation) return void inFlight.delete(cam.id);
           probed++;
-          const probe = await probeCamera(cam, opts, ctx.now, memory);
-          if (!stopped) {
-            recordProbe(ctx, cam.id, probe);
-            opts.onProbe?.(cam.id, probe);
-          }
+          look = await probeCamera(cam, opts, ctx.now, memory);
+        } catch (err) {
+          opts.log.error({ err, camera: cam.id }, 'camera probe failed');
+          return void inFlight.delete(cam.id);
+        } finally {
+          release();
+        }
+        try {
+          const probe = await keepFrame(cam.id, look);
+          if (stopped) return;
+          await recordProbeGrouped(ctx, cam.id, probe);
+          opts.onProbe?.(cam.id, probe);
         } catch (err) {
           opts.log.error({ err, camera: cam.id }, 'camera probe could not be recorded');
         } finally {
-          release();
           inFlight.delete(cam.id);
         }
       }),

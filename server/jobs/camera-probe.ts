@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mustMeasureBrightness, type Brightness, type Probe } from '../domain/cameras.js';
 import { frameToKeep, measureLuma } from '../media/camera-snapshot.js';
@@ -15,6 +14,9 @@ export type ProbeOptions = { snapshotsDir: string; timeoutMs: number };
 /** What the monitor remembers of each camera between probes (lost on restart: the first probe measures again). */
 export type LastFrame = Brightness & { hash: string };
 
+/** A probe, and the frame to keep as the camera's latest snapshot when it brought a new one. */
+export type Look = { probe: Probe; frame: Buffer | null };
+
 /** Basic auth from the camera's own credentials: they stay on the hub, the camera sees them, no browser does. */
 export function cameraHeaders(cam: Pick<CameraRow, 'username' | 'password'>): Record<string, string> {
   return cam.username ? { authorization: `Basic ${Buffer.from(`${cam.username}:${cam.password ?? ''}`).toString('base64')}` } : {};
@@ -22,13 +24,13 @@ export function cameraHeaders(cam: Pick<CameraRow, 'username' | 'password'>): Re
 
 /**
  * One look at a camera's snapshot: fetch, hash the bytes as received (the same bytes again is a frozen
- * camera), brightness from a reduced decode, and the frame kept as the latest snapshot. Any failure is a
- * failed probe, never a throw.
+ * camera), brightness from a reduced decode, and the frame to keep as the latest snapshot (the caller keeps it,
+ * see camera-snapshots.ts). Any failure is a failed probe, never a throw.
  */
-export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Probe> {
+export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Look> {
   const started = performance.now();
   const at = now().toISOString();
-  const failed = (error: string): Probe => ({ at, ok: false, latencyMs: performance.now() - started, hash: null, luma: null, error });
+  const failed = (error: string): Look => ({ probe: { at, ok: false, latencyMs: performance.now() - started, hash: null, luma: null, error }, frame: null });
   if (!cam.snapshotUrl) return failed('no snapshot URL');
   try {
     const res = await fetch(cam.snapshotUrl, { headers: cameraHeaders(cam), signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'error' });
@@ -39,7 +41,7 @@ export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () 
     const hash = createHash('sha1').update(body).digest('hex');
     const last = memory.get(cam.id);
     // The same bytes as last time (a frozen camera): same brightness, same file; nothing to decode or write.
-    if (last?.hash === hash) return { at, ok: true, latencyMs, hash, luma: last.luma };
+    if (last?.hash === hash) return { probe: { at, ok: true, latencyMs, hash, luma: last.luma }, frame: null };
     const frame = { bytes: body.length, at };
     let luma: number;
     if (!last || mustMeasureBrightness(last, frame)) {
@@ -49,11 +51,7 @@ export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () 
       luma = last.luma;
       memory.set(cam.id, { ...last, hash });
     }
-    const file = snapshotPath(opts.snapshotsDir, cam.id);
-    // Synchronous: two small syscalls cost less main-thread time than the promise file API's handle machinery.
-    writeFileSync(`${file}.tmp`, await frameToKeep(body));
-    renameSync(`${file}.tmp`, file);
-    return { at, ok: true, latencyMs, hash, luma };
+    return { probe: { at, ok: true, latencyMs, hash, luma }, frame: await frameToKeep(body) };
   } catch (err) {
     const e = err as Error;
     return failed(e.name === 'TimeoutError' ? 'timeout' : e.message.slice(0, 200));

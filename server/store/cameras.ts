@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import type { CameraPublic } from '../contract/cameras.js';
-import type { Probe } from '../domain/cameras.js';
+import type { CameraHealth, Probe } from '../domain/cameras.js';
 import type { StoredEvent } from './events.js';
 import { CameraProjection } from './camera-projection.js';
 
@@ -25,6 +25,8 @@ type RawRow = Omit<CameraRow, 'live' | 'disabled'> & { live: number; disabled: n
 const toRow = (r: RawRow): CameraRow => ({ ...r, live: r.live === 1, disabled: r.disabled === 1 });
 
 const KEEP_PROBES = 20;
+/** A camera keeps at most KEEP_PROBES + PRUNE_EVERY probe rows (one DELETE of ten rows costs about what one of one does). */
+const PRUNE_EVERY = 10;
 
 export class CamerasTable {
   private readonly s;
@@ -34,11 +36,15 @@ export class CamerasTable {
    * every probe. Only the hub that probes a camera writes its probes, so this never goes stale.
    */
   private readonly recentCache = new Map<string, Probe[]>();
+  /** Probes written since a camera's old ones were last pruned: pruned every PRUNE_EVERY, not on every probe. */
+  private readonly sincePrune = new Map<string, number>();
   constructor(db: Db) {
     this.projection = new CameraProjection(db);
     this.s = {
       all: db.prepare(`${SELECT} ORDER BY c.id`),
       one: db.prepare(`${SELECT} WHERE c.id = ?`),
+      // What a probe's health rules need of the camera, without its sources and the rest of the row.
+      health: db.prepare('SELECT health, health_reason AS reason, disabled FROM cameras WHERE id = ?'),
       // Due: enabled, and never probed or its interval gone since the last probe (a microsecond of slack for float days).
       due: db.prepare(
         `${SELECT} WHERE c.disabled = 0 AND (c.last_probe_at IS NULL OR julianday(@now) - julianday(c.last_probe_at) >= c.interval_s / 86400.0 - 1e-9)
@@ -79,6 +85,7 @@ export class CamerasTable {
       this.s.dropSource.run(id);
       this.s.dropProbes.run(id);
       this.recentCache.delete(id);
+      this.sincePrune.delete(id);
     }
   }
   setSource(id: string, src: CameraSource, fromProfile: boolean): void {
@@ -104,6 +111,11 @@ export class CamerasTable {
     const r = this.s.one.get(id) as RawRow | undefined;
     return r ? toRow(r) : null;
   }
+  /** A camera's health and reason, undefined for none; what a probe is judged against. */
+  healthOf(id: string): { health: CameraHealth | null; reason: string | null; disabled: boolean } | undefined {
+    const r = this.s.health.get(id) as { health: CameraHealth | null; reason: string | null; disabled: number } | undefined;
+    return r && { ...r, disabled: r.disabled === 1 };
+  }
   addProbe(id: string, p: Probe, good: boolean): void {
     this.s.addProbe.run(id, p.at, p.ok ? 1 : 0, Math.round(p.latencyMs), p.hash, p.luma, p.error ?? null);
     const cached = this.recentCache.get(id);
@@ -111,7 +123,9 @@ export class CamerasTable {
       cached.unshift({ ...p, latencyMs: Math.round(p.latencyMs), error: p.error ?? null });
       cached.length = Math.min(cached.length, KEEP_PROBES);
     }
-    this.s.prune.run({ id });
+    const since = (this.sincePrune.get(id) ?? 0) + 1;
+    this.sincePrune.set(id, since % PRUNE_EVERY);
+    if (since >= PRUNE_EVERY) this.s.prune.run({ id });
     this.s.probed.run({ id, at: p.at, goodAt: good ? p.at : null, snapshotAt: p.ok ? p.at : null });
   }
   recentProbes(id: string, n: number): Probe[] {

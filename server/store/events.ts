@@ -53,8 +53,12 @@ export class EventLog {
     for (const r of this.between.iterate(from, to) as Iterable<Row>) yield toStored(r);
   }
 
+  /** Events appended through this log since it was opened (a rolled-back one counts too): what a commit must make durable. */
+  appended = 0;
+
   /** Appends one event and returns its seq. Call inside the transaction that updates the projections. */
   append(e: LogEvent): number {
+    this.appended++;
     return Number(this.insert.run(eventRow(e)).lastInsertRowid);
   }
 

@@ -59,6 +59,24 @@ describe('group commit', () => {
     close();
   });
 
+  it('a batch of records nobody is answered about skips the fsync, unless one of them appended an event', async () => {
+    const { store, db, close } = twoConnections();
+    const level = () => db.pragma('synchronous', { simple: true }) as number;
+    const flushes = () => db.prepare("SELECT value FROM meta WHERE key = 'durable_mark'").pluck().get() ?? null;
+    expect(await Promise.all([store.txGrouped(level, () => {}, false), store.txGrouped(level, () => {}, false)])).toEqual([1, 1]); // NORMAL
+    expect(level()).toBe(2); // FULL again for everyone else
+    expect(flushes()).toBeNull();
+    // One write that is answered makes its whole batch durable.
+    expect(await Promise.all([store.txGrouped(level, () => {}, false), store.txGrouped(level)])).toEqual([2, 2]);
+
+    const actor = { id: 'camera-monitor', role: 'system', name: 'Pemantau kamera' } as const;
+    const event = { type: 'camera.health_changed', reportId: null, at: '2026-12-02T08:00:00Z', actor, payload: { cameraId: 'c1' } } as const;
+    let flushedBeforeAfter: unknown = null;
+    await store.txGrouped(() => store.events.append(event), () => (flushedBeforeAfter = flushes()), false);
+    expect(flushedBeforeAfter).toBe('1');
+    close();
+  });
+
   it('without grouping every write commits alone (the benches\' "before")', async () => {
     const path = file();
     const db = openDb(path, 'NORMAL');

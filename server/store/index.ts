@@ -73,9 +73,9 @@ export class Store {
    */
   constructor(readonly db: Db, opts: { groupCommit?: boolean; clock?: CityClock } = {}) {
     this.clock = opts.clock ?? cityClock(CITY_ZONES[0]);
-    this.group = opts.groupCommit === false ? null : new GroupCommit(db);
     const applied = migrate(db);
     this.events = new EventLog(db);
+    this.group = opts.groupCommit === false ? null : new GroupCommit(db, () => this.events.appended);
     this.reports = new ReportsTable(db);
     this.tickets = new TicketCounters(db);
     this.media = new MediaTable(db);
@@ -147,9 +147,10 @@ export class Store {
   /**
    * Like tx, but shares one transaction (one fsync) with the other grouped writes of this turn of the event loop,
    * each in its own savepoint. `after` runs once it is committed, in write order, before the promise settles.
+   * durable false: a record no one is answered about (see GroupCommit.run); what it appends as events is still durable.
    */
-  txGrouped<T>(fn: () => T, after: (value: T) => void = () => {}): Promise<T> {
-    if (this.group) return this.group.run(fn, after);
+  txGrouped<T>(fn: () => T, after: (value: T) => void = () => {}, durable = true): Promise<T> {
+    if (this.group) return this.group.run(fn, after, durable);
     try {
       const value = this.tx(fn);
       after(value);

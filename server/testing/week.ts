@@ -118,8 +118,8 @@ export function createWeek(hub: Hub, setNow: (d: Date) => void, start: Date, opt
       const probeAt = new Date(at.getTime() + 40 * 60_000).toISOString();
       const before = ctx.store.cameras.get(id)?.health;
       setNow(new Date(probeAt));
-      const cam = recordProbe(ctx, id, { at: probeAt, ok: !down, latencyMs: 120, hash: down ? null : `${id}-${hourIndex}`, luma: down ? null : 110, error: down ? 'timeout' : null });
-      if (cam && cam.health !== before) counts.cameraChanges++;
+      const health = recordProbe(ctx, id, { at: probeAt, ok: !down, latencyMs: 120, hash: down ? null : `${id}-${hourIndex}`, luma: down ? null : 110, error: down ? 'timeout' : null });
+      if (health && health !== before) counts.cameraChanges++;
     }
     setNow(new Date(at.getTime() + 3600_000));
   }
