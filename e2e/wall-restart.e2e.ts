@@ -25,6 +25,13 @@ async function mapFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
+/** A step that must end within `ms`, named when it does not (an unbounded await would only say "test timed out"). */
+function step<T>(label: string, ms: number, p: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${label}: not done within ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 async function restart() {
   const port = Number(new URL(e2e.url).port);
   await e2e.hub.close();
@@ -65,18 +72,18 @@ describe('a wall through a hub restart', () => {
   });
 
   it('without a new release, a restart only clears the stale marker and catches up by seq', async () => {
-    const map = await mapFrame(wall);
-    await wall.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
-    const start = await restart();
+    const map = await step('the map view', 120_000, mapFrame(wall));
+    await step('marking the page load', 30_000, wall.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true)));
+    const start = await step('stopping the hub', 60_000, restart());
     await wall.waitForSelector('[data-testid="layar-stale"]', { timeout: 15_000 });
-    await start();
-    const r = await postReport(e2e.url, validReport({ category: 'jalan-rusak' }), [await photo()]);
+    await step('starting the hub', 60_000, start());
+    const r = await step('filing a report', 60_000, postReport(e2e.url, validReport({ category: 'jalan-rusak' }), [await photo()]));
     const head = e2e.hub.ctx.store.events.headSeq();
     await wall.waitForSelector('[data-testid="layar-stale"]', { state: 'detached', timeout: 30_000 });
-    await expect.poll(() => map.evaluate(() => window.__pantau!.live.seq()), { timeout: 30_000 }).toBeGreaterThanOrEqual(head);
-    expect(await map.evaluate((id) => !!window.__pantau!.live.get(id), Number(r.body.id))).toBe(true);
+    await expect.poll(() => step('reading the seq', 10_000, map.evaluate(() => window.__pantau!.live.seq())), { timeout: 30_000 }).toBeGreaterThanOrEqual(head);
+    expect(await step('finding the report', 30_000, map.evaluate((id) => !!window.__pantau!.live.get(id), Number(r.body.id)))).toBe(true);
     // The same page load: no reload happened.
-    expect(await wall.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
+    expect(await step('reading the page load', 30_000, wall.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad))).toBe(true);
     await wall.screenshot({ path: join(ARTIFACTS, 'layar-recovered-1080p.png') });
   });
 });

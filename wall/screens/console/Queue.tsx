@@ -201,7 +201,9 @@ export function Queue(props: Props) {
       <div
         class="cn-list"
         ref={list}
-        role="listbox"
+        // A listbox while it holds rows; empty (loading, nothing to do, an error) it is the status that says so:
+        // a listbox without options is an error to a screen reader (axe aria-required-children).
+        role={q.rows.length ? 'listbox' : 'status'}
         aria-label={ct.queueLabel}
         tabindex="0"
         data-testid="queue-list"
