@@ -114,13 +114,15 @@ export class Store {
       apiClientsProjection(db, this.apiClients),
     ]);
     // The rollups are a function of the reports' rows: a store that had reports before they existed starts from those.
-    if (applied.includes('022_report_rollups.sql')) this.refillRollups();
-    if (applied.includes('027_open_report_counts.sql')) this.refillOpenCounts();
+    // So are the open counts and the month rows of 027.
+    const at027 = applied.includes('027_open_counts_and_rollup_months.sql');
+    if (applied.includes('022_report_rollups.sql') || at027) this.refillRollups();
+    if (at027) this.refillOpenCounts();
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }
 
-  /** The rollups made again from the reports' rows, which they are a function of (a store's first start after 022). */
+  /** The rollups made again from the reports' rows, which they are a function of (a store's first start after 022 or 027). */
   refillRollups(): void {
     this.tx(() => {
       this.rollups.clear();

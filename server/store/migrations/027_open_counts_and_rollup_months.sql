@@ -18,3 +18,25 @@ CREATE TABLE report_open_districts (
   district_code TEXT PRIMARY KEY,
   open INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- The agency-day rollups summed per city month ('YYYY-MM'), histograms too: a long range reads its whole months
+-- here and only the days before and after them from report_rollup_agency_days (domain/rollups.ts splitRange).
+-- Written with the day rows in the event's transaction; filled from the reports' rows on the first start after 027.
+CREATE TABLE report_rollup_agency_months (
+  month TEXT NOT NULL,
+  agency_id TEXT NOT NULL,
+  received INTEGER NOT NULL,
+  reopened INTEGER NOT NULL,
+  dispatched INTEGER NOT NULL,
+  dispatched_in_time INTEGER NOT NULL,
+  returned_proofs INTEGER NOT NULL,
+  fixed INTEGER NOT NULL,
+  fixed_in_time INTEGER NOT NULL,
+  rejected INTEGER NOT NULL,
+  merged INTEGER NOT NULL,
+  response_ms INTEGER NOT NULL,
+  resolution_ms INTEGER NOT NULL,
+  response_times BLOB NOT NULL DEFAULT x'',
+  resolution_times BLOB NOT NULL DEFAULT x'',
+  PRIMARY KEY (month, agency_id)
+) WITHOUT ROWID;
