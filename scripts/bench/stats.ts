@@ -86,8 +86,9 @@ export function numericFlags<T extends Record<string, number>>(defaults: T, usag
     const given = values[k];
     const raw = typeof given === 'string' ? given : process.env[`BENCH_${k.toUpperCase().replace(/-/g, '_')}`];
     const v = raw === undefined ? def : Number(raw);
-    if (!Number.isFinite(v) || v <= 0) {
-      console.error(`--${k} must be a positive number (got ${raw})\n${usage}`);
+    // A flag whose default is 0 is a switch (0 or more); any other must be positive.
+    if (!Number.isFinite(v) || v < 0 || (v === 0 && def !== 0)) {
+      console.error(`--${k} must be a ${def === 0 ? 'non-negative' : 'positive'} number (got ${raw})\n${usage}`);
       process.exit(2);
     }
     out[k] = v;

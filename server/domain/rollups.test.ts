@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bucketHours, histogramQuantile, rollupChange, timeBucket, TIME_BUCKETS, type RollupFacts } from './rollups.js';
+import { bucketHours, histogramQuantile, rollupChange, splitRange, timeBucket, TIME_BUCKETS, type RollupFacts } from './rollups.js';
 import { cityClock } from './time.js';
 import { exactQuantile } from '../testing/kinerja-oracle.js';
 
@@ -66,5 +66,15 @@ describe('what an event changes in the rollups', () => {
     expect(rows.filter((r) => r.agencyId === 'dkp').every((r) => Object.values(r.counts).every((n) => n <= 0))).toBe(true);
     expect(rows.filter((r) => r.agencyId === 'dishub').every((r) => Object.values(r.counts).every((n) => n >= 0))).toBe(true);
     expect(rollupChange(fixed, { ...fixed, status: 'closed' }, wib)).toEqual({ rows: [], times: [] });
+  });
+});
+
+describe('a range of days read from months and days', () => {
+  it('takes the whole months inside it from the month rows and the days around them from the day rows', () => {
+    expect(splitRange('2025-11-24', '2026-11-23')).toEqual({ months: ['2025-12', '2026-10'], before: ['2025-11-24', '2025-11-30'], after: ['2026-11-01', '2026-11-23'] });
+    expect(splitRange('2026-02-01', '2026-02-28')).toEqual({ months: ['2026-02', '2026-02'], before: null, after: null });
+    expect(splitRange('2026-11-17', '2026-11-23')).toEqual({ months: null, before: ['2026-11-17', '2026-11-23'], after: null });
+    expect(splitRange('2026-12-15', '2027-01-31')).toEqual({ months: ['2027-01', '2027-01'], before: ['2026-12-15', '2026-12-31'], after: null });
+    expect(splitRange('2026-12-15', '2027-01-30')).toEqual({ months: null, before: ['2026-12-15', '2027-01-30'], after: null });
   });
 });

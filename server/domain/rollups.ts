@@ -175,3 +175,37 @@ function nonZero(rows: Map<string, RollupRow>, times: Map<string, TimeChange>): 
     times: [...times.values()].filter((t) => t.n !== 0),
   };
 }
+
+/**
+ * How a range of city days fromDay…toDay (inclusive, 'YYYY-MM-DD') is read: the whole city months inside it from the
+ * month rows ('YYYY-MM', first…last; null: none), the days before and after them from the day rows (each an
+ * inclusive span, or null). A year is then a dozen month rows and a month's worth of day rows per agency.
+ */
+export type RangeSplit = { months: [string, string] | null; before: [string, string] | null; after: [string, string] | null };
+
+const nextDay = (day: string, by: number) => new Date(Date.parse(`${day}T00:00:00Z`) + by * 86400_000).toISOString().slice(0, 10);
+const monthEnd = (month: string) => nextDay(`${nextMonth(month)}-01`, -1);
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export function splitRange(fromDay: string, toDay: string): RangeSplit {
+  if (fromDay > toDay) return { months: null, before: null, after: null };
+  // The first month that starts on or after fromDay, the last that ends on or before toDay.
+  const first = fromDay.endsWith('-01') ? fromDay.slice(0, 7) : nextMonth(fromDay.slice(0, 7));
+  const lastEnds = monthEnd(toDay.slice(0, 7)) === toDay;
+  let last = toDay.slice(0, 7);
+  if (!lastEnds) {
+    const [y, m] = last.split('-').map(Number);
+    last = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  }
+  if (first > last) return { months: null, before: [fromDay, toDay], after: null };
+  const firstDay = `${first}-01`;
+  const lastDay = monthEnd(last);
+  return {
+    months: [first, last],
+    before: fromDay < firstDay ? [fromDay, nextDay(firstDay, -1)] : null,
+    after: toDay > lastDay ? [nextDay(lastDay, 1), toDay] : null,
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cityClock } from './time.js';
-import { agencyFigures, backlogEdges, dailyTrend, league, openByDistrict, rangeDays, type OpenGroup } from './stats.js';
+import { agencyFigures, backlogEdges, dailyTrend, league, rangeDays, type OpenGroup } from './stats.js';
+import { addOpenGroups, noOpenFigures } from './open-reports.js';
 import { timeBucket, TIME_BUCKETS, zeroCounts, type RollupCounts } from './rollups.js';
 
 const H = 3600_000;
@@ -21,7 +22,7 @@ describe('agency figures from the day sums and what is open', () => {
       ['dishub', sums({ received: 1, dispatched: 1, dispatchedInTime: 1, fixed: 1, fixedInTime: 1 })],
     ]),
     new Map([['dkp', { response: histogram(1, 2, 6), resolution: histogram(24, 72) }]]),
-    [open({ breached: true }), open({ age: 3, districtCode: '36.71.05', reopenedBefore: true, n: 2 }), open({ agencyId: 'dishub', age: 1, districtCode: null })],
+    addOpenGroups(noOpenFigures(), [open({ breached: true }), open({ age: 3, districtCode: '36.71.05', reopenedBefore: true, n: 2 }), open({ agencyId: 'dishub', age: 1, districtCode: null })]),
   );
   it('splits done into fixed, rejected and merged, and counts open and reopened', () => {
     expect(dkp).toMatchObject({ received: 4, fixed: 2, rejected: 1, merged: 0, open: 3, breachedOpen: 1, reopened: 3, returnedProofs: 1 });
@@ -39,7 +40,7 @@ describe('agency figures from the day sums and what is open', () => {
     expect(league([dkp, dishub]).map((a) => a.agencyId)).toEqual(['dishub', 'dkp']);
   });
   it('counts open reports per kecamatan', () => {
-    expect(openByDistrict([open({}), open({ districtCode: '36.71.05', n: 2 }), open({ districtCode: null })])).toEqual({ '36.71.01': 1, '36.71.05': 2 });
+    expect(addOpenGroups(noOpenFigures(), [open({}), open({ districtCode: '36.71.05', n: 2 }), open({ districtCode: null })]).districts).toEqual({ '36.71.01': 1, '36.71.05': 2 });
   });
 });
 

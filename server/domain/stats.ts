@@ -1,5 +1,6 @@
 import { histogramQuantile, type RollupCounts } from './rollups.js';
 import { localDay, type CityClock } from './time.js';
+import type { OpenFigures } from './open-reports.js';
 
 export type AgencyFigures = {
   agencyId: string;
@@ -40,29 +41,28 @@ export const backlogEdges = (to: string): string[] => [7, 3, 1].map((d) => new D
 const share = (ok: number, n: number) => (n ? Math.round((ok / n) * 1000) / 1000 : null);
 
 /** Every agency's figures: the range's day sums (rollups), its time histograms, and what was open at its end. */
-export function agencyFigures(agencies: string[], sums: Map<string, RollupCounts>, times: Map<string, AgencyTimes>, open: OpenGroup[]): AgencyFigures[] {
+export function agencyFigures(agencies: string[], sums: Map<string, RollupCounts>, times: Map<string, AgencyTimes>, open: OpenFigures): AgencyFigures[] {
   return agencies.map((agencyId) => {
     const s = sums.get(agencyId);
     const t = times.get(agencyId);
-    const mine = open.filter((g) => g.agencyId === agencyId);
-    const count = (ok: (g: OpenGroup) => boolean) => mine.reduce((n, g) => n + (ok(g) ? g.n : 0), 0);
+    const o = open.agencies.get(agencyId) ?? { open: 0, breached: 0, reopenedBefore: 0, backlog: [0, 0, 0, 0] };
     return {
       agencyId,
-      open: count(() => true),
-      breachedOpen: count((g) => g.breached),
+      open: o.open,
+      breachedOpen: o.breached,
       received: s?.received ?? 0,
       dispatched: s?.dispatched ?? 0,
       fixed: s?.fixed ?? 0,
       rejected: s?.rejected ?? 0,
       merged: s?.merged ?? 0,
       // Reopened: received in the range and reopened since, or reopened and still open at its end.
-      reopened: (s?.reopened ?? 0) + count((g) => g.reopenedBefore),
+      reopened: (s?.reopened ?? 0) + o.reopenedBefore,
       returnedProofs: s?.returnedProofs ?? 0,
       responseHours: { p50: t ? histogramQuantile(t.response, 0.5) : null, p90: t ? histogramQuantile(t.response, 0.9) : null },
       resolutionHours: { p50: t ? histogramQuantile(t.resolution, 0.5) : null, p90: t ? histogramQuantile(t.resolution, 0.9) : null },
       responseOnTime: share(s?.dispatchedInTime ?? 0, s?.dispatched ?? 0),
       resolutionOnTime: share(s?.fixedInTime ?? 0, s?.fixed ?? 0),
-      backlog: { upTo1d: count((g) => g.age === 0), d1to3: count((g) => g.age === 1), d3to7: count((g) => g.age === 2), over7d: count((g) => g.age === 3) },
+      backlog: { upTo1d: o.backlog[0], d1to3: o.backlog[1], d3to7: o.backlog[2], over7d: o.backlog[3] },
     };
   });
 }
@@ -93,10 +93,4 @@ export function rangeDays(range: { from: string; to: string }, clock: CityClock)
 /** Received and fixed per city day of the range, from the day sums (a day with none is a zero, not a gap). */
 export function dailyTrend(perDay: Map<string, { received: number; fixed: number }>, range: { from: string; to: string }, clock: CityClock) {
   return rangeDays(range, clock).map((day) => ({ day, received: perDay.get(day)?.received ?? 0, fixed: perDay.get(day)?.fixed ?? 0 }));
-}
-
-export function openByDistrict(open: OpenGroup[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const g of open) if (g.districtCode) out[g.districtCode] = (out[g.districtCode] ?? 0) + g.n;
-  return out;
 }

@@ -1,12 +1,14 @@
 import type { Ctx } from '../commands/context.js';
-import { agencyFigures, dailyTrend, league, openByDistrict, type AgencyFigures } from '../domain/stats.js';
+import { agencyFigures, dailyTrend, league, type AgencyFigures } from '../domain/stats.js';
+import { addOpenGroups, noOpenFigures, openFiguresOf } from '../domain/open-reports.js';
 import { dayStart, localDay } from '../domain/time.js';
 
 const DAY_MS = 86400_000;
 /** The longest range the kinerja screen may ask for: a year and a month. */
 export const MAX_KINERJA_DAYS = 400;
 
-export type KinerjaRange = { fromDay: string; toDay: string; from: string; to: string; days: number };
+/** toNow: the range runs to now (its end is still to come), so what is open at its end is what is open now. */
+export type KinerjaRange = { fromDay: string; toDay: string; from: string; to: string; days: number; toNow: boolean };
 
 /** A range of the city's days, [from 00:00, to 24:00); the last `days` (7) up to today by default. */
 export function kinerjaRange(ctx: Ctx, q: { from?: string; to?: string; days?: number }): KinerjaRange {
@@ -17,15 +19,23 @@ export function kinerjaRange(ctx: Ctx, q: { from?: string; to?: string; days?: n
   const end = new Date(Date.parse(dayStart(toDay, ctx.city.clock)) + DAY_MS).toISOString();
   // "Open" and the backlog are as of the end of the range, or now when the range runs to today.
   const to = end > ctx.now().toISOString() ? ctx.now().toISOString() : end;
-  return { fromDay, toDay, from, to, days: (Date.parse(end) - Date.parse(from)) / DAY_MS };
+  return { fromDay, toDay, from, to, days: (Date.parse(end) - Date.parse(from)) / DAY_MS, toNow: to !== end };
 }
 
 /**
  * The figures of a range: its day sums and time histograms from the rollups (the city days fromDay…toDay), and what
- * was open at its end from the reports themselves (a state, not a sum), in one read so they agree.
+ * was open at its end, in one read so they agree. For a range to now that is the open counts (migration 027) and the
+ * reports done since its end (none, unless a clock runs behind); a range that ended in the past reads the reports
+ * open then, which the counts (a state of now) cannot tell.
  */
 function read(ctx: Ctx, r: KinerjaRange) {
-  return ctx.store.read(() => ({ sums: ctx.store.rollups.range(r.fromDay, r.toDay), open: ctx.store.stats.openAt(r.from, r.to) }));
+  const { store } = ctx;
+  return store.read(() => ({
+    sums: store.rollups.range(r.fromDay, r.toDay),
+    open: r.toNow
+      ? addOpenGroups(openFiguresOf(store.openCounts.read(Date.parse(r.from), Date.parse(r.to), ctx.city.clock), Date.parse(r.from), Date.parse(r.to)), store.stats.doneSince(r.from, r.to))
+      : addOpenGroups(noOpenFigures(), store.stats.openAt(r.from, r.to)),
+  }));
 }
 
 const leagueOf = (ctx: Ctx, { sums, open }: ReturnType<typeof read>) =>
@@ -41,6 +51,6 @@ export function kinerja(ctx: Ctx, r: KinerjaRange) {
     range: { from: r.fromDay, to: r.toDay, asOf: r.to },
     agencies: leagueOf(ctx, figures),
     trend: dailyTrend(figures.sums.perDay, r, ctx.city.clock),
-    districts: openByDistrict(figures.open),
+    districts: figures.open.districts,
   };
 }

@@ -30,6 +30,9 @@ import { RateLimitHits } from './rate-limit-hits.js';
 import { RollupsTable } from './rollups.js';
 import { rollupsProjection } from './projections/rollups.js';
 import { rollupsOf } from '../domain/rollups.js';
+import { OpenCountsTable } from './open-counts.js';
+import { openCountsProjection } from './projections/open-counts.js';
+import { openCountsOf } from '../domain/open-reports.js';
 import { cityClock, CITY_ZONES, type CityClock } from '../domain/time.js';
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
@@ -58,6 +61,8 @@ export class Store {
   readonly rateLimitHits: RateLimitHits;
   /** Kinerja's day sums per agency, category and kecamatan (migration 022). */
   readonly rollups: RollupsTable;
+  /** Kinerja's open reports per agency and hour / day of receipt, and per kecamatan (migration 027). */
+  readonly openCounts: OpenCountsTable;
   /** The city's clock: where its days start, for the replay checkpoints. */
   readonly clock: CityClock;
   /** Appends an event and applies it to every projection, in the caller's transaction: the only writer of projections. */
@@ -94,12 +99,14 @@ export class Store {
     this.leases = new LeasesTable(db);
     this.rateLimitHits = new RateLimitHits(db);
     this.rollups = new RollupsTable(db);
+    this.openCounts = new OpenCountsTable(db);
     this.projector = new Projector(this.events, [
       // Before reports: a day closes on the reports as they stood before the first event of the next day.
       replayCheckpointsProjection(this.replayCheckpoints, this.reports, this.clock),
       reportsProjection(db, this.reports),
       // After reports: it reads the report before and after the event from what that one made of it.
       rollupsProjection(this.rollups, this.clock),
+      openCountsProjection(this.openCounts, this.clock),
       camerasProjection(db, this.cameras),
       indicatorsProjection(db, this.indicators),
       layoutsProjection(db, this.layouts),
@@ -107,16 +114,27 @@ export class Store {
       apiClientsProjection(db, this.apiClients),
     ]);
     // The rollups are a function of the reports' rows: a store that had reports before they existed starts from those.
-    if (applied.includes('022_report_rollups.sql')) this.refillRollups();
+    // So are the open counts and the month rows of 027.
+    const at027 = applied.includes('027_open_counts_and_rollup_months.sql');
+    if (applied.includes('022_report_rollups.sql') || at027) this.refillRollups();
+    if (at027) this.refillOpenCounts();
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('store_id', randomUUID());
     this.storeId = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").pluck().get() as string;
   }
 
-  /** The rollups made again from the reports' rows, which they are a function of (a store's first start after 022). */
+  /** The rollups made again from the reports' rows, which they are a function of (a store's first start after 022 or 027). */
   refillRollups(): void {
     this.tx(() => {
       this.rollups.clear();
       this.rollups.apply(rollupsOf(this.reports.eachFacts(), this.clock));
+    });
+  }
+
+  /** The open counts made again from the reports' rows (a store's first start after 027). */
+  refillOpenCounts(): void {
+    this.tx(() => {
+      this.openCounts.clear();
+      this.openCounts.apply(openCountsOf(this.openCounts.eachOpen(), this.clock));
     });
   }
 

@@ -12,7 +12,7 @@ const BATCH = 5000;
  * Folds the whole log into fresh projections in a temporary in-memory database and compares them, row by row, with
  * the live ones. With `write`, every report row that differs is replaced by its fold: how columns added after the
  * fact (migration 006's first_dispatched_at, verified_at, done_at, reopen_count, return_count) get their values; the
- * replay checkpoints and the kinerja rollups, when any differ, are replaced by the fold whole.
+ * replay checkpoints, the kinerja rollups and the open counts, when any differ, are replaced by the fold whole.
  */
 export function rebuild(live: Store, opts: { write?: boolean } = {}): RebuildResult {
   const fresh = new Store(openDb(':memory:'), { clock: live.clock });
@@ -35,9 +35,11 @@ export function rebuild(live: Store, opts: { write?: boolean } = {}): RebuildRes
       const ids = new Set(differences.filter((d) => d.projection === 'reports').map((d) => Number(d.key)));
       const checkpoints = differences.some((d) => d.projection === 'replay checkpoints');
       const rollups = differences.some((d) => d.projection === 'rollups');
+      const openCounts = differences.some((d) => d.projection === 'open counts');
       live.tx(() => {
         // So are the kinerja rollups.
         if (rollups) live.rollups.replaceWith(fresh.rollups);
+        if (openCounts) live.openCounts.replaceWith(fresh.openCounts);
         // The replay checkpoints are all derived: the fold replaces them whole (a store older than migration 021 gets
         // the checkpoints of the days it folded before the table existed).
         if (checkpoints) live.replayCheckpoints.replaceWith(fresh.replayCheckpoints);

@@ -1,17 +1,27 @@
 import type { Db } from './db.js';
-import { ROLLUP_COUNTS, TIME_BUCKETS, zeroCounts, type RollupChange, type RollupCounts, type RollupRow } from '../domain/rollups.js';
+import { ROLLUP_COUNTS, splitRange, TIME_BUCKETS, zeroCounts, type RollupChange, type RollupCounts, type RollupRow } from '../domain/rollups.js';
 import type { AgencyTimes } from '../domain/stats.js';
 
 const snake = (c: string) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`);
 const COLS = ROLLUP_COUNTS.map(snake);
 const FINE = ['day', 'agency_id', 'category_id', 'district_code'];
-const COARSE = ['day', 'agency_id'];
-const TIMES = { response: 'response_times', resolution: 'resolution_times' } as const;
+/** The agency grains with histograms: per city day, and the same per city month. */
+const GRAINS = [
+  { table: 'report_rollup_agency_days', period: 'day', of: (day: string) => day },
+  { table: 'report_rollup_agency_months', period: 'month', of: (day: string) => day.slice(0, 7) },
+] as const;
 
 // A histogram as stored: its buckets that hold any, as little-endian uint32 pairs (bucket, count). A day's times fill
 // a few dozen of the TIME_BUCKETS, so a year's histograms stay a few MB.
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 function addStored(into: Uint32Array, b: Buffer): void {
-  for (let i = 0; i < b.length; i += 8) into[b.readUInt32LE(i)] += b.readUInt32LE(i + 4);
+  if (!LITTLE_ENDIAN) {
+    for (let i = 0; i < b.length; i += 8) into[b.readUInt32LE(i)] += b.readUInt32LE(i + 4);
+    return;
+  }
+  // The pairs as a typed view where the blob is 4-byte aligned, of a copy where not: no call per number.
+  const pairs = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : new Uint32Array(b.slice().buffer, 0, b.length >> 2);
+  for (let i = 0; i < pairs.length; i += 2) into[pairs[i]] += pairs[i + 1];
 }
 function encode(counts: Uint32Array): Buffer {
   let filled = 0;
@@ -41,45 +51,80 @@ export type RangeSums = {
   times: Map<string, AgencyTimes>;
 };
 
+/** One agency grain's statements: its rows per period (a day or a month) and agency, with the two histograms. */
+class AgencyGrain {
+  readonly upsert;
+  readonly drop;
+  readonly timesOf;
+  readonly putTimes;
+  readonly all;
+  constructor(db: Db, readonly g: (typeof GRAINS)[number]) {
+    const key = [g.period, 'agency_id'];
+    this.upsert = db.prepare(upsertSql(g.table, key));
+    this.drop = db.prepare(zeroSql(g.table, key, " AND response_times = x'' AND resolution_times = x''"));
+    this.timesOf = db.prepare(`SELECT response_times AS response, resolution_times AS resolution FROM ${g.table} WHERE ${g.period} = ? AND agency_id = ?`);
+    this.putTimes = db.prepare(`UPDATE ${g.table} SET response_times = ?, resolution_times = ? WHERE ${g.period} = ? AND agency_id = ?`);
+    this.all = db.prepare(
+      `SELECT 'agency ${g.period} ' || ${g.period} || ' ' || agency_id AS key, ${COLS.join(', ')}, hex(response_times) AS response_times, hex(resolution_times) AS resolution_times
+       FROM ${g.table} ORDER BY ${g.period}, agency_id`,
+    );
+  }
+
+  /** Adds the coarse rows (keyed by day and agency) and their histogram changes to this grain. */
+  apply(coarse: Map<string, RollupRow>, timed: Map<string, RollupChange['times']>): void {
+    const rows = new Map<string, { period: string; agencyId: string; counts: RollupCounts; times: RollupChange['times'] }>();
+    for (const [k, c] of coarse) {
+      const period = this.g.of(c.day);
+      const pk = `${period}|${c.agencyId}`;
+      const row = rows.get(pk) ?? rows.set(pk, { period, agencyId: c.agencyId, counts: zeroCounts(), times: [] }).get(pk)!;
+      for (const n of ROLLUP_COUNTS) row.counts[n] += c.counts[n];
+      row.times.push(...(timed.get(k) ?? []));
+    }
+    for (const r of rows.values()) {
+      this.upsert.run(r.period, r.agencyId, ...countsOf(r.counts));
+      if (r.times.length) {
+        const stored = this.timesOf.get(r.period, r.agencyId) as { response: Buffer; resolution: Buffer };
+        const hist = { response: new Uint32Array(TIME_BUCKETS), resolution: new Uint32Array(TIME_BUCKETS) };
+        addStored(hist.response, stored.response);
+        addStored(hist.resolution, stored.resolution);
+        for (const t of r.times) hist[t.kind][t.bucket] += t.n;
+        this.putTimes.run(encode(hist.response), encode(hist.resolution), r.period, r.agencyId);
+      }
+      // Only a row that lost something can have come to nothing; a row of zeros is no row (as a fresh fold has it).
+      if (ROLLUP_COUNTS.some((n) => r.counts[n] < 0) || r.times.some((t) => t.n < 0)) this.drop.run(r.period, r.agencyId);
+    }
+  }
+}
+
 /**
- * The kinerja rollups (migration 022): per day × agency × category × kecamatan, and the same per day × agency with
- * the time histograms, which is what the board reads. projections/rollups.ts writes them, domain/rollups.ts says
- * what they mean.
+ * The kinerja rollups (migrations 022, 027): per day × agency × category × kecamatan, and the same per day × agency
+ * and per month × agency with the time histograms, which is what the board reads. projections/rollups.ts writes
+ * them, domain/rollups.ts says what they mean.
  */
 export class RollupsTable {
   private readonly upsertFine;
   private readonly dropFine;
-  private readonly upsertCoarse;
-  private readonly dropCoarse;
-  private readonly timesOf;
-  private readonly putTimes;
+  private readonly grains;
   private readonly perAgency;
   private readonly perDay;
   private readonly allFine;
-  private readonly allCoarse;
   constructor(private readonly db: Db) {
     this.upsertFine = db.prepare(upsertSql('report_rollups', FINE));
     this.dropFine = db.prepare(zeroSql('report_rollups', FINE));
-    this.upsertCoarse = db.prepare(upsertSql('report_rollup_agency_days', COARSE));
-    this.dropCoarse = db.prepare(zeroSql('report_rollup_agency_days', COARSE, " AND response_times = x'' AND resolution_times = x''"));
-    this.timesOf = db.prepare('SELECT response_times AS response, resolution_times AS resolution FROM report_rollup_agency_days WHERE day = ? AND agency_id = ?');
-    this.putTimes = db.prepare('UPDATE report_rollup_agency_days SET response_times = ?, resolution_times = ? WHERE day = ? AND agency_id = ?');
-    // Summed in SQL, one row per agency (a row object per day and agency costs more than the sums): the histograms of
-    // the range come as one hex string per agency and kind, decoded at once.
+    this.grains = GRAINS.map((g) => new AgencyGrain(db, g));
+    // The whole months of the range from the month rows, the days around them from the day rows: a few dozen rows
+    // per agency, read as they are (the histograms as blobs) and summed here.
+    const cols = `agency_id AS agencyId, ${COLS.map((c, i) => `${c} AS ${ROLLUP_COUNTS[i]}`).join(', ')}, response_times AS responseTimes, resolution_times AS resolutionTimes`;
     this.perAgency = db.prepare(
-      `SELECT agency_id AS agencyId, ${COLS.map((c, i) => `SUM(${c}) AS ${ROLLUP_COUNTS[i]}`).join(', ')},
-         group_concat(hex(response_times), '') AS responseTimes, group_concat(hex(resolution_times), '') AS resolutionTimes
-       FROM report_rollup_agency_days WHERE day >= ? AND day <= ? GROUP BY agency_id`,
+      `SELECT ${cols} FROM report_rollup_agency_days WHERE day >= @b0 AND day <= @b1 OR day >= @a0 AND day <= @a1
+       UNION ALL
+       SELECT ${cols} FROM report_rollup_agency_months WHERE month >= @m0 AND month <= @m1`,
     );
     this.perDay = db.prepare('SELECT day, SUM(received) AS received, SUM(fixed) AS fixed FROM report_rollup_agency_days WHERE day >= ? AND day <= ? GROUP BY day');
     this.allFine = db.prepare(`SELECT 'rollup ' || ${FINE.join(" || ' ' || ")} AS key, ${COLS.join(', ')} FROM report_rollups ORDER BY ${FINE.join(', ')}`);
-    this.allCoarse = db.prepare(
-      `SELECT 'agency day ' || day || ' ' || agency_id AS key, ${COLS.join(', ')}, hex(response_times) AS response_times, hex(resolution_times) AS resolution_times
-       FROM report_rollup_agency_days ORDER BY day, agency_id`,
-    );
   }
 
-  /** Adds a change (domain/rollups.ts rollupChange) to both grains and the histograms. Call inside the event's transaction. */
+  /** Adds a change (domain/rollups.ts rollupChange) to every grain and the histograms. Call inside the event's transaction. */
   apply(change: RollupChange): void {
     if (!change.rows.length && !change.times.length) return;
     const coarse = new Map<string, RollupRow>();
@@ -97,33 +142,27 @@ export class RollupsTable {
       (timed.get(k) ?? timed.set(k, []).get(k)!).push(t);
       if (!coarse.has(k)) coarse.set(k, { day: t.day, agencyId: t.agencyId, categoryId: '', districtCode: null, counts: zeroCounts() });
     }
-    for (const [k, c] of coarse) {
-      this.upsertCoarse.run(c.day, c.agencyId, ...countsOf(c.counts));
-      const ts = timed.get(k);
-      if (ts) {
-        const stored = this.timesOf.get(c.day, c.agencyId) as { response: Buffer; resolution: Buffer };
-        const hist = { response: new Uint32Array(TIME_BUCKETS), resolution: new Uint32Array(TIME_BUCKETS) };
-        addStored(hist.response, stored.response);
-        addStored(hist.resolution, stored.resolution);
-        for (const t of ts) hist[t.kind][t.bucket] += t.n;
-        this.putTimes.run(encode(hist.response), encode(hist.resolution), c.day, c.agencyId);
-      }
-      // Only a row that lost something can have come to nothing; a row of zeros is no row (as a fresh fold has it).
-      if (ROLLUP_COUNTS.some((n) => c.counts[n] < 0) || ts?.some((t) => t.n < 0)) this.dropCoarse.run(c.day, c.agencyId);
-    }
+    for (const g of this.grains) g.apply(coarse, timed);
   }
 
   /** The sums of the city days fromDay…toDay (inclusive) and their histograms, per agency. */
   range(fromDay: string, toDay: string): RangeSums {
     const perAgency = new Map<string, RollupCounts>();
-    const times = new Map<string, AgencyTimes>();
-    type Row = RollupCounts & { agencyId: string; responseTimes: string | null; resolutionTimes: string | null };
-    for (const { agencyId, responseTimes, resolutionTimes, ...counts } of this.perAgency.all(fromDay, toDay) as Row[]) {
-      perAgency.set(agencyId, counts);
-      const t = { response: new Uint32Array(TIME_BUCKETS), resolution: new Uint32Array(TIME_BUCKETS) };
-      addStored(t.response, Buffer.from(responseTimes ?? '', 'hex'));
-      addStored(t.resolution, Buffer.from(resolutionTimes ?? '', 'hex'));
-      times.set(agencyId, t);
+    const times = new Map<string, { response: Uint32Array; resolution: Uint32Array }>();
+    const { months, before, after } = splitRange(fromDay, toDay);
+    // An empty span is one no day is in.
+    const none = ['1', '0'];
+    const [b0, b1] = before ?? none;
+    const [a0, a1] = after ?? none;
+    const [m0, m1] = months ?? none;
+    type Row = RollupCounts & { agencyId: string; responseTimes: Buffer; resolutionTimes: Buffer };
+    for (const { agencyId, responseTimes, resolutionTimes, ...counts } of this.perAgency.all({ b0, b1, a0, a1, m0, m1 }) as Row[]) {
+      const sum = perAgency.get(agencyId);
+      if (sum) for (const n of ROLLUP_COUNTS) sum[n] += counts[n];
+      else perAgency.set(agencyId, counts);
+      const t = times.get(agencyId) ?? times.set(agencyId, { response: new Uint32Array(TIME_BUCKETS), resolution: new Uint32Array(TIME_BUCKETS) }).get(agencyId)!;
+      addStored(t.response, responseTimes);
+      addStored(t.resolution, resolutionTimes);
     }
     const perDay = new Map((this.perDay.all(fromDay, toDay) as { day: string; received: number; fixed: number }[]).map(({ day, ...d }) => [day, d]));
     return { perAgency, perDay, times };
@@ -131,13 +170,13 @@ export class RollupsTable {
 
   /** Every row the log decides, in a stable order, for the rebuild's comparison. */
   rows(): unknown[] {
-    return [...this.allFine.all(), ...this.allCoarse.all()];
+    return [...this.allFine.all(), ...this.grains.flatMap((g) => g.all.all())];
   }
 
   /** Replaces every rollup with another store's (rebuild --write: the rollups are all derived). */
   replaceWith(other: RollupsTable): void {
     this.clear();
-    for (const table of ['report_rollups', 'report_rollup_agency_days']) {
+    for (const table of ['report_rollups', ...GRAINS.map((g) => g.table)]) {
       const rows = other.db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
       if (!rows.length) continue;
       const cols = Object.keys(rows[0]);
@@ -147,7 +186,7 @@ export class RollupsTable {
   }
 
   clear(): void {
-    this.db.exec('DELETE FROM report_rollups; DELETE FROM report_rollup_agency_days;');
+    this.db.exec(['report_rollups', ...GRAINS.map((g) => g.table)].map((t) => `DELETE FROM ${t};`).join(' '));
   }
 }
 
