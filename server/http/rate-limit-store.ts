@@ -23,14 +23,16 @@ export class SharedRateLimitStore implements Store {
   get(key: string): ClientRateLimitInfo | undefined {
     return this.store.rateLimitHits.get(this.prefix + key, this.now());
   }
+  // Not durable: a count is a brake, not a record; a power cut may forget seconds of it, a killed hub never does
+  // (and a batch that also holds an intake is flushed for that one).
   increment(key: string): Promise<ClientRateLimitInfo> {
-    return this.store.txGrouped(() => this.store.rateLimitHits.hit(this.prefix + key, this.now(), this.windowMs));
+    return this.store.txGrouped(() => this.store.rateLimitHits.hit(this.prefix + key, this.now(), this.windowMs), undefined, false);
   }
   decrement(key: string): Promise<void> {
-    return this.store.txGrouped(() => this.store.rateLimitHits.unhit(this.prefix + key, this.now()));
+    return this.store.txGrouped(() => this.store.rateLimitHits.unhit(this.prefix + key, this.now()), undefined, false);
   }
   resetKey(key: string): Promise<void> {
-    return this.store.txGrouped(() => this.store.rateLimitHits.reset(this.prefix + key));
+    return this.store.txGrouped(() => this.store.rateLimitHits.reset(this.prefix + key), undefined, false);
   }
 }
 

@@ -15,8 +15,9 @@ const fs = {
 const gone = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
 
 /**
- * Keeps each camera's latest frame as `<id>.jpg` (snapshotPath), replaced atomically: a reader gets one frame or
- * the other, never half of each. Writing a new file and renaming it over the old costs about 1 ms a frame on ext4
+ * Keeps each camera's latest frame as `<id>.jpg` (snapshotPath), replaced atomically: a reader that opens it gets
+ * one frame or the other, never half of each, unless its read outlasts a whole probe interval (the slot it holds is
+ * then overwritten in place: a snapshot is a few hundred KB read at once, so only a stalled reader sees that). Writing a new file and renaming it over the old costs about 1 ms a frame on ext4
  * (a rename over a file forces the new file's blocks out to the disk first), so each camera has two slot files,
  * `<id>.jpg.0` and `<id>.jpg.1`, overwritten in place (their blocks are already allocated: nothing to flush), and the
  * frame just written becomes `<id>.jpg` by a hard link renamed over it. The slot overwritten next is the one `<id>.jpg`

@@ -39,7 +39,9 @@ export function consoleQueue(ctx: Ctx, actor: Actor, q: QueueQuery): QueueAnswer
   // One read transaction: the rows are exactly the log up to seq, so the next `since` misses nothing.
   return ctx.store.read(() => {
     const seq = ctx.store.events.headSeq();
-    if (q.since !== undefined) {
+    // With an age filter a report joins the list by growing old, which no event marks: `since` cannot see it, so
+    // such a list is answered with its first page again.
+    if (q.since !== undefined && q.olderThanHours === undefined) {
       const changes = reports.queueChanges(filter, q.since, QUEUE_CHANGES_READ);
       if (changes) return { seq, reports: view(changes.matching), gone: changes.gone, ...(q.total !== 'false' ? { total: total() } : {}) };
     }

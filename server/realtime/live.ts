@@ -33,7 +33,9 @@ export const HEAD_BEAT_MS = 10_000;
 export function startHeadBeat(io: LiveServer, ctx: Ctx, opts: { everyMs?: number; log: Logger }): { stop: () => void; beat: () => void } {
   const beat = () => {
     try {
-      io.to(PUBLIC_ROOM).emit('live.head', { storeId: ctx.store.storeId, seq: ctx.store.events.headSeq() });
+      // local: with an adapter spanning hubs every hub beats, and beats from several at other phases would look
+      // like a beat's own events gone missing; each hub's own screens hear its beat alone.
+      io.local.to(PUBLIC_ROOM).emit('live.head', { storeId: ctx.store.storeId, seq: ctx.store.events.headSeq() });
     } catch (err) {
       opts.log.warn({ err }, 'could not send the head seq');
     }

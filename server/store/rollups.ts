@@ -19,8 +19,9 @@ function addStored(into: Uint32Array, b: Buffer): void {
     for (let i = 0; i < b.length; i += 8) into[b.readUInt32LE(i)] += b.readUInt32LE(i + 4);
     return;
   }
-  // The pairs as a typed view where the blob is 4-byte aligned, of a copy where not: no call per number.
-  const pairs = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : new Uint32Array(b.slice().buffer, 0, b.length >> 2);
+  // The pairs as a typed view where the blob is 4-byte aligned, of a copy where not (new Uint8Array copies; a
+  // Buffer's slice would not): no call per number.
+  const pairs = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : new Uint32Array(new Uint8Array(b).buffer, 0, b.length >> 2);
   for (let i = 0; i < pairs.length; i += 2) into[pairs[i]] += pairs[i + 1];
 }
 function encode(counts: Uint32Array): Buffer {
