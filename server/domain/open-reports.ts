@@ -1,5 +1,6 @@
 import type { ReportState } from './reports.js';
-import { BREACH_SUFFIX } from './statuses.js';
+import { hasBreachFlag } from './statuses.js';
+import { BACKLOG_AGE_DAYS } from './stats.js';
 import type { CityClock } from './time.js';
 
 /**
@@ -28,12 +29,10 @@ export function spanStart(span: OpenSpan, t: number, clock: CityClock): number {
 }
 export const spanEnd = (span: 'day' | 'hour', start: number): number => start + (span === 'day' ? DAY : HOUR);
 
-const hasBreach = (flags: readonly string[]) => flags.some((f) => f.endsWith(BREACH_SUFFIX));
-
 function add(r: OpenFacts, sign: 1 | -1, clock: CityClock, cells: Map<string, OpenCell>, districts: Map<string, number>) {
   if (r.doneAt !== null) return;
   const t = Date.parse(r.createdAt);
-  const breached = hasBreach(r.deadlineFlags) ? sign : 0;
+  const breached = hasBreachFlag(r.deadlineFlags) ? sign : 0;
   const reopened = r.reopenCount > 0 ? sign : 0;
   for (const span of ['all', 'day', 'hour'] as const) {
     const start = spanStart(span, t, clock);
@@ -68,7 +67,7 @@ function sameOpenFigures(a: OpenFacts, b: OpenFacts): boolean {
   if (done(a) && done(b)) return true;
   return (
     done(a) === done(b) && a.agencyId === b.agencyId && a.districtCode === b.districtCode && a.createdAt === b.createdAt &&
-    a.reopenCount > 0 === b.reopenCount > 0 && hasBreach(a.deadlineFlags) === hasBreach(b.deadlineFlags)
+    a.reopenCount > 0 === b.reopenCount > 0 && hasBreachFlag(a.deadlineFlags) === hasBreachFlag(b.deadlineFlags)
   );
 }
 
@@ -86,7 +85,7 @@ export function openCountsOf(reports: Iterable<OpenFacts>, clock: CityClock): Op
  * counted). Ascending; a receipt time's region is how many of them it is at or after (0 … 5, 5 not counted).
  */
 export function openEdges(from: number, to: number): number[] {
-  return [from, to - 7 * DAY, to - 3 * DAY, to - DAY, to].sort((a, b) => a - b);
+  return [from, ...BACKLOG_AGE_DAYS.map((d) => to - d * DAY), to].sort((a, b) => a - b);
 }
 export const regionOf = (edges: number[], t: number): number => edges.reduce((n, e) => n + (t >= e ? 1 : 0), 0);
 
@@ -95,7 +94,7 @@ export function regionClass(edges: number[], region: number, from: number, to: n
   if (region >= edges.length) return null;
   // Any receipt time inside the region stands for all of it: the region starts at edges[region - 1] (or long before).
   const t = region === 0 ? -Infinity : edges[region - 1];
-  const age = ((t < to - 7 * DAY ? 1 : 0) + (t < to - 3 * DAY ? 1 : 0) + (t < to - DAY ? 1 : 0)) as 0 | 1 | 2 | 3;
+  const age = BACKLOG_AGE_DAYS.reduce<number>((n, d) => n + (t < to - d * DAY ? 1 : 0), 0) as 0 | 1 | 2 | 3;
   return { age, beforeRange: t < from };
 }
 

@@ -36,7 +36,9 @@ export type AgencyTimes = { response: ArrayLike<number>; resolution: ArrayLike<n
 const DAY = 86400_000;
 
 /** The receipt times an open report's age class changes at: its class is how many of these it was received before. */
-export const backlogEdges = (to: string): string[] => [7, 3, 1].map((d) => new Date(Date.parse(to) - d * DAY).toISOString());
+/** The backlog's age classes, in days: received more than 7, 3 or 1 days before the range's end. */
+export const BACKLOG_AGE_DAYS = [7, 3, 1] as const;
+export const backlogEdges = (to: string): string[] => BACKLOG_AGE_DAYS.map((d) => new Date(Date.parse(to) - d * DAY).toISOString());
 
 const share = (ok: number, n: number) => (n ? Math.round((ok / n) * 1000) / 1000 : null);
 

@@ -23,5 +23,8 @@ export const BREACH_SUFFIX = '_breached';
 
 /** Breached: an open report past its response or resolution deadline. A finished report is never breached. */
 export function isBreached(r: { status: ReportStatus | string; deadlineFlags: readonly (DeadlineFlag | string)[] }): boolean {
-  return isOpen(r.status) && r.deadlineFlags.some((f) => f.endsWith(BREACH_SUFFIX));
+  return isOpen(r.status) && hasBreachFlag(r.deadlineFlags);
 }
+
+/** Flags that say a deadline was missed, whatever the report's status now. */
+export const hasBreachFlag = (flags: readonly (DeadlineFlag | string)[]): boolean => flags.some((f) => f.endsWith(BREACH_SUFFIX));
