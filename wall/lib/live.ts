@@ -240,12 +240,8 @@ export function createLive(opts: { camerasOnly?: boolean } = {}) {
     if (buffer.length > MAX_BUFFERED) buffer.splice(0, buffer.length - MAX_BUFFERED);
   }
 
-  /** The head a beat ago: had the wall applied less by now, the events between were lost on the way. */
-  let headBefore: LiveHead | null = null;
-  /** `live.head`: the hub's head every few seconds; a wall still short of the previous beat's head catches up. */
-  function noteHead(h: LiveHead) {
-    const before = headBefore;
-    headBefore = h;
+  /** `live.head` (onHeadBeat): a wall still short of the head heard a beat before catches up. */
+  function noteHead(before: LiveHead | null, h: LiveHead) {
     if (camerasOnly || syncing || !caughtUp()) return;
     if (missedSinceLastBeat(before, h, { storeId, seq: appliedSeq })) startSync();
   }

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, CatchUp, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../server/contract/events';
+import type { Ack, CatchUp, ClientToServerEvents, HandshakeAuth, LiveHead, ServerToClientEvents } from '../../server/contract/events';
 import type { Live } from './live';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -28,6 +28,19 @@ export function openLiveSocket(auth: () => HandshakeAuth): LiveSocket {
     if (reason === 'io server disconnect') socket.connect();
   });
   return socket;
+}
+
+/**
+ * The hub's head beat, with the beat heard before it: what a screen compares what it has applied with
+ * (server/domain/catchup.ts missedSinceLastBeat).
+ */
+export function onHeadBeat(socket: LiveSocket, fn: (before: LiveHead | null, now: LiveHead) => void): void {
+  let before: LiveHead | null = null;
+  socket.on('live.head', (h) => {
+    const previous = before;
+    before = h;
+    fn(previous, h);
+  });
 }
 
 /** Connects the wall to the hub's live stream and feeds `live`. */
@@ -60,7 +73,7 @@ export function connectLive(token: string | null, live: Live): LiveSocket {
   // An indicator value changes no marker: to this store it is a tick that keeps the seq gapless.
   socket.on('indicator.event', (e) => live.applyEvent(e));
   // The hub's head every few seconds: an idle wall that missed an event notices it here.
-  socket.on('live.head', (h) => live.noteHead(h));
+  onHeadBeat(socket, live.noteHead);
 
   live.useSyncer(
     async (have) => {

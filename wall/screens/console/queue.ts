@@ -1,11 +1,11 @@
 import { batch, createSignal, onCleanup } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
-import type { LiveHead, LiveReportEvent } from '../../../server/contract/events';
+import type { LiveReportEvent } from '../../../server/contract/events';
 import { missedSinceLastBeat } from '../../../server/domain/catchup';
 import type { ReportPublic, ReportStatus } from '../../../server/contract/reports';
 import { AWAITING_RESPONSE, FIXED, RESPONDING } from '../../../server/domain/statuses';
 import { api } from '../../lib/api';
-import { openLiveSocket, type LiveSocket } from '../../lib/socket';
+import { onHeadBeat, openLiveSocket, type LiveSocket } from '../../lib/socket';
 import { type Me, type StaffReport } from '../../lib/staff';
 import type { QueueAnswer, QueueTotal } from '../../../server/contract/console';
 
@@ -195,10 +195,12 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
     batch(() => {
       const list = unwrap(rows).filter((x) => !gone.has(x.id));
       const left = rows.length - list.length;
+      // Up to 500 changes over thousands of rows loaded: each row found by id, not by a search of the list.
+      const at = new Map(list.map((x, i) => [x.id, i]));
       for (const r of a.reports) {
         noteVersion(r.id, r.version);
-        const i = list.findIndex((x) => x.id === r.id);
-        if (i >= 0) list[i] = r;
+        const i = at.get(r.id);
+        if (i !== undefined) list[i] = r;
         else if (r.id > end) (list.push(r), arrived.push(r.id)); // within the rows loaded; one further down comes with its page
       }
       list.sort((x, y) => y.id - x.id);
@@ -314,10 +316,7 @@ export function createQueue(me: Me, opts: { onUnauthenticated: () => void }) {
       seq = Math.max(seq, e.seq);
     });
     // The hub's head every few seconds: still short of the head heard a beat ago, an event was lost on the way.
-    let headBefore: LiveHead | null = null;
-    socket.on('live.head', (h) => {
-      const before = headBefore;
-      headBefore = h;
+    onHeadBeat(socket, (before, h) => {
       // Another store comes with a new connection's catch-up; here only what this store's stream lost.
       if (!caughtUp || h.storeId !== storeId || !missedSinceLastBeat(before, h, { storeId, seq })) return;
       seq = before!.seq;
