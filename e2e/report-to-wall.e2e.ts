@@ -30,6 +30,11 @@ async function openWall(query = ''): Promise<Page> {
   return page;
 }
 
+// One paired wall for the tests that follow a report on it, as a room's wall stays open all day (each load of the
+// map costs seconds of SwiftShader); opened by the first test that needs it.
+let shared: Page | null = null;
+const theWall = async () => (shared ??= await openWall());
+
 /** Asks MapLibre which report features it actually drew, not what the DOM says. */
 function renderedPhase(page: Page, id: number) {
   return page.evaluate((reportId) => {
@@ -41,7 +46,7 @@ function renderedPhase(page: Page, id: number) {
 
 describe('a report reaches the wall', () => {
   it('appears as a red marker the map draws, and in the spotlight with its photo', async () => {
-    const page = await openWall();
+    const page = await theWall();
     expect(await page.evaluate(() => (window as unknown as { __pantau: { live: { size(): number } } }).__pantau.live.size())).toBe(5);
 
     const lat = -6.2105;
@@ -65,11 +70,10 @@ describe('a report reaches the wall', () => {
     const html = await page.content();
     expect(html).not.toContain('RAHASIA');
     await page.screenshot({ path: join(ARTIFACTS, 'wall-new-report.png') });
-    await page.close();
   });
 
   it('turns the marker yellow when the report is dispatched', async () => {
-    const page = await openWall();
+    const page = await theWall();
     const [report] = hub.ctx.store.reports.latest(1);
     const { actOnReport } = await import('../server/commands/act-on-report.js');
     await page.evaluate(([lng, la]) => {
@@ -82,11 +86,10 @@ describe('a report reaches the wall', () => {
     const fs = hub.ctx.store.accounts.fieldSupervisors(report.agencyId)[0] ?? (await seedAccounts(hub.ctx)).fieldOf(report.agencyId);
     expect(actOnReport(hub.ctx, op, report.id, { action: 'dispatch', assigneeId: fs.id }).ok).toBe(true);
     await expect.poll(() => renderedPhase(page, report.id), { timeout: 20_000, interval: 250 }).toBe('yellow');
-    await page.close();
   });
 
   it('catches up an idle wall whose broadcast was lost, from the hub’s head beat', async () => {
-    const page = await openWall();
+    const page = await theWall();
     const report = hub.ctx.store.reports.latest(5).find((r) => r.status === 'new')!;
     const { actOnReport } = await import('../server/commands/act-on-report.js');
     const status = () => page.evaluate((id) => (window as unknown as { __pantau: { live: { get(id: number): { status: string } | undefined } } }).__pantau.live.get(id)?.status, report.id);
@@ -98,17 +101,15 @@ describe('a report reaches the wall', () => {
     hub.headBeat.beat();
     hub.headBeat.beat();
     await expect.poll(status, { timeout: 20_000, interval: 250 }).toBe('checked');
-    await page.close();
   });
 
   it('speaks English with ?lang=en and Bahasa Indonesia by default', async () => {
-    const id = await openWall();
+    const id = await theWall();
     const en = await openWall('&lang=en');
     expect(await id.textContent('body')).toMatch(/WIB/);
     const header = (p: Page) => p.evaluate(() => document.querySelector('header')?.textContent ?? document.body.textContent ?? '');
     expect(await header(id)).not.toEqual(await header(en));
     await en.screenshot({ path: join(ARTIFACTS, 'wall-en.png') });
-    await id.close();
     await en.close();
   });
 
