@@ -22,7 +22,17 @@ export async function launch(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);
-  browser.newContext = (o = {}) => newContext({ reducedMotion: 'reduce', ...o });
-  browser.newPage = (o = {}) => newPage({ reducedMotion: 'reduce', ...o });
+  browser.newContext = (o = {}) => newContext({ reducedMotion: 'reduce', ...halfDensity(o), ...o });
+  browser.newPage = (o = {}) => newPage({ reducedMotion: 'reduce', ...halfDensity(o), ...o });
   return browser;
+}
+
+/**
+ * A desk or wall-sized page is drawn at half density unless the test asks for its own: the layout is the same in CSS
+ * pixels (every check reads CSS pixels, MapLibre's queryRenderedFeatures too) and SwiftShader paints a quarter of
+ * the pixels (a 1080p wall's load: ~5.5 core-seconds at density 1, ~3.8 at 0.5). The newcomer walk opens its pages
+ * without a viewport here, so it sees every screen at density 1, as the room does.
+ */
+function halfDensity(o: { viewport?: { width: number } | null; deviceScaleFactor?: number }): { deviceScaleFactor?: number } {
+  return o.deviceScaleFactor === undefined && (o.viewport?.width ?? 0) >= 1280 ? { deviceScaleFactor: 0.5 } : {};
 }
