@@ -6,14 +6,19 @@ import { PG_TEST_ENV, prepareTemplate, startPostgres } from './postgres.js';
 
 /**
  * vitest globalSetup: builds the seeded stores this run's files copy (server/testing/templates.ts) once, before any
- * file starts, and hands their folder to the test processes in PANTAU_TEST_TEMPLATES. Removed after the run.
+ * file starts (those not built yet in a folder PANTAU_TEST_TEMPLATES already names), and hands their folder to the
+ * test processes in PANTAU_TEST_TEMPLATES. A folder it made is removed after the run.
  */
 export function templatesSetup(names: TemplateName[]) {
   return async () => {
-    const root = mkdtempSync(join(tmpdir(), 'pantau-run-templates-'));
+    // npm test (scripts/test.sh) builds them beside the typecheck and gives their folder, which it removes itself.
+    const given = process.env[TEMPLATES_ENV];
+    const root = given ?? mkdtempSync(join(tmpdir(), 'pantau-run-templates-'));
     process.env[TEMPLATES_ENV] = root;
     await buildTemplates(root, names);
-    return () => rmSync(root, { recursive: true, force: true });
+    return () => {
+      if (!given) rmSync(root, { recursive: true, force: true });
+    };
   };
 }
 
