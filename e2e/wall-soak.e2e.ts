@@ -7,8 +7,9 @@ import { ARTIFACTS } from './browser.js';
 import { useE2e } from './harness.js';
 
 /**
- * Weeks unattended: a week of the city (accelerated) streams through a real hub into the wall in chromium, and
- * the wall's JS heap, DOM nodes and event listeners are sampled once per simulated day after a warm-up day.
+ * Weeks unattended: a working week of the city (five days, accelerated) streams through a real hub into the wall
+ * in chromium, and the wall's JS heap, DOM nodes and event listeners are sampled once per simulated day after a
+ * warm-up day.
  *
  * The bounds, and why:
  * - DOM nodes and listeners: the wall draws reports on a WebGL canvas and keeps fixed panels (7 recent rows or
@@ -28,8 +29,10 @@ import { useE2e } from './harness.js';
 const NODE_SLACK = 250;
 const LISTENER_SLACK = 40;
 const PER_REPORT_BYTES = 2_048;
-const HEAP_SLACK = 3 * 1024 * 1024;
-const DAYS = 7;
+// Five days, not seven: the heap moved within ±0.5 MB day to day over seven (no trend), so a 2 MB slack over the
+// ~3,800 events after the warm-up day still breaks at ~550 bytes per event, as 3 MB over 5,800 did, for 2/7 less CPU.
+const HEAP_SLACK = 2 * 1024 * 1024;
+const DAYS = 5;
 // Leaks do not depend on the screen's size; a smaller one spares SwiftShader most of its per-event repaints.
 const SIZE = { width: 1280, height: 720 };
 
@@ -61,7 +64,7 @@ async function sample(page: Page, cdp: CDPSession, day: number): Promise<Sample>
 }
 
 describe('the wall over a week unattended', () => {
-  it('keeps heap, DOM nodes and listeners within a small bound while a week of events streams through', async () => {
+  it('keeps heap, DOM nodes and listeners within a small bound while five days of events stream through', async () => {
     const errors: string[] = [];
     const page = await e2e.wall('/wall', 'body[data-live="ready"]', SIZE);
     page.on('pageerror', (e) => errors.push(e.message));
@@ -79,8 +82,8 @@ describe('the wall over a week unattended', () => {
     console.log('week:', week.counts, 'events', hub.ctx.store.events.headSeq());
 
     expect(errors).toEqual([]);
-    expect(week.counts.reports).toBeGreaterThan(700);
-    expect(week.counts.actions).toBeGreaterThan(1500);
+    expect(week.counts.reports).toBeGreaterThan(500);
+    expect(week.counts.actions).toBeGreaterThan(1000);
     expect(week.counts.flags).toBeGreaterThan(0);
     expect(week.counts.cameraChanges).toBeGreaterThan(10);
     // The wall holds every report the hub has.
