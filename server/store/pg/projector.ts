@@ -1,0 +1,37 @@
+import type { Tx } from '../event-log.js';
+import type { LogEvent, StoredEvent } from '../events.js';
+import type { Projected } from '../projections/types.js';
+import type { PgEventLog } from './events.js';
+import type { PgProjection } from './projections/types.js';
+import { pgReportsProjection } from './projections/reports.js';
+
+/**
+ * The projections ported to PostgreSQL so far, in the SQLite projector's order (server/store/index.ts). Not yet:
+ * replay checkpoints, rollups, open counts, cameras, indicators, layouts, accounts, API clients; their events are
+ * in the log all the same, and a projection added later is filled by folding the log again.
+ */
+export const pgProjections = (): PgProjection[] => [pgReportsProjection()];
+
+/**
+ * server/store/projector.ts on PostgreSQL: appends an event through PgEventLog and applies it to every projection
+ * that folds its type, inside the caller's `Tx`, so the event and what it changed commit together or not at all.
+ */
+export class PgProjector {
+  constructor(
+    private readonly events: PgEventLog,
+    readonly projections: readonly PgProjection[] = pgProjections(),
+  ) {}
+
+  async append(tx: Tx, e: LogEvent): Promise<{ seq: number; stored: StoredEvent } & Projected> {
+    const seq = await this.events.append(tx, e);
+    const stored = { ...e, seq } as StoredEvent;
+    return { seq, stored, ...(await this.project(tx, stored)) };
+  }
+
+  /** Applies one logged event to every projection that folds it, one after another (a later one reads `out`). */
+  async project(tx: Tx, e: StoredEvent): Promise<Projected> {
+    const out: Projected = {};
+    for (const p of this.projections) if (p.handles(e.type)) Object.assign(out, await p.project(tx, e, out));
+    return out;
+  }
+}
