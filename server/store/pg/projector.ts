@@ -4,13 +4,17 @@ import type { Projected } from '../projections/types.js';
 import type { PgEventLog } from './events.js';
 import type { PgProjection } from './projections/types.js';
 import { pgReportsProjection } from './projections/reports.js';
+import { pgIndicatorsProjection } from './projections/indicators.js';
+import { pgAccountsProjection } from './projections/accounts.js';
+import { pgApiClientsProjection } from './projections/api-clients.js';
 
 /**
  * The projections ported to PostgreSQL so far, in the SQLite projector's order (server/store/index.ts). Not yet:
- * replay checkpoints, rollups, open counts, cameras, indicators, layouts, accounts, API clients; their events are
- * in the log all the same, and a projection added later is filled by folding the log again.
+ * replay checkpoints, rollups, open counts, cameras, layouts (the last two stand on rows that are not events: the
+ * profile's cameras, the paired displays); their events are in the log all the same, and a projection added later
+ * is filled by folding the log again.
  */
-export const pgProjections = (): PgProjection[] => [pgReportsProjection()];
+export const pgProjections = (): PgProjection[] => [pgReportsProjection(), pgIndicatorsProjection(), pgAccountsProjection(), pgApiClientsProjection()];
 
 /**
  * server/store/projector.ts on PostgreSQL: appends an event through PgEventLog and applies it to every projection

@@ -6,6 +6,9 @@ import { testConfig } from '../../testing/hub.js';
 import { openSeedCtx, seedDemo } from '../../../scripts/seed.js';
 import { sweepDeadlines } from '../../commands/deadline-sweep.js';
 import { actOnReport } from '../../commands/act-on-report.js';
+import { seedDemoIndicators } from '../../../scripts/seed-indicators.js';
+import { createApiClient, revokeApiClient } from '../../commands/api-clients.js';
+import { setAccountDisabled } from '../../commands/accounts.js';
 import type { Ctx } from '../../commands/context.js';
 import type { Store } from '../index.js';
 import { openDbReadOnly, type Db } from '../db.js';
@@ -38,11 +41,17 @@ async function freshPg(): Promise<{ pg: PgStore; projector: PgProjector }> {
 
 beforeAll(async () => {
   // The demo accounts' template (their passwords hashed once per run), then a small city in every state through the
-  // hub's own commands, and a deadline sweep three days on so that flags and breaches are in the log too.
+  // hub's own commands, its indicator figures (with corrections), two API keys (one revoked), a disabled account,
+  // and a deadline sweep three days on so that flags and breaches are in the log too.
   dataDir = await copyOfTemplate('accounts');
   ({ ctx, store } = openSeedCtx(testConfig(dataDir)));
   ctx.now = () => now;
   await seedDemo(ctx, { count: 30, days: 6, now });
+  await seedDemoIndicators(ctx, now);
+  const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
+  const keys = ['SP4N-LAPOR', 'Aplikasi warga'].map((name) => createApiClient(ctx, admin, { name, scopes: ['open311'] }));
+  expect(keys[0].ok && revokeApiClient(ctx, admin, keys[0].value.client.id).ok).toBe(true);
+  expect(setAccountDisabled(ctx, admin, store.accounts.list().find((a) => a.role === 'field')!.id, true).ok).toBe(true);
   ctx.now = () => new Date(now.getTime() + 3 * 86400_000);
   expect(sweepDeadlines(ctx).length).toBeGreaterThan(0);
   // The copy reads the file on its own connection, read only, as the script does.
@@ -58,20 +67,26 @@ afterAll(async () => {
 });
 
 /**
- * The normaliser both sides go through: the columns of the reports row (reportToRow's) and the search text. SQLite's
- * snapshot also has search_facts (its FTS5 trick, not kept on PostgreSQL); PostgreSQL's row also has `place`.
+ * The normaliser both sides go through, per projection: the columns compared, and those only one store keeps. The
+ * reports: the row's columns (reportToRow's) and the search text; SQLite's snapshot also has search_facts (its FTS5
+ * device, not kept on PostgreSQL), PostgreSQL's row also has `place`. The others: every column SQLite's snapshot has.
  */
-const COMPARED = [...REPORT_COLUMNS, 'search_body'];
-const comparable = (row: Record<string, unknown>) => Object.fromEntries(COMPARED.map((c) => [c, row[c]]));
+const ONLY_SQLITE: Record<string, string[]> = { reports: ['search_facts'] };
+const pick = (row: Record<string, unknown>, columns: string[]) => Object.fromEntries(columns.map((c) => [c, row[c]]));
 
-async function expectSameReports(pg: PgStore, projector: PgProjector) {
-  const reports = store.projector.projections.find((p) => p.name === 'reports')!;
-  const sqliteRows = reports.snapshot() as Record<string, unknown>[];
-  // A column SQLite's reports gain later must be compared (and so ported) too.
-  for (const c of Object.keys(sqliteRows[0])) expect([...COMPARED, 'search_facts']).toContain(c);
-  const pgRows = await projector.projections.find((p) => p.name === 'reports')!.snapshot(pg.pool);
-  expect(pgRows.map((r) => r.id)).toEqual(sqliteRows.map((r) => r.id));
-  sqliteRows.forEach((row, i) => expect(comparable(pgRows[i]), `report ${row.id}`).toEqual(comparable(row)));
+/** Every projection ported to PostgreSQL equals SQLite's, row for row and field by field, in the same order. */
+async function expectSameProjections(pg: PgStore, projector: PgProjector) {
+  expect(projector.projections.map((p) => p.name)).toEqual(['reports', 'indicators', 'accounts', 'api_clients']);
+  for (const p of projector.projections) {
+    const sqliteRows = store.projector.projections.find((s) => s.name === p.name)!.snapshot() as Record<string, unknown>[];
+    expect(sqliteRows.length, p.name).toBeGreaterThan(1);
+    const columns = Object.keys(sqliteRows[0]).filter((c) => !ONLY_SQLITE[p.name]?.includes(c));
+    // A column SQLite gains later is compared (and so must be ported) too.
+    if (p.name === 'reports') expect(columns.sort()).toEqual([...REPORT_COLUMNS, 'search_body'].sort());
+    const pgRows = await p.snapshot(pg.pool);
+    expect(pgRows.length, p.name).toBe(sqliteRows.length);
+    sqliteRows.forEach((row, i) => expect(pick(pgRows[i], columns), `${p.name} row ${i}: ${Object.values(row)[0]}`).toEqual(pick(row, columns)));
+  }
 }
 
 async function allRows(log: { rowsSince(seq: number, limit: number): EventRow[] | Promise<EventRow[]> }): Promise<EventRow[]> {
@@ -83,7 +98,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
   let projector: PgProjector;
   beforeAll(async () => ({ pg, projector } = await freshPg()));
 
-  it('copies the log row for row with the same seqs, and the reports projection equals SQLite\'s, field by field', async () => {
+  it('copies the log row for row with the same seqs, and every ported projection equals SQLite\'s, field by field', async () => {
     const head = store.events.headSeq();
     const progress: number[] = [];
     const result = await replayIntoPg(source, pg, projector, { batch: 64, onProgress: (p) => progress.push(p.seq) });
@@ -104,8 +119,11 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(rows.reduce((n, r) => n + r.flagged, 0)).toBeGreaterThan(0);
     expect(rows.reduce((n, r) => n + r.proofs, 0)).toBeGreaterThan(0);
     expect(sqliteLog.some((e) => e.type.startsWith('account.'))).toBe(true);
+    expect(sqliteLog.some((e) => e.type === 'indicator.corrected')).toBe(true);
+    expect((await pg.pool.query('SELECT COUNT(*)::int AS n FROM api_clients WHERE revoked_at IS NOT NULL')).rows[0].n).toBe(1);
+    expect((await pg.pool.query('SELECT COUNT(*)::int AS n FROM accounts WHERE disabled_at IS NOT NULL')).rows[0].n).toBe(1);
 
-    await expectSameReports(pg, projector);
+    await expectSameProjections(pg, projector);
   });
 
   it('copies nothing on a rerun, and only what the SQLite log gained since on the next one', async () => {
@@ -120,7 +138,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(later).toBe(head + 1);
     expect(await replayIntoPg(source, pg, projector)).toEqual({ copied: 1, from: head, head: later });
     expect(await allRows(pg.events)).toEqual(await allRows(source));
-    await expectSameReports(pg, projector);
+    await expectSameProjections(pg, projector);
   });
 });
 
