@@ -4,7 +4,9 @@ import { openDb, openDbReadOnly } from '../server/store/db.js';
 import { EventLog } from '../server/store/events.js';
 import { Store } from '../server/store/index.js';
 import { openPgStore } from '../server/store/pg/index.js';
-import { PgProjector } from '../server/store/pg/projector.js';
+import { PgProjector, pgProjections } from '../server/store/pg/projector.js';
+import { loadConfig } from '../server/config.js';
+import { loadCity } from '../server/profile/load.js';
 import { DivergedLogError, replayIntoPg } from '../server/store/pg/replay.js';
 
 /**
@@ -12,6 +14,7 @@ import { DivergedLogError, replayIntoPg } from '../server/store/pg/replay.js';
  * Copies a SQLite city's event log into PostgreSQL (PANTAU_DATABASE_URL, or --url), seq for seq, and fills the
  * projections ported to PostgreSQL by folding each event as it is copied. The SQLite file is only read. Run it
  * again to copy what the SQLite log gained since; a PostgreSQL log that is not a beginning of this one is refused.
+ * The city (PANTAU_CITY, as the hub reads it) gives the clock kinerja's hours and days are counted on.
  * The hub itself does not run on PostgreSQL yet.
  */
 const USAGE = 'usage: npm run migrate:pg -- <sqlite file> [--url postgres://user:password@host/db] (or PANTAU_DATABASE_URL) [--batch 1000]';
@@ -31,7 +34,7 @@ if (!existsSync(file)) {
 const sqlite = openDbReadOnly(file);
 const pg = await openPgStore(url);
 try {
-  const projector = new PgProjector(pg.events);
+  const projector = new PgProjector(pg.events, pgProjections(loadCity(loadConfig(process.env).city).clock));
   const t0 = performance.now();
   let shown = t0;
   const result = await replayIntoPg(new EventLog(sqlite), pg, projector, {

@@ -7,14 +7,23 @@ import { pgReportsProjection } from './projections/reports.js';
 import { pgIndicatorsProjection } from './projections/indicators.js';
 import { pgAccountsProjection } from './projections/accounts.js';
 import { pgApiClientsProjection } from './projections/api-clients.js';
+import { pgOpenCountsProjection } from './projections/open-counts.js';
+import type { CityClock } from '../../domain/time.js';
 
 /**
- * The projections ported to PostgreSQL so far, in the SQLite projector's order (server/store/index.ts). Not yet:
- * replay checkpoints, rollups, open counts, cameras, layouts (the last two stand on rows that are not events: the
- * profile's cameras, the paired displays); their events are in the log all the same, and a projection added later
- * is filled by folding the log again.
+ * The projections ported to PostgreSQL so far, in the SQLite projector's order (server/store/index.ts), on the
+ * city's clock (where its hours and days start). Not yet: replay checkpoints, rollups, cameras, layouts (the last
+ * two stand on rows that are not events: the profile's cameras, the paired displays); their events are in the log
+ * all the same, and a projection added later is filled by folding the log again.
  */
-export const pgProjections = (): PgProjection[] => [pgReportsProjection(), pgIndicatorsProjection(), pgAccountsProjection(), pgApiClientsProjection()];
+export const pgProjections = (clock: CityClock): PgProjection[] => [
+  pgReportsProjection(),
+  // After reports: it reads the report before and after the event from what that one made of it.
+  pgOpenCountsProjection(clock),
+  pgIndicatorsProjection(),
+  pgAccountsProjection(),
+  pgApiClientsProjection(),
+];
 
 /**
  * server/store/projector.ts on PostgreSQL: appends an event through PgEventLog and applies it to every projection
@@ -23,7 +32,7 @@ export const pgProjections = (): PgProjection[] => [pgReportsProjection(), pgInd
 export class PgProjector {
   constructor(
     private readonly events: PgEventLog,
-    readonly projections: readonly PgProjection[] = pgProjections(),
+    readonly projections: readonly PgProjection[],
   ) {}
 
   async append(tx: Tx, e: LogEvent): Promise<{ seq: number; stored: StoredEvent } & Projected> {

@@ -15,7 +15,7 @@ import { openDbReadOnly, type Db } from '../db.js';
 import { EventLog, type EventRow } from '../events.js';
 import { REPORT_COLUMNS } from '../reports.js';
 import { openPgStore, type PgStore } from './index.js';
-import { PgProjector } from './projector.js';
+import { PgProjector, pgProjections } from './projector.js';
 import { DivergedLogError, replayIntoPg } from './replay.js';
 
 /**
@@ -36,7 +36,7 @@ async function freshPg(): Promise<{ pg: PgStore; projector: PgProjector }> {
   databases.push(db);
   const pg = await openPgStore(db.url, { poolSize: 2 });
   pgStores.push(pg);
-  return { pg, projector: new PgProjector(pg.events) };
+  return { pg, projector: new PgProjector(pg.events, pgProjections(store.clock)) };
 }
 
 beforeAll(async () => {
@@ -76,7 +76,7 @@ const pick = (row: Record<string, unknown>, columns: string[]) => Object.fromEnt
 
 /** Every projection ported to PostgreSQL equals SQLite's, row for row and field by field, in the same order. */
 async function expectSameProjections(pg: PgStore, projector: PgProjector) {
-  expect(projector.projections.map((p) => p.name)).toEqual(['reports', 'indicators', 'accounts', 'api_clients']);
+  expect(projector.projections.map((p) => p.name)).toEqual(['reports', 'open counts', 'indicators', 'accounts', 'api_clients']);
   for (const p of projector.projections) {
     const sqliteRows = store.projector.projections.find((s) => s.name === p.name)!.snapshot() as Record<string, unknown>[];
     expect(sqliteRows.length, p.name).toBeGreaterThan(1);
