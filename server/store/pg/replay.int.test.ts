@@ -157,6 +157,15 @@ describe('refusing a PostgreSQL log that is not a copy of this SQLite one', () =
     expect((await pg.pool.query('SELECT COUNT(*)::int AS n FROM reports')).rows[0].n).toBe(0);
   });
 
+  it('refuses to go on from a copy whose projections were another set than this build\'s', async () => {
+    const { pg, projector } = await freshPg();
+    // The beginning copied by a build that had the reports projection alone: its open counts never saw those events.
+    const beginning = { headSeq: () => 100, rowsSince: (seq: number, n: number) => source.rowsSince(seq, Math.min(n, 100 - seq)) };
+    expect((await replayIntoPg(beginning, pg, new PgProjector(pg.events, projector.projections.slice(0, 1)))).copied).toBe(100);
+    await expect(replayIntoPg(source, pg, projector)).rejects.toThrow(/projections were filled by a copy with \["reports"\], this one has \["reports","open counts"/);
+    expect(await pg.events.headSeq()).toBe(100);
+  });
+
   it('refuses one longer than the SQLite log', async () => {
     const { pg, projector } = await freshPg();
     await replayIntoPg(source, pg, projector);
