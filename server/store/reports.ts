@@ -133,13 +133,17 @@ function pageQuery(f: QueueFilter, page: QueuePageAt): { sql: string; args: Reco
   };
 }
 
-// The 8th column: 1 when a deadline is breached, so the wall can ring it; the 9th: how many citizens reported it.
-const MARKER_COLUMNS = `id, status, category_id, lng, lat, district_code, created_at,
-  ${BREACHED_SQL} AS breached,
+/**
+ * A marker's columns in MarkerTuple's order, with the store's SQL for the 8th: 1 when a deadline is breached, so the
+ * wall can ring it; the 9th: how many citizens reported it.
+ */
+export const markerColumns = (breachedSql: string) => `id, status, category_id, lng, lat, district_code, created_at,
+  ${breachedSql} AS breached,
   citizen_count`;
+const MARKER_COLUMNS = markerColumns(BREACHED_SQL);
 
 /** Like toMarker: the count column only when several citizens reported it, so a 100k catch-up stays small. */
-function singleReporter(m: MarkerTuple): MarkerTuple {
+export function singleReporter(m: MarkerTuple): MarkerTuple {
   if (m[8] === 1) m.length = 8;
   return m;
 }
