@@ -9,19 +9,20 @@ import { pgAccountsProjection } from './projections/accounts.js';
 import { pgApiClientsProjection } from './projections/api-clients.js';
 import { pgOpenCountsProjection } from './projections/open-counts.js';
 import { pgReplayCheckpointsProjection } from './projections/replay-checkpoints.js';
+import { pgRollupsProjection } from './projections/rollups.js';
 import type { CityClock } from '../../domain/time.js';
 
 /**
  * The projections ported to PostgreSQL so far, in the SQLite projector's order (server/store/index.ts), on the
- * city's clock (where its hours and days start). Not yet: rollups, cameras, layouts (the last two stand on rows that
- * are not events: the profile's cameras, the paired displays); their events are in the log all the same, and a
- * projection added later is filled by folding the log again.
+ * city's clock (where its hours and days start). Not yet: cameras and layouts, which stand on rows that are not
+ * events (the profile's cameras, the paired displays); their events are in the log all the same.
  */
 export const pgProjections = (clock: CityClock): PgProjection[] => [
   // Before reports: a day closes on the reports as they stood before the first event of the next day.
   pgReplayCheckpointsProjection(clock),
   pgReportsProjection(),
-  // After reports: it reads the report before and after the event from what that one made of it.
+  // After reports: they read the report before and after the event from what that one made of it.
+  pgRollupsProjection(clock),
   pgOpenCountsProjection(clock),
   pgIndicatorsProjection(),
   pgAccountsProjection(),

@@ -52,6 +52,14 @@ beforeAll(async () => {
   const keys = ['SP4N-LAPOR', 'Aplikasi warga'].map((name) => createApiClient(ctx, admin, { name, scopes: ['open311'] }));
   expect(keys[0].ok && revokeApiClient(ctx, admin, keys[0].value.client.id).ok).toBe(true);
   expect(setAccountDisabled(ctx, admin, store.accounts.list().find((a) => a.role === 'field')!.id, true).ok).toBe(true);
+  // What the seed never does, and what empties a rollup or open-count row: a report rerouted to another agency and
+  // one reopened after its verification (its fixed day loses it).
+  const supervisor = { id: 'supervisor-test', role: 'supervisor' as const, name: 'Supervisor' };
+  const waiting = store.reports.latest(100).find((r) => r.status === 'new' || r.status === 'checked')!;
+  const other = ctx.city.profile.agencies.find((a) => a.id !== waiting.agencyId)!.id;
+  expect(actOnReport(ctx, supervisor, waiting.id, { action: 'reroute', agencyId: other, reason: 'Salah dinas' }).ok).toBe(true);
+  const verified = store.reports.latest(100).find((r) => r.status === 'verified' || r.status === 'closed')!;
+  expect(actOnReport(ctx, { id: 'citizen', role: 'citizen' }, verified.id, { action: 'reopen', reason: 'Belum beres' }).ok).toBe(true);
   ctx.now = () => new Date(now.getTime() + 3 * 86400_000);
   expect(sweepDeadlines(ctx).length).toBeGreaterThan(0);
   // The copy reads the file on its own connection, read only, as the script does.
@@ -76,7 +84,7 @@ const pick = (row: Record<string, unknown>, columns: string[]) => Object.fromEnt
 
 /** Every projection ported to PostgreSQL equals SQLite's, row for row and field by field, in the same order. */
 async function expectSameProjections(pg: PgStore, projector: PgProjector) {
-  expect(projector.projections.map((p) => p.name)).toEqual(['replay checkpoints', 'reports', 'open counts', 'indicators', 'accounts', 'api_clients']);
+  expect(projector.projections.map((p) => p.name)).toEqual(['replay checkpoints', 'reports', 'rollups', 'open counts', 'indicators', 'accounts', 'api_clients']);
   for (const p of projector.projections) {
     const sqliteRows = store.projector.projections.find((s) => s.name === p.name)!.snapshot() as Record<string, unknown>[];
     expect(sqliteRows.length, p.name).toBeGreaterThan(1);
@@ -167,7 +175,7 @@ describe('refusing a PostgreSQL log that is not a copy of this SQLite one', () =
     const beginning = { headSeq: () => 100, rowsSince: (seq: number, n: number) => source.rowsSince(seq, Math.min(n, 100 - seq)) };
     const reportsAlone = projector.projections.filter((p) => p.name === 'reports');
     expect((await replayIntoPg(beginning, pg, new PgProjector(pg.events, reportsAlone))).copied).toBe(100);
-    await expect(replayIntoPg(source, pg, projector)).rejects.toThrow(/projections were filled by a copy with \["reports"\], this one has \["replay checkpoints","reports","open counts"/);
+    await expect(replayIntoPg(source, pg, projector)).rejects.toThrow(/projections were filled by a copy with \["reports"\], this one has \["replay checkpoints","reports","rollups","open counts"/);
     expect(await pg.events.headSeq()).toBe(100);
   });
 
