@@ -23,3 +23,13 @@ export function openDb(file: string, synchronous: Synchronous = 'FULL'): Db {
   registerSearchFunctions(db);
   return db;
 }
+
+/**
+ * An existing store file as it is, read only: npm run migrate:pg reads a city's log from it without migrating the
+ * file or taking its write lock (a hub may still be running on it).
+ */
+export function openDbReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

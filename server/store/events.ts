@@ -67,7 +67,12 @@ export class EventLog {
   }
 
   since(seq: number, limit: number): StoredEvent[] {
-    return (this.after.all(seq, limit) as Row[]).map(toStored);
+    return this.rowsSince(seq, limit).map(toStored);
+  }
+
+  /** The same events as stored, columns as they are (npm run migrate:pg copies them verbatim). */
+  rowsSince(seq: number, limit: number): EventRow[] {
+    return this.after.all(seq, limit) as Row[];
   }
 }
 
@@ -85,6 +90,8 @@ export function eventRow(e: LogEvent) {
 }
 
 export type EventRow = Row;
+/** An event's columns but its seq, which the log gives. */
+export type EventColumns = { at: string; actorId: string; actorRole: string; type: string; reportId: number | null; payload: string };
 
 export function toStored(r: Row): StoredEvent {
   const { actorAgencyId, actorName, ...payload } = JSON.parse(r.payload);

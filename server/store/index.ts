@@ -16,6 +16,7 @@ import { Open311Queries } from './open311.js';
 import { IndicatorValuesTable } from './indicators.js';
 import { DisplayLayoutsTable, HubRunsTable } from './display-layouts.js';
 import { Projector } from './projector.js';
+import type { Projection } from './projections/types.js';
 import { reportsProjection } from './projections/reports.js';
 import { camerasProjection } from './projections/cameras.js';
 import { indicatorsProjection } from './projections/indicators.js';
@@ -34,6 +35,41 @@ import { OpenCountsTable } from './open-counts.js';
 import { openCountsProjection } from './projections/open-counts.js';
 import { openCountsOf } from '../domain/open-reports.js';
 import { cityClock, CITY_ZONES, type CityClock } from '../domain/time.js';
+
+type ProjectedTables = Pick<Store, 'replayCheckpoints' | 'reports' | 'rollups' | 'openCounts' | 'cameras' | 'indicators' | 'layouts' | 'accounts' | 'apiClients'>;
+
+/** Every projection over a store's tables, in the order the projector applies them: the one list of them. */
+function projectionsOf(db: Db, t: ProjectedTables, clock: CityClock): Projection[] {
+  return [
+    // Before reports: a day closes on the reports as they stood before the first event of the next day.
+    replayCheckpointsProjection(t.replayCheckpoints, t.reports, clock),
+    reportsProjection(db, t.reports),
+    // After reports: it reads the report before and after the event from what that one made of it.
+    rollupsProjection(t.rollups, clock),
+    openCountsProjection(t.openCounts, clock),
+    camerasProjection(db, t.cameras),
+    indicatorsProjection(db, t.indicators),
+    layoutsProjection(db, t.layouts),
+    accountsProjection(db, t.accounts),
+    apiClientsProjection(db, t.apiClients),
+  ];
+}
+
+/**
+ * The projections of a store file opened read only (openDbReadOnly), to read their rows: npm run migrate:pg compares
+ * them with PostgreSQL's. Nothing is migrated or written; a file older than this build's schema is refused.
+ */
+export function readOnlyProjections(db: Db, clock: CityClock): Projection[] {
+  try {
+    return projectionsOf(db, {
+      replayCheckpoints: new ReplayCheckpointsTable(db), reports: new ReportsTable(db), rollups: new RollupsTable(db), openCounts: new OpenCountsTable(db),
+      cameras: new CamerasTable(db), indicators: new IndicatorValuesTable(db), layouts: new DisplayLayoutsTable(db), accounts: new AccountsTable(db),
+      apiClients: new ApiClientsTable(db),
+    }, clock);
+  } catch (e) {
+    throw new Error(`this SQLite store is older than this build (${(e as Error).message}): start the hub on it once, which migrates it`, { cause: e });
+  }
+}
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store {
@@ -100,19 +136,7 @@ export class Store {
     this.rateLimitHits = new RateLimitHits(db);
     this.rollups = new RollupsTable(db);
     this.openCounts = new OpenCountsTable(db);
-    this.projector = new Projector(this.events, [
-      // Before reports: a day closes on the reports as they stood before the first event of the next day.
-      replayCheckpointsProjection(this.replayCheckpoints, this.reports, this.clock),
-      reportsProjection(db, this.reports),
-      // After reports: it reads the report before and after the event from what that one made of it.
-      rollupsProjection(this.rollups, this.clock),
-      openCountsProjection(this.openCounts, this.clock),
-      camerasProjection(db, this.cameras),
-      indicatorsProjection(db, this.indicators),
-      layoutsProjection(db, this.layouts),
-      accountsProjection(db, this.accounts),
-      apiClientsProjection(db, this.apiClients),
-    ]);
+    this.projector = new Projector(this.events, projectionsOf(db, this, this.clock));
     // The rollups are a function of the reports' rows: a store that had reports before they existed starts from those.
     // So are the open counts and the month rows of 027.
     const at027 = applied.includes('027_open_counts_and_rollup_months.sql');

@@ -87,7 +87,7 @@ function compare(live: Store, fresh: Store): Difference[] {
 }
 
 /** A row's key: its first column (id), or the first two for a composite key (indicator, period). */
-function keyOf(row: unknown): string {
+export function keyOf(row: unknown): string {
   const r = row as Record<string, unknown>;
   if ('indicator_id' in r) return `${r.indicator_id}|${r.period}`;
   if ('display_id' in r) return String(r.display_id);

@@ -2,7 +2,7 @@ import type { Db } from './db.js';
 import type { MarkerTuple } from '../contract/reports.js';
 
 /** to_day of a marker that still holds: sorts after every day. */
-const OPEN = '9999';
+export const MARKER_HOLDS = '9999';
 
 export type Checkpoint = { dayStart: string; seq: number };
 
@@ -28,15 +28,15 @@ export class ReplayCheckpointsTable {
     // Through the to_day index: the checkpoint of a recent day reads the markers that still hold and few more. The caller
     // orders them.
     this.markersStmt = db.prepare('SELECT marker FROM replay_checkpoint_markers INDEXED BY replay_checkpoint_markers_to WHERE to_day > @day AND from_day <= @day').pluck();
-    this.openStmt = db.prepare(`SELECT from_day AS fromDay, marker FROM replay_checkpoint_markers WHERE report_id = ? AND to_day = '${OPEN}'`);
+    this.openStmt = db.prepare(`SELECT from_day AS fromDay, marker FROM replay_checkpoint_markers WHERE report_id = ? AND to_day = '${MARKER_HOLDS}'`);
     this.closeStmt = db.prepare('UPDATE replay_checkpoint_markers SET to_day = @toDay WHERE report_id = @reportId AND from_day = @fromDay');
-    this.insertMarker = db.prepare(`INSERT INTO replay_checkpoint_markers (report_id, from_day, to_day, marker) VALUES (?, ?, '${OPEN}', ?)`);
+    this.insertMarker = db.prepare(`INSERT INTO replay_checkpoint_markers (report_id, from_day, to_day, marker) VALUES (?, ?, '${MARKER_HOLDS}', ?)`);
     this.insertDay = db.prepare('INSERT INTO replay_checkpoints (day_start, seq) VALUES (?, ?)');
     this.headStmt = db.prepare('SELECT last_at FROM replay_checkpoint_head WHERE id = 1').pluck();
     this.setHeadStmt = db.prepare('INSERT INTO replay_checkpoint_head (id, last_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at');
     this.forgetDays = db.prepare('DELETE FROM replay_checkpoints WHERE day_start > ?');
     this.forgetMarkers = db.prepare('DELETE FROM replay_checkpoint_markers WHERE from_day > ?');
-    this.reopenMarkers = db.prepare(`UPDATE replay_checkpoint_markers SET to_day = '${OPEN}' WHERE to_day > ? AND to_day <> '${OPEN}'`);
+    this.reopenMarkers = db.prepare(`UPDATE replay_checkpoint_markers SET to_day = '${MARKER_HOLDS}' WHERE to_day > ? AND to_day <> '${MARKER_HOLDS}'`);
     this.allDays = db.prepare("SELECT 'day ' || day_start AS key, seq FROM replay_checkpoints ORDER BY day_start");
     this.allMarkers = db.prepare("SELECT 'marker ' || report_id || ' ' || from_day AS key, to_day, marker FROM replay_checkpoint_markers ORDER BY report_id, from_day");
   }

@@ -7,7 +7,8 @@ import { likePattern, type SearchTerm } from '../domain/search.js';
 import { MIN_INDEXED_WORD, searchBody, searchFacts, searchMatch } from './report-search.js';
 import type { RollupFacts } from '../domain/rollups.js';
 
-type Row = {
+/** A report's row, as both stores hold it (server/store/pg/migrations/002_reports.sql has the same columns). */
+export type ReportRow = {
   id: number; ticket: string; status: string; category_id: string; agency_id: string; description: string;
   lng: number; lat: number; precision: string; address: string | null; district_code: string | null;
   subdistrict_code: string | null; channel: string; photos: string; reporter_name: string | null;
@@ -19,7 +20,7 @@ type Row = {
   created_at: string; updated_at: string; version: number; last_seq: number;
 };
 
-const fromRow = (r: Row): ReportState => ({
+export const reportFromRow = (r: ReportRow): ReportState => ({
   id: r.id, ticket: r.ticket, status: r.status as ReportStatus, categoryId: r.category_id, agencyId: r.agency_id,
   description: r.description, lng: r.lng, lat: r.lat, precision: r.precision as ReportState['precision'],
   address: r.address, districtCode: r.district_code, subdistrictCode: r.subdistrict_code,
@@ -33,7 +34,7 @@ const fromRow = (r: Row): ReportState => ({
   createdAt: r.created_at, updatedAt: r.updated_at, version: r.version, lastSeq: r.last_seq,
 });
 
-const toRow = (s: ReportState): Row => ({
+export const reportToRow = (s: ReportState): ReportRow => ({
   id: s.id, ticket: s.ticket, status: s.status, category_id: s.categoryId, agency_id: s.agencyId,
   description: s.description, lng: s.lng, lat: s.lat, precision: s.precision, address: s.address,
   district_code: s.districtCode, subdistrict_code: s.subdistrictCode, channel: s.channel,
@@ -47,6 +48,11 @@ const toRow = (s: ReportState): Row => ({
   first_dispatched_at: s.firstDispatchedAt, verified_at: s.verifiedAt, done_at: s.doneAt, reopen_count: s.reopenCount, return_count: s.returnCount, created_at: s.createdAt, updated_at: s.updatedAt,
   version: s.version, last_seq: s.lastSeq,
 });
+
+/** The columns reportToRow writes, in its order: the row both stores' reports projections write. */
+export const REPORT_COLUMNS = Object.keys(reportToRow({} as ReportState)) as (keyof ReportRow)[];
+
+type Row = ReportRow;
 
 export type QueueFilter = {
   agencyId?: string | null;
@@ -127,13 +133,17 @@ function pageQuery(f: QueueFilter, page: QueuePageAt): { sql: string; args: Reco
   };
 }
 
-// The 8th column: 1 when a deadline is breached, so the wall can ring it; the 9th: how many citizens reported it.
-const MARKER_COLUMNS = `id, status, category_id, lng, lat, district_code, created_at,
-  ${BREACHED_SQL} AS breached,
+/**
+ * A marker's columns in MarkerTuple's order, with the store's SQL for the 8th: 1 when a deadline is breached, so the
+ * wall can ring it; the 9th: how many citizens reported it.
+ */
+export const markerColumns = (breachedSql: string) => `id, status, category_id, lng, lat, district_code, created_at,
+  ${breachedSql} AS breached,
   citizen_count`;
+const MARKER_COLUMNS = markerColumns(BREACHED_SQL);
 
 /** Like toMarker: the count column only when several citizens reported it, so a 100k catch-up stays small. */
-function singleReporter(m: MarkerTuple): MarkerTuple {
+export function singleReporter(m: MarkerTuple): MarkerTuple {
   if (m[8] === 1) m.length = 8;
   return m;
 }
@@ -188,7 +198,7 @@ export class ReportsTable {
     );
     this.byId = db.prepare('SELECT * FROM reports WHERE id = ?');
     this.byTicket = db.prepare('SELECT * FROM reports WHERE ticket = ?');
-    const cols = Object.keys(toRow({} as ReportState));
+    const cols = REPORT_COLUMNS;
     this.upsertStmt = db.prepare(
       `INSERT INTO reports (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})
        ON CONFLICT (id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
@@ -202,18 +212,18 @@ export class ReportsTable {
 
   get(id: number): ReportState | null {
     const r = this.byId.get(id) as Row | undefined;
-    return r ? fromRow(r) : null;
+    return r ? reportFromRow(r) : null;
   }
   getByTicket(ticket: string): ReportState | null {
     const r = this.byTicket.get(ticket) as Row | undefined;
-    return r ? fromRow(r) : null;
+    return r ? reportFromRow(r) : null;
   }
   nextId(): number {
     return this.nextIdStmt.get() as number;
   }
   /** Writes the report's row, and its search row when its text or fixed facts changed (filing, a reroute). */
   put(s: ReportState): void {
-    this.upsertStmt.run(toRow(s));
+    this.upsertStmt.run(reportToRow(s));
     const body = searchBody(s.ticket, s.description, s.address);
     const facts = searchFacts(s);
     const had = this.searchRow.get(-s.id) as { body: string; facts: string } | undefined;
@@ -236,7 +246,7 @@ export class ReportsTable {
    */
   queuePage(f: QueueFilter, page: QueuePageAt): ReportState[] {
     const { sql, args } = pageQuery(f, page);
-    return (this.db.prepare(sql).all(args) as Row[]).map(fromRow);
+    return (this.db.prepare(sql).all(args) as Row[]).map(reportFromRow);
   }
 
   /** EXPLAIN QUERY PLAN of a page: which index each filter reads (tested, so a filter never quietly scans). */
@@ -266,7 +276,7 @@ export class ReportsTable {
     const where = ['r.id IN (SELECT value FROM json_each(@ids))', ...c.where];
     if (c.match) where.push('EXISTS (SELECT 1 FROM report_search WHERE report_search MATCH @match AND rowid = -r.id)');
     const sql = `SELECT r.* FROM reports r WHERE ${where.join(' AND ')} ORDER BY r.id DESC`;
-    const matching = (this.db.prepare(sql).all({ ...c.args, ids: JSON.stringify(ids) }) as Row[]).map(fromRow);
+    const matching = (this.db.prepare(sql).all({ ...c.args, ids: JSON.stringify(ids) }) as Row[]).map(reportFromRow);
     const kept = new Set(matching.map((r) => r.id));
     return { matching, gone: ids.filter((id) => !kept.has(id)) };
   }
@@ -278,17 +288,17 @@ export class ReportsTable {
 
   /** Reports whose next deadline checkpoint has come: what the scheduler looks at. */
   dueForCheck(now: string, limit: number): ReportState[] {
-    return (this.due.all(now, limit) as Row[]).map(fromRow);
+    return (this.due.all(now, limit) as Row[]).map(reportFromRow);
   }
 
   /** Open reports carrying deadline flags (optionally one agency's), most urgent first. */
   flagged(agencyId: string | null, limit: number): ReportState[] {
-    return (this.flaggedStmt.all({ agencyId, limit }) as Row[]).map(fromRow);
+    return (this.flaggedStmt.all({ agencyId, limit }) as Row[]).map(reportFromRow);
   }
 
   /** A field supervisor's open jobs. */
   assignedTo(assigneeId: string): ReportState[] {
-    return (this.assigned.all(assigneeId) as Row[]).map(fromRow);
+    return (this.assigned.all(assigneeId) as Row[]).map(reportFromRow);
   }
 
   /**
@@ -296,12 +306,12 @@ export class ReportsTable {
    * window are the pure findDuplicates). Bounded: a box of 150 m never holds thousands of open reports of one kind.
    */
   openInBox(categoryId: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit = 500): ReportState[] {
-    return (this.inBox.all({ categoryId, ...box, limit }) as Row[]).map(fromRow);
+    return (this.inBox.all({ categoryId, ...box, limit }) as Row[]).map(reportFromRow);
   }
 
   /** The duplicates merged into a primary, oldest first. */
   mergedInto(primaryId: number): ReportState[] {
-    return (this.mergedStmt.all(primaryId) as Row[]).map(fromRow);
+    return (this.mergedStmt.all(primaryId) as Row[]).map(reportFromRow);
   }
 
   /** What every report adds to the rollups, streamed (a store's first start after migration 022). */
@@ -312,6 +322,6 @@ export class ReportsTable {
   }
 
   latest(limit: number): ReportState[] {
-    return (this.recent.all(limit) as Row[]).map(fromRow);
+    return (this.recent.all(limit) as Row[]).map(reportFromRow);
   }
 }

@@ -3,10 +3,11 @@ import { ROLLUP_COUNTS, splitRange, TIME_BUCKETS, zeroCounts, type RollupChange,
 import type { AgencyTimes } from '../domain/stats.js';
 
 const snake = (c: string) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`);
-const COLS = ROLLUP_COUNTS.map(snake);
-const FINE = ['day', 'agency_id', 'category_id', 'district_code'];
+/** The count columns, in ROLLUP_COUNTS's order, and the fine rows' key (the same in both stores' tables). */
+export const COLS = ROLLUP_COUNTS.map(snake);
+export const FINE = ['day', 'agency_id', 'category_id', 'district_code'];
 /** The agency grains with histograms: per city day, and the same per city month. */
-const GRAINS = [
+export const GRAINS = [
   { table: 'report_rollup_agency_days', period: 'day', of: (day: string) => day },
   { table: 'report_rollup_agency_months', period: 'month', of: (day: string) => day.slice(0, 7) },
 ] as const;
@@ -24,6 +25,15 @@ function addStored(into: Uint32Array, b: Buffer): void {
   const pairs = b.byteOffset % 4 === 0 ? new Uint32Array(b.buffer, b.byteOffset, b.length >> 2) : new Uint32Array(new Uint8Array(b).buffer, 0, b.length >> 2);
   for (let i = 0; i < pairs.length; i += 2) into[pairs[i]] += pairs[i + 1];
 }
+/** A grain row's stored histograms with its changes added, stored again (a grain row's times as both stores keep them). */
+export function mergeTimes(stored: { response: Buffer; resolution: Buffer }, times: RollupChange['times']): { response: Buffer; resolution: Buffer } {
+  const hist = { response: new Uint32Array(TIME_BUCKETS), resolution: new Uint32Array(TIME_BUCKETS) };
+  addStored(hist.response, stored.response);
+  addStored(hist.resolution, stored.resolution);
+  for (const t of times) hist[t.kind][t.bucket] += t.n;
+  return { response: encode(hist.response), resolution: encode(hist.resolution) };
+}
+
 function encode(counts: Uint32Array): Buffer {
   let filled = 0;
   for (let i = 0; i < counts.length; i++) if (counts[i]) filled++;
@@ -73,28 +83,54 @@ class AgencyGrain {
 
   /** Adds the coarse rows (keyed by day and agency) and their histogram changes to this grain. */
   apply(coarse: Map<string, RollupRow>, timed: Map<string, RollupChange['times']>): void {
-    const rows = new Map<string, { period: string; agencyId: string; counts: RollupCounts; times: RollupChange['times'] }>();
-    for (const [k, c] of coarse) {
-      const period = this.g.of(c.day);
-      const pk = `${period}|${c.agencyId}`;
-      const row = rows.get(pk) ?? rows.set(pk, { period, agencyId: c.agencyId, counts: zeroCounts(), times: [] }).get(pk)!;
-      for (const n of ROLLUP_COUNTS) row.counts[n] += c.counts[n];
-      row.times.push(...(timed.get(k) ?? []));
-    }
-    for (const r of rows.values()) {
+    for (const r of grainRows(this.g.of, coarse, timed)) {
       this.upsert.run(r.period, r.agencyId, ...countsOf(r.counts));
       if (r.times.length) {
-        const stored = this.timesOf.get(r.period, r.agencyId) as { response: Buffer; resolution: Buffer };
-        const hist = { response: new Uint32Array(TIME_BUCKETS), resolution: new Uint32Array(TIME_BUCKETS) };
-        addStored(hist.response, stored.response);
-        addStored(hist.resolution, stored.resolution);
-        for (const t of r.times) hist[t.kind][t.bucket] += t.n;
-        this.putTimes.run(encode(hist.response), encode(hist.resolution), r.period, r.agencyId);
+        const merged = mergeTimes(this.timesOf.get(r.period, r.agencyId) as { response: Buffer; resolution: Buffer }, r.times);
+        this.putTimes.run(merged.response, merged.resolution, r.period, r.agencyId);
       }
-      // Only a row that lost something can have come to nothing; a row of zeros is no row (as a fresh fold has it).
-      if (ROLLUP_COUNTS.some((n) => r.counts[n] < 0) || r.times.some((t) => t.n < 0)) this.drop.run(r.period, r.agencyId);
+      if (mayHaveEmptied(r.counts, r.times)) this.drop.run(r.period, r.agencyId);
     }
   }
+}
+
+/** Only a row that lost something can have come to nothing; a row of zeros is no row (as a fresh fold has it). */
+export const mayHaveEmptied = (counts: RollupCounts, times: RollupChange['times'] = []): boolean =>
+  ROLLUP_COUNTS.some((n) => counts[n] < 0) || times.some((t) => t.n < 0);
+
+export type GrainRow = { period: string; agencyId: string; counts: RollupCounts; times: RollupChange['times'] };
+
+/** The coarse rows and their histogram changes summed per period of a grain (`of`: a day's period) and agency. */
+export function grainRows(of: (day: string) => string, coarse: Map<string, RollupRow>, timed: Map<string, RollupChange['times']>): Iterable<GrainRow> {
+  const rows = new Map<string, GrainRow>();
+  for (const [k, c] of coarse) {
+    const period = of(c.day);
+    const pk = `${period}|${c.agencyId}`;
+    const row = rows.get(pk) ?? rows.set(pk, { period, agencyId: c.agencyId, counts: zeroCounts(), times: [] }).get(pk)!;
+    for (const n of ROLLUP_COUNTS) row.counts[n] += c.counts[n];
+    row.times.push(...(timed.get(k) ?? []));
+  }
+  return rows.values();
+}
+
+/**
+ * A change's rows summed per day and agency (the coarse rows the grains are made of, keyed `day|agency`), with its
+ * histogram changes under the same keys; a day and agency with times alone gets a coarse row of zeros.
+ */
+export function coarseOf(change: RollupChange): { coarse: Map<string, RollupRow>; timed: Map<string, RollupChange['times']> } {
+  const coarse = new Map<string, RollupRow>();
+  for (const r of change.rows) {
+    const k = `${r.day}|${r.agencyId}`;
+    const c = coarse.get(k) ?? coarse.set(k, { ...r, counts: zeroCounts() }).get(k)!;
+    for (const n of ROLLUP_COUNTS) c.counts[n] += r.counts[n];
+  }
+  const timed = new Map<string, RollupChange['times']>();
+  for (const t of change.times) {
+    const k = `${t.day}|${t.agencyId}`;
+    (timed.get(k) ?? timed.set(k, []).get(k)!).push(t);
+    if (!coarse.has(k)) coarse.set(k, { day: t.day, agencyId: t.agencyId, categoryId: '', districtCode: null, counts: zeroCounts() });
+  }
+  return { coarse, timed };
 }
 
 /**
@@ -128,21 +164,12 @@ export class RollupsTable {
   /** Adds a change (domain/rollups.ts rollupChange) to every grain and the histograms. Call inside the event's transaction. */
   apply(change: RollupChange): void {
     if (!change.rows.length && !change.times.length) return;
-    const coarse = new Map<string, RollupRow>();
     for (const r of change.rows) {
-      const key = [r.day, r.agencyId, r.categoryId, r.districtCode ?? ''];
+      const key = fineKey(r);
       this.upsertFine.run(...key, ...countsOf(r.counts));
-      if (ROLLUP_COUNTS.some((n) => r.counts[n] < 0)) this.dropFine.run(...key);
-      const k = `${r.day}|${r.agencyId}`;
-      const c = coarse.get(k) ?? coarse.set(k, { ...r, counts: zeroCounts() }).get(k)!;
-      for (const n of ROLLUP_COUNTS) c.counts[n] += r.counts[n];
+      if (mayHaveEmptied(r.counts)) this.dropFine.run(...key);
     }
-    const timed = new Map<string, RollupChange['times']>();
-    for (const t of change.times) {
-      const k = `${t.day}|${t.agencyId}`;
-      (timed.get(k) ?? timed.set(k, []).get(k)!).push(t);
-      if (!coarse.has(k)) coarse.set(k, { day: t.day, agencyId: t.agencyId, categoryId: '', districtCode: null, counts: zeroCounts() });
-    }
+    const { coarse, timed } = coarseOf(change);
     for (const g of this.grains) g.apply(coarse, timed);
   }
 
@@ -191,4 +218,6 @@ export class RollupsTable {
   }
 }
 
-const countsOf = (counts: RollupCounts): number[] => ROLLUP_COUNTS.map((c) => counts[c]);
+/** A row's counts in COLS's order, and a fine row's key ('' for no kecamatan: a key column cannot be NULL and conflict). */
+export const countsOf = (counts: RollupCounts): number[] => ROLLUP_COUNTS.map((c) => counts[c]);
+export const fineKey = (r: RollupRow): string[] => [r.day, r.agencyId, r.categoryId, r.districtCode ?? ''];

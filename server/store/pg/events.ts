@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { eventRow, toStored, type EventRow, type LogEvent, type StoredEvent } from '../events.js';
+import { eventRow, toStored, type EventColumns, type EventRow, type LogEvent, type StoredEvent } from '../events.js';
 import { ownTx, type EventLogPort, type Tx } from '../event-log.js';
 import { PgTx } from './transactions.js';
 
@@ -14,8 +14,15 @@ export class PgEventLog implements EventLogPort {
   constructor(private readonly pool: pg.Pool) {}
 
   async append(tx: Tx, e: LogEvent): Promise<number> {
+    return this.appendRow(tx, eventRow(e));
+  }
+
+  /**
+   * Appends an event whose columns are already made: npm run migrate:pg copies another store's rows as they are
+   * (a payload re-serialised could differ by a byte). The seq is still the database's; the copier checks it.
+   */
+  async appendRow(tx: Tx, r: EventColumns): Promise<number> {
     const { client } = ownTx(tx, PgTx);
-    const r = eventRow(e);
     const { rows } = await client.query<{ seq: number }>({
       name: 'events-append',
       text: 'INSERT INTO events (at, actor_id, actor_role, type, report_id, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq',
@@ -30,12 +37,17 @@ export class PgEventLog implements EventLogPort {
   }
 
   async since(seq: number, limit: number): Promise<StoredEvent[]> {
+    return (await this.rowsSince(seq, limit)).map(toStored);
+  }
+
+  /** The same events as stored, columns as they are (what npm run migrate:pg compares with the SQLite log). */
+  async rowsSince(seq: number, limit: number): Promise<EventRow[]> {
     const { rows } = await this.pool.query<EventRow>({
       name: 'events-since',
       text: `SELECT ${COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`,
       values: [seq, limit],
     });
-    return rows.map(toStored);
+    return rows;
   }
 
   async forReport(reportId: number): Promise<StoredEvent[]> {

@@ -1,8 +1,22 @@
-import { applyEvent, reportFromSubmitted, type ReportEvent } from '../../domain/reports.js';
+import { applyEvent, reportFromSubmitted, type ReportEvent, type ReportState } from '../../domain/reports.js';
 import type { Db } from '../db.js';
 import type { StoredEvent } from '../events.js';
 import type { ReportsTable } from '../reports.js';
 import type { Projection } from './types.js';
+
+/**
+ * One report event folded onto the report as it stood (`before`; null for report.submitted, which needs none):
+ * the reports projection's rule on both stores (this one and server/store/pg/projections/reports.ts).
+ */
+export function foldReportEvent(e: StoredEvent, before: ReportState | null): { report: ReportState; previous: ReportState | null } {
+  const event = e as ReportEvent & { seq: number };
+  if (event.type === 'report.submitted') return { report: reportFromSubmitted(event, e.seq), previous: null };
+  if (!before) throw new Error(`event ${e.seq} (${e.type}) is about report ${event.reportId}, which was never submitted`);
+  return { report: applyEvent(before, event, e.seq), previous: before };
+}
+
+/** Whether folding `e` needs the report as it stood: every report event but the one that creates it. */
+export const needsReportBefore = (e: StoredEvent): e is StoredEvent & { reportId: number } => e.type !== 'report.submitted';
 
 /** The reports projection: report.submitted creates the row, every later report.* event folds through applyEvent. */
 export function reportsProjection(db: Db, reports: ReportsTable): Projection {
@@ -12,17 +26,9 @@ export function reportsProjection(db: Db, reports: ReportsTable): Projection {
     name: 'reports',
     handles: (type) => type.startsWith('report.'),
     project(e: StoredEvent) {
-      const event = e as ReportEvent & { seq: number };
-      if (event.type === 'report.submitted') {
-        const report = reportFromSubmitted(event, e.seq);
-        reports.put(report);
-        return { report, previous: null };
-      }
-      const before = reports.get(event.reportId);
-      if (!before) throw new Error(`event ${e.seq} (${e.type}) is about report ${event.reportId}, which was never submitted`);
-      const report = applyEvent(before, event, e.seq);
-      reports.put(report);
-      return { report, previous: before };
+      const folded = foldReportEvent(e, needsReportBefore(e) ? reports.get(e.reportId) : null);
+      reports.put(folded.report);
+      return folded;
     },
     snapshot: () => rows.all(),
   };

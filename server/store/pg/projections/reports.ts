@@ -1,0 +1,39 @@
+import type pg from 'pg';
+import type { ReportState } from '../../../domain/reports.js';
+import { ownTx } from '../../event-log.js';
+import { foldReportEvent, needsReportBefore } from '../../projections/reports.js';
+import { REPORT_COLUMNS, reportFromRow, reportToRow, type ReportRow } from '../../reports.js';
+import { searchBody } from '../../report-search.js';
+import { PgTx } from '../transactions.js';
+import type { PgProjection } from './types.js';
+
+/** The row SQLite's reports table holds, and the search text SQLite keeps in report_search (migration 004). */
+const COLUMNS = [...REPORT_COLUMNS, 'search_body'] as const;
+
+const UPSERT = `INSERT INTO reports (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+  ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+
+async function get(client: pg.PoolClient, id: number): Promise<ReportState | null> {
+  const { rows } = await client.query<ReportRow>({ name: 'reports-get', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE id = $1`, values: [id] });
+  return rows[0] ? reportFromRow(rows[0]) : null;
+}
+
+async function put(client: pg.PoolClient, report: ReportState): Promise<void> {
+  const row: Record<string, unknown> = { ...reportToRow(report), search_body: searchBody(report.ticket, report.description, report.address) };
+  await client.query({ name: 'reports-put', text: UPSERT, values: COLUMNS.map((c) => row[c]) });
+}
+
+/** The reports projection on PostgreSQL: the SQLite one's fold (foldReportEvent) onto the same row (reportToRow). */
+export function pgReportsProjection(): PgProjection {
+  return {
+    name: 'reports',
+    handles: (type) => type.startsWith('report.'),
+    async project(tx, e) {
+      const { client } = ownTx(tx, PgTx);
+      const folded = foldReportEvent(e, needsReportBefore(e) ? await get(client, e.reportId) : null);
+      await put(client, folded.report);
+      return folded;
+    },
+    snapshot: async (db) => (await db.query(`SELECT ${COLUMNS.join(', ')} FROM reports ORDER BY id`)).rows,
+  };
+}

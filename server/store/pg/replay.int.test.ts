@@ -1,0 +1,180 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../testing/postgres.js';
+import { copyOfTemplate } from '../../testing/templates.js';
+import { testConfig } from '../../testing/hub.js';
+import { openSeedCtx, seedDemo } from '../../../scripts/seed.js';
+import { sweepDeadlines } from '../../commands/deadline-sweep.js';
+import { actOnReport } from '../../commands/act-on-report.js';
+import { seedDemoIndicators } from '../../../scripts/seed-indicators.js';
+import { createApiClient, revokeApiClient } from '../../commands/api-clients.js';
+import { setAccountDisabled } from '../../commands/accounts.js';
+import type { Ctx } from '../../commands/context.js';
+import type { Store } from '../index.js';
+import { openDbReadOnly, type Db } from '../db.js';
+import { EventLog, type EventRow } from '../events.js';
+import { REPORT_COLUMNS } from '../reports.js';
+import { openPgStore, type PgStore } from './index.js';
+import { PgProjector, pgProjections } from './projector.js';
+import { DivergedLogError, replayIntoPg } from './replay.js';
+import { pgDifferences } from './compare.js';
+
+/**
+ * npm run migrate:pg's core: a seeded city's SQLite log replayed into PostgreSQL gives the same log, seq for seq, and
+ * every ported projection row equal to SQLite's; a rerun copies nothing twice and a foreign PostgreSQL log is refused.
+ */
+const now = new Date('2026-11-23T03:00:00Z');
+let dataDir: string;
+let ctx: Ctx;
+let store: Store;
+let reader: Db;
+let source: EventLog;
+const databases: { drop: () => Promise<void> }[] = [];
+const pgStores: PgStore[] = [];
+
+async function freshPg(): Promise<{ pg: PgStore; projector: PgProjector }> {
+  const db = await testDatabase();
+  databases.push(db);
+  const pg = await openPgStore(db.url, { poolSize: 2 });
+  pgStores.push(pg);
+  return { pg, projector: new PgProjector(pg.events, pgProjections(store.clock)) };
+}
+
+beforeAll(async () => {
+  // The demo accounts' template (their passwords hashed once per run), then a small city in every state through the
+  // hub's own commands, its indicator figures (with corrections), two API keys (one revoked), a disabled account,
+  // and a deadline sweep three days on so that flags and breaches are in the log too.
+  dataDir = await copyOfTemplate('accounts');
+  ({ ctx, store } = openSeedCtx(testConfig(dataDir)));
+  ctx.now = () => now;
+  await seedDemo(ctx, { count: 30, days: 6, now });
+  await seedDemoIndicators(ctx, now);
+  const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
+  const keys = ['SP4N-LAPOR', 'Aplikasi warga'].map((name) => createApiClient(ctx, admin, { name, scopes: ['open311'] }));
+  expect(keys[0].ok && revokeApiClient(ctx, admin, keys[0].value.client.id).ok).toBe(true);
+  expect(setAccountDisabled(ctx, admin, store.accounts.list().find((a) => a.role === 'field')!.id, true).ok).toBe(true);
+  // What the seed never does, and what empties a rollup or open-count row: a report rerouted to another agency and
+  // one reopened after its verification (its fixed day loses it).
+  const supervisor = { id: 'supervisor-test', role: 'supervisor' as const, name: 'Supervisor' };
+  const waiting = store.reports.latest(100).find((r) => r.status === 'new' || r.status === 'checked')!;
+  const other = ctx.city.profile.agencies.find((a) => a.id !== waiting.agencyId)!.id;
+  expect(actOnReport(ctx, supervisor, waiting.id, { action: 'reroute', agencyId: other, reason: 'Salah dinas' }).ok).toBe(true);
+  const verified = store.reports.latest(100).find((r) => r.status === 'verified' || r.status === 'closed')!;
+  expect(actOnReport(ctx, { id: 'citizen', role: 'citizen' }, verified.id, { action: 'reopen', reason: 'Belum beres' }).ok).toBe(true);
+  ctx.now = () => new Date(now.getTime() + 3 * 86400_000);
+  expect(sweepDeadlines(ctx).length).toBeGreaterThan(0);
+  // The copy reads the file on its own connection, read only, as the script does.
+  reader = openDbReadOnly(store.db.name);
+  source = new EventLog(reader);
+});
+afterAll(async () => {
+  for (const pg of pgStores) await pg.close();
+  for (const db of databases) await db.drop();
+  reader?.close();
+  store?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every projection ported to PostgreSQL equals SQLite's, row for row and field by field (pgDifferences, migrate:pg's check). */
+async function expectSameProjections(pg: PgStore, projector: PgProjector) {
+  expect(projector.projections.map((p) => p.name)).toEqual(['replay checkpoints', 'reports', 'rollups', 'open counts', 'indicators', 'accounts', 'api_clients']);
+  // A column SQLite's reports gain later is compared (and so must be ported) too: the check takes SQLite's columns.
+  const reports = store.projector.projections.find((p) => p.name === 'reports')!.snapshot() as Record<string, unknown>[];
+  expect(Object.keys(reports[0]).sort()).toEqual([...REPORT_COLUMNS, 'search_body', 'search_facts'].sort());
+  const { rows, differences } = await pgDifferences(store.projector.projections, projector.projections, pg.pool);
+  expect(differences).toEqual([]);
+  for (const p of projector.projections) expect((store.projector.projections.find((s) => s.name === p.name)!.snapshot()).length, p.name).toBeGreaterThan(1);
+  expect(rows).toBeGreaterThan(reports.length);
+}
+
+async function allRows(log: { rowsSince(seq: number, limit: number): EventRow[] | Promise<EventRow[]> }): Promise<EventRow[]> {
+  return log.rowsSince(0, 1_000_000);
+}
+
+describe('replaying a SQLite city into PostgreSQL', () => {
+  let pg: PgStore;
+  let projector: PgProjector;
+  beforeAll(async () => ({ pg, projector } = await freshPg()));
+
+  it('copies the log row for row with the same seqs, and every ported projection equals SQLite\'s, field by field', async () => {
+    const head = store.events.headSeq();
+    const progress: number[] = [];
+    const result = await replayIntoPg(source, pg, projector, { batch: 64, onProgress: (p) => progress.push(p.seq) });
+    expect(result).toEqual({ copied: head, from: 0, head });
+    expect(progress.at(-1)).toBe(head);
+    expect(progress.length).toBe(Math.ceil(head / 64));
+
+    const sqliteLog = await allRows(source);
+    const pgLog = await allRows(pg.events);
+    expect(pgLog.map((e) => e.seq)).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    expect(pgLog).toEqual(sqliteLog);
+    expect(await pg.events.headSeq()).toBe(head);
+    // The seed's variety reached PostgreSQL: several states, deadline flags, proofs, and accounts' events beside reports'.
+    const { rows } = await pg.pool.query<{ status: string; flagged: number; proofs: number }>(
+      `SELECT status, COUNT(*) FILTER (WHERE deadline_flags <> '[]')::int AS flagged, COUNT(proof)::int AS proofs FROM reports GROUP BY status`,
+    );
+    expect(rows.map((r) => r.status).sort()).toEqual(expect.arrayContaining(['closed', 'dispatched', 'in_progress', 'new', 'verified']));
+    expect(rows.reduce((n, r) => n + r.flagged, 0)).toBeGreaterThan(0);
+    expect(rows.reduce((n, r) => n + r.proofs, 0)).toBeGreaterThan(0);
+    expect(sqliteLog.some((e) => e.type.startsWith('account.'))).toBe(true);
+    expect(sqliteLog.some((e) => e.type === 'indicator.corrected')).toBe(true);
+    expect((await pg.pool.query('SELECT COUNT(*)::int AS n FROM api_clients WHERE revoked_at IS NOT NULL')).rows[0].n).toBe(1);
+    expect((await pg.pool.query('SELECT COUNT(*)::int AS n FROM accounts WHERE disabled_at IS NOT NULL')).rows[0].n).toBe(1);
+
+    await expectSameProjections(pg, projector);
+  });
+
+  it('copies nothing on a rerun, and only what the SQLite log gained since on the next one', async () => {
+    const head = store.events.headSeq();
+    expect(await replayIntoPg(source, pg, projector)).toEqual({ copied: 0, from: head, head });
+
+    const operator = { id: 'op-dpupr', role: 'operator' as const, agencyId: store.reports.latest(1)[0].agencyId, name: 'Operator' };
+    const fresh = store.reports.latest(50).find((r) => r.status === 'new')!;
+    // A day after the sweep: this event closes the sweep's day, so its checkpoint holds breached markers.
+    ctx.now = () => new Date(now.getTime() + 4 * 86400_000);
+    const acted = actOnReport(ctx, { ...operator, agencyId: fresh.agencyId }, fresh.id, { action: 'check' });
+    expect(acted.ok).toBe(true);
+    const later = store.events.headSeq();
+    expect(later).toBe(head + 1);
+    expect(await replayIntoPg(source, pg, projector)).toEqual({ copied: 1, from: head, head: later });
+    expect(store.replayCheckpoints.rows().some((r) => /^marker /.test((r as { key: string }).key) && JSON.parse((r as { marker: string }).marker)[7] === 1)).toBe(true);
+    expect(await allRows(pg.events)).toEqual(await allRows(source));
+    await expectSameProjections(pg, projector);
+  });
+});
+
+describe('refusing a PostgreSQL log that is not a copy of this SQLite one', () => {
+  it('refuses one that differs at some seq, naming it, and writes nothing', async () => {
+    const { pg, projector } = await freshPg();
+    const first = source.rowsSince(0, 3);
+    // Two events of this city, then one of another history at seq 3.
+    await pg.transactions.transaction(async (tx) => {
+      for (const r of first.slice(0, 2)) await pg.events.appendRow(tx, { at: r.at, actorId: r.actor_id, actorRole: r.actor_role, type: r.type, reportId: r.report_id, payload: r.payload });
+      await pg.events.appendRow(tx, { at: first[2].at, actorId: 'someone-else', actorRole: 'admin', type: 'display.paired', reportId: null, payload: '{}' });
+    });
+    await expect(replayIntoPg(source, pg, projector)).rejects.toThrow(DivergedLogError);
+    await expect(replayIntoPg(source, pg, projector)).rejects.toThrow(/differs from the SQLite log at seq 3/);
+    expect(await pg.events.headSeq()).toBe(3);
+    expect((await pg.pool.query('SELECT COUNT(*)::int AS n FROM reports')).rows[0].n).toBe(0);
+  });
+
+  it('refuses to go on from a copy whose projections were another set than this build\'s', async () => {
+    const { pg, projector } = await freshPg();
+    // The beginning copied by a build that had the reports projection alone: its open counts never saw those events.
+    const beginning = { headSeq: () => 100, rowsSince: (seq: number, n: number) => source.rowsSince(seq, Math.min(n, 100 - seq)) };
+    const reportsAlone = projector.projections.filter((p) => p.name === 'reports');
+    expect((await replayIntoPg(beginning, pg, new PgProjector(pg.events, reportsAlone))).copied).toBe(100);
+    await expect(replayIntoPg(source, pg, projector)).rejects.toThrow(/projections were filled by a copy with \["reports"\], this one has \["replay checkpoints","reports","rollups","open counts"/);
+    expect(await pg.events.headSeq()).toBe(100);
+  });
+
+  it('refuses one longer than the SQLite log', async () => {
+    const { pg, projector } = await freshPg();
+    await replayIntoPg(source, pg, projector);
+    const head = await pg.events.headSeq();
+    await pg.transactions.transaction((tx) =>
+      projector.append(tx, { type: 'display.paired', reportId: null, at: now.toISOString(), actor: { id: 'admin', role: 'admin', name: 'Admin' }, payload: {} }),
+    );
+    await expect(replayIntoPg(source, pg, projector)).rejects.toThrow(`reaches seq ${head + 1}, the SQLite log only seq ${head}`);
+  });
+});
