@@ -52,7 +52,8 @@ export const reportToRow = (s: ReportState): ReportRow => ({
 /** The columns reportToRow writes, in its order: the row both stores' reports projections write. */
 export const REPORT_COLUMNS = Object.keys(reportToRow({} as ReportState)) as (keyof ReportRow)[];
 
-type Row = ReportRow;
+/** Rows a statement read from `reports`, as reports. */
+const reportsFrom = (rows: unknown[]): ReportState[] => (rows as ReportRow[]).map(reportFromRow);
 
 export type QueueFilter = {
   agencyId?: string | null;
@@ -211,11 +212,11 @@ export class ReportsTable {
   }
 
   get(id: number): ReportState | null {
-    const r = this.byId.get(id) as Row | undefined;
+    const r = this.byId.get(id) as ReportRow | undefined;
     return r ? reportFromRow(r) : null;
   }
   getByTicket(ticket: string): ReportState | null {
-    const r = this.byTicket.get(ticket) as Row | undefined;
+    const r = this.byTicket.get(ticket) as ReportRow | undefined;
     return r ? reportFromRow(r) : null;
   }
   nextId(): number {
@@ -246,7 +247,7 @@ export class ReportsTable {
    */
   queuePage(f: QueueFilter, page: QueuePageAt): ReportState[] {
     const { sql, args } = pageQuery(f, page);
-    return (this.db.prepare(sql).all(args) as Row[]).map(reportFromRow);
+    return reportsFrom(this.db.prepare(sql).all(args));
   }
 
   /** EXPLAIN QUERY PLAN of a page: which index each filter reads (tested, so a filter never quietly scans). */
@@ -276,7 +277,7 @@ export class ReportsTable {
     const where = ['r.id IN (SELECT value FROM json_each(@ids))', ...c.where];
     if (c.match) where.push('EXISTS (SELECT 1 FROM report_search WHERE report_search MATCH @match AND rowid = -r.id)');
     const sql = `SELECT r.* FROM reports r WHERE ${where.join(' AND ')} ORDER BY r.id DESC`;
-    const matching = (this.db.prepare(sql).all({ ...c.args, ids: JSON.stringify(ids) }) as Row[]).map(reportFromRow);
+    const matching = reportsFrom(this.db.prepare(sql).all({ ...c.args, ids: JSON.stringify(ids) }));
     const kept = new Set(matching.map((r) => r.id));
     return { matching, gone: ids.filter((id) => !kept.has(id)) };
   }
@@ -288,17 +289,17 @@ export class ReportsTable {
 
   /** Reports whose next deadline checkpoint has come: what the scheduler looks at. */
   dueForCheck(now: string, limit: number): ReportState[] {
-    return (this.due.all(now, limit) as Row[]).map(reportFromRow);
+    return reportsFrom(this.due.all(now, limit));
   }
 
   /** Open reports carrying deadline flags (optionally one agency's), most urgent first. */
   flagged(agencyId: string | null, limit: number): ReportState[] {
-    return (this.flaggedStmt.all({ agencyId, limit }) as Row[]).map(reportFromRow);
+    return reportsFrom(this.flaggedStmt.all({ agencyId, limit }));
   }
 
   /** A field supervisor's open jobs. */
   assignedTo(assigneeId: string): ReportState[] {
-    return (this.assigned.all(assigneeId) as Row[]).map(reportFromRow);
+    return reportsFrom(this.assigned.all(assigneeId));
   }
 
   /**
@@ -306,12 +307,12 @@ export class ReportsTable {
    * window are the pure findDuplicates). Bounded: a box of 150 m never holds thousands of open reports of one kind.
    */
   openInBox(categoryId: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit = 500): ReportState[] {
-    return (this.inBox.all({ categoryId, ...box, limit }) as Row[]).map(reportFromRow);
+    return reportsFrom(this.inBox.all({ categoryId, ...box, limit }));
   }
 
   /** The duplicates merged into a primary, oldest first. */
   mergedInto(primaryId: number): ReportState[] {
-    return (this.mergedStmt.all(primaryId) as Row[]).map(reportFromRow);
+    return reportsFrom(this.mergedStmt.all(primaryId));
   }
 
   /** What every report adds to the rollups, streamed (a store's first start after migration 022). */
@@ -322,6 +323,6 @@ export class ReportsTable {
   }
 
   latest(limit: number): ReportState[] {
-    return (this.recent.all(limit) as Row[]).map(reportFromRow);
+    return reportsFrom(this.recent.all(limit));
   }
 }
