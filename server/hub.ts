@@ -20,6 +20,9 @@ import { startOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.js';
 import type { Presence } from './http/displays.js';
 import { SYSTEM } from './contract/roles.js';
 
+/** How long a stopping hub waits for requests in flight before it closes their connections. */
+const CLOSE_GRACE_MS = 3_000;
+
 export type Hub = {
   ctx: Ctx;
   /** The Express app, for tests that read its routes (openapi.int.test); Socket.IO wraps the server's listener. */
@@ -119,7 +122,14 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
       await outbox.stop();
       heartbeat.stop();
       headBeat.stop();
+      // In-flight requests get a moment to finish; after it, whatever is still open is cut (a browser that holds a
+      // connection must not keep a stopping hub, and its store, open: clients reconnect and catch up by seq).
+      const cut = setTimeout(() => {
+        log.warn('connections still open at shutdown: closed');
+        http.closeAllConnections();
+      }, CLOSE_GRACE_MS);
       await io.close();
+      clearTimeout(cut);
       store.close();
     },
   };
