@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessCamera, mustMeasureBrightness, nearestOnline, uptime, type CameraHealth, type Probe } from './cameras.js';
+import { assessCamera, DEFAULT_RULES, isDim, mustMeasureBrightness, nearestOnline, uptime, type CameraHealth, type Probe } from './cameras.js';
 
 let t = 0;
 const good = (hash = `h${t}`, latencyMs = 200): Probe => ({ at: new Date(Date.UTC(2026, 10, 23, 0, 0, t++)).toISOString(), ok: true, latencyMs, hash, luma: 120 });
@@ -82,5 +82,9 @@ describe('when a probe measures brightness', () => {
   });
   it('measures a dim camera on every probe', () => {
     expect(mustMeasureBrightness({ luma: 30, bytes: 30_000, at }, { bytes: 30_000, at: later(5) })).toBe(true);
+  });
+  it('calls a frame dim within three times the black threshold, by the rules given', () => {
+    expect([isDim(0), isDim(12), isDim(35.9), isDim(36), isDim(120)]).toEqual([true, true, true, false, false]);
+    expect(isDim(36, { ...DEFAULT_RULES, blackLuma: 20 })).toBe(true);
   });
 });

@@ -117,6 +117,15 @@ export function alertAfter(health: CameraHealth, alert: 'open' | 'acknowledged' 
 /** The last brightness actually measured for a camera, and the size of the frame it was measured on. */
 export type Brightness = { luma: number; bytes: number; at: string };
 
+/**
+ * Within 3× the black threshold: close enough to black that the figure decides the camera's health. A dim frame's
+ * brightness is measured on every probe, and with the decode the black threshold was set on (camera-probe.ts);
+ * a bright frame's quick estimate (BT.601 luma from the JPEG's DC coefficients) is far from the threshold either way.
+ */
+export function isDim(luma: number, rules: HealthRules = DEFAULT_RULES): boolean {
+  return luma < rules.blackLuma * 3;
+}
+
 /** A frame this much smaller or larger than the last measured one is a different picture: measure again. */
 const SIZE_CHANGE = 0.6;
 /** However steady a camera looks, its brightness is measured at least this often. */
@@ -130,7 +139,7 @@ const MEASURE_AT_LEAST_MS = 60_000;
  */
 export function mustMeasureBrightness(last: Brightness | undefined, frame: { bytes: number; at: string }, rules: HealthRules = DEFAULT_RULES): boolean {
   if (!last) return true;
-  if (last.luma < rules.blackLuma * 3) return true;
+  if (isDim(last.luma, rules)) return true;
   if (Date.parse(frame.at) - Date.parse(last.at) >= MEASURE_AT_LEAST_MS) return true;
   const r = frame.bytes / Math.max(1, last.bytes);
   return r < SIZE_CHANGE || r > 1 / SIZE_CHANGE;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { mustMeasureBrightness, type Brightness, type Probe } from '../domain/cameras.js';
+import { isDim, mustMeasureBrightness, type Brightness, type Probe } from '../domain/cameras.js';
 import { frameToKeep, measureLuma } from '../media/camera-snapshot.js';
+import { jpegMeanLuma } from '../media/jpeg-luma.js';
 import type { CameraRow } from '../store/cameras.js';
 
 const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
@@ -45,7 +46,9 @@ export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () 
     const frame = { bytes: body.length, at };
     let luma: number;
     if (!last || mustMeasureBrightness(last, frame)) {
-      luma = await measureLuma(body);
+      // The DC estimate costs a fraction of a libvips call; a dim or unreadable frame is measured as before.
+      const estimate = jpegMeanLuma(body);
+      luma = estimate !== null && !isDim(estimate) ? estimate : await measureLuma(body);
       memory.set(cam.id, { luma, ...frame, hash });
     } else {
       luma = last.luma;
