@@ -14,12 +14,21 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * The page is composited in software; WebGL (the map) still draws through SwiftShader. Composited through SwiftShader,
+ * every frame of the page was a GL-emulated pass over the whole surface in the GPU process: a 4K wall of the demo
+ * used 13.3 core-seconds in 10 s doing nothing but show the simulators' events, 4.8 composited in software, and the
+ * whole e2e run went from 285 s to 210 s (chromium's CPU 415 to 280 core-seconds). Not in CHROMIUM_ARGS: the benches
+ * keep the browser a wall would run.
+ */
+const TEST_ONLY_ARGS = ['--disable-gpu-compositing'];
+
+/**
  * Debian's chromium, headless. Pages ask for reduced motion, as a viewer may: no breathing dots, no blinking
  * breach rings. On a CPU-rendered page every animation frame is a software repaint of the whole layer (at 4K,
  * 8 million pixels), which starved the pages a test was waiting on; nothing a test checks moves.
  */
 export async function launch(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...TEST_ONLY_ARGS] });
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);
   browser.newContext = (o = {}) => newContext({ reducedMotion: 'reduce', ...halfDensity(o), ...o });

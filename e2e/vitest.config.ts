@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './sequencer.js';
 
 export default defineConfig({
   test: {
@@ -13,6 +14,7 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     pool: 'forks',
+    sequence: { sequencer: LongestFirst },
     // The seeded stores files copy instead of seeding their own (server/testing/templates.ts).
     globalSetup: ['./e2e/global-setup.ts'],
     // Every run ends with a per-file time table (wall, node CPU of the test process; chromium's own is not in it).
