@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSeedCtx, seedDemo } from '../../scripts/seed.js';
-import { seedDemoIndicators } from '../../scripts/seed-indicators.js';
 import { seedAccounts } from '../../scripts/seed-accounts.js';
-import { startTestHub, testConfig } from '../testing/hub.js';
+import { startTestHub } from '../testing/hub.js';
 import { createWeek } from '../testing/week.js';
 import { createApiClient, revokeApiClient } from '../commands/api-clients.js';
 import { assignLayout } from '../commands/layouts.js';
@@ -19,11 +14,10 @@ const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
 
 describe('rebuild: the log gives every projection again', () => {
   it('finds no difference on the demo seed, and backfills what a later column left empty', async () => {
-    const { ctx, store } = openSeedCtx(testConfig(mkdtempSync(join(tmpdir(), 'pantau-rebuild-'))));
-    const now = new Date('2026-11-23T03:00:00Z');
-    ctx.now = () => now;
-    await seedDemo(ctx, { count: 120, days: 10, now });
-    await seedDemoIndicators(ctx, now);
+    // The run's demo store (reports in every state, indicators, a camera gone dark), and an event of every other kind.
+    const { hub } = await startTestHub({}, { from: 'demo' });
+    const { ctx } = hub;
+    const store = ctx.store;
     const key = createApiClient(ctx, admin, { name: 'SP4N-LAPOR', scopes: ['open311'] });
     expect(key.ok && revokeApiClient(ctx, admin, key.value.client.id).ok).toBe(true);
     const display = pairDisplay(ctx, admin, 'Layar utama');
@@ -42,7 +36,7 @@ describe('rebuild: the log gives every projection again', () => {
     expect(stale.differences.every((d) => d.projection === 'reports')).toBe(true);
     expect(rebuild(store, { write: true }).written).toBe(done);
     expect(rebuild(store).differences).toEqual([]);
-    store.close();
+    await hub.close();
   }, 240_000);
 
   it('finds no difference after a simulated week of reports, deadlines and cameras, and its kinerja is the reports\' fold', async () => {
