@@ -30,13 +30,24 @@ describe('the wall’s other screens', () => {
     await page.close();
   });
 
-  it('the map wall alerts on the dark camera and draws cameras apart from reports', async () => {
+  it('the map wall alerts on the dark camera, draws cameras apart from reports, and redraws its markers when the window changes size', async () => {
     const page = await open('/wall', 'body[data-live="ready"]');
     await page.waitForSelector(`[data-testid="camera-alert"][data-camera-id="${DEAD}"]`, { timeout: 20_000 });
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __pantau: { map: import('maplibre-gl').Map } }).__pantau.map.queryRenderedFeatures({ layers: ['cameras-points'] }).length), { timeout: 20_000 })
       .toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'wall-camera-alert.png') });
+
+    // The window shrinks to 1280 px (scale 0.75 of a 1080p wall's): the markers are drawn again at that size.
+    type Pantau = { __pantau: { map: import('maplibre-gl').Map } };
+    const radius = () => page.evaluate(() => JSON.stringify((window as unknown as Pantau).__pantau.map.getPaintProperty('reports-points', 'circle-radius') ?? null));
+    expect(await radius()).toBe(JSON.stringify(['case', ['==', ['get', 'phase'], 'grey'], 5, ['==', ['get', 'breached'], 1], 10, 8]));
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(radius, { timeout: 20_000 }).toBe(JSON.stringify(['case', ['==', ['get', 'phase'], 'grey'], 3.75, ['==', ['get', 'breached'], 1], 7.5, 6]));
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as Pantau).__pantau.map.queryRenderedFeatures({ layers: ['reports-points', 'reports-clusters', 'cameras-points'] }).length), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-resized-1280.png') });
     await page.close();
   });
 

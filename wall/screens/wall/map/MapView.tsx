@@ -3,7 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { PublicProfile } from '../../../../server/contract/profile';
-import { MAP_COLOR } from './theme';
+import { MAP_COLOR, mapScale } from './theme';
 import { attributionOf } from '../../../lib/profile';
 import { lang } from '../../../lib/i18n';
 
@@ -38,11 +38,14 @@ const RELOAD_AFTER_CONTEXT_LOSS_MS = 10_000;
 
 /**
  * Creates the wall's map, fitted to the city, with no interaction (a wall has no mouse).
- * Its children are the layers, created once the map has loaded, in the order they stack.
+ * Its children are the layers, created once the map has loaded, in the order they stack. They size what they draw by
+ * the window's width (mapScale) when they are made, so a window that changes scale (a screen switched from 1080p to
+ * 4K) makes them again: each layer removes its own on cleanup and draws from the live state when made.
  */
 export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibregl.Map) => void; children: (map: maplibregl.Map) => JSX.Element }) {
   let el!: HTMLDivElement;
   const [loaded, setLoaded] = createSignal<maplibregl.Map>();
+  const [scale, setScale] = createSignal(mapScale());
 
   onMount(() => {
     const p = props.profile;
@@ -85,6 +88,7 @@ export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibreg
       refit = setTimeout(() => {
         fitted = `${el.clientWidth}x${el.clientHeight}`;
         map.fitBounds(bounds, { padding: fitPadding(), animate: false });
+        setScale(mapScale());
       }, 200);
     });
     resized.observe(el);
@@ -106,7 +110,13 @@ export function MapView(props: { profile: PublicProfile; onMap?: (map: maplibreg
   return (
     <>
       <div class="map" ref={el} />
-      <Show when={loaded()}>{(map) => props.children(map())}</Show>
+      <Show when={loaded()}>
+        {(map) => (
+          <Show when={scale()} keyed>
+            {(_scale: number) => props.children(map())}
+          </Show>
+        )}
+      </Show>
     </>
   );
 }
