@@ -1,4 +1,5 @@
 import { openDb } from './db.js';
+import { diffRows } from './row-diff.js';
 import { Store } from './index.js';
 import type { ReportState } from '../domain/reports.js';
 
@@ -71,25 +72,7 @@ function copyConfiguration(live: Store, fresh: Store): void {
 }
 
 function compare(live: Store, fresh: Store): Difference[] {
-  const out: Difference[] = [];
-  fresh.projector.projections.forEach((p, i) => {
-    const mine = live.projector.projections[i];
-    const index = (rows: unknown[]) => new Map(rows.map((r) => [keyOf(r), r]));
-    const a = index(mine.snapshot());
-    const b = index(p.snapshot());
-    for (const [key, row] of a) {
-      const other = b.get(key);
-      if (JSON.stringify(row) !== JSON.stringify(other)) out.push({ projection: p.name, key, live: row, rebuilt: other ?? null });
-    }
-    for (const [key, row] of b) if (!a.has(key)) out.push({ projection: p.name, key, live: null, rebuilt: row });
-  });
-  return out;
-}
-
-/** A row's key: its first column (id), or the first two for a composite key (indicator, period). */
-export function keyOf(row: unknown): string {
-  const r = row as Record<string, unknown>;
-  if ('indicator_id' in r) return `${r.indicator_id}|${r.period}`;
-  if ('display_id' in r) return String(r.display_id);
-  return String(Object.values(r)[0]);
+  return fresh.projector.projections.flatMap((p, i) =>
+    diffRows(live.projector.projections[i].snapshot(), p.snapshot()).map((d) => ({ projection: p.name, key: d.key, live: d.left, rebuilt: d.right })),
+  );
 }

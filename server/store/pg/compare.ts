@@ -1,7 +1,6 @@
-import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import type { Projection } from '../projections/types.js';
-import { keyOf } from '../rebuild.js';
+import { diffRows } from '../row-diff.js';
 import type { PgProjection } from './projections/types.js';
 
 /**
@@ -18,8 +17,7 @@ const ONLY_SQLITE: Record<string, readonly string[]> = { reports: ['search_facts
 
 /**
  * The rows of every PostgreSQL projection against the SQLite projection of the same name, field by field: each SQLite
- * row's columns (but those above), the row of the same key on PostgreSQL (rebuild.ts's keyOf). Equal means the same
- * values of the same types: a count read back as text, or a float that moved, is a difference.
+ * row against the row of the same key on PostgreSQL, every column but those above (row-diff.ts).
  */
 export async function pgDifferences(sqlite: readonly Projection[], pgProjections: readonly PgProjection[], db: pg.Pool | pg.PoolClient): Promise<{ rows: number; differences: PgDifference[] }> {
   const differences: PgDifference[] = [];
@@ -27,16 +25,9 @@ export async function pgDifferences(sqlite: readonly Projection[], pgProjections
   for (const p of pgProjections) {
     const mine = sqlite.find((s) => s.name === p.name);
     if (!mine) throw new Error(`the SQLite store has no projection named ${p.name}`);
-    const theirs = new Map((await p.snapshot(db)).map((r) => [keyOf(r), r]));
-    for (const row of mine.snapshot() as Record<string, unknown>[]) {
-      rows++;
-      const key = keyOf(row);
-      const other = theirs.get(key);
-      theirs.delete(key);
-      const fields = other ? Object.keys(row).filter((c) => !ONLY_SQLITE[p.name]?.includes(c) && !isDeepStrictEqual(other[c], row[c])) : [];
-      if (!other || fields.length) differences.push({ projection: p.name, key, sqlite: row, pg: other ?? null, fields });
-    }
-    for (const [key, other] of theirs) differences.push({ projection: p.name, key, sqlite: null, pg: other, fields: [] });
+    const rowsHere = mine.snapshot();
+    rows += rowsHere.length;
+    for (const d of diffRows(rowsHere, await p.snapshot(db), ONLY_SQLITE[p.name])) differences.push({ projection: p.name, key: d.key, sqlite: d.left, pg: d.right, fields: d.fields });
   }
   return { rows, differences };
 }
