@@ -97,7 +97,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   }, 60_000);
   sweepLimits.unref();
   const monitor = config.cameraMonitor
-    ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log })
+    ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log, owner: heartbeat.runId })
     : null;
 
   return {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Ctx } from '../commands/context.js';
 import { recordProbeGrouped } from '../commands/cameras.js';
 import { SnapshotFiles } from './camera-snapshots.js';
+import { cameraShare } from './camera-shares.js';
 import type { Probe } from '../domain/cameras.js';
 import type { CameraRow } from '../store/cameras.js';
 import { probePlaylist, probeSnapshot, type LastFrame, type Look, type ProbeOptions } from './camera-probe.js';
@@ -16,6 +17,8 @@ export type MonitorOptions = ProbeOptions & {
   timer?: boolean;
   /** Told after every recorded probe (the bench counts them). */
   onProbe?: (cameraId: string, probe: Probe) => void;
+  /** This hub run: with several hubs on one store, each probes its share of the cameras (camera-shares.ts). None: all. */
+  owner?: string;
 };
 
 /**
@@ -36,10 +39,11 @@ export async function probeCamera(cam: CameraRow, opts: ProbeOptions, now: () =>
  * refilled as soon as one probe ends), so one slow camera does not hold the others back. A slot bounds the
  * cameras being asked: it is given back once the answer is in, before the frame is written and the probe
  * recorded. Probes recorded together share one transaction (one fsync); a camera is due again only once its
- * probe is recorded.
+ * probe is recorded. With an owner (the hub's run), it probes only its share of the cameras among the live hubs.
  */
-export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () => void; tick: () => Promise<number>; drain: () => Promise<void> } {
+export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () => void; tick: () => Promise<number>; drain: () => Promise<void>; holders: () => string[]; renewShare: () => void } {
   mkdirSync(opts.snapshotsDir, { recursive: true });
+  const share = opts.owner ? cameraShare(ctx, opts.owner, opts.log) : null;
   const inFlight = new Set<string>();
   const memory = new Map<string, LastFrame>();
   const snapshots = new SnapshotFiles(opts.snapshotsDir);
@@ -71,7 +75,8 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () =
 
   /** One round: probes every camera that is due and not already being probed; says how many it probed. */
   async function tick(): Promise<number> {
-    const due = ctx.store.cameras.due(ctx.now().toISOString()).filter((c) => !inFlight.has(c.id));
+    const dueHere = ctx.store.cameras.due(ctx.now().toISOString());
+    const due = (share ? share.mine(dueHere) : dueHere).filter((c) => !inFlight.has(c.id));
     for (const cam of due) inFlight.add(cam.id);
     const gen = generation;
     let probed = 0;
@@ -113,7 +118,11 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () =
     stop: () => {
       stopped = true;
       if (timer) clearInterval(timer);
+      share?.release();
     },
+    holders: () => share?.holders() ?? [],
+    /** Renews the share lease and reads the others' now (a round does when one is due; a test with a fixed clock asks). */
+    renewShare: () => share?.renew(),
     tick,
     /** Drops the probes still waiting for a slot and resolves once those under way are recorded. */
     drain: async () => {

@@ -10,11 +10,26 @@ export class LeasesTable {
   private readonly insertStmt;
   private readonly swapStmt;
   private readonly releaseStmt;
+  private readonly prefixStmt;
+  private readonly forgetStmt;
   constructor(db: Db) {
     this.getStmt = db.prepare('SELECT name, owner, until FROM leases WHERE name = ?');
     this.insertStmt = db.prepare('INSERT INTO leases (name, owner, until) VALUES (@name, @owner, @until) ON CONFLICT (name) DO NOTHING');
     this.swapStmt = db.prepare('UPDATE leases SET owner = @owner, until = @until WHERE name = @name AND owner = @wasOwner AND until = @wasUntil');
     this.releaseStmt = db.prepare('UPDATE leases SET until = @at WHERE name = @name AND owner = @owner AND until > @at');
+    // A range on the primary key, not LIKE: the prefix is matched by the index, and '_' in it is not a wildcard.
+    this.prefixStmt = db.prepare("SELECT name, owner, until FROM leases WHERE name >= @prefix AND name < @prefix || char(0x10FFFF)");
+    this.forgetStmt = db.prepare("DELETE FROM leases WHERE name >= @prefix AND name < @prefix || char(0x10FFFF) AND until < @before");
+  }
+
+  /** Every lease whose name starts with `prefix` (the camera shares: one per hub run). */
+  withPrefix(prefix: string): Lease[] {
+    return this.prefixStmt.all({ prefix }) as Lease[];
+  }
+
+  /** Deletes the leases of `prefix` that ran out before `before`: hub runs long gone. */
+  forget(prefix: string, before: string): number {
+    return this.forgetStmt.run({ prefix, before }).changes;
   }
 
   get(name: string): Lease | null {
