@@ -6,7 +6,9 @@ import { leaseExpired, type Lease } from './leases.js';
  * holders (rendezvous hashing: the hub with the highest score for that camera). A hub that dies stops renewing; once
  * its term has run, the others' lists lose it and each takes the cameras that now score highest for it, which moves
  * only the dead hub's cameras. The term is shorter than a probe interval (5 s in the profiles), so a dead hub's
- * cameras are probed again within about one interval.
+ * cameras are probed again within about one interval. The term assumes the hubs' clocks agree within a second or
+ * so (NTP): a hub whose clock runs ahead counts the others dead early and probes some cameras twice; one behind
+ * takes a dead hub's cameras late. Neither leaves a camera unprobed for long.
  */
 export const SHARE_TERM_MS = 4_000;
 export const SHARE_RENEW_MS = 1_000;
