@@ -131,8 +131,17 @@ async function cspViolations(page: Page): Promise<string[]> {
 async function imagesLoaded(page: Page): Promise<string[]> {
   // Lazy pictures below the fold load too, so every picture the page would show is checked.
   await page.evaluate(() => document.querySelectorAll('img[loading="lazy"]').forEach((i) => i.setAttribute('loading', 'eager')));
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 90_000 });
-  return page.evaluate(() => [...document.images].filter((i) => i.getAttribute('src') && i.naturalWidth === 0).map((i) => i.src));
+  // Waited for and read in one look: the wall swaps its spotlight's <img> as reports come in, and one made between
+  // a wait and a later read would be "not loaded" only because it had just started to load.
+  const broken = await page.waitForFunction(
+    () => {
+      const images = [...document.images];
+      return images.every((i) => i.complete) && images.filter((i) => i.getAttribute('src') && i.naturalWidth === 0).map((i) => i.src);
+    },
+    null,
+    { timeout: 90_000 },
+  );
+  return (await broken.jsonValue()) as string[];
 }
 
 /** Text that runs out of its box or off the screen: what a reader cannot see. */
