@@ -41,7 +41,7 @@ export async function probeCamera(cam: CameraRow, opts: ProbeOptions, now: () =>
  * recorded. Probes recorded together share one transaction (one fsync); a camera is due again only once its
  * probe is recorded. With an owner (the hub's run), it probes only its share of the cameras among the live hubs.
  */
-export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () => void; tick: () => Promise<number>; drain: () => Promise<void>; holders: () => string[]; renewShare: () => void } {
+export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?: { release?: boolean }) => void; tick: () => Promise<number>; drain: () => Promise<void>; holders: () => string[]; renewShare: () => void } {
   mkdirSync(opts.snapshotsDir, { recursive: true });
   const share = opts.owner ? cameraShare(ctx, opts.owner, opts.log) : null;
   const inFlight = new Set<string>();
@@ -115,10 +115,11 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: () =
   const timer = opts.timer === false ? null : setInterval(() => void tick(), 500);
   timer?.unref();
   return {
-    stop: () => {
+    /** release false: as a killed hub, the share lease is left to run out (the bench of shared cameras). */
+    stop: ({ release = true }: { release?: boolean } = {}) => {
       stopped = true;
       if (timer) clearInterval(timer);
-      share?.release();
+      if (release) share?.release();
     },
     holders: () => share?.holders() ?? [],
     /** Renews the share lease and reads the others' now (a round does when one is due; a test with a fixed clock asks). */
