@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../server/config.js';
-import { createHub } from '../../server/hub.js';
 import { startCameraMonitor } from '../../server/jobs/camera-monitor.js';
-import { seedCamerasFromProfile } from '../../server/commands/camera-admin.js';
+import { cameraBenchHub } from './camera-hub.js';
 import { SHARE_TERM_MS } from '../../server/domain/camera-shares.js';
-import { startCameraServer } from '../simulate/camera-server.js';
 import { fmt, numericFlags, ratio, summarize, table, type Summary } from './stats.js';
 
 /**
@@ -23,24 +17,17 @@ const flags = numericFlags(
   { cameras: 2000, hubs: 3, seconds: 30, concurrency: 8 },
   'usage: tsx scripts/bench/camera-shares.ts [--cameras 2000] [--hubs 3] [--seconds 30] [--concurrency 8]',
 );
+/** The benches' cameras' interval (camera-hub.ts). */
 const INTERVAL_S = 5;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Row = { hubs: number; before: Summary; after: Summary; probes: number; seconds: number; unprobed: number };
 
 async function run(hubs: number, kill: boolean): Promise<Row> {
-  const root = mkdtempSync(join(tmpdir(), 'pantau-bench-share-'));
   const n = Math.floor(flags.cameras);
-  const cams = Array.from({ length: n }, (_, i) => ({ id: `cam-${i}`, name: `Kamera ${i}` }));
-  const sim = await startCameraServer({ port: 0, cameras: cams, sharedFrames: 60 });
-  const hub = createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'p.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent', cameraMonitor: false, deadlineScheduler: false }));
+  const bench = await cameraBenchHub(n);
+  const { hub } = bench;
   try {
-    seedCamerasFromProfile(
-      hub.ctx.store,
-      cams.map((c, i) => ({ ...c, kind: 'traffic', location: [106.6 + (i % 70) * 0.002, -6.2 + Math.floor(i / 70) * 0.002] as [number, number], snapshotUrl: `${sim.url}/cameras/${c.id}/snapshot.jpg`, intervalS: INTERVAL_S })),
-      (u: string) => u,
-      new Date().toISOString(),
-    );
     const last = new Map<string, number>();
     const gaps = { warm: [] as number[], before: [] as number[], after: [] as number[] };
     let phase: keyof typeof gaps = 'warm';
@@ -55,7 +42,7 @@ async function run(hubs: number, kill: boolean): Promise<Row> {
       if (phase !== 'warm') probes++;
     };
     const monitors = Array.from({ length: hubs }, (_, i) =>
-      startCameraMonitor(hub.ctx, { snapshotsDir: join(root, 'cameras'), concurrency: flags.concurrency, timeoutMs: 5000, log: hub.log, owner: `hub-${i + 1}`, onProbe }),
+      startCameraMonitor(hub.ctx, { snapshotsDir: bench.snapshotsDir, concurrency: flags.concurrency, timeoutMs: 5000, log: hub.log, owner: `hub-${i + 1}`, onProbe }),
     );
     // Two intervals unmeasured: every camera's first probe (brightness measured), the leases all read.
     await sleep(2 * INTERVAL_S * 1000);
@@ -71,9 +58,7 @@ async function run(hubs: number, kill: boolean): Promise<Row> {
     for (const m of monitors) m.stop();
     return { hubs, before: summarize(gaps.before), after: summarize(gaps.after), probes, seconds: (end - started) / 1000, unprobed: n - last.size };
   } finally {
-    await hub.close();
-    await sim.close();
-    rmSync(root, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../server/config.js';
-import { createHub } from '../../server/hub.js';
 import { startCameraMonitor } from '../../server/jobs/camera-monitor.js';
-import { seedCamerasFromProfile } from '../../server/commands/camera-admin.js';
-import { startCameraServer } from '../simulate/camera-server.js';
 import { io } from 'socket.io-client';
+import { cameraBenchHub } from './camera-hub.js';
 import { fmt, numericFlags, ratio, table } from './stats.js';
 
 /**
@@ -28,21 +22,11 @@ const TIMEOUT_MS = 5000;
 const fetchSnapshot = (url: string) => fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
 
 async function run(n: number, seconds: number): Promise<Row> {
-  const root = mkdtempSync(join(tmpdir(), 'pantau-bench-cam-'));
-  const cams = Array.from({ length: n }, (_, i) => ({ id: `cam-${i}`, name: `Kamera ${i}` }));
-  // Pre-rendered frames: the simulator must not be what is measured (it runs in this process).
-  const sim = await startCameraServer({ port: 0, cameras: cams, sharedFrames: 60 });
   const TOKEN = 'bench-wall-token-0123456789abcdef';
-  const hub = createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'p.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent', wallToken: TOKEN, cameraMonitor: false, deadlineScheduler: false }));
+  const bench = await cameraBenchHub(n, { wallToken: TOKEN });
+  const { hub, cams } = bench;
   try {
     const port = await hub.listen();
-    // The bench's cameras replace the profile's: same table, a 5-second interval.
-    seedCamerasFromProfile(
-      hub.ctx.store,
-      cams.map((c, i) => ({ ...c, kind: 'traffic', location: [106.6 + (i % 70) * 0.002, -6.2 + Math.floor(i / 70) * 0.002] as [number, number], snapshotUrl: `${sim.url}/cameras/${c.id}/snapshot.jpg`, intervalS: 5 })),
-      (u: string) => u,
-      new Date().toISOString(),
-    );
     // A wall connected throughout, as in the room.
     const wall = io(`http://127.0.0.1:${port}`, { transports: ['websocket'], auth: { display: TOKEN } });
     let events = 0;
@@ -58,14 +42,14 @@ async function run(n: number, seconds: number): Promise<Row> {
     let hubMs = 0;
     let ahead = 0;
     hub.ctx.now = () => new Date(Date.now() + ahead);
-    const monitor = startCameraMonitor(hub.ctx, { snapshotsDir: join(root, 'cameras'), concurrency: flags.concurrency, timeoutMs: TIMEOUT_MS, log: hub.log, timer: false, onProbe: () => hubDone++ });
+    const monitor = startCameraMonitor(hub.ctx, { snapshotsDir: bench.snapshotsDir, concurrency: flags.concurrency, timeoutMs: TIMEOUT_MS, log: hub.log, timer: false, onProbe: () => hubDone++ });
     // Bare: the same snapshots fetched in a loop at the same concurrency, bodies read and dropped.
     const bareWhile = (more: () => boolean) =>
       Promise.all(
         Array.from({ length: flags.concurrency }, async () => {
           while (more()) {
             const c = cams[next++ % n];
-            await (await fetchSnapshot(`${sim.url}/cameras/${c.id}/snapshot.jpg`)).arrayBuffer();
+            await (await fetchSnapshot(`${bench.simUrl}/cameras/${c.id}/snapshot.jpg`)).arrayBuffer();
             bareDone++;
           }
         }),
@@ -103,9 +87,7 @@ async function run(n: number, seconds: number): Promise<Row> {
     wall.close();
     return { n, seconds, bare, hub: hubRate, cold, events };
   } finally {
-    await hub.close();
-    await sim.close();
-    rmSync(root, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
