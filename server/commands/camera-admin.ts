@@ -43,9 +43,10 @@ const sourceOf = (c: CameraRow): CameraSource => ({ snapshotUrl: c.snapshotUrl, 
 export function seedCamerasFromProfile(store: Store, specs: CameraSpec[], resolveUrl: (u: string) => string, at: string): number {
   let added = 0;
   store.tx(() => {
+    const known = store.cameras.everAdded();
     for (const c of specs) {
       const src = { snapshotUrl: resolveUrl(c.snapshotUrl), streamUrl: c.streamUrl ? resolveUrl(c.streamUrl) : null, username: c.username ?? null, password: c.password ?? null };
-      if (!store.cameras.everAdded(c.id)) {
+      if (!known.has(c.id)) {
         const payload = { cameraId: c.id, name: c.name, kind: c.kind, location: c.location, intervalS: c.intervalS, live: !!c.streamUrl, via: 'profile' };
         const seq = store.events.append({ type: 'camera.added', reportId: null, at, actor: PROFILE, payload });
         store.cameras.apply({ type: 'camera.added', reportId: null, at, actor: PROFILE, payload, seq });
