@@ -25,6 +25,7 @@ const Env = z.object({
   PANTAU_CAMERA_SIMULATOR_URL: z.string().url().default('http://127.0.0.1:8091'),
   PANTAU_CAMERA_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   PANTAU_CAMERA_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
+  PANTAU_CAMERA_THREADS: z.coerce.number().int().min(1).max(32).default(Math.min(2, availableParallelism())),
   PANTAU_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(WEBHOOK_RETRIES.maxAttempts),
   PANTAU_RATE_REPORTS_PER_10MIN: z.coerce.number().int().min(1).default(30),
   PANTAU_RATE_OPEN311_PER_MIN: z.coerce.number().int().min(1).default(60),
@@ -71,6 +72,8 @@ export type Config = {
   cameraSimulatorUrl: string;
   cameraConcurrency: number;
   cameraTimeoutMs: number;
+  /** Prober threads of the camera monitor (camera-prober.ts). */
+  cameraThreads: number;
   snapshotsDir: string;
   /** Flood limits: reports per 10 minutes from one citizen IP (staff: per account), Open311 POSTs per minute per key, failed logins per 15 minutes per IP and per username. */
   rateLimits: RateLimits;
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cameraSimulatorUrl: e.PANTAU_CAMERA_SIMULATOR_URL.replace(/\/$/, ''),
     cameraConcurrency: e.PANTAU_CAMERA_CONCURRENCY,
     cameraTimeoutMs: e.PANTAU_CAMERA_TIMEOUT_MS,
+    cameraThreads: e.PANTAU_CAMERA_THREADS,
     snapshotsDir: join(dataDir, 'cameras'),
     rateLimits: {
       reportsPer10Min: e.PANTAU_RATE_REPORTS_PER_10MIN,

@@ -30,7 +30,7 @@ export type Hub = {
   http: HttpServer;
   io: LiveServer;
   log: Logger;
-  monitor: { stop: () => void; tick: () => Promise<number> } | null;
+  monitor: { stop: () => Promise<void>; tick: () => Promise<number> } | null;
   /** Sends the outbox (agency webhooks); every hub runs one. */
   outbox: OutboxWorker;
   /** This run of the hub: the owner of its leases and outbox claims. */
@@ -97,7 +97,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   }, 60_000);
   sweepLimits.unref();
   const monitor = config.cameraMonitor
-    ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, timeoutMs: config.cameraTimeoutMs, log, owner: heartbeat.runId })
+    ? startCameraMonitor(ctx, { snapshotsDir: config.snapshotsDir, concurrency: config.cameraConcurrency, threads: config.cameraThreads, timeoutMs: config.cameraTimeoutMs, log, owner: heartbeat.runId })
     : null;
 
   return {
@@ -116,7 +116,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     outbox,
     runId: heartbeat.runId,
     close: async () => {
-      monitor?.stop();
+      const monitorStopped = monitor?.stop();
       deadlines?.stop();
       clearInterval(sweepLimits);
       await outbox.stop();
@@ -130,6 +130,8 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
       }, CLOSE_GRACE_MS);
       await io.close();
       clearTimeout(cut);
+      // Probes under way are recorded before the store closes (their writes would find it closed).
+      await monitorStopped;
       store.close();
     },
   };

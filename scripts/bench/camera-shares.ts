@@ -55,7 +55,7 @@ async function run(hubs: number, kill: boolean): Promise<Row> {
     const end = performance.now();
     // A camera nobody probes any more shows as the gap since its last probe.
     for (const t of last.values()) gaps.after.push((end - t) / 1000);
-    for (const m of monitors) m.stop();
+    await Promise.all(monitors.map((m) => m.stop()));
     return { hubs, before: summarize(gaps.before), after: summarize(gaps.after), probes, seconds: (end - started) / 1000, unprobed: n - last.size };
   } finally {
     await bench.close();

@@ -2,16 +2,17 @@ import { mkdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Ctx } from '../commands/context.js';
 import { recordProbeGrouped } from '../commands/cameras.js';
-import { SnapshotFiles } from './camera-snapshots.js';
 import { cameraShare } from './camera-shares.js';
 import type { Probe } from '../domain/cameras.js';
-import type { CameraRow } from '../store/cameras.js';
-import { probePlaylist, probeSnapshot, type LastFrame, type Look, type ProbeOptions } from './camera-probe.js';
+import type { ProbeOptions } from './camera-probe.js';
+import { cameraProbers } from './camera-prober.js';
 
 export { snapshotPath } from './camera-probe.js';
 
 export type MonitorOptions = ProbeOptions & {
   concurrency: number;
+  /** Prober threads (camera-prober.ts); 1 when not given. */
+  threads?: number;
   log: Logger;
   /** false: no timer, the caller drives tick() (tests with a fixed clock). */
   timer?: boolean;
@@ -22,31 +23,19 @@ export type MonitorOptions = ProbeOptions & {
 };
 
 /**
- * One probe of one camera, whatever it offers. An HLS camera's health comes from its playlist; its snapshot,
- * when it has one, still gives the latest frame and its brightness.
- */
-export async function probeCamera(cam: CameraRow, opts: ProbeOptions, now: () => Date, memory: Map<string, LastFrame>): Promise<Look> {
-  if (!cam.streamUrl) return probeSnapshot(cam, opts, now, memory);
-  const live = await probePlaylist(cam, opts, now);
-  if (!live.ok || !cam.snapshotUrl) return { probe: live, frame: null };
-  const { probe: snap, frame } = await probeSnapshot(cam, opts, now, memory);
-  return { probe: { ...live, latencyMs: Math.max(live.latencyMs, snap.latencyMs), luma: snap.ok ? snap.luma : null }, frame };
-}
-
-/**
  * Polls every camera on its own interval, a bounded number at a time. Restart-safe: when a camera is due
  * comes from the store (its last probe), not from memory. The probes of a round run as a pool (a slot is
- * refilled as soon as one probe ends), so one slow camera does not hold the others back. A slot bounds the
- * cameras being asked: it is given back once the answer is in, before the frame is written and the probe
- * recorded. Probes recorded together share one transaction (one fsync); a camera is due again only once its
- * probe is recorded. With an owner (the hub's run), it probes only its share of the cameras among the live hubs.
+ * refilled as soon as one probe ends), so one slow camera does not hold the others back. The probes themselves run
+ * in the prober's thread (camera-prober.ts); a slot bounds the cameras being asked and their frames being kept,
+ * and is given back before the probe is recorded here. Probes recorded together share one transaction (one fsync);
+ * a camera is due again only once its probe is recorded. With an owner (the hub's run), it probes only its share
+ * of the cameras among the live hubs.
  */
-export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?: { release?: boolean }) => void; tick: () => Promise<number>; drain: () => Promise<void>; holders: () => string[]; renewShare: () => void } {
+export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?: { release?: boolean }) => Promise<void>; tick: () => Promise<number>; drain: () => Promise<void>; holders: () => string[]; renewShare: () => void } {
   mkdirSync(opts.snapshotsDir, { recursive: true });
   const share = opts.owner ? cameraShare(ctx, opts.owner, opts.log) : null;
   const inFlight = new Set<string>();
-  const memory = new Map<string, LastFrame>();
-  const snapshots = new SnapshotFiles(opts.snapshotsDir);
+  const prober = cameraProbers(opts.threads ?? 1, opts);
   let stopped = false;
   // drain() moves on a generation: probes queued in an older one are dropped (they are due again next round).
   let generation = 0;
@@ -60,19 +49,6 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
     else free++;
   };
 
-  /** The new frame becomes the camera's latest snapshot; a frame that cannot be kept is a failed probe, as before. */
-  async function keepFrame(cameraId: string, { probe, frame }: Look): Promise<Probe> {
-    if (!frame) return probe;
-    try {
-      await snapshots.keep(cameraId, frame);
-      return probe;
-    } catch (err) {
-      // Forgotten, so the next probe writes its frame even when it is the same picture.
-      memory.delete(cameraId);
-      return { ...probe, ok: false, hash: null, luma: null, error: (err as Error).message.slice(0, 200) };
-    }
-  }
-
   /** One round: probes every camera that is due and not already being probed; says how many it probed. */
   async function tick(): Promise<number> {
     const dueHere = ctx.store.cameras.due(ctx.now().toISOString());
@@ -83,11 +59,11 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
     const round = Promise.all(
       due.map(async (cam) => {
         await acquire();
-        let look: Look;
+        let probe: Probe;
         try {
           if (stopped || gen !== generation) return void inFlight.delete(cam.id);
           probed++;
-          look = await probeCamera(cam, opts, ctx.now, memory);
+          probe = await prober.probe(cam, ctx.now().toISOString());
         } catch (err) {
           opts.log.error({ err, camera: cam.id }, 'camera probe failed');
           return void inFlight.delete(cam.id);
@@ -95,7 +71,6 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
           release();
         }
         try {
-          const probe = await keepFrame(cam.id, look);
           if (stopped) return;
           await recordProbeGrouped(ctx, cam.id, probe);
           opts.onProbe?.(cam.id, probe);
@@ -115,11 +90,15 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
   const timer = opts.timer === false ? null : setInterval(() => void tick(), 500);
   timer?.unref();
   return {
-    /** release false: as a killed hub, the share lease is left to run out (the bench of shared cameras). */
+    /**
+     * Resolves once the prober's thread has ended. release false: as a killed hub, the share lease is left to run
+     * out (the bench of shared cameras).
+     */
     stop: ({ release = true }: { release?: boolean } = {}) => {
       stopped = true;
       if (timer) clearInterval(timer);
       if (release) share?.release();
+      return prober.close();
     },
     holders: () => share?.holders() ?? [],
     /** Renews the share lease and reads the others' now (a round does when one is due; a test with a fixed clock asks). */

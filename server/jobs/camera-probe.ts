@@ -4,13 +4,17 @@ import { isDim, mustMeasureBrightness, type Brightness, type Probe } from '../do
 import { frameToKeep, measureLuma } from '../media/camera-snapshot.js';
 import { jpegMeanLuma } from '../media/jpeg-luma.js';
 import type { CameraRow } from '../store/cameras.js';
+import { getBytes } from './camera-http.js';
 
 const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
+const MAX_PLAYLIST_BYTES = 1024 * 1024;
 
 /** Where the latest snapshot of a camera is kept: one JPEG each, replaced in place, never a growing pile. */
 export const snapshotPath = (dir: string, cameraId: string) => join(dir, `${cameraId}.jpg`);
 
-export type ProbeOptions = { snapshotsDir: string; timeoutMs: number };
+export type ProbeOptions = { snapshotsDir: string; timeoutMs: number; /** Aborts every request under way (the prober stopping). */ stop?: AbortSignal };
+
+const requestSignal = (opts: ProbeOptions) => (opts.stop ? AbortSignal.any([AbortSignal.timeout(opts.timeoutMs), opts.stop]) : AbortSignal.timeout(opts.timeoutMs));
 
 /** What the monitor remembers of each camera between probes (lost on restart: the first probe measures again). */
 export type LastFrame = Brightness & { hash: string };
@@ -18,13 +22,20 @@ export type LastFrame = Brightness & { hash: string };
 /** A probe, and the frame to keep as the camera's latest snapshot when it brought a new one. */
 export type Look = { probe: Probe; frame: Buffer | null };
 
+/** A failed request in the probe's words: the timeout is 'timeout' (node's AbortError carries it as its cause). */
+function probeError(err: unknown): string {
+  const e = err as Error;
+  const timedOut = e.name === 'TimeoutError' || (e.cause as Error | undefined)?.name === 'TimeoutError';
+  return timedOut ? 'timeout' : e.message.slice(0, 200);
+}
+
 /** Basic auth from the camera's own credentials: they stay on the hub, the camera sees them, no browser does. */
 export function cameraHeaders(cam: Pick<CameraRow, 'username' | 'password'>): Record<string, string> {
   return cam.username ? { authorization: `Basic ${Buffer.from(`${cam.username}:${cam.password ?? ''}`).toString('base64')}` } : {};
 }
 
 /**
- * One look at a camera's snapshot: fetch, hash the bytes as received (the same bytes again is a frozen
+ * One look at a camera's snapshot: GET it (camera-http.ts), hash the bytes as received (the same bytes again is a frozen
  * camera), brightness from a reduced decode, and the frame to keep as the latest snapshot (the caller keeps it,
  * see camera-snapshots.ts). Any failure is a failed probe, never a throw.
  */
@@ -34,11 +45,9 @@ export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () 
   const failed = (error: string): Look => ({ probe: { at, ok: false, latencyMs: performance.now() - started, hash: null, luma: null, error }, frame: null });
   if (!cam.snapshotUrl) return failed('no snapshot URL');
   try {
-    const res = await fetch(cam.snapshotUrl, { headers: cameraHeaders(cam), signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'error' });
-    if (!res.ok) return failed(`HTTP ${res.status}`);
-    const body = Buffer.from(await res.arrayBuffer());
+    const body = await getBytes(cam.snapshotUrl, { headers: cameraHeaders(cam), signal: requestSignal(opts), maxBytes: MAX_SNAPSHOT_BYTES });
     const latencyMs = performance.now() - started;
-    if (body.length === 0 || body.length > MAX_SNAPSHOT_BYTES) return failed(`snapshot of ${body.length} bytes`);
+    if (body.length === 0) return failed('snapshot of 0 bytes');
     const hash = createHash('sha1').update(body).digest('hex');
     const last = memory.get(cam.id);
     // The same bytes as last time (a frozen camera): same brightness, same file; nothing to decode or write.
@@ -56,8 +65,7 @@ export async function probeSnapshot(cam: CameraRow, opts: ProbeOptions, now: () 
     }
     return { probe: { at, ok: true, latencyMs, hash, luma }, frame: await frameToKeep(body) };
   } catch (err) {
-    const e = err as Error;
-    return failed(e.name === 'TimeoutError' ? 'timeout' : e.message.slice(0, 200));
+    return failed(probeError(err));
   }
 }
 
@@ -83,9 +91,7 @@ export async function probePlaylist(cam: CameraRow, opts: ProbeOptions, now: () 
   try {
     let url = cam.streamUrl;
     for (let hop = 0; hop < 2; hop++) {
-      const res = await fetch(url, { headers: cameraHeaders(cam), signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'error' });
-      if (!res.ok) return failed(`HTTP ${res.status}`);
-      const text = await res.text();
+      const text = (await getBytes(url, { headers: cameraHeaders(cam), signal: requestSignal(opts), maxBytes: MAX_PLAYLIST_BYTES })).toString('utf8');
       if (text.includes('#EXT-X-STREAM-INF')) {
         const variant = text.split('\n').find((l) => l.trim() && !l.startsWith('#'));
         if (!variant) return failed('master playlist without variants');
@@ -98,7 +104,6 @@ export async function probePlaylist(cam: CameraRow, opts: ProbeOptions, now: () 
     }
     return failed('playlist nested too deep');
   } catch (err) {
-    const e = err as Error;
-    return failed(e.name === 'TimeoutError' ? 'timeout' : e.message.slice(0, 200));
+    return failed(probeError(err));
   }
 }

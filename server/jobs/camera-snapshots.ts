@@ -1,17 +1,6 @@
-import { close, ftruncate, link, open, rename, unlink, write } from 'node:fs';
-import { promisify } from 'node:util';
+import { closeSync, ftruncateSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { snapshotPath } from './camera-probe.js';
 
-// The callback API (off the main thread), promisified: no FileHandle machinery on every frame.
-const fs = {
-  open: promisify(open),
-  write: promisify(write),
-  ftruncate: promisify(ftruncate),
-  close: promisify(close),
-  link: promisify(link),
-  rename: promisify(rename),
-  unlink: promisify(unlink),
-};
 const gone = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
 
 /**
@@ -23,31 +12,52 @@ const gone = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
  * frame just written becomes `<id>.jpg` by a hard link renamed over it. The slot overwritten next is the one `<id>.jpg`
  * left a whole probe earlier; the first frame of a camera since start goes to a fresh slot file, since which slot
  * `<id>.jpg` still is is not known then.
+ *
+ * Synchronous: it runs in the camera prober's own thread (camera-prober-worker.ts), where six page-cache calls of a
+ * few microseconds each cost less than six hand-offs to libuv's thread pool and back.
  */
 export class SnapshotFiles {
   /** The slot each camera writes next; a camera not in it starts afresh. */
   private readonly next = new Map<string, 0 | 1>();
   constructor(private readonly dir: string) {}
 
-  async keep(cameraId: string, frame: Buffer): Promise<void> {
+  keep(cameraId: string, frame: Buffer): void {
     const file = snapshotPath(this.dir, cameraId);
     const known = this.next.get(cameraId);
     const slot = known ?? 0;
     // Forgotten until this frame is in: a failure half-way starts the camera afresh next time.
     this.next.delete(cameraId);
     const path = `${file}.${slot}`;
-    if (known === undefined) await fs.unlink(path).catch((err) => (gone(err) ? undefined : Promise.reject(err)));
-    const fd = await fs.open(path, known === undefined ? 'w' : 'r+').catch((err) => (gone(err) ? fs.open(path, 'w') : Promise.reject(err)));
+    if (known === undefined) {
+      try {
+        unlinkSync(path);
+      } catch (err) {
+        if (!gone(err)) throw err;
+      }
+    }
+    let fd: number;
     try {
-      await fs.write(fd, frame, 0, frame.length, 0);
-      await fs.ftruncate(fd, frame.length);
+      fd = openSync(path, known === undefined ? 'w' : 'r+');
+    } catch (err) {
+      if (!gone(err)) throw err;
+      fd = openSync(path, 'w');
+    }
+    try {
+      writeSync(fd, frame, 0, frame.length, 0);
+      ftruncateSync(fd, frame.length);
     } finally {
-      await fs.close(fd);
+      closeSync(fd);
     }
     const tmp = `${file}.tmp`;
-    // A tmp link left by a hub killed between these two steps.
-    await fs.link(path, tmp).catch((err) => ((err as NodeJS.ErrnoException).code === 'EEXIST' ? fs.unlink(tmp).then(() => fs.link(path, tmp)) : Promise.reject(err)));
-    await fs.rename(tmp, file);
+    try {
+      linkSync(path, tmp);
+    } catch (err) {
+      // A tmp link left by a hub killed between these two steps.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      unlinkSync(tmp);
+      linkSync(path, tmp);
+    }
+    renameSync(tmp, file);
     this.next.set(cameraId, slot === 0 ? 1 : 0);
   }
 }

@@ -33,4 +33,5 @@ export async function darkenCamera(hub: Hub, config: Config, sim: CameraSimulato
     clock.t += 11_000;
     await monitor.tick();
   }
+  await monitor.stop();
 }
