@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.js';
 import { createHub, type Hub } from '../../server/hub.js';
+import type { Store } from '../../server/store/index.js';
 import { seedCamerasFromProfile } from '../../server/commands/camera-admin.js';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -21,12 +22,7 @@ export async function cameraBenchHub(n: number, opts: { wallToken?: string } = {
   const cams = Array.from({ length: n }, (_, i) => ({ id: `cam-${i}`, name: `Kamera ${i}` }));
   const sim = await simulatorProcess(n);
   const hub = createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'p.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent', ...(opts.wallToken ? { wallToken: opts.wallToken } : {}), cameraMonitor: false, deadlineScheduler: false }));
-  seedCamerasFromProfile(
-    hub.ctx.store,
-    cams.map((c, i) => ({ ...c, kind: 'traffic', location: [106.6 + (i % 70) * 0.002, -6.2 + Math.floor(i / 70) * 0.002] as [number, number], snapshotUrl: `${sim.url}/cameras/${c.id}/snapshot.jpg`, intervalS: 5 })),
-    (u: string) => u,
-    new Date().toISOString(),
-  );
+  seedBenchCameras(hub.ctx.store, n, sim.url);
   return {
     hub,
     root,
@@ -41,8 +37,18 @@ export async function cameraBenchHub(n: number, opts: { wallToken?: string } = {
   };
 }
 
+/** The benches' cameras `cam-0` … `cam-<n-1>` in a store's table, each polled every 5 s from the simulator at `simUrl`. */
+export function seedBenchCameras(store: Store, n: number, simUrl: string): void {
+  seedCamerasFromProfile(
+    store,
+    Array.from({ length: n }, (_, i) => ({ id: `cam-${i}`, name: `Kamera ${i}`, kind: 'traffic', location: [106.6 + (i % 70) * 0.002, -6.2 + Math.floor(i / 70) * 0.002] as [number, number], snapshotUrl: `${simUrl}/cameras/cam-${i}/snapshot.jpg`, intervalS: 5 })),
+    (u: string) => u,
+    new Date().toISOString(),
+  );
+}
+
 /** The simulator's process, started with this one's loader (tsx), and its URL once it listens. */
-async function simulatorProcess(n: number): Promise<{ url: string; close: () => Promise<void> }> {
+export async function simulatorProcess(n: number): Promise<{ url: string; close: () => Promise<void> }> {
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./camera-sim-process.ts', import.meta.url)), String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -61,7 +61,7 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
         await acquire();
         let probe: Probe;
         try {
-          if (stopped || gen !== generation) return void inFlight.delete(cam.id);
+          if (stopped || gen !== generation || (share && !share.owns(cam.id))) return void inFlight.delete(cam.id);
           probed++;
           probe = await prober.probe(cam, ctx.now().toISOString());
         } catch (err) {

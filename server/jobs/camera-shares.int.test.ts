@@ -71,4 +71,21 @@ describe('cameras shared out among hubs', () => {
     monitor('run-d').renewShare();
     expect(names()).toEqual(['run-d']);
   });
+
+  it('hubs started together probe each camera once: what one queued before it saw the other is left to its owner', async () => {
+    const cameras = city.profile.cameras.map((c) => c.id).sort();
+    // Every camera due, and the earlier hubs' share leases over.
+    clock.t += 10_000;
+    probes.length = 0;
+    const x = monitor('run-x');
+    const y = monitor('run-y');
+    // x renews first and sees only itself, so its round takes every camera; y sees both and takes its share.
+    const rounds = [x.tick(), y.tick()];
+    // A second on, before any probe starts: x renews as its first probe is about to start, and sees y.
+    clock.t += 1_000;
+    await Promise.all(rounds);
+    expect(probes.map((p) => p.camera).sort()).toEqual(cameras);
+    expect(new Set(probes.map((p) => p.by))).toEqual(new Set(['run-x', 'run-y']));
+    await Promise.all([x.stop(), y.stop()]);
+  });
 });

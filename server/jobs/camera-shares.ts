@@ -6,6 +6,11 @@ import { SHARE_FORGET_MS, SHARE_LEASE_PREFIX, SHARE_RENEW_MS, SHARE_TERM_MS, sha
 export type CameraShare = {
   /** The cameras of `cameras` this hub probes now; renews its share lease and reads the others' when due. */
   mine<T extends { id: string }>(cameras: T[]): T[];
+  /**
+   * Whether this hub still probes `cameraId`, asked when its probe is about to start: a round queued before the
+   * holders changed (hubs started together each see only themselves at first) is not probed by every hub.
+   */
+  owns(cameraId: string): boolean;
   /** The hubs sharing the cameras as last read. */
   holders(): string[];
   /** Renews the lease and reads the others' now, due or not. */
@@ -45,6 +50,10 @@ export function cameraShare(ctx: Ctx, owner: string, log: Logger): CameraShare {
     mine(cameras) {
       refresh();
       return holders.length === 1 ? cameras : cameras.filter((c) => shareOwner(c.id, holders) === owner);
+    },
+    owns(cameraId) {
+      refresh();
+      return holders.length === 1 || shareOwner(cameraId, holders) === owner;
     },
     holders: () => holders,
     release() {
