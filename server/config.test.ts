@@ -10,6 +10,13 @@ describe('loadConfig', () => {
     expect(config.mediaDir).toBe(join(process.cwd(), 'data', 'media'));
   });
 
+  it('puts photos and camera frames where PANTAU_MEDIA_DIR and PANTAU_SNAPSHOTS_DIR say (a folder several hubs share), absolute', () => {
+    const config = loadConfig({ PANTAU_MEDIA_DIR: 'shared/photos', PANTAU_SNAPSHOTS_DIR: '/srv/pantau/cameras' });
+    expect(config.mediaDir).toBe(join(process.cwd(), 'shared', 'photos'));
+    expect(config.snapshotsDir).toBe('/srv/pantau/cameras');
+    expect(config.dbFile).toBe(join(process.cwd(), 'data', 'pantau.sqlite'));
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });

@@ -10,6 +10,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   PANTAU_DATA_DIR: z.string().default('data'),
+  PANTAU_MEDIA_DIR: z.string().min(1).optional(),
+  PANTAU_SNAPSHOTS_DIR: z.string().min(1).optional(),
   PANTAU_CITY: z.string().regex(/^[a-z0-9-]+$/).default('tangerang'),
   PANTAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PANTAU_MAP_STYLE_URL: z.string().url().optional(),
@@ -107,7 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: e.HOST,
     dataDir,
     dbFile: join(dataDir, 'pantau.sqlite'),
-    mediaDir: join(dataDir, 'media'),
+    // Hubs sharing a store share these folders too (every hub serves every report's photos and every camera's frame).
+    mediaDir: e.PANTAU_MEDIA_DIR ? resolve(e.PANTAU_MEDIA_DIR) : join(dataDir, 'media'),
     city: e.PANTAU_CITY,
     logLevel: e.PANTAU_LOG_LEVEL,
     mapStyleUrl: e.PANTAU_MAP_STYLE_URL ?? null,
@@ -123,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cameraConcurrency: e.PANTAU_CAMERA_CONCURRENCY,
     cameraTimeoutMs: e.PANTAU_CAMERA_TIMEOUT_MS,
     cameraThreads: e.PANTAU_CAMERA_THREADS,
-    snapshotsDir: join(dataDir, 'cameras'),
+    snapshotsDir: e.PANTAU_SNAPSHOTS_DIR ? resolve(e.PANTAU_SNAPSHOTS_DIR) : join(dataDir, 'cameras'),
     rateLimits: {
       reportsPer10Min: e.PANTAU_RATE_REPORTS_PER_10MIN,
       open311PerMin: e.PANTAU_RATE_OPEN311_PER_MIN,

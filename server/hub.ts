@@ -51,7 +51,8 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   const store = Store.open(config.dbFile, { ...config.durability, clock: city.clock });
   configureSharp();
   const media = new MediaFiles(config.mediaDir);
-  const swept = media.sweep(store.media.hashes());
+  // The machine's clock, not the hub's: it is what stamped the files.
+  const swept = media.sweep(store.media.hashes(), new Date());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
   seedCamerasFromProfile(store, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), (opts.now ?? (() => new Date()))().toISOString());
 

@@ -1,7 +1,8 @@
-import { mkdirSync, existsSync, unlinkSync, readdirSync } from 'node:fs';
+import { mkdirSync, existsSync, unlinkSync, readdirSync, statSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProcessedPhoto } from './photos.js';
+import { maySweep } from '../domain/media-sweep.js';
 
 export type Variant = 'display' | 'thumb';
 export const VARIANTS: readonly Variant[] = ['display', 'thumb'];
@@ -78,16 +79,25 @@ export class MediaFiles {
     }
   }
 
-  /** At start-up: a hub killed between writing files and committing leaves files no report points to. */
-  sweep(keep: Set<string>): number {
+  /**
+   * At start-up: a hub killed between writing files and committing leaves files no report points to. Only those
+   * older than the grace go (domain/media-sweep.ts): younger ones may be another hub's, about to commit.
+   */
+  sweep(keep: Set<string>, now: Date): number {
     let removed = 0;
     for (const sub of readdirSync(this.dir, { withFileTypes: true })) {
       if (!sub.isDirectory()) continue;
       for (const f of readdirSync(join(this.dir, sub.name))) {
-        const hash = f.split('.')[0];
-        if (f.endsWith('.tmp') || !keep.has(hash)) {
-          unlinkSync(join(this.dir, sub.name, f));
+        const file = join(this.dir, sub.name, f);
+        // A half-written file (.tmp) is referred to by nothing, whoever is writing it.
+        const referenced = !f.endsWith('.tmp') && keep.has(f.split('.')[0]);
+        if (referenced) continue;
+        try {
+          if (!maySweep({ referenced, modifiedAtMs: statSync(file).mtimeMs }, now.getTime())) continue;
+          unlinkSync(file);
           removed++;
+        } catch {
+          /* gone meanwhile: its writer renamed it into place, or another hub swept it */
         }
       }
     }
