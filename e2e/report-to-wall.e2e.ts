@@ -88,13 +88,14 @@ describe('a report reaches the wall', () => {
     await expect.poll(() => renderedPhase(page, report.id), { timeout: 20_000, interval: 250 }).toBe('yellow');
   });
 
-  it('catches up an idle wall whose broadcast was lost, from the hub’s head beat', async () => {
+  it('catches up an idle wall on an event this hub did not broadcast, from the log or the head beat', async () => {
     const page = await theWall();
     const report = hub.ctx.store.reports.latest(5).find((r) => r.status === 'new')!;
     const { actOnReport } = await import('../server/commands/act-on-report.js');
     const status = () => page.evaluate((id) => (window as unknown as { __pantau: { live: { get(id: number): { status: string } | undefined } } }).__pantau.live.get(id)?.status, report.id);
     expect(await status()).toBe('new');
-    // Committed, but the broadcast never reaches this hub's sockets (as when it is lost between hubs).
+    // Committed without this hub broadcasting it (as by another hub on the store, or one that died after its COMMIT):
+    // the log follower reads it from the log within a tenth of a second, and failing that the head beat tells the wall.
     const op = { id: 'op', role: 'operator' as const, agencyId: report.agencyId };
     expect(actOnReport({ ...hub.ctx, publish: () => {} }, op, report.id, { action: 'check' }).ok).toBe(true);
     // One beat tells the head; the next finds the wall still short of it, and the wall asks what it missed.

@@ -12,6 +12,7 @@ import type { Express } from 'express';
 import { attachLive, startHeadBeat, type LiveServer } from './realtime/live.js';
 import { pairDisplay } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
+import { startLogFollower } from './realtime/log-follower.js';
 import { seedCamerasFromProfile } from './commands/camera-admin.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
@@ -57,6 +58,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   seedCamerasFromProfile(store, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), (opts.now ?? (() => new Date()))().toISOString());
 
   const listeners: ((c: Committed) => void)[] = [];
+  let follower: ReturnType<typeof startLogFollower> | null = null;
   const ctx: Ctx = {
     store,
     city,
@@ -65,7 +67,8 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     photoQueue: new PhotoQueue(config.photoLimits),
     snapshotsDir: config.snapshotsDir,
     now: opts.now ?? (() => new Date()),
-    publish: (c) => listeners.forEach((l) => l(c)),
+    // Through the log follower (below), once it runs: before it, nobody is connected to hear anything.
+    publish: (c) => follower?.offer(c),
   };
 
   // Before any listener: nobody is connected yet, and the event is in the log for the audit.
@@ -85,6 +88,8 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   };
   const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
+  // Every event on the store reaches this hub's screens in seq order, this hub's own at once, other hubs' from the log.
+  follower = startLogFollower(ctx, { send: (c) => listeners.forEach((l) => l(c)), log });
   const headBeat = startHeadBeat(io, ctx, { log });
   const outbox = startOutboxWorker(ctx, { owner: heartbeat.runId, log, retries: config.webhookRetries });
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
@@ -123,6 +128,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
       await outbox.stop();
       heartbeat.stop();
       headBeat.stop();
+      follower?.stop();
       // In-flight requests get a moment to finish; after it, whatever is still open is cut (a browser that holds a
       // connection must not keep a stopping hub, and its store, open: clients reconnect and catch up by seq).
       const cut = setTimeout(() => {

@@ -21,7 +21,7 @@ import type { DisplayLayoutPush } from '../contract/layouts.js';
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 
-/** Every watcher of the public stream is in this room; with the Redis adapter it spans hubs. */
+/** Every watcher of the public stream on this hub is in this room (other hubs' events reach it by the log follower). */
 const PUBLIC_ROOM = 'live:public';
 export { displayRoom };
 /** Screens that show only cameras: camera events, nothing of the reports' stream. */
@@ -33,8 +33,8 @@ export const HEAD_BEAT_MS = 10_000;
 export function startHeadBeat(io: LiveServer, ctx: Ctx, opts: { everyMs?: number; log: Logger }): { stop: () => void; beat: () => void } {
   const beat = () => {
     try {
-      // local: with an adapter spanning hubs every hub beats, and beats from several at other phases would look
-      // like a beat's own events gone missing; each hub's own screens hear its beat alone.
+      // local: each hub's own screens hear its beat alone (beats of several hubs at other phases would look like a
+      // beat's own events gone missing, were an adapter ever to span the hubs).
       io.local.to(PUBLIC_ROOM).emit('live.head', { storeId: ctx.store.storeId, seq: ctx.store.events.headSeq() });
     } catch (err) {
       opts.log.warn({ err }, 'could not send the head seq');
@@ -107,7 +107,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
   /** Only after commit: every watcher gets the event with its seq, in the public view. */
   return (c: Committed) => {
     broadcast(c);
-    // Through the adapter, so with several hubs the sockets of a revoked credential go on every one of them.
+    // Every hub sends every event (log-follower.ts), so the sockets of a revoked credential go on each of them.
     for (const room of roomsToDisconnect(c.event)) io.in(room).disconnectSockets(true);
   };
 

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hub } from '../hub.js';
+import { actOnReport } from '../commands/act-on-report.js';
+import { pairDisplay, revokeDisplay } from '../commands/displays.js';
+import { photo, postReport, startTestHub, validReport, WallClient } from '../testing/hub.js';
+
+/**
+ * Two hubs on one store file (two processes on one machine would be the same; in one process here), a wall on
+ * each: what either commits reaches both walls, in seq order.
+ */
+let a: { hub: Hub; url: string; dataDir: string };
+let b: { hub: Hub; url: string };
+beforeAll(async () => {
+  a = await startTestHub({}, { from: 'accounts' });
+  b = await startTestHub({ dataDir: a.dataDir });
+});
+afterAll(async () => {
+  await b?.hub.close();
+  await a?.hub.close();
+});
+
+/** A wall client that also writes down every seq it is sent live, to see that none is skipped or out of order. */
+function wallOn(url: string, token?: string) {
+  const wall = new WallClient(url, token);
+  const seqs: number[] = [];
+  for (const name of ['report.event', 'live.tick', 'camera.event', 'indicator.event'] as const) wall.socket.on(name, (e: { seq: number }) => seqs.push(e.seq));
+  return { wall, seqs };
+}
+
+describe('hubs on one store', () => {
+  it('send every event to every wall in seq order, whichever hub committed it', async () => {
+    const onA = wallOn(a.url);
+    const onB = wallOn(b.url);
+    await onA.wall.until(() => onA.wall.catchUps.length === 1);
+    await onB.wall.until(() => onB.wall.catchUps.length === 1);
+    const from = onB.wall.seq;
+    // Alternating hubs, some at once: each hub's own commits interleave with the other's in the log.
+    for (let i = 0; i < 3; i++) await Promise.all([postReport(a.url, validReport(), [await photo()]), postReport(b.url, validReport(), [await photo()])]);
+    // Committed on A without A broadcasting it (as by a hub that died right after its COMMIT): B reads it from the log.
+    const [latest] = a.hub.ctx.store.reports.latest(1);
+    expect(actOnReport({ ...a.hub.ctx, publish: () => {} }, { id: 'op', role: 'operator', agencyId: latest.agencyId }, latest.id, { action: 'check' }).ok).toBe(true);
+
+    const head = a.hub.ctx.store.events.headSeq();
+    await onB.wall.until(() => onB.wall.seq === head);
+    await onA.wall.until(() => onA.wall.seq === head);
+    const every = Array.from({ length: head - from }, (_, i) => from + 1 + i);
+    expect(onB.seqs).toEqual(every);
+    // A's wall heard its own hub's broadcasts at once and B's from the log; the silent check came from the log too.
+    expect(onA.seqs).toEqual(every);
+    expect(onB.wall.catchUps).toEqual(['snapshot']);
+    expect(onB.wall.markers.get(latest.id)?.[1]).toBe('checked');
+    expect([...onB.wall.markers.entries()].sort()).toEqual([...onA.wall.markers.entries()].sort());
+    onA.wall.close();
+    onB.wall.close();
+  });
+
+  it('end a revoked display’s stream on the other hub too', async () => {
+    const system = { id: 'system', role: 'system' as const, name: 'test' };
+    const { id, token } = pairDisplay(a.hub.ctx, system, 'Layar lobi');
+    const onB = wallOn(b.url, token);
+    await onB.wall.until(() => onB.wall.catchUps.length === 1);
+    const closed = new Promise<string>((r) => onB.wall.socket.once('disconnect', r));
+    expect(revokeDisplay(a.hub.ctx, { id: 'admin', role: 'admin', name: 'Admin' }, id).ok).toBe(true);
+    expect(await closed).toBe('io server disconnect');
+    onB.wall.close();
+  });
+});
