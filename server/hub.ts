@@ -137,7 +137,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
       }, CLOSE_GRACE_MS);
       await io.close();
       clearTimeout(cut);
-      // Probes under way are recorded before the store closes (their writes would find it closed).
+      // The prober threads are ended (their requests cut) before the store closes; a stopped monitor records nothing.
       await monitorStopped;
       store.close();
     },
