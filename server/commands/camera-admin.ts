@@ -47,6 +47,7 @@ export function seedCamerasFromProfile(store: Store, specs: CameraSpec[], resolv
     for (const c of specs) {
       const src = { snapshotUrl: resolveUrl(c.snapshotUrl), streamUrl: c.streamUrl ? resolveUrl(c.streamUrl) : null, username: c.username ?? null, password: c.password ?? null };
       if (!known.has(c.id)) {
+        known.add(c.id);
         const payload = { cameraId: c.id, name: c.name, kind: c.kind, location: c.location, intervalS: c.intervalS, live: !!c.streamUrl, via: 'profile' };
         const seq = store.events.append({ type: 'camera.added', reportId: null, at, actor: PROFILE, payload });
         store.cameras.apply({ type: 'camera.added', reportId: null, at, actor: PROFILE, payload, seq });

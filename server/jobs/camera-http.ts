@@ -19,7 +19,18 @@ export class HttpStatusError extends Error {}
  * The body of `url`, refused above `maxBytes` (the transfer is cut there, not read to the end). A redirect, like any
  * status other than 2xx, is an HttpStatusError "HTTP <status>": a camera's address is the one configured.
  */
-export function getBytes(url: string, opts: { headers: Record<string, string>; signal: AbortSignal; maxBytes: number }): Promise<Buffer> {
+export async function getBytes(url: string, opts: { headers: Record<string, string>; signal: AbortSignal; maxBytes: number }): Promise<Buffer> {
+  try {
+    return await getOnce(url, opts);
+  } catch (err) {
+    // A kept connection the camera closed just as this request went out (servers drop idle ones after a few
+    // seconds, about a probe interval): asked again once on a new connection, as node's docs advise.
+    if ((err as { reusedSocket?: boolean }).reusedSocket && (err as NodeJS.ErrnoException).code === 'ECONNRESET' && !opts.signal.aborted) return getOnce(url, opts);
+    throw err;
+  }
+}
+
+function getOnce(url: string, opts: { headers: Record<string, string>; signal: AbortSignal; maxBytes: number }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const agent = agents[target.protocol as keyof typeof agents];
@@ -28,7 +39,8 @@ export function getBytes(url: string, opts: { headers: Record<string, string>; s
     const req = get(target, { agent, headers: opts.headers, signal: opts.signal }, (res) => {
       const status = res.statusCode ?? 0;
       if (status < 200 || status > 299) {
-        res.resume();
+        // Its body is not read: a camera's error page may be anything, and this connection is let go with it.
+        res.destroy();
         return reject(new HttpStatusError(`HTTP ${status}`));
       }
       const chunks: Buffer[] = [];
@@ -45,6 +57,6 @@ export function getBytes(url: string, opts: { headers: Record<string, string>; s
       res.on('error', reject);
       res.on('aborted', () => reject(new Error('connection closed mid-answer')));
     });
-    req.on('error', reject);
+    req.on('error', (err) => reject(Object.assign(err, { reusedSocket: req.reusedSocket })));
   });
 }

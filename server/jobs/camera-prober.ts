@@ -4,6 +4,9 @@ import type { Probe } from '../domain/cameras.js';
 import type { CameraRow } from '../store/cameras.js';
 import type { ProbeOptions } from './camera-probe.js';
 
+/** How long a closing prober waits for the probes it cut before it ends the thread anyway. */
+const CLOSE_WAIT_MS = 5_000;
+
 export type ProbeRequest = { n: number; cam: CameraRow; at: string };
 export type ProbeReply = { n: number; probe: Probe } | { n: number; error: string };
 
@@ -15,10 +18,11 @@ export type ProbeReply = { n: number; probe: Probe } | { n: number; error: strin
  */
 export class CameraProber {
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, { resolve: (p: Probe) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (p: Probe) => void; reject: (e: Error) => void; worker: Worker }>();
   private n = 0;
   private closed = false;
   private idle: (() => void) | null = null;
+  private closing: Promise<void> | null = null;
 
   constructor(private readonly opts: ProbeOptions & { log: Logger }) {}
 
@@ -28,7 +32,7 @@ export class CameraProber {
     const worker = this.worker ?? this.start();
     const n = ++this.n;
     return new Promise((resolve, reject) => {
-      this.pending.set(n, { resolve, reject });
+      this.pending.set(n, { resolve, reject, worker });
       worker.postMessage({ n, cam, at } satisfies ProbeRequest);
     });
   }
@@ -37,15 +41,22 @@ export class CameraProber {
    * Cuts the requests under way and waits for their (failed) probes, then ends the thread: a thread ended in the
    * middle of a decode can take libvips, and the hub, down with it.
    */
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.pending.size) {
-      this.worker?.postMessage('stop');
-      await new Promise<void>((r) => (this.idle = r));
-    }
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.closed = true;
+      if (this.pending.size) {
+        this.worker?.postMessage('stop');
+        // Bounded: a thread stuck in a decode must not keep a stopping hub, and its store, open.
+        await new Promise<void>((r) => {
+          this.idle = r;
+          setTimeout(r, CLOSE_WAIT_MS).unref();
+        });
+      }
+      const worker = this.worker;
+      this.worker = null;
+      await worker?.terminate();
+    })();
+    return this.closing;
   }
 
   private start(): Worker {
@@ -62,10 +73,14 @@ export class CameraProber {
       else waiting?.reject(new Error(reply.error));
       this.settled();
     });
+    // Only this thread's probes: by its 'exit' the next probe may have started another.
     const lost = (why: string) => {
       if (this.worker === worker) this.worker = null;
-      for (const { reject } of this.pending.values()) reject(new Error(why));
-      this.pending.clear();
+      for (const [n, p] of this.pending) {
+        if (p.worker !== worker) continue;
+        this.pending.delete(n);
+        p.reject(new Error(why));
+      }
       this.settled();
     };
     worker.on('error', (err) => {

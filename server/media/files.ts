@@ -1,4 +1,4 @@
-import { mkdirSync, existsSync, unlinkSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, existsSync, unlinkSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProcessedPhoto } from './photos.js';
@@ -33,7 +33,16 @@ export class MediaFiles {
     let wrote = false;
     for (const variant of VARIANTS) {
       const target = this.path(photo.hash, variant);
-      if (existsSync(target)) continue;
+      if (existsSync(target)) {
+        try {
+          // Used again: young again, so no hub's start-up sweep takes it before this report commits.
+          const now = new Date();
+          utimesSync(target, now, now);
+          continue;
+        } catch {
+          /* gone meanwhile: written again below */
+        }
+      }
       const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       const f = await open(tmp, 'w');
       try {
