@@ -42,6 +42,8 @@ export function cameraShare(ctx: Ctx, owner: string, log: Logger): CameraShare {
       log.error({ err }, 'camera share lease could not be renewed');
     }
   };
+  // Alone, every camera is this hub's (the hash is skipped for the whole list in mine()).
+  const isMine = (cameraId: string) => holders.length === 1 || shareOwner(cameraId, holders) === owner;
   const refresh = () => {
     if (ctx.now().getTime() - renewedAt >= SHARE_RENEW_MS) renew();
   };
@@ -49,11 +51,11 @@ export function cameraShare(ctx: Ctx, owner: string, log: Logger): CameraShare {
     renew,
     mine(cameras) {
       refresh();
-      return holders.length === 1 ? cameras : cameras.filter((c) => shareOwner(c.id, holders) === owner);
+      return holders.length === 1 ? cameras : cameras.filter((c) => isMine(c.id));
     },
     owns(cameraId) {
       refresh();
-      return holders.length === 1 || shareOwner(cameraId, holders) === owner;
+      return isMine(cameraId);
     },
     holders: () => holders,
     release() {
