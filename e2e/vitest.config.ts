@@ -14,6 +14,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     pool: 'forks',
+    // The hub's and Playwright's modules imported once per worker, not once per file (see vitest.config.ts).
+    isolate: false,
     sequence: { sequencer: LongestFirst },
     // The seeded stores files copy instead of seeding their own (server/testing/templates.ts).
     globalSetup: ['./e2e/global-setup.ts'],
