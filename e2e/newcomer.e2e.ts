@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { ARTIFACTS, launch } from './browser.js';
 import { DEMO_PASSWORD } from '../scripts/seed-accounts.js';
+import { freePort } from '../scripts/cluster/free-port.js';
 
 /**
  * What a newcomer meets: the README's `npm run demo` with its defaults (relative data dir `data`, the demo's seed,
@@ -30,17 +30,6 @@ let base: string;
 let token: string;
 let browser: Browser;
 let output = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   // A fresh folder as the working directory, like a clone: the demo creates `data/` in it.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -75,7 +76,9 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, config.wallToken);
 
   const presence: Presence = { connected: async () => new Set<string>() };
-  const app = createApp(ctx, { maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins, trustProxy: config.trustProxy, mapStyleUrl: config.mapStyleUrl });
+  // This run of the hub: its heartbeat row, its leases, and the name /api/health answers with.
+  const runId = randomUUID();
+  const app = createApp(ctx, { hubId: runId, maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins, trustProxy: config.trustProxy, mapStyleUrl: config.mapStyleUrl });
   const http = createServer(app);
   // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.
@@ -86,7 +89,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     for (const s of await io.fetchSockets()) for (const r of s.rooms) if (r.startsWith('display:')) ids.add(r.slice(8));
     return ids;
   };
-  const heartbeat = startHubHeartbeat(ctx, { log, connectedDisplays });
+  const heartbeat = startHubHeartbeat(ctx, { runId, log, connectedDisplays });
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
   // Every event on the store reaches this hub's screens in seq order, this hub's own at once, other hubs' from the log.
   follower = startLogFollower(ctx, { send: (c) => listeners.forEach((l) => l(c)), log });

@@ -4,7 +4,7 @@ import { createHub } from './hub.js';
 const config = loadConfig();
 const hub = createHub(config);
 const port = await hub.listen();
-hub.log.info({ port, city: config.city, db: config.dbFile }, `Pantau hub listening on http://${config.host}:${port}`);
+hub.log.info({ port, city: config.city, db: config.dbFile, hub: hub.runId }, `Pantau hub listening on http://${config.host}:${port}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

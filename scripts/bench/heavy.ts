@@ -10,23 +10,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp, { type SharpOptions } from 'sharp';
 import { scenePhoto } from '../simulate/scene-photo.js';
 import { fmt, numericFlags, ratio, sleep, summarize, table } from './stats.js';
+import { freePort } from '../cluster/free-port.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const flags = numericFlags({ small: 20, senders: 6, photos: 5, 'max-seconds': 45 }, 'usage: tsx scripts/bench/heavy.ts [--small 20] [--senders 6] [--photos 5] [--max-seconds 45]');
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+
 
 async function startHub(dataDir: string, env: Record<string, string>): Promise<{ proc: ChildProcess; url: string }> {
   const port = await freePort();

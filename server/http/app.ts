@@ -36,7 +36,7 @@ import { apiDocsRouter } from './openapi/router.js';
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 export const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[]; trustProxy?: false | number | string; mapStyleUrl?: string | null }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[]; trustProxy?: false | number | string; mapStyleUrl?: string | null; hubId?: string }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Off unless configured (PANTAU_TRUST_PROXY): otherwise anyone could name the address the flood limits count.
@@ -54,7 +54,8 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.get('/health', (_req, res) => {
     // build: a wall polls it and reloads itself at a quiet moment when a new front end is released.
     // webhooks: a count that grows while a receiver is down, and what was given up, is where monitoring looks.
-    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId, build: buildId(), webhooks: ctx.store.outbox.counts() });
+    // hub: which of several hubs behind a load balancer answered (its run id, as in its log).
+    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId, build: buildId(), webhooks: ctx.store.outbox.counts(), hub: opts.hubId ?? null });
   });
   api.get('/profile', (_req, res) => {
     res.json(ctx.city.publicProfile);

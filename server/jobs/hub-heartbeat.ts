@@ -10,8 +10,8 @@ export const HEARTBEAT_MS = 30_000;
  * can draw a "data gap" band over the hours no hub was collecting: a quiet wall is never mistaken for a quiet city.
  * Each tick also marks the displays connected right now as seen.
  */
-export function startHubHeartbeat(ctx: Ctx, opts: { everyMs?: number; log: Logger; connectedDisplays: () => string[] }): { runId: string; beat: () => void; stop: () => void } {
-  const runId = randomUUID();
+export function startHubHeartbeat(ctx: Ctx, opts: { runId?: string; everyMs?: number; log: Logger; connectedDisplays: () => string[] }): { runId: string; beat: () => void; stop: () => void } {
+  const runId = opts.runId ?? randomUUID();
   ctx.store.hubRuns.start(runId, ctx.now().toISOString());
   const beat = () => {
     try {

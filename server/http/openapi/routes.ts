@@ -34,8 +34,8 @@ const geoReport = 'The spec’s answer (GeoReport v2) in the chosen format; erro
 export const ROUTES: ApiRoute[] = [
   // ---- the hub ----
   { method: 'get', path: '/api/health', area: 'hub', who: 'anyone', summary: 'Is the hub up',
-    description: 'The head of the event log and the front end’s build; a wall polls it and reloads at a quiet moment for a new release. `webhooks`: agency webhooks still to deliver and those given up after every retry (kept 7 days), for monitoring.',
-    answer: { status: 200, description: '{ ok, seq, storeId, build, webhooks: { pending, givenUp } }' } },
+    description: 'The head of the event log and the front end’s build; a wall polls it and reloads at a quiet moment for a new release. `webhooks`: agency webhooks still to deliver and those given up after every retry (kept 7 days), for monitoring. `hub`: the run id of the hub that answered (several may stand behind one address).',
+    answer: { status: 200, description: '{ ok, seq, storeId, build, webhooks: { pending, givenUp }, hub }' } },
   { method: 'get', path: '/api/profile', area: 'hub', who: 'anyone', summary: 'The city profile a screen needs',
     description: 'Agencies, categories, districts, map, time zone: what every screen reads once.', answer: { status: 200, description: 'the public profile', schema: PublicProfile } },
   { method: 'get', path: '/api/openapi.json', area: 'hub', who: 'anyone', summary: 'This API description (OpenAPI 3.1)',

@@ -1,0 +1,114 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Config } from '../server/config.js';
+import { openSeedCtx, seedDemo } from './seed.js';
+import { seedDemoIndicators } from './seed-indicators.js';
+import { DEMO_PASSWORD, seedAccounts } from './seed-accounts.js';
+
+/** What `npm run demo` and `npm run demo:cluster` share: the build, the seeded store, the simulators, the banner. */
+export const ROOT = join(import.meta.dirname, '..');
+// The citizen simulator files from one loopback address every few seconds: the demo hub lets it.
+export const DEMO_ENV = { PANTAU_RATE_REPORTS_PER_10MIN: '100000' };
+
+/** Builds the front end (unless PANTAU_SKIP_BUILD=1), seeds the store once, and keeps the wall token; returns it. */
+export async function prepareDemo(config: Config): Promise<{ wallToken: string; tokenFile: string }> {
+  if (process.env.PANTAU_SKIP_BUILD !== '1') {
+    console.log('Building the front end (vite)…');
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const tokenFile = join(config.dataDir, 'wall-token.txt');
+  const wallToken = config.wallToken ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : randomBytes(24).toString('base64url'));
+  writeFileSync(tokenFile, wallToken, { mode: 0o600 });
+
+  const { ctx, store } = openSeedCtx(config);
+  if (store.accounts.count() === 0) await seedAccounts(ctx);
+  if (store.reports.latest(1).length === 0) {
+    const count = Number(process.env.PANTAU_DEMO_REPORTS ?? 400);
+    console.log(`Seeding ${count} demo reports over the last 30 days…`);
+    await seedDemo(ctx, { count, days: 30, now: new Date() });
+  }
+  // A year of budget, procurement and project figures for /wall/indikator and /ringkas (once).
+  await seedDemoIndicators(ctx, new Date());
+  store.close();
+  return { wallToken, tokenFile };
+}
+
+/**
+ * The environment the hubs and simulators run with: the data dir as resolved here (a relative PANTAU_DATA_DIR means
+ * relative to where the demo was started), the wall token, and the camera simulator's address.
+ */
+export function demoEnv(config: Config, wallToken: string): NodeJS.ProcessEnv {
+  return {
+    ...DEMO_ENV,
+    ...process.env,
+    PANTAU_WALL_TOKEN: wallToken,
+    PANTAU_DATA_DIR: config.dataDir,
+    PANTAU_CAMERA_SIMULATOR_URL: process.env.PANTAU_CAMERA_SIMULATOR_URL ?? `http://127.0.0.1:${process.env.PANTAU_CAMERA_SIMULATOR_PORT ?? 8091}`,
+  };
+}
+
+/** The city's cameras, served on loopback; now and then one goes dark, frozen or black for a while. */
+export function startCameraSimulator(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/simulate-cameras.ts'), '--chaos'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Citizens file reports; the room's operators check and dispatch them: the wall is alive at once. */
+export function startRoomSimulators(base: string, env: NodeJS.ProcessEnv): ChildProcess[] {
+  return ['simulate-citizens.ts', 'simulate-room.ts'].map((script) =>
+    spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), '--url', base], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
+}
+
+/** The URLs and demo logins, as printed once everything is up. */
+export function demoBanner(config: Config, base: string, wallToken: string, tokenFile: string, heading = `Pantau is running — ${config.city}, data in ${config.dataDir}/`): string {
+  const { store } = openSeedCtx(config);
+  const accounts = store.accounts.list();
+  store.close();
+  const loginLines = accounts.map((a) => `    ${a.username.padEnd(22)} ${a.role}${a.agencyId ? ` (${a.agencyId})` : ''}`).join('\n');
+  return `
+  ${heading}
+
+  Wall screens (paired by the display token the first time; the browser keeps it):
+    Report map:           ${base}/wall?display=${wallToken}
+    … in English:         ${base}/wall?display=${wallToken}&lang=en
+    CCTV cameras:         ${base}/wall/kamera?display=${wallToken}
+    Agency performance:   ${base}/wall/kinerja?display=${wallToken}
+    Indicators:           ${base}/wall/indikator?display=${wallToken}
+    Assigned layout:      ${base}/wall/layar?display=${wallToken}   (set it at ${base}/console/layar)
+    Replay of a day:      ${base}/wall/putar-ulang?display=${wallToken}
+
+  Console (operators):    ${base}/console        performance: ${base}/console/kinerja
+  Admin:                  ${base}/admin          (accounts, displays, API keys)
+  Mayor's phone summary:  ${base}/ringkas
+  Field supervisors:      ${base}/field
+  Citizens:               ${base}/lapor          tracking: ${base}/lacak/<ticket>
+  Open311 GeoReport v2:   ${base}/open311/v2/discovery.json   (an API key from /admin to file)
+  API for integrators:    ${base}/api/docs       (OpenAPI 3.1: ${base}/api/openapi.json)
+  Health:                 ${base}/api/health
+
+  Demo logins — password for every account: ${DEMO_PASSWORD}
+${loginLines}
+    wall display token:   ${wallToken}   (also in ${tokenFile})
+
+  Simulators: citizens file a report every few seconds; the room's operators check and dispatch them;
+  ${config.city}'s CCTV cameras are served on loopback (one misbehaves now and then).
+  Ctrl+C stops everything.
+`;
+}
+
+/** Until `base`/api/health answers, or about 20 s. */
+export async function untilHealthy(base: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* starting */
+    }
+    if (i > 200) throw new Error(`${base} did not come up`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
