@@ -45,7 +45,10 @@ async function startHub(name: string, o: ClusterOptions): Promise<ClusterHub> {
   const runId = await Promise.race([
     healthy(url, 60_000).then((h) => h.hub),
     exited.then((code) => Promise.reject(new Error(`${name} exited (${code}) before it listened`))),
-  ]);
+  ]).catch((err: unknown) => {
+    child.kill('SIGKILL');
+    throw err;
+  });
   return { name, port, url, runId, child, exited };
 }
 
@@ -70,7 +73,15 @@ async function healthy(url: string, ms: number): Promise<{ hub: string }> {
  */
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const hubs: ClusterHub[] = [await startHub('hub1', o)];
-  hubs.push(...(await Promise.all(Array.from({ length: o.hubs - 1 }, (_, i) => startHub(`hub${i + 2}`, o)))));
+  // A hub that fails to start stops the ones that did: none is left running without the balancer.
+  const rest = await Promise.allSettled(Array.from({ length: o.hubs - 1 }, (_, i) => startHub(`hub${i + 2}`, o)));
+  for (const r of rest) if (r.status === 'fulfilled') hubs.push(r.value);
+  const failed = rest.find((r) => r.status === 'rejected');
+  if (failed) {
+    for (const h of hubs) h.child.kill('SIGTERM');
+    await Promise.all(hubs.map((h) => h.exited));
+    throw failed.reason;
+  }
   const host = o.host ?? '127.0.0.1';
   const port = o.port || (await freePort());
   const dir = join(o.dataDir, 'cluster');
