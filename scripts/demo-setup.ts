@@ -99,16 +99,3 @@ ${loginLines}
   Ctrl+C stops everything.
 `;
 }
-
-/** Until `base`/api/health answers, or about 20 s. */
-export async function untilHealthy(base: string): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    if (i > 200) throw new Error(`${base} did not come up`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
-import { DEMO_ENV, ROOT, demoBanner, demoEnv, prepareDemo, startCameraSimulator, startRoomSimulators, untilHealthy } from './demo-setup.js';
+import { DEMO_ENV, ROOT, demoBanner, demoEnv, prepareDemo, startCameraSimulator, startRoomSimulators } from './demo-setup.js';
+import { untilHealthy } from './cluster/start.js';
 
 /**
  * The README's first command: build the front end, create and seed the SQLite file under data/,
@@ -21,7 +22,7 @@ hub.on('exit', (code) => {
 });
 
 const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
-await untilHealthy(base);
+await untilHealthy(base, 20_000);
 children.push(...startRoomSimulators(base, env));
 console.log(demoBanner(config, base, wallToken, tokenFile));
 

@@ -27,7 +27,7 @@ export type ClusterOptions = {
   checkEveryMs?: number;
 };
 
-/** One hub process (`server/main.ts`, as `npm start` runs it), resolved once it listens, with the run id it logged. */
+/** One hub process (`server/main.ts`, as `npm start` runs it), resolved once it answers its health check, with its run id. */
 async function startHub(name: string, o: ClusterOptions): Promise<ClusterHub> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
@@ -43,7 +43,7 @@ async function startHub(name: string, o: ClusterOptions): Promise<ClusterHub> {
   const url = `http://127.0.0.1:${port}`;
   // Up once it answers its health check (whatever its log level), which names its run.
   const runId = await Promise.race([
-    healthy(url, 60_000).then((h) => h.hub),
+    untilHealthy(url, 60_000).then((h) => h.hub),
     exited.then((code) => Promise.reject(new Error(`${name} exited (${code}) before it listened`))),
   ]).catch((err: unknown) => {
     child.kill('SIGKILL');
@@ -53,7 +53,7 @@ async function startHub(name: string, o: ClusterOptions): Promise<ClusterHub> {
 }
 
 /** Until `url`/api/health answers 200, or `ms` is over; what it answered. */
-async function healthy(url: string, ms: number): Promise<{ hub: string }> {
+export async function untilHealthy(url: string, ms: number): Promise<{ hub: string }> {
   const until = Date.now() + ms;
   for (;;) {
     try {
@@ -99,7 +99,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     await Promise.all([balancerExited, ...hubs.map((h) => h.exited)]);
   };
   try {
-    await healthy(url, 20_000);
+    await untilHealthy(url, 20_000);
   } catch (e) {
     await stop();
     throw e;
