@@ -90,8 +90,14 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   writeFileSync(cfg, haproxyConfig({ bind: { host, port }, hubs: hubs.map((h) => ({ name: h.name, host: '127.0.0.1', port: h.port })), checkEveryMs: o.checkEveryMs }));
   // -db: in the foreground, stopped with this process; its warnings on stderr.
   const balancer = spawn(HAPROXY, ['-db', '-f', cfg], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const balancerExited = new Promise<void>((r) => balancer.once('exit', () => r()));
-  balancer.once('error', (err) => console.error(`haproxy could not start (${HAPROXY}): ${err.message}; scripts/ensure-haproxy.sh installs it`));
+  // A balancer that could not be spawned emits 'error' and never 'exit': stop() must not wait for it.
+  const balancerExited = new Promise<void>((r) => {
+    balancer.once('exit', () => r());
+    balancer.once('error', (err) => {
+      console.error(`haproxy could not start (${HAPROXY}): ${err.message}; scripts/ensure-haproxy.sh installs it`);
+      r();
+    });
+  });
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const stop = async () => {
     if (balancer.exitCode === null) balancer.kill('SIGTERM');
