@@ -2,7 +2,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { DEMO_ENV, ROOT, demoBanner, demoEnv, prepareDemo, startCameraSimulator, startRoomSimulators } from './demo-setup.js';
-import { startCluster } from './cluster/start.js';
+import { startCluster, type Cluster } from './cluster/start.js';
 
 /**
  * `npm run demo:cluster`: the demo with several hubs behind HAProxy on the one address `npm run demo` uses. Every hub
@@ -19,19 +19,39 @@ const { wallToken, tokenFile } = await prepareDemo(config);
 const env = demoEnv(config, wallToken);
 // Behind the balancer every request comes from loopback; the client's address is in X-Forwarded-For.
 env.PANTAU_TRUST_PROXY ??= 'loopback';
-const children: ChildProcess[] = [startCameraSimulator(env)];
-const cluster = await startCluster({ dataDir: config.dataDir, hubs, port: config.port, host: config.host, env });
-for (const h of cluster.hubs) {
-  h.child.on('exit', (code, signal) => console.error(`${h.name} (pid ${h.child.pid}) stopped (${signal ?? code}); the others carry on`));
-}
-children.push(...startRoomSimulators(cluster.url, env));
-console.log(demoBanner(config, cluster.url, wallToken, tokenFile, `Pantau cluster is running — ${config.city}, ${hubs} hubs behind HAProxy, data in ${config.dataDir}/`));
-console.log(`  Hubs (each also on its own port):\n${cluster.hubs.map((h) => `    ${h.name.padEnd(6)} pid ${String(h.child.pid).padEnd(8)} ${h.url}   run ${h.runId}`).join('\n')}\n`);
-
+const children: ChildProcess[] = [];
+let cluster: Cluster | null = null;
+let stopped = false;
 async function stop(code = 0) {
+  if (stopped) return;
+  stopped = true;
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  await cluster.stop();
+  await cluster?.stop();
   process.exit(code);
 }
+// Installed before anything starts: a Ctrl+C while the hubs come up stops what did.
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+
+children.push(startCameraSimulator(env));
+try {
+  cluster = await startCluster({ dataDir: config.dataDir, hubs, port: config.port, host: config.host, env });
+} catch (err) {
+  console.error(`the cluster did not start: ${(err as Error).message}`);
+  await stop(1);
+}
+const running = cluster!;
+for (const h of running.hubs) {
+  h.child.on('exit', (code, signal) => {
+    if (!running.stopping()) console.error(`${h.name} (pid ${h.child.pid}) stopped (${signal ?? code}); the others carry on`);
+  });
+}
+// Without the balancer nothing reaches any hub: the demo is over.
+void running.balancerExited.then(() => {
+  if (running.stopping()) return;
+  console.error('haproxy stopped: the cluster has no address any more; stopping the hubs');
+  void stop(1);
+});
+children.push(...startRoomSimulators(running.url, env));
+console.log(demoBanner(config, running.url, wallToken, tokenFile, `Pantau cluster is running — ${config.city}, ${hubs} hubs behind HAProxy, data in ${config.dataDir}/`));
+console.log(`  Hubs (each also on its own port):\n${running.hubs.map((h) => `    ${h.name.padEnd(6)} pid ${String(h.child.pid).padEnd(8)} ${h.url}   run ${h.runId}`).join('\n')}\n`);

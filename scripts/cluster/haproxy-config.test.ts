@@ -10,7 +10,8 @@ describe('haproxyConfig', () => {
     expect(cfg).toContain('server hub2 127.0.0.1:8102 check cookie hub2');
     expect(cfg).toContain('option httpchk GET /api/health');
     expect(cfg).toContain(`cookie ${HUB_COOKIE} insert indirect nocache`);
-    expect(cfg).toMatch(/inter 500 fastinter 250 fall 2 rise 2/);
+    expect(cfg).toMatch(/inter 500 fastinter 250 fall 3 rise 2/);
+    expect(cfg).toMatch(/timeout check 2s/);
   });
 
   it('sends the screens of a dead hub to a live one, and keeps a wall’s websocket open between events', () => {

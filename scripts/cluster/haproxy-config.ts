@@ -5,7 +5,7 @@ export type LoadBalancerOptions = {
   /** Where the room's screens connect: the one address of the cluster. */
   bind: { host: string; port: number };
   hubs: Backend[];
-  /** How often each hub's /api/health is asked; two misses take a hub out, two answers put it back. */
+  /** How often each hub's /api/health is asked; three misses take a hub out, two answers put it back. */
   checkEveryMs?: number;
 };
 
@@ -18,8 +18,9 @@ export const HUB_COOKIE = 'PANTAU_HUB';
  * that first answered it; a websocket is a tunnel that may stay open for weeks (a wall). When a hub dies its screens
  * reconnect and `option redispatch` sends them, cookie and all, to a live one (HAProxy then sets the cookie anew);
  * a connection refused by a hub that died before the health check noticed is retried on another. A request already
- * sent to a hub that dies is answered 502: the field outbox and the console resend with the same command id, and the
- * hub applies it once (client_commands).
+ * sent to a hub that dies is answered 502: the citizen's form and the field outbox resend with the same client id,
+ * which the hub applies once (client_commands); the console's actions carry the report's version, so one resent after
+ * it was applied is refused 409 and the operator sees the report as it now is.
  */
 export function haproxyConfig(o: LoadBalancerOptions): string {
   const every = o.checkEveryMs ?? 1000;
@@ -54,7 +55,9 @@ backend hubs
   cookie ${HUB_COOKIE} insert indirect nocache httponly attr "SameSite=Lax"
   option httpchk GET /api/health
   http-check expect status 200
-  default-server inter ${every} fastinter ${Math.max(100, Math.round(every / 2))} fall 2 rise 2 on-marked-down shutdown-sessions
+  # A hub busy with photos may answer late: up to two seconds, three misses in a row, before it is taken out.
+  timeout check 2s
+  default-server inter ${every} fastinter ${Math.max(100, Math.round(every / 2))} fall 3 rise 2 on-marked-down shutdown-sessions
 ${o.hubs.map((h) => `  server ${h.name} ${h.host}:${h.port} check cookie ${h.name}`).join('\n')}
 `;
 }

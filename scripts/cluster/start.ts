@@ -11,7 +11,16 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const HAPROXY = process.env.PANTAU_HAPROXY ?? '/usr/sbin/haproxy';
 
 export type ClusterHub = { name: string; port: number; url: string; runId: string; child: ChildProcess; exited: Promise<number | null> };
-export type Cluster = { url: string; hubs: ClusterHub[]; balancer: ChildProcess; stop: () => Promise<void> };
+export type Cluster = {
+  url: string;
+  hubs: ClusterHub[];
+  balancer: ChildProcess;
+  /** Settles when HAProxy stops, whoever stopped it. */
+  balancerExited: Promise<void>;
+  /** True from the moment stop() is called: a hub that exits then is being stopped, not dying. */
+  stopping: () => boolean;
+  stop: () => Promise<void>;
+};
 
 export type ClusterOptions = {
   /** The store and media every hub shares (PANTAU_DATA_DIR), and where the balancer's configuration is written. */
@@ -99,16 +108,30 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     });
   });
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  let stopping = false;
+  // This process ending for any reason (an uncaught error, process.exit) takes its hubs and balancer with it.
+  const orphans = () => {
+    for (const c of [balancer, ...hubs.map((h) => h.child)]) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  };
+  process.once('exit', orphans);
   const stop = async () => {
+    stopping = true;
     if (balancer.exitCode === null) balancer.kill('SIGTERM');
     for (const h of hubs) if (h.child.exitCode === null && h.child.signalCode === null) h.child.kill('SIGTERM');
     await Promise.all([balancerExited, ...hubs.map((h) => h.exited)]);
+    process.off('exit', orphans);
   };
   try {
-    await untilHealthy(url, 20_000);
+    // The balancer is up when one of these hubs answers through it: a port already taken by another process answers
+    // too (HAProxy then fails to bind and exits), so the answer must name one of the runs started here.
+    const answer = await Promise.race([
+      untilHealthy(url, 20_000),
+      balancerExited.then(() => Promise.reject(new Error(`haproxy stopped before it answered on ${url} (is the port taken?)`))),
+    ]);
+    if (!hubs.some((h) => h.runId === answer.hub)) throw new Error(`${url} is answered by another process, not this cluster's hubs: choose another PORT`);
   } catch (e) {
     await stop();
     throw e;
   }
-  return { url, hubs, balancer, stop };
+  return { url, hubs, balancer, balancerExited, stopping: () => stopping, stop };
 }

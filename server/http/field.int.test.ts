@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Hub } from '../hub.js';
 import { photo, postReport, runningClock, startTestHub, validReport } from '../testing/hub.js';
+import { exifTimeWib, phonePhoto } from '../testing/photos.js';
 import { DEMO_PASSWORD, seedAccounts, type DemoAccounts } from '../../scripts/seed-accounts.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import type { FieldJob, TrackView } from '../contract/field.js';
@@ -19,25 +20,6 @@ const cookies: Record<string, string> = {};
 async function loginAs(username: string) {
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   return res.headers.get('set-cookie')!.split(';')[0];
-}
-
-/** A phone photo with the EXIF a phone writes: capture time (WIB) and GPS. */
-async function phonePhoto(lat: number, lon: number, takenWib: string, seed = 1) {
-  const dms = (x: number) => {
-    const a = Math.abs(x);
-    const d = Math.floor(a);
-    const m = Math.floor((a - d) * 60);
-    const s = Math.round(((a - d) * 60 - m) * 60 * 100);
-    return `${d}/1 ${m}/1 ${s}/100`;
-  };
-  return sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 40 + seed, g: 120, b: 60 } } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'Phone' },
-      IFD2: { DateTimeOriginal: takenWib, OffsetTimeOriginal: '+07:00' },
-      IFD3: { GPSLatitudeRef: lat < 0 ? 'S' : 'N', GPSLatitude: dms(lat), GPSLongitudeRef: 'E', GPSLongitude: dms(lon) },
-    } as never)
-    .toBuffer();
 }
 
 async function sendProof(cookie: string, id: number, fields: Record<string, string>, photos: Buffer[]) {
@@ -84,8 +66,7 @@ describe('a field supervisor takes a job to proof, and the citizen sees it', () 
     expect((await post(`/api/field/jobs/${id}/accept`, cookies['pengawas.dkp.1'], { clientId: 'accept-0001' })).status).toBe(200);
     expect(hub.ctx.store.events.forReport(id).filter((e) => e.type === 'report.accepted')).toHaveLength(1);
 
-    const now = new Date(clock.now().getTime() + 7 * 3600_000); // the phone's EXIF time is local (WIB)
-    const takenWib = now.toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
+    const takenWib = exifTimeWib(clock.now());
     const proofPhotos = [await phonePhoto(lat + 0.0002, lon, takenWib, 1), await phonePhoto(lat, lon + 0.0002, takenWib, 2)];
     const first = await sendProof(cookies['pengawas.dkp.1'], id, { clientId: 'proof-0001', note: 'Sudah diangkut' }, proofPhotos);
     expect(first.status).toBe(200);

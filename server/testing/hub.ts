@@ -61,7 +61,13 @@ export async function postReport(url: string, fields: ReportForm, photos: (Buffe
     fd.append('photos', new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
   }
   const res = await fetch(`${url}/api/reports`, { method: 'POST', body: fd, headers });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  return { status: res.status, body: await bodyOf(res) };
+}
+
+/** A JSON answer's fields; anything else (a load balancer's HTML 502) as its text, so the caller can show or resend it. */
+export async function bodyOf(res: Response): Promise<Record<string, unknown>> {
+  if (res.headers.get('content-type')?.includes('json')) return (await res.json()) as Record<string, unknown>;
+  return { text: await res.text() };
 }
 
 export const validReport = (over: ReportForm = {}): ReportForm => ({

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { scenePhoto } from '../../scripts/simulate/scene-photo.js';
 
 /**
@@ -38,3 +39,25 @@ export function cachedScenePhoto(categoryId: string, seed: number, width = 1280,
 export const PHOTO_SET = 16;
 let next = 0;
 export const photo = () => cachedScenePhoto('sampah', 1 + (next++ % PHOTO_SET), 640, 480);
+
+/** The EXIF DateTimeOriginal a phone in WIB writes for `at` ("2026:11:23 10:00:00"). */
+export const exifTimeWib = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
+
+/** A phone photo with the EXIF a phone writes: capture time (WIB, as exifTimeWib gives it) and GPS. */
+export async function phonePhoto(lat: number, lon: number, takenWib: string, seed = 1): Promise<Buffer> {
+  const dms = (x: number) => {
+    const a = Math.abs(x);
+    const d = Math.floor(a);
+    const m = Math.floor((a - d) * 60);
+    const s = Math.round(((a - d) * 60 - m) * 60 * 100);
+    return `${d}/1 ${m}/1 ${s}/100`;
+  };
+  return sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 40 + seed, g: 120, b: 60 } } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'Phone' },
+      IFD2: { DateTimeOriginal: takenWib, OffsetTimeOriginal: '+07:00' },
+      IFD3: { GPSLatitudeRef: lat < 0 ? 'S' : 'N', GPSLatitude: dms(lat), GPSLongitudeRef: 'E', GPSLongitude: dms(lon) },
+    } as never)
+    .toBuffer();
+}
