@@ -17,6 +17,7 @@ import { startLogFollower } from './realtime/log-follower.js';
 import { seedCamerasFromProfile } from './commands/camera-admin.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
+import { startDisplayPresence } from './jobs/display-presence.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.js';
 import type { Presence } from './http/displays.js';
@@ -84,13 +85,11 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.
   const io: LiveServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6, pingInterval: 4_000, pingTimeout: 5_000 });
   const connectedDisplays = () => [...io.of('/').adapter.rooms.keys()].filter((r) => r.startsWith('display:')).map((r) => r.slice(8));
-  presence.connected = async () => {
-    const ids = new Set<string>();
-    for (const s of await io.fetchSockets()) for (const r of s.rooms) if (r.startsWith('display:')) ids.add(r.slice(8));
-    return ids;
-  };
   const heartbeat = startHubHeartbeat(ctx, { runId, log, connectedDisplays });
-  listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins }));
+  // After the heartbeat: this run's row is what makes its displays count.
+  const displayPresence = startDisplayPresence(ctx, { runId, local: connectedDisplays, log });
+  presence.connected = async () => displayPresence.connected();
+  listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins, onDisplaysChanged: displayPresence.changed }));
   // Every event on the store reaches this hub's screens in seq order, this hub's own at once, other hubs' from the log.
   follower = startLogFollower(ctx, { send: (c) => listeners.forEach((l) => l(c)), log });
   const headBeat = startHeadBeat(io, ctx, { log });
@@ -129,6 +128,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
       deadlines?.stop();
       clearInterval(sweepLimits);
       await outbox.stop();
+      displayPresence.stop();
       heartbeat.stop();
       headBeat.stop();
       follower?.stop();

@@ -9,8 +9,9 @@ import { body } from './validate.js';
 import { sendRefusal } from './errors.js';
 
 /**
- * The displays connected right now, to any hub: set by the hub once the realtime server exists. Asked of the
- * Socket.IO adapter (fetchSockets), so behind several hubs a console sees screens connected to the others too.
+ * The displays connected right now, to any hub: set by the hub once the realtime server exists. This hub's sockets
+ * and what the other live hubs wrote to the store (jobs/display-presence.ts), so behind several hubs a console sees
+ * screens connected to the others too.
  */
 export type Presence = { connected: () => Promise<ReadonlySet<string>> };
 

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Ctx } from '../commands/context.js';
 
-/** How often the hub writes that it is alive; a gap starts at most about this long after the hub died. */
-export const HEARTBEAT_MS = 30_000;
+import { HEARTBEAT_MS } from '../domain/hub-runs.js';
+
+export { HEARTBEAT_MS };
 
 /**
  * Records this run of the hub (a row at start-up, its last-alive time moved forward every `everyMs`) so the wall

@@ -3,6 +3,9 @@ import type { Hub } from '../hub.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import { pairDisplay, revokeDisplay } from '../commands/displays.js';
 import { photo, postReport, startTestHub, validReport, WallClient } from '../testing/hub.js';
+import { DEMO_PASSWORD } from '../../scripts/seed-accounts.js';
+import { aliveSince, RUN_SLACK_MS } from '../domain/hub-runs.js';
+import type { DisplayView } from '../contract/layouts.js';
 
 /**
  * Two hubs on one store file (two processes on one machine would be the same; in one process here), a wall on
@@ -63,5 +66,32 @@ describe('hubs on one store', () => {
     expect(revokeDisplay(a.hub.ctx, { id: 'admin', role: 'admin', name: 'Admin' }, id).ok).toBe(true);
     expect(await closed).toBe('io server disconnect');
     onB.wall.close();
+  });
+
+  it('show a display connected to one hub as connected on the console of the other, and not once it left', async () => {
+    const system = { id: 'system', role: 'system' as const, name: 'test' };
+    const { id, token } = pairDisplay(a.hub.ctx, system, 'Layar rapat');
+    const login = await fetch(`${b.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const onlineOnB = async () => ((await (await fetch(`${b.url}/api/displays`, { headers: { cookie } })).json()) as { displays: DisplayView[] }).displays.find((d) => d.id === id)?.online;
+    expect(await onlineOnB()).toBe(false);
+    const onA = wallOn(a.url, token);
+    await onA.wall.until(() => onA.wall.catchUps.length === 1);
+    await expect.poll(onlineOnB, { interval: 50 }).toBe(true);
+    onA.wall.close();
+    await expect.poll(onlineOnB, { interval: 50 }).toBe(false);
+  });
+
+  it('stop counting the displays of a hub run that died without clearing them', () => {
+    const { store } = a.hub.ctx;
+    const now = new Date();
+    const longAgo = new Date(now.getTime() - RUN_SLACK_MS - 1000).toISOString();
+    store.hubRuns.start('run-that-died', longAgo);
+    store.displayConnections.replace('run-that-died', ['display-of-the-dead'], aliveSince(new Date(0)));
+    expect(store.displayConnections.onLiveRuns(aliveSince(new Date(0)))).toContain('display-of-the-dead');
+    expect(store.displayConnections.onLiveRuns(aliveSince(now))).not.toContain('display-of-the-dead');
+    // The next run that writes its own rows sweeps the dead one's.
+    store.displayConnections.replace('run-alive', [], aliveSince(now));
+    expect(store.displayConnections.onLiveRuns(aliveSince(new Date(0)))).not.toContain('display-of-the-dead');
   });
 });

@@ -45,7 +45,7 @@ export function startHeadBeat(io: LiveServer, ctx: Ctx, opts: { everyMs?: number
   return { stop: () => clearInterval(timer), beat };
 }
 
-export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[] }) {
+export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[]; onDisplaysChanged?: () => void }) {
   io.use((socket, next) => {
     // Whatever a stranger puts in a handshake must never throw out of here: nothing above catches it and the hub would exit.
     let actor: Actor | null;
@@ -90,7 +90,11 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
       socket.join(displayRoom(displayId));
       socket.emit('display.layout', currentLayout(ctx, displayId));
       seen(displayId);
-      socket.on('disconnect', () => seen(displayId));
+      opts.onDisplaysChanged?.();
+      socket.on('disconnect', () => {
+        seen(displayId);
+        opts.onDisplaysChanged?.();
+      });
     }
 
     handle(socket, 'live.sync', SyncInput, 'live.watch', (_actor, input) => ({

@@ -15,6 +15,7 @@ import { ApiClientsTable } from './api-clients.js';
 import { Open311Queries } from './open311.js';
 import { IndicatorValuesTable } from './indicators.js';
 import { DisplayLayoutsTable, HubRunsTable } from './display-layouts.js';
+import { DisplayConnectionsTable } from './display-connections.js';
 import { Projector } from './projector.js';
 import type { Projection } from './projections/types.js';
 import { reportsProjection } from './projections/reports.js';
@@ -87,6 +88,8 @@ export class Store {
   readonly indicators: IndicatorValuesTable;
   readonly layouts: DisplayLayoutsTable;
   readonly hubRuns: HubRunsTable;
+  /** The displays each live hub run has connected: presence across hubs (migration 028); not a projection. */
+  readonly displayConnections: DisplayConnectionsTable;
   /** The markers at the start of each city day: where a replay folds from. */
   readonly replayCheckpoints: ReplayCheckpointsTable;
   /** Messages to other systems, added with their event and sent by the outbox worker; not a projection. */
@@ -130,6 +133,7 @@ export class Store {
     this.indicators = new IndicatorValuesTable(db);
     this.layouts = new DisplayLayoutsTable(db);
     this.hubRuns = new HubRunsTable(db);
+    this.displayConnections = new DisplayConnectionsTable(db);
     this.replayCheckpoints = new ReplayCheckpointsTable(db);
     this.outbox = new OutboxTable(db);
     this.leases = new LeasesTable(db);
