@@ -10,12 +10,13 @@ import { pgApiClientsProjection } from './projections/api-clients.js';
 import { pgOpenCountsProjection } from './projections/open-counts.js';
 import { pgReplayCheckpointsProjection } from './projections/replay-checkpoints.js';
 import { pgRollupsProjection } from './projections/rollups.js';
+import { pgCamerasProjection } from './projections/cameras.js';
+import { pgLayoutsProjection } from './projections/layouts.js';
 import type { CityClock } from '../../domain/time.js';
 
 /**
- * The projections ported to PostgreSQL so far, in the SQLite projector's order (server/store/index.ts), on the
- * city's clock (where its hours and days start). Not yet: cameras and layouts, which stand on rows that are not
- * events (the profile's cameras, the paired displays); their events are in the log all the same.
+ * Every projection of the SQLite projector on PostgreSQL, in its order (server/store/index.ts), on the city's clock
+ * (where its hours and days start).
  */
 export const pgProjections = (clock: CityClock): PgProjection[] => [
   // Before reports: a day closes on the reports as they stood before the first event of the next day.
@@ -24,7 +25,9 @@ export const pgProjections = (clock: CityClock): PgProjection[] => [
   // After reports: they read the report before and after the event from what that one made of it.
   pgRollupsProjection(clock),
   pgOpenCountsProjection(clock),
+  pgCamerasProjection(),
   pgIndicatorsProjection(),
+  pgLayoutsProjection(),
   pgAccountsProjection(),
   pgApiClientsProjection(),
 ];

@@ -18,6 +18,10 @@ import { openPgStore, type PgStore } from './index.js';
 import { PgProjector, pgProjections } from './projector.js';
 import { DivergedLogError, replayIntoPg } from './replay.js';
 import { pgDifferences } from './compare.js';
+import { seedCamerasFromProfile, disableCamera, enableCamera, moveCamera, removeCamera, updateCamera } from '../../commands/camera-admin.js';
+import { acknowledgeCameraAlert, appendCameraEvent } from '../../commands/cameras.js';
+import { pairDisplay } from '../../commands/displays.js';
+import { assignLayout } from '../../commands/layouts.js';
 
 /**
  * npm run migrate:pg's core: a seeded city's SQLite log replayed into PostgreSQL gives the same log, seq for seq, and
@@ -61,6 +65,27 @@ beforeAll(async () => {
   expect(actOnReport(ctx, supervisor, waiting.id, { action: 'reroute', agencyId: other, reason: 'Salah dinas' }).ok).toBe(true);
   const verified = store.reports.latest(100).find((r) => r.status === 'verified' || r.status === 'closed')!;
   expect(actOnReport(ctx, { id: 'citizen', role: 'citizen' }, verified.id, { action: 'reopen', reason: 'Belum beres' }).ok).toBe(true);
+  // Cameras through every event their fold knows (the monitor's health changes appended as it appends them), and
+  // two displays given layouts, the second twice.
+  seedCamerasFromProfile(store, ctx.city.profile.cameras, (u) => u.replace('{simulator}', 'http://127.0.0.1:9'), now.toISOString());
+  const [c1, c2, c3, c4] = store.cameras.list().map((c) => c.id);
+  const health = (cameraId: string, to: string, reason: string) =>
+    store.tx(() => appendCameraEvent(ctx, { type: 'camera.health_changed', reportId: null, at: ctx.now().toISOString(), actor: { id: 'camera-monitor', role: 'system' }, payload: { cameraId, from: null, to, reason } }));
+  health(c1, 'online', 'ok');
+  health(c1, 'offline', 'failed');
+  health(c2, 'offline', 'failed');
+  expect(acknowledgeCameraAlert(ctx, { id: 'supervisor-test', role: 'supervisor', name: 'Supervisor' }, c2).ok).toBe(true);
+  health(c2, 'degraded', 'frozen');
+  expect(disableCamera(ctx, admin, c3, 'Perbaikan tiang').ok).toBe(true);
+  expect(enableCamera(ctx, admin, c3).ok).toBe(true);
+  expect(moveCamera(ctx, admin, c4, [106.64, -6.17]).ok).toBe(true);
+  expect(updateCamera(ctx, admin, c4, { name: 'Kamera dipindah', intervalS: 30 }).ok).toBe(true);
+  expect(removeCamera(ctx, admin, store.cameras.list().at(-1)!.id, 'Dibongkar').ok).toBe(true);
+  const lobby = pairDisplay(ctx, admin, 'Layar lobi');
+  const room = pairDisplay(ctx, admin, 'Layar rapat');
+  expect(assignLayout(ctx, admin, lobby.id, { kind: 'single', view: { view: 'map' } }).ok).toBe(true);
+  expect(assignLayout(ctx, admin, room.id, { kind: 'single', view: { view: 'map' } }).ok).toBe(true);
+  expect(assignLayout(ctx, admin, room.id, { kind: 'split', views: [{ view: 'map' }, { view: 'cameras' }], direction: 'columns' }).ok).toBe(true);
   ctx.now = () => new Date(now.getTime() + 3 * 86400_000);
   expect(sweepDeadlines(ctx).length).toBeGreaterThan(0);
   // The copy reads the file on its own connection, read only, as the script does.
@@ -77,7 +102,8 @@ afterAll(async () => {
 
 /** Every projection ported to PostgreSQL equals SQLite's, row for row and field by field (pgDifferences, migrate:pg's check). */
 async function expectSameProjections(pg: PgStore, projector: PgProjector) {
-  expect(projector.projections.map((p) => p.name)).toEqual(['replay checkpoints', 'reports', 'rollups', 'open counts', 'indicators', 'accounts', 'api_clients']);
+  // Every projection the SQLite store has, in its order.
+  expect(projector.projections.map((p) => p.name)).toEqual(store.projector.projections.map((p) => p.name));
   // A column SQLite's reports gain later is compared (and so must be ported) too: the check takes SQLite's columns.
   const reports = store.projector.projections.find((p) => p.name === 'reports')!.snapshot() as Record<string, unknown>[];
   expect(Object.keys(reports[0]).sort()).toEqual([...REPORT_COLUMNS, 'search_body', 'search_facts'].sort());

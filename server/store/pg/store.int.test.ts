@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../testing/postgres.js';
 import { openPgStore } from './index.js';
 import { PgGroupCommit } from './group-commit.js';
+import { PgProjector, pgProjections } from './projector.js';
+import { cityClock } from '../../domain/time.js';
 
 const db = await testDatabase();
 const store = await openPgStore(db.url, { poolSize: 2 });
@@ -42,5 +44,18 @@ describe('the PostgreSQL store', () => {
     expect(copy.storeId).not.toBe(store.storeId);
     await copy.close();
     await other.drop();
+  });
+
+  it('says what a camera event made of the camera, for the screens, as SQLite\'s projection does; a removed one once more as it was', async () => {
+    const projector = new PgProjector(store.events, pgProjections(cityClock('Asia/Jakarta')));
+    const camera = { type: 'camera.added' as const, reportId: null, at, actor, payload: { cameraId: 'cam-pg', name: 'Simpang', kind: 'traffic', location: [106.63, -6.18], intervalS: 5, live: false, via: 'console' } };
+    const dark = { type: 'camera.health_changed' as const, reportId: null, at, actor, payload: { cameraId: 'cam-pg', from: null, to: 'offline', reason: 'failed' } };
+    const gone = { type: 'camera.removed' as const, reportId: null, at, actor, payload: { cameraId: 'cam-pg', reason: 'Dibongkar' } };
+    const [a, b, c] = await store.transactions.transaction(async (tx) => [await projector.append(tx, camera), await projector.append(tx, dark), await projector.append(tx, gone)]);
+    expect(a.camera).toEqual({ id: 'cam-pg', name: 'Simpang', kind: 'traffic', lng: 106.63, lat: -6.18, health: null, healthSince: null, reason: null, alert: null, lastGoodAt: null, snapshotAt: null, live: false, disabled: false, lastSeq: a.seq });
+    expect(b.camera).toMatchObject({ health: 'offline', healthSince: at, reason: 'failed', alert: 'open', lastSeq: b.seq });
+    expect(c.camera).toMatchObject({ id: 'cam-pg', health: 'offline', lastSeq: c.seq });
+    expect((await store.pool.query("SELECT COUNT(*)::int AS n FROM cameras WHERE id = 'cam-pg'")).rows[0].n).toBe(0);
+    expect((await store.pool.query("SELECT health, to_at FROM camera_health_spans WHERE camera_id = 'cam-pg'")).rows).toEqual([{ health: 'offline', to_at: at }]);
   });
 });
