@@ -22,6 +22,8 @@ import { seedCamerasFromProfile, disableCamera, enableCamera, moveCamera, remove
 import { acknowledgeCameraAlert, appendCameraEvent } from '../../commands/cameras.js';
 import { pairDisplay } from '../../commands/displays.js';
 import { assignLayout } from '../../commands/layouts.js';
+import { copyCameraSources } from './copy-rows.js';
+import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
 
 /**
  * npm run migrate:pg's core: a seeded city's SQLite log replayed into PostgreSQL gives the same log, seq for seq, and
@@ -68,7 +70,7 @@ beforeAll(async () => {
   // Cameras through every event their fold knows (the monitor's health changes appended as it appends them), and
   // two displays given layouts, the second twice.
   seedCamerasFromProfile(store, ctx.city.profile.cameras, (u) => u.replace('{simulator}', 'http://127.0.0.1:9'), now.toISOString());
-  const [c1, c2, c3, c4] = store.cameras.list().map((c) => c.id);
+  const [c1, c2, c3, c4, c5] = store.cameras.list().map((c) => c.id);
   const health = (cameraId: string, to: string, reason: string) =>
     store.tx(() => appendCameraEvent(ctx, { type: 'camera.health_changed', reportId: null, at: ctx.now().toISOString(), actor: { id: 'camera-monitor', role: 'system' }, payload: { cameraId, from: null, to, reason } }));
   health(c1, 'online', 'ok');
@@ -78,6 +80,7 @@ beforeAll(async () => {
   health(c2, 'degraded', 'frozen');
   expect(disableCamera(ctx, admin, c3, 'Perbaikan tiang').ok).toBe(true);
   expect(enableCamera(ctx, admin, c3).ok).toBe(true);
+  expect(disableCamera(ctx, admin, c5, 'Diganti').ok).toBe(true);
   expect(moveCamera(ctx, admin, c4, [106.64, -6.17]).ok).toBe(true);
   expect(updateCamera(ctx, admin, c4, { name: 'Kamera dipindah', intervalS: 30 }).ok).toBe(true);
   expect(removeCamera(ctx, admin, store.cameras.list().at(-1)!.id, 'Dibongkar').ok).toBe(true);
@@ -148,6 +151,27 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect((await pg.pool.query('SELECT COUNT(*)::int AS n FROM accounts WHERE disabled_at IS NOT NULL')).rows[0].n).toBe(1);
 
     await expectSameProjections(pg, projector);
+  });
+
+  it('gives a screen the same catch-up as SQLite once the cameras\' sources are copied: snapshot, columns and delta', async () => {
+    expect(await copyCameraSources(reader, pg)).toBe(store.cameras.list().length);
+    const head = store.events.headSeq();
+    const same = async (client: { seq?: number; snapshot?: 'columns' }, kind: string) => {
+      const mine = catchUp(ctx, { ...client, storeId: store.storeId }, 5000);
+      const theirs = await pgCatchUp(pg, { ...client, storeId: pg.storeId }, 5000);
+      expect(theirs.kind).toBe(kind);
+      expect({ ...theirs, storeId: null }).toEqual({ ...mine, storeId: null });
+      return theirs;
+    };
+    const snapshot = await same({}, 'snapshot');
+    expect(snapshot.cameras.some((c) => c.live)).toBe(true);
+    expect(snapshot.cameras.some((c) => c.health === 'offline' && c.alert === 'open')).toBe(true);
+    expect(snapshot.cameras.some((c) => c.disabled)).toBe(true);
+    await same({ snapshot: 'columns' }, 'snapshot');
+    const delta = await same({ seq: head - 40 }, 'delta');
+    expect(delta.markers!.length).toBeGreaterThan(0);
+    // Another store's seqs, or one ahead of the log: a fresh snapshot on both.
+    expect((await pgCatchUp(pg, { storeId: store.storeId, seq: head - 40 }, 5000)).kind).toBe('snapshot');
   });
 
   it('copies nothing on a rerun, and only what the SQLite log gained since on the next one', async () => {

@@ -11,6 +11,18 @@ export class PgTransactions implements Transactions {
   constructor(private readonly pool: pg.Pool) {}
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.run('BEGIN', work);
+  }
+
+  /**
+   * Several reads that must agree with one another (a snapshot and its seq): one snapshot of the database for all of
+   * them (REPEATABLE READ), no write allowed, no lock taken. SQLite's Store.read.
+   */
+  async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
+  }
+
+  private async run<T>(begin: string, work: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     const tx = new PgTx(client);
     let broken: Error | undefined;
@@ -19,7 +31,7 @@ export class PgTransactions implements Transactions {
     const lost = (e: Error) => (broken ??= e);
     client.on('error', lost);
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const value = await work(tx as unknown as Tx);
       // A statement that failed inside `work` (and was caught there) aborts the transaction; PostgreSQL then answers
       // COMMIT with ROLLBACK and no error. Nothing was kept, so the caller must not be told it was.
