@@ -9,7 +9,9 @@ import type { Ctx } from './context.js';
  * The nearest online camera's latest snapshot at the moment a report arrives, kept as a photo of its own
  * (the camera's file is replaced on its next poll). Best effort: no camera, no snapshot, no harm.
  */
-export async function cameraLook(ctx: Ctx, point: { lng: number; lat: number }): Promise<{ photo: ProcessedPhoto; cameraId: string; takenAt: string | null } | null> {
+export type CameraLook = { photo: ProcessedPhoto; cameraId: string; takenAt: string | null };
+
+export async function cameraLook(ctx: Ctx, point: { lng: number; lat: number }): Promise<CameraLook | null> {
   if (!ctx.snapshotsDir) return null;
   const [cam] = nearestOnline(ctx.store.cameras.list().map((c) => ({ ...c, health: c.health ?? 'offline' })), point, CAMERA_LOOK_METERS, 1);
   if (!cam) return null;

@@ -5,6 +5,7 @@ import { photoCost } from '../domain/photo-queue.js';
 import { processPhoto, type ProcessedPhoto } from '../media/photos.js';
 import type { Turn } from '../media/photo-queue.js';
 import type { Ctx, Result } from './context.js';
+import type { MediaRow } from '../store/media.js';
 
 /**
  * What decoding this photo will hold in memory, from its header alone (nothing is decoded). A photo that cannot be
@@ -62,7 +63,15 @@ export async function withPhotoFiles<T>(ctx: Ctx, photos: ProcessedPhoto[], run:
   }
 }
 
+/** The media index's rows of processed photos: what keeps their files alive once the command commits. */
+export function photoRows(photos: readonly ProcessedPhoto[], at: string): MediaRow[] {
+  return photos.map((p) => ({ hash: p.hash, width: p.width, height: p.height, bytes: p.display.length, createdAt: at }));
+}
+
+/** Each photo's hash once, in order: what a report or a proof names its photos by. */
+export const photoHashes = (photos: readonly ProcessedPhoto[]): string[] => [...new Set(photos.map((p) => p.hash))];
+
 export function recordPhotos(ctx: Ctx, photos: ProcessedPhoto[], at: string): string[] {
-  for (const p of photos) ctx.store.media.add({ hash: p.hash, width: p.width, height: p.height, bytes: p.display.length, createdAt: at });
-  return [...new Set(photos.map((p) => p.hash))];
+  for (const m of photoRows(photos, at)) ctx.store.media.add(m);
+  return photoHashes(photos);
 }

@@ -4,12 +4,16 @@ import { checkIntakeChannel, differsFromFiled, formatTicket, photosRequired, tic
 import { areaAt, contains } from '../domain/geography.js';
 import { refuse, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
 import { createHash, randomBytes } from 'node:crypto';
-import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
+import { photoHashes, photoRows, processPhotos, withPhotoFiles } from './photos.js';
 import type { ProcessedPhoto } from '../media/photos.js';
-import { cameraLook } from './camera-look.js';
+import { cameraLook, type CameraLook } from './camera-look.js';
 import { deadlinesFor } from '../domain/deadlines.js';
 import { commitGrouped, type Committed, type Ctx, type Result } from './context.js';
 import { stripControls, stripControlsOr } from '../domain/text.js';
+import { sqliteIntakeWrites, type IntakeWrites } from '../store/intake-writes.js';
+import { runNow, type Step } from '../store/step.js';
+import type { City } from '../profile/load.js';
+import type { Category } from '../contract/profile.js';
 
 /**
  * clientKey: the id the sender gave this submission; a retry with the same key answers the report it already
@@ -23,7 +27,7 @@ export type SubmitOptions = {
 };
 
 /** Files a new report: validates against the city, processes photos, stores event + projection, then broadcasts. */
-export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportFields, photos: Buffer[], opts: SubmitOptions = {}): Promise<Result<ReportState & { trackKey: string; replayed?: boolean }>> {
+export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportFields, photos: Buffer[], opts: SubmitOptions = {}): Promise<Result<Filed>> {
   // Every channel comes through here: text is cleaned once, for every screen and every export.
   const input: NewReportFields = {
     ...given,
@@ -32,7 +36,8 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
     reporterName: stripControlsOr(given.reporterName),
     reporterContact: stripControlsOr(given.reporterContact),
   };
-  const earlier = opts.clientKey ? filedBefore(ctx, actor, opts, input, photos.length) : null;
+  const writes = sqliteIntakeWrites(ctx.store);
+  const earlier = opts.clientKey ? runNow(filedBefore(writes, actor, opts, input, photos.length)) : null;
   if (earlier) return earlier;
   const channelRefusal = checkIntakeChannel(actor, input.channel);
   if (channelRefusal) return channelRefusal;
@@ -65,50 +70,74 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
 
   // The reporter's private key to their report (the link they keep); only its hash is stored.
   const trackKey = opts.trackKey ?? randomBytes(18).toString('base64url');
-  return withPhotoFiles(ctx, stored, () =>
-    commitGrouped(ctx, (): [Result<ReportState & { trackKey: string; replayed?: boolean }>, Committed[]] => {
-      // Checked again inside the transaction: two copies of one submission racing still file once.
-      const raced = opts.clientKey ? filedBefore(ctx, actor, opts, input, photos.length) : null;
-      if (raced) return [raced, []];
-      const now = ctx.now();
-      const at = now.toISOString();
-      const id = ctx.store.reports.nextId();
-      const ticket = formatTicket(city.profile.ticketPrefix, ticketYear(now, city.clock), ctx.store.tickets.next(city.profile.ticketPrefix, ticketYear(now, city.clock)));
-      const initial: SubmittedReport = {
-        id,
-        ticket,
-        categoryId: category.id,
-        agencyId: category.agencyId,
-        description: input.description,
-        ...place,
-        address: input.address ?? null,
-        channel: input.channel,
-        photos: recordPhotos(ctx, processed.value, at),
-        cameraSnapshot: look ? { cameraId: look.cameraId, hash: recordPhotos(ctx, [look.photo], at)[0], takenAt: look.takenAt } : null,
-        reporterName: input.reporterName ?? null,
-        reporterContact: input.reporterContact ?? null,
-        trackKeyHash: createHash('sha256').update(trackKey).digest('hex'),
-        deadlines: deadlinesFor(
-          now,
-          { response: { hours: category.responseHours, clock: category.clock }, resolution: { hours: category.resolutionHours, clock: category.clock } },
-          city.calendar,
-          city.profile.escalationDays,
-        ),
-        createdAt: at,
-      };
-      const event: ReportEvent = { type: 'report.submitted', reportId: id, at, actor, payload: { to: 'new', report: initial } };
-      const { seq, report } = ctx.store.projector.append(event);
-      if (!report) throw new Error('report.submitted projected no report');
-      if (opts.clientKey) ctx.store.clientCommands.add({ clientId: opts.clientKey, actorId: actor.id, reportId: id, seq, createdAt: at });
-      return [{ ok: true, value: { ...report, trackKey } }, [{ event: { ...event, seq }, report }]];
-    }),
-  );
+  const filing: Omit<Filing, 'now'> = { actor, input, category, place, photos: processed.value, photoCount: photos.length, look, trackKey, opts };
+  return withPhotoFiles(ctx, stored, () => commitGrouped(ctx, () => runNow(fileReport(writes, city, { ...filing, now: ctx.now() }))));
 }
 
-function filedBefore(ctx: Ctx, actor: Actor, opts: SubmitOptions, input: NewReportFields, photoCount: number): Result<ReportState & { trackKey: string; replayed: true }> | null {
-  const seen = ctx.store.clientCommands.get(opts.clientKey!);
+export type Filed = ReportState & { trackKey: string; replayed?: boolean };
+
+/** A submission checked and its photos processed: all that filing it in the store needs. */
+export type Filing = {
+  actor: Actor;
+  input: NewReportFields;
+  category: Category;
+  place: Pick<ReportState, 'lng' | 'lat' | 'precision' | 'districtCode' | 'subdistrictCode'>;
+  photos: ProcessedPhoto[];
+  /** How many photos the sender sent: a retry that sends another number is another submission. */
+  photoCount: number;
+  look: CameraLook | null;
+  trackKey: string;
+  opts: SubmitOptions;
+  now: Date;
+};
+
+/**
+ * The transaction of a submission, on either store (server/store/step.ts): the id, the ticket, the event and its
+ * projections, the photos kept, the client id remembered; with what to broadcast once it has committed.
+ */
+export function* fileReport(w: IntakeWrites, city: City, f: Filing): Step<[Result<Filed>, Committed[]]> {
+  // Checked again inside the transaction: two copies of one submission racing still file once.
+  const raced = f.opts.clientKey ? yield* filedBefore(w, f.actor, f.opts, f.input, f.photoCount) : null;
+  if (raced) return [raced, []];
+  const { category, look } = f;
+  const at = f.now.toISOString();
+  const year = ticketYear(f.now, city.clock);
+  const id = yield* w.newReportId();
+  const ticket = formatTicket(city.profile.ticketPrefix, year, yield* w.nextTicket(city.profile.ticketPrefix, year));
+  yield* w.addMedia(photoRows(look ? [...f.photos, look.photo] : f.photos, at));
+  const initial: SubmittedReport = {
+    id,
+    ticket,
+    categoryId: category.id,
+    agencyId: category.agencyId,
+    description: f.input.description,
+    ...f.place,
+    address: f.input.address ?? null,
+    channel: f.input.channel,
+    photos: photoHashes(f.photos),
+    cameraSnapshot: look ? { cameraId: look.cameraId, hash: look.photo.hash, takenAt: look.takenAt } : null,
+    reporterName: f.input.reporterName ?? null,
+    reporterContact: f.input.reporterContact ?? null,
+    trackKeyHash: createHash('sha256').update(f.trackKey).digest('hex'),
+    deadlines: deadlinesFor(
+      f.now,
+      { response: { hours: category.responseHours, clock: category.clock }, resolution: { hours: category.resolutionHours, clock: category.clock } },
+      city.calendar,
+      city.profile.escalationDays,
+    ),
+    createdAt: at,
+  };
+  const event: ReportEvent = { type: 'report.submitted', reportId: id, at, actor: f.actor, payload: { to: 'new', report: initial } };
+  const { seq, report } = yield* w.append(event);
+  if (!report) throw new Error('report.submitted projected no report');
+  if (f.opts.clientKey) yield* w.addClientCommand({ clientId: f.opts.clientKey, actorId: f.actor.id, reportId: id, seq, createdAt: at });
+  return [{ ok: true, value: { ...report, trackKey: f.trackKey } }, [{ event: { ...event, seq }, report }]];
+}
+
+function* filedBefore(w: IntakeWrites, actor: Actor, opts: SubmitOptions, input: NewReportFields, photoCount: number): Step<Result<Filed & { replayed: true }> | null> {
+  const seen = yield* w.clientCommand(opts.clientKey!);
   if (!seen) return null;
-  const report = ctx.store.reports.get(seen.reportId);
+  const report = yield* w.report(seen.reportId);
   if (seen.actorId !== actor.id || !report) return refuse('conflict', 'this submission id was already used by someone else', 'clientId');
   const differs = differsFromFiled(report, input, photoCount);
   if (differs) return refuse('conflict', `this clientId already filed ${report.ticket} with another ${differs}; a new report needs a new clientId`, 'clientId');

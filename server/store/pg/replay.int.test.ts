@@ -22,7 +22,12 @@ import { seedCamerasFromProfile, disableCamera, enableCamera, moveCamera, remove
 import { acknowledgeCameraAlert, appendCameraEvent } from '../../commands/cameras.js';
 import { pairDisplay } from '../../commands/displays.js';
 import { assignLayout } from '../../commands/layouts.js';
-import { copyCameraSources } from './copy-rows.js';
+import { copyCameraSources, copyIntakeRows } from './copy-rows.js';
+import { processedPhoto, testFiling } from '../../testing/filing.js';
+import { fileReport } from '../../commands/submit-report.js';
+import { sqliteIntakeWrites } from '../intake-writes.js';
+import { pgIntakeWrites } from './intake-writes.js';
+import { runLater, runNow } from '../step.js';
 import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
 
 /**
@@ -190,6 +195,30 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(store.replayCheckpoints.rows().some((r) => /^marker /.test((r as { key: string }).key) && JSON.parse((r as { marker: string }).marker)[7] === 1)).toBe(true);
     expect(await allRows(pg.events)).toEqual(await allRows(source));
     await expectSameProjections(pg, projector);
+  });
+  it('once the intake rows are copied, files the moved city\'s next report as SQLite files it: id, ticket, row, event; a retry is answered on both', async () => {
+    const copied = await copyIntakeRows(reader, pg);
+    const count = (table: string) => reader.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    expect(copied).toEqual({ tickets: count('ticket_counters'), media: count('media'), clientCommands: count('client_commands') });
+    expect(copied.media).toBeGreaterThan(0);
+    const photos = [await processedPhoto(ctx.city)];
+    const filing = testFiling(ctx.city, photos, { now: ctx.now(), opts: { clientKey: 'moved-city-1' } });
+    const onSqlite = () => store.tx(() => runNow(fileReport(sqliteIntakeWrites(store), ctx.city, filing)));
+    const onPg = () => pg.transactions.transaction(async (tx) => runLater(fileReport(pgIntakeWrites(tx, projector), ctx.city, filing)));
+    const [mine, theirs] = [onSqlite(), await onPg()];
+    expect(theirs).toEqual(mine);
+    expect(mine[0].ok && mine[0].value.id).toBe(Math.max(...store.reports.latest(1000).map((r) => r.id)));
+    expect(await allRows(pg.events)).toEqual(await allRows(source));
+    await expectSameProjections(pg, projector);
+    const rows = (sql: string) => reader.prepare(sql).raw().all();
+    for (const table of ['media ORDER BY hash', 'client_commands ORDER BY client_id', 'ticket_counters ORDER BY prefix, year'])
+      expect((await pg.pool.query({ text: `SELECT * FROM ${table}`, rowMode: 'array' })).rows).toEqual(rows(`SELECT * FROM ${table}`));
+    // The phone sends it again: the same report on both, nothing appended.
+    const head = store.events.headSeq();
+    const [retried, retriedPg] = [onSqlite(), await onPg()];
+    expect(retriedPg).toEqual(retried);
+    expect(retried[0].ok && retried[0].value.replayed).toBe(true);
+    expect([store.events.headSeq(), await pg.events.headSeq()]).toEqual([head, head]);
   });
 });
 

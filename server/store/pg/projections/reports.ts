@@ -13,7 +13,8 @@ const COLUMNS = [...REPORT_COLUMNS, 'search_body'] as const;
 const UPSERT = `INSERT INTO reports (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
   ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
 
-async function get(client: pg.PoolClient, id: number): Promise<ReportState | null> {
+/** One report's row as the projection holds it, on the connection of a transaction. */
+export async function readReport(client: pg.PoolClient, id: number): Promise<ReportState | null> {
   const { rows } = await client.query<ReportRow>({ name: 'reports-get', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE id = $1`, values: [id] });
   return rows[0] ? reportFromRow(rows[0]) : null;
 }
@@ -30,7 +31,7 @@ export function pgReportsProjection(): PgProjection {
     handles: (type) => type.startsWith('report.'),
     async project(tx, e) {
       const { client } = ownTx(tx, PgTx);
-      const folded = foldReportEvent(e, needsReportBefore(e) ? await get(client, e.reportId) : null);
+      const folded = foldReportEvent(e, needsReportBefore(e) ? await readReport(client, e.reportId) : null);
       await put(client, folded.report);
       return folded;
     },

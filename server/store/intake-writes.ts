@@ -1,0 +1,40 @@
+import type { ReportState } from '../domain/reports.js';
+import type { ClientCommand } from './client-commands.js';
+import type { LogEvent, StoredEvent } from './events.js';
+import type { MediaRow } from './media.js';
+import type { Projected } from './projections/types.js';
+import { now, type Step } from './step.js';
+import type { Store } from './index.js';
+
+/**
+ * What filing a report reads and writes inside its transaction, on either store (server/store/step.ts): SQLite's
+ * below, PostgreSQL's in pg/intake-writes.ts. Ids and ticket numbers come from the store, within the transaction.
+ */
+export interface IntakeWrites {
+  /** The submission a client id filed before, if any. */
+  clientCommand(clientId: string): Step<ClientCommand | null>;
+  report(id: number): Step<ReportState | null>;
+  /** The id the new report gets. */
+  newReportId(): Step<number>;
+  /** The next ticket number of this prefix and year; a rollback gives it back. */
+  nextTicket(prefix: string, year: number): Step<number>;
+  /** Keeps the photos' files alive (a photo already kept stays as it was). */
+  addMedia(rows: readonly MediaRow[]): Step<void>;
+  /** Appends the event and applies it to every projection (the store's projector). */
+  append(e: LogEvent): Step<{ seq: number; stored: StoredEvent } & Projected>;
+  addClientCommand(c: ClientCommand): Step<void>;
+}
+
+/** SQLite's: every call answered at once, inside the caller's synchronous transaction. */
+export function sqliteIntakeWrites(store: Store): IntakeWrites {
+  return {
+    clientCommand: (clientId) => now(store.clientCommands.get(clientId)),
+    report: (id) => now(store.reports.get(id)),
+    // Under SQLite's one write lock, held by this transaction: no other writer can take the same id.
+    newReportId: () => now(store.reports.nextId()),
+    nextTicket: (prefix, year) => now(store.tickets.next(prefix, year)),
+    addMedia: (rows) => now(rows.forEach((m) => store.media.add(m))),
+    append: (e) => now(store.projector.append(e)),
+    addClientCommand: (c) => now(store.clientCommands.add(c)),
+  };
+}

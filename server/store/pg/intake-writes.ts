@@ -1,0 +1,47 @@
+import type { IntakeWrites } from '../intake-writes.js';
+import type { ClientCommand } from '../client-commands.js';
+import { ownTx, type Tx } from '../event-log.js';
+import { later } from '../step.js';
+import type { PgProjector } from './projector.js';
+import { readReport } from './projections/reports.js';
+import { PgTx } from './transactions.js';
+
+/** server/store/intake-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
+export function pgIntakeWrites(tx: Tx, projector: PgProjector): IntakeWrites {
+  const { client } = ownTx(tx, PgTx);
+  const one = async <T>(name: string, text: string, values: unknown[]): Promise<T | null> => ((await client.query({ name, text, values })).rows[0] as T | undefined) ?? null;
+  return {
+    clientCommand: (clientId) =>
+      later(one<ClientCommand>('client-commands-get', 'SELECT client_id AS "clientId", actor_id AS "actorId", report_id AS "reportId", seq, created_at AS "createdAt" FROM client_commands WHERE client_id = $1', [clientId])),
+    report: (id) => later(readReport(client, id)),
+    newReportId: () => later(one<{ id: number }>('report-ids-next', "SELECT nextval('report_ids') AS id", []).then((r) => r!.id)),
+    nextTicket: (prefix, year) =>
+      later(
+        one<{ last: number }>(
+          'ticket-counters-bump',
+          'INSERT INTO ticket_counters (prefix, year, last) VALUES ($1, $2, 1) ON CONFLICT (prefix, year) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last',
+          [prefix, year],
+        ).then((r) => r!.last),
+      ),
+    addMedia: (rows) =>
+      later(
+        (async () => {
+          if (!rows.length) return;
+          // One statement for every photo of the report: a round trip, not one per photo.
+          await client.query({
+            name: 'media-add',
+            text: `INSERT INTO media (hash, width, height, bytes, created_at)
+                   SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[]) ON CONFLICT (hash) DO NOTHING`,
+            values: [rows.map((m) => m.hash), rows.map((m) => m.width), rows.map((m) => m.height), rows.map((m) => m.bytes), rows.map((m) => m.createdAt)],
+          });
+        })(),
+      ),
+    append: (e) => later(projector.append(tx, e)),
+    addClientCommand: (c) =>
+      later(
+        client
+          .query({ name: 'client-commands-add', text: 'INSERT INTO client_commands (client_id, actor_id, report_id, seq, created_at) VALUES ($1, $2, $3, $4, $5)', values: [c.clientId, c.actorId, c.reportId, c.seq, c.createdAt] })
+          .then(() => undefined),
+      ),
+  };
+}

@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../testing/postgres.js';
+import { processedPhoto, testFiling } from '../../testing/filing.js';
+import { loadCity } from '../../profile/load.js';
+import { fileReport } from '../../commands/submit-report.js';
+import { runLater } from '../step.js';
+import { openPgStore } from './index.js';
+import { PgProjector, pgProjections } from './projector.js';
+import { pgIntakeWrites } from './intake-writes.js';
+
+/**
+ * Filing reports on PostgreSQL through the command's own transaction (fileReport over pg/intake-writes.ts): many at
+ * once, some rolled back. SQLite files one at a time under its write lock; here they overlap, so ids and ticket
+ * numbers must come from the database. That both stores file the same report the same way is in replay.int.test.ts.
+ */
+const db = await testDatabase();
+const pg = await openPgStore(db.url, { poolSize: 8 });
+afterAll(async () => {
+  await pg.close();
+  await db.drop();
+});
+const city = loadCity('tangerang');
+const projector = new PgProjector(pg.events, pgProjections(city.clock));
+
+describe('filing reports on PostgreSQL', () => {
+  it('files many at once with distinct ids, tickets without a gap, seqs in order; a rolled-back one gives its ticket back', async () => {
+    const photos = [await processedPhoto(city)];
+    const n = 24;
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: n }, (_, i) =>
+        pg.transactions.transaction(async (tx) => {
+          const [result] = await runLater(fileReport(pgIntakeWrites(tx, projector), city, testFiling(city, photos, { opts: { clientKey: `bulk-${i}` } })));
+          // Every fourth changes its mind after filing: nothing of it may stay.
+          if (i % 4 === 3) throw new Error('rolled back');
+          return result;
+        }),
+      ),
+    );
+    const filed = outcomes.flatMap((o) => (o.status === 'fulfilled' && o.value.ok ? [o.value.value] : []));
+    expect(filed.length).toBe(n - n / 4);
+    expect(outcomes.filter((o) => o.status === 'rejected').length).toBe(n / 4);
+    expect(new Set(filed.map((r) => r.id)).size).toBe(filed.length);
+    const numbers = filed.map((r) => Number(r.ticket.split('-').at(-1))).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: filed.length }, (_, i) => i + 1));
+    const log = await pg.events.since(0, 1000);
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: filed.length }, (_, i) => i + 1));
+    expect(log.map((e) => e.reportId).sort()).toEqual(filed.map((r) => r.id).sort());
+    const count = async (table: string) => (await pg.pool.query(`SELECT COUNT(*)::int AS n FROM ${table}`)).rows[0].n as number;
+    expect([await count('reports'), await count('client_commands'), await count('media')]).toEqual([filed.length, filed.length, 1]);
+  });
+
+  it('answers a retry with the report it filed, and refuses a client id sent again with another report', async () => {
+    const photos = [await processedPhoto(city)];
+    const file = (description?: string) =>
+      pg.transactions.transaction(async (tx) => (await runLater(fileReport(pgIntakeWrites(tx, projector), city, testFiling(city, photos, { description, opts: { clientKey: 'retry-1' } }))))[0]);
+    const first = await file();
+    const head = await pg.events.headSeq();
+    const again = await file();
+    expect(first.ok && again.ok && again.value.id === first.value.id && again.value.replayed).toBe(true);
+    const other = await file('Lampu jalan mati di simpang');
+    expect(other).toMatchObject({ ok: false, code: 'conflict', field: 'clientId' });
+    expect(await pg.events.headSeq()).toBe(head);
+  });
+});
