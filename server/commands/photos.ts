@@ -70,8 +70,3 @@ export function photoRows(photos: readonly ProcessedPhoto[], at: string): MediaR
 
 /** Each photo's hash once, in order: what a report or a proof names its photos by. */
 export const photoHashes = (photos: readonly ProcessedPhoto[]): string[] => [...new Set(photos.map((p) => p.hash))];
-
-export function recordPhotos(ctx: Ctx, photos: ProcessedPhoto[], at: string): string[] {
-  for (const m of photoRows(photos, at)) ctx.store.media.add(m);
-  return photoHashes(photos);
-}

@@ -2,7 +2,7 @@ import { ANONYMOUS_CITIZEN } from '../contract/roles.js';
 import { refuse, type ReportState } from '../domain/reports.js';
 import { holdsTrackKey, reopenDeadline } from '../domain/tracking.js';
 import { actOnReport } from './act-on-report.js';
-import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
+import { photoRows, processPhotos, withPhotoFiles } from './photos.js';
 import type { Ctx, Result } from './context.js';
 
 /**
@@ -20,7 +20,7 @@ export async function reopenByReporter(ctx: Ctx, ticket: string, key: string, re
   if (!processed.ok) return processed;
   return withPhotoFiles(ctx, processed.value, () =>
     actOnReport(ctx, ANONYMOUS_CITIZEN, report.id, { action: 'reopen', reason, ...(processed.value.length ? { photos: processed.value.map((p) => p.hash) } : {}) }, {
-      alsoWrite: () => recordPhotos(ctx, processed.value, ctx.now().toISOString()),
+      media: photoRows(processed.value, ctx.now().toISOString()),
     }),
   );
 }

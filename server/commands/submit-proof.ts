@@ -2,7 +2,7 @@ import type { Actor } from '../contract/roles.js';
 import { assessProof } from '../domain/proof.js';
 import { decide, refuse, type Proof, type ReportState } from '../domain/reports.js';
 import { actOnReport, replayed } from './act-on-report.js';
-import { processPhotos, recordPhotos, withPhotoFiles } from './photos.js';
+import { photoHashes, photoRows, processPhotos, withPhotoFiles } from './photos.js';
 import type { Ctx, Result } from './context.js';
 
 export type ProofInput = { clientId: string; note?: string; lat?: number; lon?: number };
@@ -34,7 +34,7 @@ export async function submitProof(ctx: Ctx, actor: Actor, reportId: number, inpu
 
   return withPhotoFiles(ctx, processed.value, () => {
     const at = ctx.now().toISOString();
-    const proof: Proof = { photos: [...new Set(processed.value.map((p) => p.hash))], note: input.note ?? null, location, capturedAt, flags, distanceM };
-    return actOnReport(ctx, actor, reportId, { action: 'submit_proof', proof }, { clientId: input.clientId, alsoWrite: () => recordPhotos(ctx, processed.value, at) });
+    const proof: Proof = { photos: photoHashes(processed.value), note: input.note ?? null, location, capturedAt, flags, distanceM };
+    return actOnReport(ctx, actor, reportId, { action: 'submit_proof', proof }, { clientId: input.clientId, media: photoRows(processed.value, at) });
   });
 }

@@ -10,7 +10,7 @@ import { cameraLook, type CameraLook } from './camera-look.js';
 import { deadlinesFor } from '../domain/deadlines.js';
 import { commitGrouped, type Committed, type Ctx, type Result } from './context.js';
 import { stripControls, stripControlsOr } from '../domain/text.js';
-import { sqliteIntakeWrites, type IntakeWrites } from '../store/intake-writes.js';
+import { sqliteReportWrites, type ReportWrites } from '../store/report-writes.js';
 import { runNow, type Step } from '../store/step.js';
 import type { City } from '../profile/load.js';
 import type { Category } from '../contract/profile.js';
@@ -36,7 +36,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
     reporterName: stripControlsOr(given.reporterName),
     reporterContact: stripControlsOr(given.reporterContact),
   };
-  const writes = sqliteIntakeWrites(ctx.store);
+  const writes = sqliteReportWrites(ctx.store);
   const earlier = opts.clientKey ? runNow(filedBefore(writes, actor, opts, input, photos.length)) : null;
   if (earlier) return earlier;
   const channelRefusal = checkIntakeChannel(actor, input.channel);
@@ -95,7 +95,7 @@ export type Filing = {
  * The transaction of a submission, on either store (server/store/step.ts): the id, the ticket, the event and its
  * projections, the photos kept, the client id remembered; with what to broadcast once it has committed.
  */
-export function* fileReport(w: IntakeWrites, city: City, f: Filing): Step<[Result<Filed>, Committed[]]> {
+export function* fileReport(w: ReportWrites, city: City, f: Filing): Step<[Result<Filed>, Committed[]]> {
   // Checked again inside the transaction: two copies of one submission racing still file once.
   const raced = f.opts.clientKey ? yield* filedBefore(w, f.actor, f.opts, f.input, f.photoCount) : null;
   if (raced) return [raced, []];
@@ -134,7 +134,7 @@ export function* fileReport(w: IntakeWrites, city: City, f: Filing): Step<[Resul
   return [{ ok: true, value: { ...report, trackKey: f.trackKey } }, [{ event: { ...event, seq }, report }]];
 }
 
-function* filedBefore(w: IntakeWrites, actor: Actor, opts: SubmitOptions, input: NewReportFields, photoCount: number): Step<Result<Filed & { replayed: true }> | null> {
+function* filedBefore(w: ReportWrites, actor: Actor, opts: SubmitOptions, input: NewReportFields, photoCount: number): Step<Result<Filed & { replayed: true }> | null> {
   const seen = yield* w.clientCommand(opts.clientKey!);
   if (!seen) return null;
   const report = yield* w.report(seen.reportId);

@@ -1,8 +1,13 @@
 import type { Ctx } from '../commands/context.js';
 import type { ReportState } from '../domain/reports.js';
+import { now, runNow, type Step } from '../store/step.js';
 
 /** A chain of merges is short in practice; the bound only guards a corrupt projection from looping. */
 const MAX_CHAIN = 32;
+
+/** How a step reads one report, on either store (server/store/step.ts). */
+type ReportRead = (id: number) => Step<ReportState | null>;
+const onSqlite = (ctx: Ctx): ReportRead => (id) => now(ctx.store.reports.get(id));
 
 /** The open report a merged one finally stands for (null when it is not merged): where its reporter follows it. */
 export function primaryOf(ctx: Ctx, r: ReportState): ReportState | null {
@@ -12,17 +17,20 @@ export function primaryOf(ctx: Ctx, r: ReportState): ReportState | null {
 }
 
 /** The report a merged one finally stands for. */
-export function rootOf(ctx: Ctx, r: ReportState): ReportState {
-  const chain = chainFrom(ctx, r.id);
+export const rootOf = (ctx: Ctx, r: ReportState): ReportState => runNow(rootStep(onSqlite(ctx), r));
+
+/** rootOf on either store. */
+export function* rootStep(read: ReportRead, r: ReportState): Step<ReportState> {
+  const chain = yield* chainStep(read, r.id);
   return chain[chain.length - 1] ?? r;
 }
 
 /** The report with this id and every primary above it, nearest first. */
-export function chainFrom(ctx: Ctx, id: number): ReportState[] {
+export function* chainStep(read: ReportRead, id: number): Step<ReportState[]> {
   const chain: ReportState[] = [];
   let next: number | null = id;
   while (next !== null && chain.length < MAX_CHAIN && !chain.some((c) => c.id === next)) {
-    const r = ctx.store.reports.get(next);
+    const r: ReportState | null = yield* read(next);
     if (!r) break;
     chain.push(r);
     next = r.status === 'merged' ? r.mergedIntoId : null;

@@ -25,33 +25,47 @@ export async function copyCameraSources(sqlite: Db, pg: PgStore): Promise<number
   return rows.length;
 }
 
-/** Rows of a SQLite table copied as they are into the PostgreSQL table of the same name and columns, in one statement per 1,000. */
-async function copyTable(client: PgTx['client'], sqlite: Db, table: string, columns: readonly string[], key: string): Promise<number> {
-  const rows = sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${key}`).raw().all() as unknown[][];
+/** Rows copied as they are into the PostgreSQL table of the same name and columns, in one statement per 1,000. */
+async function copyRows(client: PgTx['client'], table: string, columns: readonly string[], rows: unknown[][]): Promise<number> {
   await client.query(`DELETE FROM ${table}`);
   for (let i = 0; i < rows.length; i += 1000) {
     const batch = rows.slice(i, i + 1000);
-    const values = batch.flatMap((r) => r);
     const tuples = batch.map((_, b) => `(${columns.map((_, c) => `$${b * columns.length + c + 1}`).join(', ')})`);
-    await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+    await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, batch.flat());
   }
   return rows.length;
 }
 
+const TICKETS = ['prefix', 'year', 'last'];
+const MEDIA = ['hash', 'width', 'height', 'bytes', 'created_at'];
+const CLIENT_COMMANDS = ['client_id', 'actor_id', 'report_id', 'seq', 'created_at'];
+
 /**
  * What filing a report keeps beside its event (PostgreSQL's migration 010), which no event carries: the ticket
  * counters (a moved city's next ticket follows its last), the media index (what keeps the photos' files alive) and
- * the client ids already filed (a phone's retry after the move is answered, not filed again). Then the report ids
- * move past the copied reports. Run again, the same rows again.
+ * the client ids already applied (a phone's retry after the move is answered, not applied again). Then the report
+ * ids move past the copied reports. Run again, the same rows again. The three are read in one SQLite snapshot, and a
+ * client id whose event PostgreSQL's log does not hold yet (a hub still writing to the file) is left for the next
+ * run: it would name a report PostgreSQL does not have.
  */
 export async function copyIntakeRows(sqlite: Db, pg: PgStore): Promise<{ tickets: number; media: number; clientCommands: number }> {
+  const read = (sql: string) => sqlite.prepare(sql).raw().all() as unknown[][];
+  const rows = sqlite.transaction(() => ({
+    tickets: read(`SELECT ${TICKETS.join(', ')} FROM ticket_counters ORDER BY prefix, year`),
+    media: read(`SELECT ${MEDIA.join(', ')} FROM media ORDER BY hash`),
+    clientCommands: read(`SELECT ${CLIENT_COMMANDS.join(', ')} FROM client_commands ORDER BY client_id`),
+  })).deferred();
   return pg.transactions.transaction(async (tx) => {
     const { client } = ownTx(tx, PgTx);
-    const tickets = await copyTable(client, sqlite, 'ticket_counters', ['prefix', 'year', 'last'], 'prefix, year');
-    const media = await copyTable(client, sqlite, 'media', ['hash', 'width', 'height', 'bytes', 'created_at'], 'hash');
-    const clientCommands = await copyTable(client, sqlite, 'client_commands', ['client_id', 'actor_id', 'report_id', 'seq', 'created_at'], 'client_id');
+    const head = (await client.query<{ seq: number }>('SELECT seq FROM event_head')).rows[0].seq;
+    const seqAt = CLIENT_COMMANDS.indexOf('seq');
+    const copied = {
+      tickets: await copyRows(client, 'ticket_counters', TICKETS, rows.tickets),
+      media: await copyRows(client, 'media', MEDIA, rows.media),
+      clientCommands: await copyRows(client, 'client_commands', CLIENT_COMMANDS, rows.clientCommands.filter((r) => (r[seqAt] as number) <= head)),
+    };
     // The next nextval() gives MAX(id) + 1, or 1 for a city with no report.
     await client.query("SELECT setval('report_ids', GREATEST((SELECT COALESCE(MAX(id), 0) FROM reports), 1), (SELECT COUNT(*) > 0 FROM reports))");
-    return { tickets, media, clientCommands };
+    return copied;
   });
 }

@@ -3,14 +3,13 @@ import { testDatabase } from '../../testing/postgres.js';
 import { processedPhoto, testFiling } from '../../testing/filing.js';
 import { loadCity } from '../../profile/load.js';
 import { fileReport } from '../../commands/submit-report.js';
-import { runLater } from '../step.js';
 import { openPgStore } from './index.js';
 import { PgProjector, pgProjections } from './projector.js';
-import { pgIntakeWrites } from './intake-writes.js';
+import { pgCommand } from './report-writes.js';
 
 /**
- * Filing reports on PostgreSQL through the command's own transaction (fileReport over pg/intake-writes.ts): many at
- * once, some rolled back. SQLite files one at a time under its write lock; here they overlap, so ids and ticket
+ * Filing reports on PostgreSQL through the command's own transaction (fileReport in pgCommand): many at once, some
+ * rolled back, a submission and its copy racing. SQLite files one at a time under its write lock; here they overlap, so ids and ticket
  * numbers must come from the database. That both stores file the same report the same way is in replay.int.test.ts.
  */
 const db = await testDatabase();
@@ -28,8 +27,8 @@ describe('filing reports on PostgreSQL', () => {
     const n = 24;
     const outcomes = await Promise.allSettled(
       Array.from({ length: n }, (_, i) =>
-        pg.transactions.transaction(async (tx) => {
-          const [result] = await runLater(fileReport(pgIntakeWrites(tx, projector), city, testFiling(city, photos, { opts: { clientKey: `bulk-${i}` } })));
+        pgCommand(pg.transactions, projector, function* (w) {
+          const [result] = yield* fileReport(w, city, testFiling(city, photos, { now: new Date(), opts: { clientKey: `bulk-${i}` } }));
           // Every fourth changes its mind after filing: nothing of it may stay.
           if (i % 4 === 3) throw new Error('rolled back');
           return result;
@@ -44,16 +43,23 @@ describe('filing reports on PostgreSQL', () => {
     expect(numbers).toEqual(Array.from({ length: filed.length }, (_, i) => i + 1));
     const log = await pg.events.since(0, 1000);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: filed.length }, (_, i) => i + 1));
-    expect(log.map((e) => e.reportId).sort()).toEqual(filed.map((r) => r.id).sort());
+    // Ids and tickets in the order the reports were filed, and that is seq's order.
+    const bySeq = log.map((e) => filed.find((r) => r.id === e.reportId)!);
+    expect(bySeq.map((r) => r.id)).toEqual([...bySeq.map((r) => r.id)].sort((a, b) => a - b));
+    expect(bySeq.map((r) => r.ticket)).toEqual([...bySeq.map((r) => r.ticket)].sort());
+    // Each report's time follows seq's order too: the clock is read once the writer holds the log.
+    expect(log.map((e) => e.at)).toEqual(log.map((e) => e.at).sort());
     const count = async (table: string) => (await pg.pool.query(`SELECT COUNT(*)::int AS n FROM ${table}`)).rows[0].n as number;
     expect([await count('reports'), await count('client_commands'), await count('media')]).toEqual([filed.length, filed.length, 1]);
   });
 
   it('answers a retry with the report it filed, and refuses a client id sent again with another report', async () => {
     const photos = [await processedPhoto(city)];
-    const file = (description?: string) =>
-      pg.transactions.transaction(async (tx) => (await runLater(fileReport(pgIntakeWrites(tx, projector), city, testFiling(city, photos, { description, opts: { clientKey: 'retry-1' } }))))[0]);
-    const first = await file();
+    const file = async (description?: string) => (await pgCommand(pg.transactions, projector, (w) => fileReport(w, city, testFiling(city, photos, { description, now: new Date(), opts: { clientKey: 'retry-1' } }))))[0];
+    // Two copies of one submission at once (a phone's retry overtaking its first send): one files, the other is
+    // answered with it.
+    const [first, twin] = await Promise.all([file(), file()]);
+    expect(first.ok && twin.ok && twin.value.id === first.value.id && (first.value.replayed || twin.value.replayed)).toBe(true);
     const head = await pg.events.headSeq();
     const again = await file();
     expect(first.ok && again.ok && again.value.id === first.value.id && again.value.replayed).toBe(true);

@@ -25,9 +25,13 @@ import { assignLayout } from '../../commands/layouts.js';
 import { copyCameraSources, copyIntakeRows } from './copy-rows.js';
 import { processedPhoto, testFiling } from '../../testing/filing.js';
 import { fileReport } from '../../commands/submit-report.js';
-import { sqliteIntakeWrites } from '../intake-writes.js';
-import { pgIntakeWrites } from './intake-writes.js';
-import { runLater, runNow } from '../step.js';
+import { sqliteReportWrites } from '../report-writes.js';
+import { pgCommand } from './report-writes.js';
+import { runNow } from '../step.js';
+import { actStep, type ActOptions } from '../../commands/act-on-report.js';
+import { photoRows } from '../../commands/photos.js';
+import type { Actor } from '../../contract/roles.js';
+import type { Command } from '../../domain/reports.js';
 import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
 
 /**
@@ -203,8 +207,8 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(copied.media).toBeGreaterThan(0);
     const photos = [await processedPhoto(ctx.city)];
     const filing = testFiling(ctx.city, photos, { now: ctx.now(), opts: { clientKey: 'moved-city-1' } });
-    const onSqlite = () => store.tx(() => runNow(fileReport(sqliteIntakeWrites(store), ctx.city, filing)));
-    const onPg = () => pg.transactions.transaction(async (tx) => runLater(fileReport(pgIntakeWrites(tx, projector), ctx.city, filing)));
+    const onSqlite = () => store.tx(() => runNow(fileReport(sqliteReportWrites(store), ctx.city, filing)));
+    const onPg = () => pgCommand(pg.transactions, projector, (w) => fileReport(w, ctx.city, filing));
     const [mine, theirs] = [onSqlite(), await onPg()];
     expect(theirs).toEqual(mine);
     expect(mine[0].ok && mine[0].value.id).toBe(Math.max(...store.reports.latest(1000).map((r) => r.id)));
@@ -219,6 +223,49 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(retriedPg).toEqual(retried);
     expect(retried[0].ok && retried[0].value.replayed).toBe(true);
     expect([store.events.headSeq(), await pg.events.headSeq()]).toEqual([head, head]);
+  });
+  it('takes the moved city\'s reports through every step on both stores alike: dispatch, proof, verify, merge, un-merge, a retried step', async () => {
+    const stepBoth = async (actor: Actor, reportId: number, cmd: Command, opts: ActOptions = {}) => {
+      const mine = store.tx(() => runNow(actStep(sqliteReportWrites(store), ctx.city, actor, reportId, cmd, opts, ctx.now())));
+      const theirs = await pgCommand(pg.transactions, projector, (w) => actStep(w, ctx.city, actor, reportId, cmd, opts, ctx.now()));
+      expect(theirs).toEqual(mine);
+      return mine[0];
+    };
+    const photos = [await processedPhoto(ctx.city)];
+    const fileBoth = async (description: string) => {
+      const filing = testFiling(ctx.city, photos, { description, now: ctx.now() });
+      const mine = store.tx(() => runNow(fileReport(sqliteReportWrites(store), ctx.city, filing)));
+      expect(await pgCommand(pg.transactions, projector, (w) => fileReport(w, ctx.city, filing))).toEqual(mine);
+      if (!mine[0].ok) throw new Error(mine[0].message);
+      return mine[0].value;
+    };
+    const first = await fileBoth('Sampah menumpuk di depan sekolah');
+    const operator = { id: 'op-test', role: 'operator' as const, agencyId: first.agencyId, name: 'Operator' };
+    const field = store.accounts.fieldSupervisors(first.agencyId)[0];
+    const crew = { id: field.id, role: 'field' as const, agencyId: field.agencyId, name: field.name };
+    expect((await stepBoth(operator, first.id, { action: 'check' })).ok).toBe(true);
+    // A job for someone who may not take it is refused on both alike, from the account each store holds.
+    expect(await stepBoth(operator, first.id, { action: 'dispatch', assigneeId: operator.id, instruction: 'Segera' })).toMatchObject({ ok: false, field: 'assigneeId' });
+    expect((await stepBoth(operator, first.id, { action: 'dispatch', assigneeId: field.id, instruction: 'Segera' })).ok).toBe(true);
+    expect((await stepBoth(crew, first.id, { action: 'accept' }, { clientId: 'moved-accept' })).ok).toBe(true);
+    const head = store.events.headSeq();
+    // The phone's retry of the same step: answered from the client id on both, nothing appended.
+    expect((await stepBoth(crew, first.id, { action: 'accept' }, { clientId: 'moved-accept' })).ok).toBe(true);
+    expect(store.events.headSeq()).toBe(head);
+    const proofPhotos = [await processedPhoto(ctx.city)];
+    const proof = { photos: proofPhotos.map((p) => p.hash), note: 'Sudah diangkut', location: { lng: first.lng, lat: first.lat }, capturedAt: ctx.now().toISOString(), flags: [], distanceM: 0 };
+    expect((await stepBoth(crew, first.id, { action: 'submit_proof', proof }, { clientId: 'moved-proof', media: photoRows(proofPhotos, ctx.now().toISOString()) })).ok).toBe(true);
+    expect((await stepBoth(operator, first.id, { action: 'verify' })).ok).toBe(true);
+    // Merging follows the chain to its root on both: c into b, then b into a counts c's reporter at a.
+    const [a, b, c] = [await fileBoth('Lampu jalan mati satu'), await fileBoth('Lampu jalan mati dua'), await fileBoth('Lampu jalan mati tiga')];
+    expect((await stepBoth(operator, c.id, { action: 'merge', intoReportId: b.id })).ok).toBe(true);
+    expect((await stepBoth(operator, b.id, { action: 'merge', intoReportId: a.id })).ok).toBe(true);
+    expect(await stepBoth(operator, a.id, { action: 'merge', intoReportId: c.id })).toMatchObject({ ok: false, field: 'intoReportId' });
+    expect((await stepBoth(operator, c.id, { action: 'unmerge', reason: 'Bukan masalah yang sama' })).ok).toBe(true);
+    expect(store.reports.get(a.id)!.citizenCount).toBe(2);
+    expect(await allRows(pg.events)).toEqual(await allRows(source));
+    await expectSameProjections(pg, projector);
+    expect((await pg.pool.query({ text: 'SELECT * FROM media ORDER BY hash', rowMode: 'array' })).rows).toEqual(reader.prepare('SELECT * FROM media ORDER BY hash').raw().all());
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ReportState } from '../domain/reports.js';
 import type { ClientCommand } from './client-commands.js';
+import type { AccountRow } from './accounts.js';
 import type { LogEvent, StoredEvent } from './events.js';
 import type { MediaRow } from './media.js';
 import type { Projected } from './projections/types.js';
@@ -7,13 +8,16 @@ import { now, type Step } from './step.js';
 import type { Store } from './index.js';
 
 /**
- * What filing a report reads and writes inside its transaction, on either store (server/store/step.ts): SQLite's
- * below, PostgreSQL's in pg/intake-writes.ts. Ids and ticket numbers come from the store, within the transaction.
+ * What the report commands (filing, every lifecycle step, merging) read and write inside their transaction, on
+ * either store (server/store/step.ts): SQLite's below, PostgreSQL's in pg/report-writes.ts. Ids and ticket numbers
+ * come from the store, within the transaction.
  */
-export interface IntakeWrites {
+export interface ReportWrites {
   /** The submission a client id filed before, if any. */
   clientCommand(clientId: string): Step<ClientCommand | null>;
   report(id: number): Step<ReportState | null>;
+  /** A staff account (who a job may be dispatched to). */
+  account(id: string): Step<AccountRow | null>;
   /** The id the new report gets. */
   newReportId(): Step<number>;
   /** The next ticket number of this prefix and year; a rollback gives it back. */
@@ -26,10 +30,11 @@ export interface IntakeWrites {
 }
 
 /** SQLite's: every call answered at once, inside the caller's synchronous transaction. */
-export function sqliteIntakeWrites(store: Store): IntakeWrites {
+export function sqliteReportWrites(store: Store): ReportWrites {
   return {
     clientCommand: (clientId) => now(store.clientCommands.get(clientId)),
     report: (id) => now(store.reports.get(id)),
+    account: (id) => now(store.accounts.get(id)),
     // Under SQLite's one write lock, held by this transaction: no other writer can take the same id.
     newReportId: () => now(store.reports.nextId()),
     nextTicket: (prefix, year) => now(store.tickets.next(prefix, year)),

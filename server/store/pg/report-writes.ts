@@ -1,19 +1,28 @@
-import type { IntakeWrites } from '../intake-writes.js';
+import type { ReportWrites } from '../report-writes.js';
 import type { ClientCommand } from '../client-commands.js';
-import { ownTx, type Tx } from '../event-log.js';
-import { later } from '../step.js';
+import type { AccountRow } from '../accounts.js';
+import { ownTx, type Transactions, type Tx } from '../event-log.js';
+import { later, runLater, type Step } from '../step.js';
 import type { PgProjector } from './projector.js';
 import { readReport } from './projections/reports.js';
 import { PgTx } from './transactions.js';
 
-/** server/store/intake-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
-export function pgIntakeWrites(tx: Tx, projector: PgProjector): IntakeWrites {
+/** server/store/report-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
+export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
   const { client } = ownTx(tx, PgTx);
   const one = async <T>(name: string, text: string, values: unknown[]): Promise<T | null> => ((await client.query({ name, text, values })).rows[0] as T | undefined) ?? null;
   return {
     clientCommand: (clientId) =>
       later(one<ClientCommand>('client-commands-get', 'SELECT client_id AS "clientId", actor_id AS "actorId", report_id AS "reportId", seq, created_at AS "createdAt" FROM client_commands WHERE client_id = $1', [clientId])),
     report: (id) => later(readReport(client, id)),
+    account: (id) =>
+      later(
+        one<AccountRow>(
+          'accounts-get',
+          `SELECT id, username, name, role, agency_id AS "agencyId", password_hash AS "passwordHash", disabled_at IS NOT NULL AS disabled, created_at AS "createdAt" FROM accounts WHERE id = $1`,
+          [id],
+        ),
+      ),
     newReportId: () => later(one<{ id: number }>('report-ids-next', "SELECT nextval('report_ids') AS id", []).then((r) => r!.id)),
     nextTicket: (prefix, year) =>
       later(
@@ -27,6 +36,8 @@ export function pgIntakeWrites(tx: Tx, projector: PgProjector): IntakeWrites {
       later(
         (async () => {
           if (!rows.length) return;
+          // In one order, so two transactions adding the same photos cannot each hold one the other waits for.
+          rows = [...rows].sort((x, y) => (x.hash < y.hash ? -1 : x.hash > y.hash ? 1 : 0));
           // One statement for every photo of the report: a round trip, not one per photo.
           await client.query({
             name: 'media-add',
@@ -44,4 +55,18 @@ export function pgIntakeWrites(tx: Tx, projector: PgProjector): IntakeWrites {
           .then(() => undefined),
       ),
   };
+}
+
+/**
+ * Runs a report command's step on PostgreSQL. The stream head is locked first, before the step reads the clock or a
+ * row: writers then follow one another as on SQLite (whose BEGIN IMMEDIATE takes its one write lock), so a step's
+ * time never goes back against its seq, two copies of one submission find each other's client id instead of one
+ * failing on the key, and report ids follow seq. `make` is called once the lock is held: read the clock in it. Under
+ * PgGroupCommit the batch's first command takes the lock for the batch.
+ */
+export function pgCommand<T>(transactions: Transactions, projector: PgProjector, make: (w: ReportWrites) => Step<T>): Promise<T> {
+  return transactions.transaction(async (tx) => {
+    await ownTx(tx, PgTx).client.query({ name: 'event-head-lock', text: 'SELECT seq FROM event_head FOR UPDATE' });
+    return runLater(make(pgReportWrites(tx, projector)));
+  });
 }
