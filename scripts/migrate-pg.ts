@@ -9,7 +9,7 @@ import { loadConfig } from '../server/config.js';
 import { loadCity } from '../server/profile/load.js';
 import { DivergedLogError, replayIntoPg } from '../server/store/pg/replay.js';
 import { pgDifferences, type PgDifference } from '../server/store/pg/compare.js';
-import { copyCameraSources, copyIntakeRows } from '../server/store/pg/copy-rows.js';
+import { copyCameraSources, copyOperationalRows } from '../server/store/pg/copy-rows.js';
 import type { CityClock } from '../server/domain/time.js';
 
 /**
@@ -62,8 +62,8 @@ try {
       : `migrate:pg: nothing to copy, the PostgreSQL log already holds the SQLite log up to seq ${result.head} (checked event for event in ${s.toFixed(1)} s)`,
   );
   console.log(`migrate:pg: copied the sources (addresses, credentials) of ${await copyCameraSources(sqlite, pg)} cameras`);
-  const intake = await copyIntakeRows(sqlite, pg);
-  console.log(`migrate:pg: copied ${intake.tickets} ticket counters, ${intake.media} photos of the media index, ${intake.clientCommands} client ids of filed submissions`);
+  const rows = await copyOperationalRows(sqlite, pg);
+  console.log(`migrate:pg: copied ${rows.tickets} ticket counters, ${rows.media} photos of the media index, ${rows.clientCommands} client ids of applied commands, ${rows.outbox} outbox messages`);
   // Named from the SQLite projector itself (an empty store in memory), so the list cannot fall behind it.
   const sqliteProjections = new Store(openDb(':memory:'));
   const ported = new Set(projector.projections.map((p) => p.name));

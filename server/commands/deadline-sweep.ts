@@ -3,7 +3,10 @@ import { dueFlags, type DeadlineFlag } from '../domain/deadlines.js';
 import { refuse, type ReportEvent, type ReportState } from '../domain/reports.js';
 import { actsForAgency, may } from '../domain/access.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
-import { takeLease, type LeaseTerm } from './leases.js';
+import { takeLeaseStep, type LeaseTerm } from './leases.js';
+import { sqliteReportWrites, type ReportWrites } from '../store/report-writes.js';
+import { runNow, type Step } from '../store/step.js';
+import type { City } from '../profile/load.js';
 
 const SCHEDULER: Actor = { id: 'deadline-scheduler', role: 'system', name: 'Penjadwal tenggat' };
 
@@ -21,44 +24,49 @@ export function deadlineWebhookBody(report: ReportState, flag: DeadlineFlag): st
  * holder sweeps: it is taken or renewed first, in the same transaction.
  */
 export function sweepDeadlines(ctx: Ctx, limit = 500, lease?: LeaseTerm): Raised[] {
-  const now = ctx.now();
-  return commit(ctx, (): [Raised[], Committed[]] => {
-    const raised: Raised[] = [];
-    const done: Committed[] = [];
-    if (lease && !takeLease(ctx.store, lease, now)) return [raised, done];
-    for (const report of ctx.store.reports.dueForCheck(now.toISOString(), limit)) {
-      let r = report;
-      for (const flag of dueFlags(r, now)) {
-        const event: ReportEvent = {
-          type: 'report.deadline_flagged', reportId: r.id, at: now.toISOString(), actor: SCHEDULER,
-          payload: { flag, agencyId: r.agencyId },
-        };
-        const { seq, report: next } = ctx.store.projector.append(event);
-        r = next!;
-        raised.push({ report: r, flag });
-        const url = ctx.city.profile.agencies.find((a) => a.id === r.agencyId)?.webhookUrl;
-        if (url) ctx.store.outbox.add({ seq, agencyId: r.agencyId, url, body: deadlineWebhookBody(r, flag), at: now.toISOString() });
-        done.push({ event: { ...event, seq }, report: r });
-      }
-      // Nothing due after all (a checkpoint computed by an older build): rewriting the row recomputes next_check_at,
-      // a derived column, so the report leaves the queue. No state changes, so no event.
-      if (r === report) ctx.store.reports.put(r);
+  return commit(ctx, () => runNow(sweepStep(sqliteReportWrites(ctx.store), ctx.city, ctx.now(), limit, lease)));
+}
+
+/** The sweep's transaction, on either store (server/store/step.ts), with what to broadcast once committed. */
+export function* sweepStep(w: ReportWrites, city: City, now: Date, limit: number, lease?: LeaseTerm): Step<[Raised[], Committed[]]> {
+  const raised: Raised[] = [];
+  const done: Committed[] = [];
+  if (lease && !(yield* takeLeaseStep(w, lease, now))) return [raised, done];
+  for (const report of yield* w.dueForCheck(now.toISOString(), limit)) {
+    let r = report;
+    for (const flag of dueFlags(r, now)) {
+      const event: ReportEvent = {
+        type: 'report.deadline_flagged', reportId: r.id, at: now.toISOString(), actor: SCHEDULER,
+        payload: { flag, agencyId: r.agencyId },
+      };
+      const { seq, report: next } = yield* w.append(event);
+      r = next!;
+      raised.push({ report: r, flag });
+      const url = city.profile.agencies.find((a) => a.id === r.agencyId)?.webhookUrl;
+      if (url) yield* w.addOutbox({ seq, agencyId: r.agencyId, url, body: deadlineWebhookBody(r, flag), at: now.toISOString() });
+      done.push({ event: { ...event, seq }, report: r });
     }
-    return [raised, done];
-  });
+    // Nothing due after all (a checkpoint computed by an older build): rewriting the row recomputes next_check_at,
+    // a derived column, so the report leaves the queue. No state changes, so no event.
+    if (r === report) yield* w.rewrite(r);
+  }
+  return [raised, done];
 }
 
 /** An operator has seen a reminder: it leaves their alert list (the flag itself stays, it is history). */
 export function acknowledgeReminder(ctx: Ctx, actor: Actor, reportId: number, flag: DeadlineFlag): Result<ReportState> {
   if (!may(actor, 'reminders.acknowledge')) return refuse('forbidden', `${actor.role} may not acknowledge reminders`);
-  return commit(ctx, (): [Result<ReportState>, Committed[]] => {
-    const r = ctx.store.reports.get(reportId);
-    if (!r) return [refuse('not_found', `report ${reportId} does not exist`, 'reportId'), []];
-    if (!actsForAgency(actor, r.agencyId)) return [refuse('forbidden', `report ${r.ticket} belongs to another agency`), []];
-    if (!r.deadlineFlags.includes(flag)) return [refuse('invalid', `report ${r.ticket} has no ${flag} reminder`, 'flag'), []];
-    if (r.acknowledgedFlags.includes(flag)) return [{ ok: true, value: r }, []];
-    const event: ReportEvent = { type: 'report.reminder_acknowledged', reportId, at: ctx.now().toISOString(), actor, payload: { flag } };
-    const { seq, report: next } = ctx.store.projector.append(event);
-    return [{ ok: true, value: next! }, [{ event: { ...event, seq }, report: next! }]];
-  });
+  return commit(ctx, () => runNow(acknowledgeStep(sqliteReportWrites(ctx.store), actor, reportId, flag, ctx.now())));
+}
+
+/** acknowledgeReminder's transaction, on either store; the caller has checked the role. */
+export function* acknowledgeStep(w: ReportWrites, actor: Actor, reportId: number, flag: DeadlineFlag, now: Date): Step<[Result<ReportState>, Committed[]]> {
+  const r = yield* w.report(reportId);
+  if (!r) return [refuse('not_found', `report ${reportId} does not exist`, 'reportId'), []];
+  if (!actsForAgency(actor, r.agencyId)) return [refuse('forbidden', `report ${r.ticket} belongs to another agency`), []];
+  if (!r.deadlineFlags.includes(flag)) return [refuse('invalid', `report ${r.ticket} has no ${flag} reminder`, 'flag'), []];
+  if (r.acknowledgedFlags.includes(flag)) return [{ ok: true, value: r }, []];
+  const event: ReportEvent = { type: 'report.reminder_acknowledged', reportId, at: now.toISOString(), actor, payload: { flag } };
+  const { seq, report: next } = yield* w.append(event);
+  return [{ ok: true, value: next! }, [{ event: { ...event, seq }, report: next! }]];
 }

@@ -1,6 +1,8 @@
 import type { ReportState } from '../domain/reports.js';
 import type { ClientCommand } from './client-commands.js';
 import type { AccountRow } from './accounts.js';
+import type { Lease } from '../domain/leases.js';
+import type { OutboxMessage } from './outbox.js';
 import type { LogEvent, StoredEvent } from './events.js';
 import type { MediaRow } from './media.js';
 import type { Projected } from './projections/types.js';
@@ -27,6 +29,15 @@ export interface ReportWrites {
   /** Appends the event and applies it to every projection (the store's projector). */
   append(e: LogEvent): Step<{ seq: number; stored: StoredEvent } & Projected>;
   addClientCommand(c: ClientCommand): Step<void>;
+  /** Reports whose next deadline checkpoint is at or before `now`, the earliest first. */
+  dueForCheck(now: string, limit: number): Step<ReportState[]>;
+  /** Writes a report's row again with no event (its derived columns recomputed). */
+  rewrite(report: ReportState): Step<void>;
+  lease(name: string): Step<Lease | null>;
+  /** Compare-and-set: writes `next` only if the lease is still `seen` (null: there was none). True when it did. */
+  swapLease(seen: Lease | null, next: Lease): Step<boolean>;
+  /** A message to another system, sent by the outbox worker once this transaction has committed. */
+  addOutbox(m: OutboxMessage): Step<void>;
 }
 
 /** SQLite's: every call answered at once, inside the caller's synchronous transaction. */
@@ -41,5 +52,10 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     addMedia: (rows) => now(rows.forEach((m) => store.media.add(m))),
     append: (e) => now(store.projector.append(e)),
     addClientCommand: (c) => now(store.clientCommands.add(c)),
+    dueForCheck: (at, limit) => now(store.reports.dueForCheck(at, limit)),
+    rewrite: (report) => now(store.reports.put(report)),
+    lease: (name) => now(store.leases.get(name)),
+    swapLease: (seen, next) => now(store.leases.swap(seen, next)),
+    addOutbox: (m) => now(store.outbox.add(m)),
   };
 }

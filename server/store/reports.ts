@@ -190,7 +190,8 @@ export class ReportsTable {
       `SELECT * FROM reports WHERE deadline_flags <> '[]' AND status IN ${OPEN_IN}
          AND (@agencyId IS NULL OR agency_id = @agencyId) ORDER BY json_extract(deadlines, '$.resolutionDueAt') LIMIT @limit`,
     );
-    this.due = db.prepare('SELECT * FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?');
+    // By id within one checkpoint time: the order both stores sweep in (server/store/pg/report-writes.ts).
+    this.due = db.prepare('SELECT * FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at, id LIMIT ?');
     this.assigned = db.prepare(
       `SELECT * FROM reports WHERE assignee_id = ? AND status IN ${RESPONDING_IN} ORDER BY dispatched_at`,
     );

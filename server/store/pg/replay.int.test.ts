@@ -22,7 +22,7 @@ import { seedCamerasFromProfile, disableCamera, enableCamera, moveCamera, remove
 import { acknowledgeCameraAlert, appendCameraEvent } from '../../commands/cameras.js';
 import { pairDisplay } from '../../commands/displays.js';
 import { assignLayout } from '../../commands/layouts.js';
-import { copyCameraSources, copyIntakeRows } from './copy-rows.js';
+import { copyCameraSources, copyOperationalRows } from './copy-rows.js';
 import { processedPhoto, testFiling } from '../../testing/filing.js';
 import { fileReport } from '../../commands/submit-report.js';
 import { sqliteReportWrites } from '../report-writes.js';
@@ -30,6 +30,7 @@ import { pgCommand } from './report-writes.js';
 import { runNow } from '../step.js';
 import { actStep, type ActOptions } from '../../commands/act-on-report.js';
 import { photoRows } from '../../commands/photos.js';
+import { acknowledgeStep, sweepStep } from '../../commands/deadline-sweep.js';
 import type { Actor } from '../../contract/roles.js';
 import type { Command } from '../../domain/reports.js';
 import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
@@ -201,9 +202,9 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     await expectSameProjections(pg, projector);
   });
   it('once the intake rows are copied, files the moved city\'s next report as SQLite files it: id, ticket, row, event; a retry is answered on both', async () => {
-    const copied = await copyIntakeRows(reader, pg);
+    const copied = await copyOperationalRows(reader, pg);
     const count = (table: string) => reader.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-    expect(copied).toEqual({ tickets: count('ticket_counters'), media: count('media'), clientCommands: count('client_commands') });
+    expect(copied).toEqual({ tickets: count('ticket_counters'), media: count('media'), clientCommands: count('client_commands'), outbox: count('outbox') });
     expect(copied.media).toBeGreaterThan(0);
     const photos = [await processedPhoto(ctx.city)];
     const filing = testFiling(ctx.city, photos, { now: ctx.now(), opts: { clientKey: 'moved-city-1' } });
@@ -266,6 +267,38 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(await allRows(pg.events)).toEqual(await allRows(source));
     await expectSameProjections(pg, projector);
     expect((await pg.pool.query({ text: 'SELECT * FROM media ORDER BY hash', rowMode: 'array' })).rows).toEqual(reader.prepare('SELECT * FROM media ORDER BY hash').raw().all());
+  });
+  it('sweeps the moved city\'s deadlines on both stores alike, under the lease, each webhook queued with its event', async () => {
+    const agencies = ctx.city.profile.agencies;
+    for (const a of agencies) a.webhookUrl = `http://127.0.0.1:9/${a.id}`;
+    try {
+      const at = new Date(ctx.now().getTime() + 3 * 86400_000);
+      const lease = { name: 'deadline-sweep', owner: 'hub-a', termMs: 90_000 };
+      const sweepBoth = async (when: Date, term: typeof lease) => {
+        const mine = store.tx(() => runNow(sweepStep(sqliteReportWrites(store), ctx.city, when, 500, term)));
+        expect(await pgCommand(pg.transactions, projector, (w) => sweepStep(w, ctx.city, when, 500, term))).toEqual(mine);
+        return mine[0];
+      };
+      const raised = await sweepBoth(at, lease);
+      expect(raised.length).toBeGreaterThan(0);
+      // Another hub while hub-a's lease runs: refused on both, nothing swept.
+      expect(await sweepBoth(new Date(at.getTime() + 1000), { ...lease, owner: 'hub-b' })).toEqual([]);
+      const { report, flag } = raised[0];
+      const operator = { id: 'op-test', role: 'operator' as const, agencyId: report.agencyId, name: 'Operator' };
+      const mine = store.tx(() => runNow(acknowledgeStep(sqliteReportWrites(store), operator, report.id, flag, at)));
+      expect(await pgCommand(pg.transactions, projector, (w) => acknowledgeStep(w, operator, report.id, flag, at))).toEqual(mine);
+      expect(mine[0].ok).toBe(true);
+
+      expect(await allRows(pg.events)).toEqual(await allRows(source));
+      await expectSameProjections(pg, projector);
+      const columns = 'seq, agency_id, url, body, created_at, attempts, next_attempt_at';
+      const sent = reader.prepare(`SELECT ${columns} FROM outbox WHERE created_at = ? ORDER BY seq`).raw().all(at.toISOString());
+      expect(sent.length).toBe(raised.length);
+      expect((await pg.pool.query({ text: `SELECT ${columns} FROM outbox WHERE created_at = $1 ORDER BY seq`, values: [at.toISOString()], rowMode: 'array' })).rows).toEqual(sent);
+      expect((await pg.pool.query({ text: 'SELECT name, owner, until FROM leases', rowMode: 'array' })).rows).toEqual(reader.prepare('SELECT name, owner, until FROM leases').raw().all());
+    } finally {
+      for (const a of agencies) delete a.webhookUrl;
+    }
   });
 });
 

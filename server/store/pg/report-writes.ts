@@ -4,7 +4,9 @@ import type { AccountRow } from '../accounts.js';
 import { ownTx, type Transactions, type Tx } from '../event-log.js';
 import { later, runLater, type Step } from '../step.js';
 import type { PgProjector } from './projector.js';
-import { readReport } from './projections/reports.js';
+import { readReport, writeReport } from './projections/reports.js';
+import { REPORT_COLUMNS, reportFromRow, type ReportRow } from '../reports.js';
+import type { Lease } from '../../domain/leases.js';
 import { PgTx } from './transactions.js';
 
 /** server/store/report-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
@@ -48,6 +50,31 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
         })(),
       ),
     append: (e) => later(projector.append(tx, e)),
+    dueForCheck: (at, limit) =>
+      later(
+        client
+          .query<ReportRow>({ name: 'reports-due', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= $1 ORDER BY next_check_at, id LIMIT $2`, values: [at, limit] })
+          .then((r) => r.rows.map(reportFromRow)),
+      ),
+    rewrite: (report) => later(writeReport(client, report)),
+    lease: (name) => later(one<Lease>('leases-get', 'SELECT name, owner, until FROM leases WHERE name = $1', [name])),
+    swapLease: (seen, next) =>
+      later(
+        (seen
+          ? client.query({ name: 'leases-swap', text: 'UPDATE leases SET owner = $2, until = $3 WHERE name = $1 AND owner = $4 AND until = $5', values: [next.name, next.owner, next.until, seen.owner, seen.until] })
+          : client.query({ name: 'leases-insert', text: 'INSERT INTO leases (name, owner, until) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', values: [next.name, next.owner, next.until] })
+        ).then((r) => r.rowCount === 1),
+      ),
+    addOutbox: (m) =>
+      later(
+        client
+          .query({
+            name: 'outbox-add',
+            text: 'INSERT INTO outbox (seq, agency_id, url, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (seq, url) DO NOTHING',
+            values: [m.seq, m.agencyId, m.url, m.body, m.at],
+          })
+          .then(() => undefined),
+      ),
     addClientCommand: (c) =>
       later(
         client

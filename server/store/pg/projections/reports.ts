@@ -19,7 +19,8 @@ export async function readReport(client: pg.PoolClient, id: number): Promise<Rep
   return rows[0] ? reportFromRow(rows[0]) : null;
 }
 
-async function put(client: pg.PoolClient, report: ReportState): Promise<void> {
+/** Writes one report's row (and its search text) as the projection does. */
+export async function writeReport(client: pg.PoolClient, report: ReportState): Promise<void> {
   const row: Record<string, unknown> = { ...reportToRow(report), search_body: searchBody(report.ticket, report.description, report.address) };
   await client.query({ name: 'reports-put', text: UPSERT, values: COLUMNS.map((c) => row[c]) });
 }
@@ -32,7 +33,7 @@ export function pgReportsProjection(): PgProjection {
     async project(tx, e) {
       const { client } = ownTx(tx, PgTx);
       const folded = foldReportEvent(e, needsReportBefore(e) ? await readReport(client, e.reportId) : null);
-      await put(client, folded.report);
+      await writeReport(client, folded.report);
       return folded;
     },
     snapshot: async (db) => (await db.query(`SELECT ${COLUMNS.join(', ')} FROM reports ORDER BY id`)).rows,
