@@ -4,14 +4,21 @@ import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import type { LogEvent } from '../store/events.js';
+import { sqliteCameraWrites, type CameraWrites } from '../store/camera-writes.js';
+import { runNow, type Step } from '../store/step.js';
 import { commit, commitGrouped, type Committed, type Ctx, type Result } from './context.js';
 
 const MONITOR: Actor = { id: 'camera-monitor', role: 'system', name: 'Pemantau kamera' };
 
 /** Appends a camera event, applies it to the camera tables, and says what to broadcast. Inside a transaction. */
 export function appendCameraEvent(ctx: Ctx, event: LogEvent & { payload: { cameraId: string } }): Committed {
+  return runNow(cameraEventStep(sqliteCameraWrites(ctx.store), event));
+}
+
+/** appendCameraEvent on either store (server/store/step.ts). */
+export function* cameraEventStep(w: CameraWrites, event: LogEvent & { payload: { cameraId: string } }): Step<Committed> {
   // The projector folds it (store/projections/cameras.ts), in this transaction.
-  const { stored, camera } = ctx.store.projector.append(event);
+  const { stored, camera } = yield* w.append(event);
   return { event: stored, report: null, camera };
 }
 
@@ -22,7 +29,7 @@ export function appendCameraEvent(ctx: Ctx, event: LogEvent & { payload: { camer
  * the log. Says the camera's health after the probe; null when there is no such camera or it is disabled.
  */
 export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraHealth | null {
-  return commit(ctx, () => probeWrite(ctx, cameraId, probe));
+  return commit(ctx, () => runNow(probeStep(sqliteCameraWrites(ctx.store), cameraId, probe)));
 }
 
 /**
@@ -31,33 +38,37 @@ export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraHea
  * change is an event, and that is on disk before it is broadcast.
  */
 export function recordProbeGrouped(ctx: Ctx, cameraId: string, probe: Probe): Promise<CameraHealth | null> {
-  return commitGrouped(ctx, () => probeWrite(ctx, cameraId, probe), false);
+  return commitGrouped(ctx, () => runNow(probeStep(sqliteCameraWrites(ctx.store), cameraId, probe)), false);
 }
 
-function probeWrite(ctx: Ctx, cameraId: string, probe: Probe): [CameraHealth | null, Committed[]] {
-  const cam = ctx.store.cameras.healthOf(cameraId);
+/** A probe's transaction, on either store, with what to broadcast once committed. */
+export function* probeStep(w: CameraWrites, cameraId: string, probe: Probe): Step<[CameraHealth | null, Committed[]]> {
+  const cam = yield* w.healthOf(cameraId);
   if (!cam || cam.disabled) return [null, []];
-  const { health, reason } = assessCamera([probe, ...ctx.store.cameras.recentProbes(cameraId, 9)], cam.health, DEFAULT_RULES);
+  const { health, reason } = assessCamera([probe, ...(yield* w.recentProbes(cameraId, 9))], cam.health, DEFAULT_RULES);
   const good = reason === 'ok' || reason === 'slow';
   // A frozen or black frame answered, but it is not a good frame: "last good" must not move.
-  ctx.store.cameras.addProbe(cameraId, probe, good);
+  yield* w.addProbe(cameraId, probe, good);
   if (health === cam.health) {
     // Only a degraded camera shows its reason; online/offline ones keep theirs until their health changes.
     if (health !== 'degraded' || reason === cam.reason || reason === 'ok' || reason === 'failed' || reason === 'no_data') return [health, []];
-    const c = appendCameraEvent(ctx, { type: 'camera.reason_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, health, from: cam.reason, to: reason } });
+    const c = yield* cameraEventStep(w, { type: 'camera.reason_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, health, from: cam.reason, to: reason } });
     return [health, [c]];
   }
-  const c = appendCameraEvent(ctx, { type: 'camera.health_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, from: cam.health, to: health, reason } });
+  const c = yield* cameraEventStep(w, { type: 'camera.health_changed', reportId: null, at: probe.at, actor: MONITOR, payload: { cameraId, from: cam.health, to: health, reason } });
   return [health, [c]];
 }
 
 export function acknowledgeCameraAlert(ctx: Ctx, actor: Actor, cameraId: string): Result<CameraPublic> {
   if (!may(actor, 'cameras.acknowledge')) return refuse('forbidden', `${actor.role} may not acknowledge camera alerts`);
-  return commit(ctx, (): [Result<CameraPublic>, Committed[]] => {
-    const cam = ctx.store.cameras.get(cameraId);
-    if (!cam) return [refuse('not_found', `no camera ${cameraId}`, 'id'), []];
-    if (cam.alert !== 'open') return [refuse('conflict', `camera ${cam.name} has no open alert`), []];
-    const c = appendCameraEvent(ctx, { type: 'camera.alert_acknowledged', reportId: null, at: ctx.now().toISOString(), actor, payload: { cameraId } });
-    return [{ ok: true, value: c.camera! }, [c]];
-  });
+  return commit(ctx, () => runNow(acknowledgeAlertStep(sqliteCameraWrites(ctx.store), actor, cameraId, ctx.now())));
+}
+
+/** acknowledgeCameraAlert's transaction, on either store; the caller has checked the role. */
+export function* acknowledgeAlertStep(w: CameraWrites, actor: Actor, cameraId: string, now: Date): Step<[Result<CameraPublic>, Committed[]]> {
+  const cam = yield* w.camera(cameraId);
+  if (!cam) return [refuse('not_found', `no camera ${cameraId}`, 'id'), []];
+  if (cam.alert !== 'open') return [refuse('conflict', `camera ${cam.name} has no open alert`), []];
+  const c = yield* cameraEventStep(w, { type: 'camera.alert_acknowledged', reportId: null, at: now.toISOString(), actor, payload: { cameraId } });
+  return [{ ok: true, value: c.camera! }, [c]];
 }

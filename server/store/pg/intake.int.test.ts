@@ -5,7 +5,8 @@ import { loadCity } from '../../profile/load.js';
 import { fileReport } from '../../commands/submit-report.js';
 import { openPgStore } from './index.js';
 import { PgProjector, pgProjections } from './projector.js';
-import { pgCommand } from './report-writes.js';
+import { pgCommand } from './command.js';
+import { pgReportWrites } from './report-writes.js';
 
 /**
  * Filing reports on PostgreSQL through the command's own transaction (fileReport in pgCommand): many at once, some
@@ -27,8 +28,8 @@ describe('filing reports on PostgreSQL', () => {
     const n = 24;
     const outcomes = await Promise.allSettled(
       Array.from({ length: n }, (_, i) =>
-        pgCommand(pg.transactions, projector, function* (w) {
-          const [result] = yield* fileReport(w, city, testFiling(city, photos, { now: new Date(), opts: { clientKey: `bulk-${i}` } }));
+        pgCommand(pg.transactions, function* (tx) {
+          const [result] = yield* fileReport(pgReportWrites(tx, projector), city, testFiling(city, photos, { now: new Date(), opts: { clientKey: `bulk-${i}` } }));
           // Every fourth changes its mind after filing: nothing of it may stay.
           if (i % 4 === 3) throw new Error('rolled back');
           return result;
@@ -55,7 +56,7 @@ describe('filing reports on PostgreSQL', () => {
 
   it('answers a retry with the report it filed, and refuses a client id sent again with another report', async () => {
     const photos = [await processedPhoto(city)];
-    const file = async (description?: string) => (await pgCommand(pg.transactions, projector, (w) => fileReport(w, city, testFiling(city, photos, { description, now: new Date(), opts: { clientKey: 'retry-1' } }))))[0];
+    const file = async (description?: string) => (await pgCommand(pg.transactions, (tx) => fileReport(pgReportWrites(tx, projector), city, testFiling(city, photos, { description, now: new Date(), opts: { clientKey: 'retry-1' } }))))[0];
     // Two copies of one submission at once (a phone's retry overtaking its first send): one files, the other is
     // answered with it.
     const [first, twin] = await Promise.all([file(), file()]);

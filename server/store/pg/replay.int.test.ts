@@ -26,11 +26,18 @@ import { copyCameraSources, copyOperationalRows } from './copy-rows.js';
 import { processedPhoto, testFiling } from '../../testing/filing.js';
 import { fileReport } from '../../commands/submit-report.js';
 import { sqliteReportWrites } from '../report-writes.js';
-import { pgCommand } from './report-writes.js';
+import { pgCommand } from './command.js';
+import { pgReportWrites } from './report-writes.js';
 import { runNow } from '../step.js';
 import { actStep, type ActOptions } from '../../commands/act-on-report.js';
 import { photoRows } from '../../commands/photos.js';
 import { acknowledgeStep, sweepStep } from '../../commands/deadline-sweep.js';
+import { acknowledgeAlertStep, probeStep } from '../../commands/cameras.js';
+import { addCameraStep, disableCameraStep, enableCameraStep, ImportAborted, importCamerasStep, moveCameraStep, removeCameraStep, seedCamerasStep, updateCameraStep } from '../../commands/camera-admin.js';
+import { sqliteCameraWrites, type CameraWrites } from '../camera-writes.js';
+import { pgCameraWrites } from './camera-writes.js';
+import type { Step } from '../step.js';
+import type { Probe } from '../../domain/cameras.js';
 import type { Actor } from '../../contract/roles.js';
 import type { Command } from '../../domain/reports.js';
 import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
@@ -209,7 +216,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     const photos = [await processedPhoto(ctx.city)];
     const filing = testFiling(ctx.city, photos, { now: ctx.now(), opts: { clientKey: 'moved-city-1' } });
     const onSqlite = () => store.tx(() => runNow(fileReport(sqliteReportWrites(store), ctx.city, filing)));
-    const onPg = () => pgCommand(pg.transactions, projector, (w) => fileReport(w, ctx.city, filing));
+    const onPg = () => pgCommand(pg.transactions, (tx) => fileReport(pgReportWrites(tx, projector), ctx.city, filing));
     const [mine, theirs] = [onSqlite(), await onPg()];
     expect(theirs).toEqual(mine);
     expect(mine[0].ok && mine[0].value.id).toBe(Math.max(...store.reports.latest(1000).map((r) => r.id)));
@@ -228,7 +235,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
   it('takes the moved city\'s reports through every step on both stores alike: dispatch, proof, verify, merge, un-merge, a retried step', async () => {
     const stepBoth = async (actor: Actor, reportId: number, cmd: Command, opts: ActOptions = {}) => {
       const mine = store.tx(() => runNow(actStep(sqliteReportWrites(store), ctx.city, actor, reportId, cmd, opts, ctx.now())));
-      const theirs = await pgCommand(pg.transactions, projector, (w) => actStep(w, ctx.city, actor, reportId, cmd, opts, ctx.now()));
+      const theirs = await pgCommand(pg.transactions, (tx) => actStep(pgReportWrites(tx, projector), ctx.city, actor, reportId, cmd, opts, ctx.now()));
       expect(theirs).toEqual(mine);
       return mine[0];
     };
@@ -236,7 +243,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     const fileBoth = async (description: string) => {
       const filing = testFiling(ctx.city, photos, { description, now: ctx.now() });
       const mine = store.tx(() => runNow(fileReport(sqliteReportWrites(store), ctx.city, filing)));
-      expect(await pgCommand(pg.transactions, projector, (w) => fileReport(w, ctx.city, filing))).toEqual(mine);
+      expect(await pgCommand(pg.transactions, (tx) => fileReport(pgReportWrites(tx, projector), ctx.city, filing))).toEqual(mine);
       if (!mine[0].ok) throw new Error(mine[0].message);
       return mine[0].value;
     };
@@ -276,7 +283,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
       const lease = { name: 'deadline-sweep', owner: 'hub-a', termMs: 90_000 };
       const sweepBoth = async (when: Date, term: typeof lease) => {
         const mine = store.tx(() => runNow(sweepStep(sqliteReportWrites(store), ctx.city, when, 500, term)));
-        expect(await pgCommand(pg.transactions, projector, (w) => sweepStep(w, ctx.city, when, 500, term))).toEqual(mine);
+        expect(await pgCommand(pg.transactions, (tx) => sweepStep(pgReportWrites(tx, projector), ctx.city, when, 500, term))).toEqual(mine);
         return mine[0];
       };
       const raised = await sweepBoth(at, lease);
@@ -286,7 +293,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
       const { report, flag } = raised[0];
       const operator = { id: 'op-test', role: 'operator' as const, agencyId: report.agencyId, name: 'Operator' };
       const mine = store.tx(() => runNow(acknowledgeStep(sqliteReportWrites(store), operator, report.id, flag, at)));
-      expect(await pgCommand(pg.transactions, projector, (w) => acknowledgeStep(w, operator, report.id, flag, at))).toEqual(mine);
+      expect(await pgCommand(pg.transactions, (tx) => acknowledgeStep(pgReportWrites(tx, projector), operator, report.id, flag, at))).toEqual(mine);
       expect(mine[0].ok).toBe(true);
 
       expect(await allRows(pg.events)).toEqual(await allRows(source));
@@ -299,6 +306,61 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     } finally {
       for (const a of agencies) delete a.webhookUrl;
     }
+  });
+  it('runs the moved city\'s cameras on both stores alike: probes through health and reason changes, an alert, the console\'s admin, a restart', async () => {
+    const probeCounts = new Map<string, number>();
+    const both = async <T>(make: (w: CameraWrites) => Step<T>): Promise<T> => {
+      const mine = store.tx(() => runNow(make(sqliteCameraWrites(store))));
+      expect(await pgCommand(pg.transactions, (tx) => make(pgCameraWrites(tx, projector, probeCounts)))).toEqual(mine);
+      return mine;
+    };
+    const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
+    const t0 = ctx.now().getTime();
+    const at = (s: number) => new Date(t0 + s * 1000);
+    const cam = store.cameras.list().find((c) => !c.disabled)!.id;
+    // Good frames, then the same frame (frozen), then a black one, then no answer: online, degraded twice, offline.
+    const probes: Probe[] = [
+      ...[1, 2, 3].map((i) => ({ at: at(i).toISOString(), ok: true, latencyMs: 120, hash: `h${i}`, luma: 110, error: null })),
+      ...[4, 5, 6, 7, 8].map((i) => ({ at: at(i).toISOString(), ok: true, latencyMs: 130, hash: 'h3', luma: 110, error: null })),
+      { at: at(9).toISOString(), ok: true, latencyMs: 130, hash: 'h9', luma: 4, error: null },
+      ...[10, 11, 12, 13].map((i) => ({ at: at(i).toISOString(), ok: false, latencyMs: 5000, hash: null, luma: null, error: 'timeout' })),
+    ];
+    const changes: string[] = [];
+    const probe = async (p: Probe) => {
+      for (const c of (await both((w) => probeStep(w, cam, p)))[1]) changes.push(`${c.event.type} ${String(c.event.payload.to)}`);
+    };
+    for (const p of probes) await probe(p);
+    expect(store.cameras.get(cam)).toMatchObject({ health: 'offline', alert: 'open' });
+    expect((await both((w) => acknowledgeAlertStep(w, admin, cam, at(20))))[0].ok).toBe(true);
+    // Twenty-one probes in all, past the pruning: the newest twenty stay on both.
+    for (let i = 0; i < 8; i++) await probe({ at: at(21 + i).toISOString(), ok: true, latencyMs: 100, hash: `g${i}`, luma: 100, error: null });
+    expect(changes).toEqual(expect.arrayContaining(['camera.health_changed online', 'camera.health_changed degraded', 'camera.reason_changed black', 'camera.health_changed offline']));
+    expect(store.cameras.get(cam)!.health).toBe('online');
+
+    const input = { id: 'cam-moved-1', name: 'Simpang baru', kind: 'traffic' as const, location: [106.63, -6.18] as [number, number], snapshotUrl: 'http://127.0.0.1:9/snap.jpg', intervalS: 10 };
+    expect((await both((w) => addCameraStep(w, admin, input, at(41))))[0].ok).toBe(true);
+    expect((await both((w) => addCameraStep(w, admin, input, at(42))))[0]).toMatchObject({ ok: false, code: 'conflict' });
+    // A file whose second row is refused keeps nothing of the first, on either store.
+    const file = [{ ...input, id: 'cam-moved-2' }, { ...input, id: 'cam-moved-3', snapshotUrl: null }];
+    const head = store.events.headSeq();
+    expect(() => store.tx(() => runNow(importCamerasStep(sqliteCameraWrites(store), admin, file, at(43))))).toThrow(ImportAborted);
+    await expect(pgCommand(pg.transactions, (tx) => importCamerasStep(pgCameraWrites(tx, projector, probeCounts), admin, file, at(43)))).rejects.toThrow(ImportAborted);
+    expect([store.events.headSeq(), await pg.events.headSeq()]).toEqual([head, head]);
+    expect((await both((w) => importCamerasStep(w, admin, file.slice(0, 1), at(44))))[0]).toEqual({ ok: true, value: { added: 1 } });
+    expect((await both((w) => updateCameraStep(w, admin, input.id, { name: 'Simpang baru 2', username: 'pantau', password: 'rahasia' }, at(45))))[0].ok).toBe(true);
+    expect((await both((w) => moveCameraStep(w, admin, input.id, [106.64, -6.17], at(46))))[0].ok).toBe(true);
+    expect((await both((w) => disableCameraStep(w, admin, input.id, 'Perbaikan', at(47))))[0].ok).toBe(true);
+    expect((await both((w) => enableCameraStep(w, admin, input.id, at(48))))[0].ok).toBe(true);
+    expect((await both((w) => removeCameraStep(w, admin, 'cam-moved-2', 'Dibongkar', at(49))))[0].ok).toBe(true);
+    // A restart: the profile's cameras the log knows are not added again, their addresses refreshed.
+    expect(await both((w) => seedCamerasStep(w, ctx.city.profile.cameras, (u) => u.replace('{simulator}', 'http://127.0.0.1:8'), at(50).toISOString()))).toBe(0);
+
+    expect(await allRows(pg.events)).toEqual(await allRows(source));
+    await expectSameProjections(pg, projector);
+    const same = async (sql: string) => expect((await pg.pool.query({ text: sql, rowMode: 'array' })).rows).toEqual(reader.prepare(sql).raw().all());
+    await same('SELECT camera_id, at, ok, latency_ms, hash, luma, error FROM camera_probes ORDER BY camera_id, at');
+    await same('SELECT id, last_probe_at, last_good_at, snapshot_at FROM cameras ORDER BY id');
+    await same('SELECT camera_id, snapshot_url, stream_url, username, password, from_profile FROM camera_sources ORDER BY camera_id');
   });
 });
 

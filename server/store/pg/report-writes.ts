@@ -1,8 +1,8 @@
 import type { ReportWrites } from '../report-writes.js';
 import type { ClientCommand } from '../client-commands.js';
 import type { AccountRow } from '../accounts.js';
-import { ownTx, type Transactions, type Tx } from '../event-log.js';
-import { later, runLater, type Step } from '../step.js';
+import { ownTx, type Tx } from '../event-log.js';
+import { later } from '../step.js';
 import type { PgProjector } from './projector.js';
 import { readReport, writeReport } from './projections/reports.js';
 import { REPORT_COLUMNS, reportFromRow, type ReportRow } from '../reports.js';
@@ -84,16 +84,3 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
   };
 }
 
-/**
- * Runs a report command's step on PostgreSQL. The stream head is locked first, before the step reads the clock or a
- * row: writers then follow one another as on SQLite (whose BEGIN IMMEDIATE takes its one write lock), so a step's
- * time never goes back against its seq, two copies of one submission find each other's client id instead of one
- * failing on the key, and report ids follow seq. `make` is called once the lock is held: read the clock in it. Under
- * PgGroupCommit the batch's first command takes the lock for the batch.
- */
-export function pgCommand<T>(transactions: Transactions, projector: PgProjector, make: (w: ReportWrites) => Step<T>): Promise<T> {
-  return transactions.transaction(async (tx) => {
-    await ownTx(tx, PgTx).client.query({ name: 'event-head-lock', text: 'SELECT seq FROM event_head FOR UPDATE' });
-    return runLater(make(pgReportWrites(tx, projector)));
-  });
-}

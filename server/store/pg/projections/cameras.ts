@@ -40,7 +40,12 @@ export function pgCamerasProjection(): PgProjection {
       if (fold.next) {
         const n = fold.next;
         await client.query({ name: 'cameras-put', text: PUT, values: [n.id, n.name, n.kind, n.lng, n.lat, n.intervalS, n.disabled ? 1 : 0, n.health, n.healthSince, n.healthReason, n.alert, n.lastSeq] });
-      } else await client.query({ name: 'cameras-remove', text: 'DELETE FROM cameras WHERE id = $1', values: [id] });
+      } else {
+        // With the camera go its addresses and credentials and its probes, as SQLite's CamerasTable.apply drops them.
+        await client.query({ name: 'cameras-remove', text: 'DELETE FROM cameras WHERE id = $1', values: [id] });
+        await client.query({ name: 'cameras-remove-source', text: 'DELETE FROM camera_sources WHERE camera_id = $1', values: [id] });
+        await client.query({ name: 'cameras-remove-probes', text: 'DELETE FROM camera_probes WHERE camera_id = $1', values: [id] });
+      }
       if (fold.clearProbe) await client.query({ name: 'cameras-clear-probe', text: 'UPDATE cameras SET last_probe_at = NULL WHERE id = $1', values: [id] });
       if (fold.openSpan)
         await client.query({ name: 'cameras-open-span', text: 'INSERT INTO camera_health_spans (camera_id, health, from_at, to_at) VALUES ($1, $2, $3, NULL)', values: [id, fold.openSpan, e.at] });
