@@ -52,11 +52,9 @@ export class AccountsTable {
   }
   setDisabled(id: string, at: string | null, now: string): void {
     this.s.setDisabled.run(at, now, id);
-    if (at) this.s.endSessionsOf.run(id);
   }
   setPassword(id: string, hash: string, now: string): void {
     this.s.setPassword.run(hash, now, id);
-    this.s.endSessionsOf.run(id);
   }
   count(): number {
     return this.s.count.get() as number;
@@ -66,6 +64,10 @@ export class AccountsTable {
   }
   sessionAccount(tokenHash: string, now: string) {
     return fix(this.s.sessionAccount.get(tokenHash, now) as never);
+  }
+  /** Ends every session of an account (projections/accounts.ts endsSessions says when). */
+  endSessionsOf(id: string): void {
+    this.s.endSessionsOf.run(id);
   }
   endSession(tokenHash: string): void {
     this.s.endSession.run(tokenHash);

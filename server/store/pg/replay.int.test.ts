@@ -38,6 +38,10 @@ import { sqliteCameraWrites, type CameraWrites } from '../camera-writes.js';
 import { pgCameraWrites } from './camera-writes.js';
 import type { Step } from '../step.js';
 import type { Probe } from '../../domain/cameras.js';
+import { accountView, createAccountStep, logoutStep, resetPasswordStep, sessionActorStep, setDisabledStep, startSessionStep } from '../../commands/accounts.js';
+import { sqliteAccountWrites, type AccountWrites } from '../account-writes.js';
+import { pgAccountWrites } from './account-writes.js';
+import { createHash } from 'node:crypto';
 import type { Actor } from '../../contract/roles.js';
 import type { Command } from '../../domain/reports.js';
 import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
@@ -361,6 +365,44 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     await same('SELECT camera_id, at, ok, latency_ms, hash, luma, error FROM camera_probes ORDER BY camera_id, at');
     await same('SELECT id, last_probe_at, last_good_at, snapshot_at FROM cameras ORDER BY id');
     await same('SELECT camera_id, snapshot_url, stream_url, username, password, from_profile FROM camera_sources ORDER BY camera_id');
+  });
+  it('keeps the moved city\'s staff on both stores alike: an account made, a sign-in, disabled and reset (signed out), a sign-out', async () => {
+    const both = async <T>(make: (w: AccountWrites) => Step<T>): Promise<T> => {
+      const mine = store.tx(() => runNow(make(sqliteAccountWrites(store))));
+      expect(await pgCommand(pg.transactions, (tx) => make(pgAccountWrites(tx, projector)))).toEqual(mine);
+      return mine;
+    };
+    const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
+    const when = ctx.now();
+    const input = { username: 'pengawas.baru', name: 'Pengawas Baru', role: 'field' as const, agencyId: ctx.city.profile.agencies[0].id, password: 'tidak-dipakai' };
+    const made = { id: 'account-moved-1', passwordHash: 'scrypt$test', now: when };
+    expect((await both((w) => createAccountStep(w, admin, input, made)))[0].ok).toBe(true);
+    expect((await both((w) => createAccountStep(w, admin, { ...input, username: 'PENGAWAS.BARU' }, { ...made, id: 'account-moved-2' })))[0]).toMatchObject({ ok: false, field: 'username' });
+    const account = (await both((w) => w.accountByUsername('pengawas.baru')))!;
+    const signIn = async (token: string) => {
+      await both((w) => startSessionStep(w, accountView(account), createHash('sha256').update(token).digest('hex'), when));
+      return both((w) => sessionActorStep(w, token, when));
+    };
+    const crew = { id: account.id, role: 'field', agencyId: account.agencyId, name: account.name };
+    expect(await signIn('token-1')).toEqual(crew);
+    // Disabling signs the account out everywhere; so does a new password.
+    expect((await both((w) => setDisabledStep(w, admin, account.id, true, when)))[0].ok).toBe(true);
+    expect(await both((w) => sessionActorStep(w, 'token-1', when))).toBeNull();
+    expect((await both((w) => setDisabledStep(w, admin, account.id, false, when)))[0].ok).toBe(true);
+    expect(await signIn('token-2')).toEqual(crew);
+    expect((await both((w) => resetPasswordStep(w, admin, account.id, 'scrypt$new', when)))[0].ok).toBe(true);
+    expect(await both((w) => sessionActorStep(w, 'token-2', when))).toBeNull();
+    expect(await signIn('token-3')).toEqual(crew);
+    expect((await both((w) => logoutStep(w, 'token-3', when)))[1].map((c) => c.event.type)).toEqual(['account.session_ended']);
+    expect(await both((w) => sessionActorStep(w, 'token-3', when))).toBeNull();
+    expect(await signIn('token-4')).toEqual(crew);
+    const sessions = 'SELECT token_hash, account_id, created_at, expires_at FROM sessions WHERE account_id = $1 ORDER BY token_hash';
+    const kept = reader.prepare(sessions.replace('$1', '?')).raw().all(account.id);
+    expect(kept.length).toBe(1);
+    expect((await pg.pool.query({ text: sessions, values: [account.id], rowMode: 'array' })).rows).toEqual(kept);
+
+    expect(await allRows(pg.events)).toEqual(await allRows(source));
+    await expectSameProjections(pg, projector);
   });
 });
 

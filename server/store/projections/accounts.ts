@@ -23,6 +23,9 @@ export function accountChange(e: StoredEvent): AccountChange {
   return { kind: 'password', id, passwordHash: String(p.passwordHash ?? ''), at: e.at };
 }
 
+/** Whether an account change ends the account's sessions: a disabled account and a reset password sign it out everywhere. */
+export const endsSessions = (c: AccountChange): c is Exclude<AccountChange, { kind: 'created' }> => (c.kind === 'disabled' && c.disabledAt !== null) || c.kind === 'password';
+
 /**
  * Staff accounts: created, disabled, enabled, password reset. The events carry the password's scrypt hash (never the
  * password), so the log alone gives the accounts again; no screen or export shows an account event's payload.
@@ -38,6 +41,7 @@ export function accountsProjection(db: Db, accounts: AccountsTable): Projection 
       if (c.kind === 'created') accounts.add(c.account);
       else if (c.kind === 'disabled') accounts.setDisabled(c.id, c.disabledAt, c.at);
       else accounts.setPassword(c.id, c.passwordHash, c.at);
+      if (endsSessions(c)) accounts.endSessionsOf(c.id);
       return {};
     },
     snapshot: () => rows.all(),

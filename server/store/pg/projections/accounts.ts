@@ -1,5 +1,5 @@
 import { ownTx } from '../../event-log.js';
-import { accountChange, isAccountEvent } from '../../projections/accounts.js';
+import { accountChange, endsSessions, isAccountEvent } from '../../projections/accounts.js';
 import { PgTx } from '../transactions.js';
 import type { PgProjection } from './types.js';
 
@@ -21,6 +21,7 @@ export function pgAccountsProjection(): PgProjection {
       } else if (c.kind === 'disabled')
         await client.query({ name: 'accounts-disabled', text: 'UPDATE accounts SET disabled_at = $1, updated_at = $2 WHERE id = $3', values: [c.disabledAt, c.at, c.id] });
       else await client.query({ name: 'accounts-password', text: 'UPDATE accounts SET password_hash = $1, updated_at = $2 WHERE id = $3', values: [c.passwordHash, c.at, c.id] });
+      if (endsSessions(c)) await client.query({ name: 'sessions-end-of', text: 'DELETE FROM sessions WHERE account_id = $1', values: [c.id] });
       return {};
     },
     // COLLATE "C": SQLite's byte order, whatever the database's collation.

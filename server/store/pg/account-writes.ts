@@ -1,0 +1,27 @@
+import type { AccountWrites } from '../account-writes.js';
+import type { AccountRow } from '../accounts.js';
+import { ownTx, type Tx } from '../event-log.js';
+import { later } from '../step.js';
+import type { PgProjector } from './projector.js';
+import { PgTx } from './transactions.js';
+
+const ACCOUNT = `SELECT a.id, a.username, a.name, a.role, a.agency_id AS "agencyId", a.password_hash AS "passwordHash",
+  a.disabled_at IS NOT NULL AS disabled, a.created_at AS "createdAt" FROM accounts a`;
+
+/** server/store/account-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
+export function pgAccountWrites(tx: Tx, projector: PgProjector): AccountWrites {
+  const { client } = ownTx(tx, PgTx);
+  const row = (name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then((r) => (r.rows[0] as AccountRow | undefined) ?? null));
+  const run = (name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then(() => undefined));
+  return {
+    account: (id) => row('accounts-by-id', `${ACCOUNT} WHERE a.id = $1`, [id]),
+    // SQLite's username is COLLATE NOCASE; the contract takes only lower-case usernames, and the index is on lower().
+    accountByUsername: (username) => row('accounts-by-username', `${ACCOUNT} WHERE lower(a.username) = lower($1)`, [username]),
+    append: (e) => later(projector.append(tx, e)),
+    addSession: (tokenHash, accountId, at, expiresAt) =>
+      run('sessions-add', 'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash, accountId, at, expiresAt]),
+    purgeSessions: (at) => run('sessions-purge', 'DELETE FROM sessions WHERE expires_at <= $1', [at]),
+    endSession: (tokenHash) => run('sessions-end', 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash]),
+    sessionAccount: (tokenHash, at) => row('sessions-account', `${ACCOUNT} JOIN sessions s ON s.account_id = a.id WHERE s.token_hash = $1 AND s.expires_at > $2`, [tokenHash, at]),
+  };
+}
