@@ -63,7 +63,7 @@ try {
   );
   console.log(`migrate:pg: copied the sources (addresses, credentials) of ${await copyCameraSources(sqlite, pg)} cameras`);
   const rows = await copyOperationalRows(sqlite, pg);
-  console.log(`migrate:pg: copied ${rows.tickets} ticket counters, ${rows.media} photos of the media index, ${rows.clientCommands} client ids of applied commands, ${rows.outbox} outbox messages`);
+  console.log(`migrate:pg: copied ${rows.tickets} ticket counters, ${rows.media} photos of the media index, ${rows.clientCommands} client ids of applied commands, ${rows.outbox} outbox messages, ${rows.displays} paired displays, ${rows.sessions} sessions`);
   // Named from the SQLite projector itself (an empty store in memory), so the list cannot fall behind it.
   const sqliteProjections = new Store(openDb(':memory:'));
   const ported = new Set(projector.projections.map((p) => p.name));

@@ -5,6 +5,8 @@ import { checkPeriod, checkValue } from '../domain/indicators.js';
 import { indicatorSpecs } from '../profile/indicators.js';
 import { refuse } from '../domain/reports.js';
 import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { sqliteRoomWrites, type RoomWrites } from '../store/room-writes.js';
+import { runNow, type Step } from '../store/step.js';
 
 export type RecordOutcome = { recorded: IndicatorValue[]; unchanged: number };
 
@@ -32,37 +34,46 @@ export function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], sourc
     const key = `${v.indicatorId}|${v.period}`;
     if (keys.has(key)) return refuse('invalid', `${v.indicatorId} ${v.period} is given twice`, field(i, 'period'));
     keys.add(key);
+  }
+  return commit(ctx, () => runNow(recordValuesStep(sqliteRoomWrites(ctx.store), actor, inputs, source, now, field)));
+}
+
+/**
+ * recordValues' transaction, on either store (server/store/step.ts), once every value has been checked against its
+ * indicator: a correction without its note refuses them all; a figure sent again is left alone.
+ */
+export function* recordValuesStep(w: RoomWrites, actor: Actor, inputs: ValueInput[], source: ValueSource, now: Date, field = (i: number, f: string) => `values.${i}.${f}`): Step<[Result<RecordOutcome>, Committed[]]> {
+  const befores: (IndicatorValue | null)[] = [];
+  for (const [i, v] of inputs.entries()) {
     // A person changing a figure must say why (at the console, or pushing with their session); the history shows it
     // beside the old one. A finance office's CSV and another system's key are their own recorded source.
-    const before = ctx.store.indicators.get(v.indicatorId, v.period);
+    const before = yield* w.indicatorValue(v.indicatorId, v.period);
     const byPerson = source === 'console' || (source === 'api' && actor.role !== 'open311');
     if (byPerson && before && before.value !== v.value && !v.note)
-      return refuse('invalid', 'a correction needs a note saying why the earlier figure was wrong', field(i, 'note'));
+      return [refuse('invalid', 'a correction needs a note saying why the earlier figure was wrong', field(i, 'note')), []];
+    befores.push(before);
   }
-
-  return commit(ctx, (): [Result<RecordOutcome>, Committed[]] => {
-    const at = now.toISOString();
-    const done: Committed[] = [];
-    const recorded: IndicatorValue[] = [];
-    let unchanged = 0;
-    for (const v of inputs) {
-      const before = ctx.store.indicators.get(v.indicatorId, v.period);
-      if (before && before.value === v.value) {
-        unchanged++;
-        continue;
-      }
-      const event = {
-        type: before ? ('indicator.corrected' as const) : ('indicator.recorded' as const),
-        reportId: null,
-        at,
-        actor,
-        payload: { indicatorId: v.indicatorId, period: v.period, value: v.value, previous: before?.value ?? null, previousSeq: before?.seq ?? null, source, note: v.note ?? null },
-      };
-      const { seq, indicator: value } = ctx.store.projector.append(event);
-      if (!value) throw new Error(`${event.type} projected no value`);
-      recorded.push(value);
-      done.push({ event: { ...event, seq }, report: null, indicator: value });
+  const at = now.toISOString();
+  const done: Committed[] = [];
+  const recorded: IndicatorValue[] = [];
+  let unchanged = 0;
+  for (const [i, v] of inputs.entries()) {
+    const before = befores[i];
+    if (before && before.value === v.value) {
+      unchanged++;
+      continue;
     }
-    return [{ ok: true, value: { recorded, unchanged } }, done];
-  });
+    const event = {
+      type: before ? ('indicator.corrected' as const) : ('indicator.recorded' as const),
+      reportId: null,
+      at,
+      actor,
+      payload: { indicatorId: v.indicatorId, period: v.period, value: v.value, previous: before?.value ?? null, previousSeq: before?.seq ?? null, source, note: v.note ?? null },
+    };
+    const { seq, indicator: value } = yield* w.append(event);
+    if (!value) throw new Error(`${event.type} projected no value`);
+    recorded.push(value);
+    done.push({ event: { ...event, seq }, report: null, indicator: value });
+  }
+  return [{ ok: true, value: { recorded, unchanged } }, done];
 }

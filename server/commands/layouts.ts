@@ -3,6 +3,8 @@ import type { Actor } from '../contract/roles.js';
 import { DEFAULT_LAYOUT, type DisplayLayoutPush, type DisplayView, type Layout } from '../contract/layouts.js';
 import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
+import { sqliteRoomWrites, type RoomWrites } from '../store/room-writes.js';
+import { runNow, type Step } from '../store/step.js';
 
 import { LAYOUT_ASSIGNED } from '../store/projections/layouts.js';
 export { LAYOUT_ASSIGNED };
@@ -19,13 +21,16 @@ export function currentLayout(ctx: Ctx, displayId: string): DisplayLayoutPush {
 /** A supervisor assigns a layout: an event in the log and the projection in one transaction, then pushed live. */
 export function assignLayout(ctx: Ctx, actor: Actor, displayId: string, layout: Layout): Result<DisplayLayoutPush> {
   if (!may(actor, 'displays.manage')) return refuse('forbidden', `${actor.role} may not assign layouts`);
-  return commit(ctx, (): [Result<DisplayLayoutPush>, Committed[]] => {
-    if (!ctx.store.layouts.display(displayId)) return [refuse('not_found', `no paired display ${displayId}`, 'id'), []];
-    const at = ctx.now().toISOString();
-    const event = { type: LAYOUT_ASSIGNED as `display.${string}`, reportId: null, at, actor, payload: { displayId, layout } };
-    const { seq } = ctx.store.projector.append(event);
-    return [{ ok: true, value: { displayId, layout, seq, at } }, [{ event: { ...event, seq }, report: null }]];
-  });
+  return commit(ctx, () => runNow(assignLayoutStep(sqliteRoomWrites(ctx.store), actor, displayId, layout, ctx.now())));
+}
+
+/** assignLayout's transaction, on either store (server/store/step.ts); the caller has checked the role. */
+export function* assignLayoutStep(w: RoomWrites, actor: Actor, displayId: string, layout: Layout, now: Date): Step<[Result<DisplayLayoutPush>, Committed[]]> {
+  if (!(yield* w.pairedDisplay(displayId))) return [refuse('not_found', `no paired display ${displayId}`, 'id'), []];
+  const at = now.toISOString();
+  const event = { type: LAYOUT_ASSIGNED as `display.${string}`, reportId: null, at, actor, payload: { displayId, layout } };
+  const { seq } = yield* w.append(event);
+  return [{ ok: true, value: { displayId, layout, seq, at } }, [{ event: { ...event, seq }, report: null }]];
 }
 
 /** Every paired display with its layout and presence, for the console. */

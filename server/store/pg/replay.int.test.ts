@@ -42,6 +42,12 @@ import { accountView, createAccountStep, logoutStep, resetPasswordStep, sessionA
 import { sqliteAccountWrites, type AccountWrites } from '../account-writes.js';
 import { pgAccountWrites } from './account-writes.js';
 import { createHash } from 'node:crypto';
+import { createApiClientStep, revokeApiClientStep } from '../../commands/api-clients.js';
+import { pairDisplayStep, revokeDisplayStep } from '../../commands/displays.js';
+import { assignLayoutStep } from '../../commands/layouts.js';
+import { recordValuesStep } from '../../commands/indicators.js';
+import { sqliteRoomWrites, type RoomWrites } from '../room-writes.js';
+import { pgRoomWrites } from './room-writes.js';
 import type { Actor } from '../../contract/roles.js';
 import type { Command } from '../../domain/reports.js';
 import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
@@ -215,7 +221,8 @@ describe('replaying a SQLite city into PostgreSQL', () => {
   it('once the intake rows are copied, files the moved city\'s next report as SQLite files it: id, ticket, row, event; a retry is answered on both', async () => {
     const copied = await copyOperationalRows(reader, pg);
     const count = (table: string) => reader.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-    expect(copied).toEqual({ tickets: count('ticket_counters'), media: count('media'), clientCommands: count('client_commands'), outbox: count('outbox') });
+    expect(copied).toEqual({ tickets: count('ticket_counters'), media: count('media'), clientCommands: count('client_commands'), outbox: count('outbox'), displays: count('displays'), sessions: count('sessions') });
+    expect(copied.displays).toBeGreaterThan(0);
     expect(copied.media).toBeGreaterThan(0);
     const photos = [await processedPhoto(ctx.city)];
     const filing = testFiling(ctx.city, photos, { now: ctx.now(), opts: { clientKey: 'moved-city-1' } });
@@ -403,6 +410,37 @@ describe('replaying a SQLite city into PostgreSQL', () => {
 
     expect(await allRows(pg.events)).toEqual(await allRows(source));
     await expectSameProjections(pg, projector);
+  });
+  it('sets up the moved city\'s room on both stores alike: an API key made and revoked, a display paired and given a layout, figures corrected', async () => {
+    const both = async <T>(make: (w: RoomWrites) => Step<T>): Promise<T> => {
+      const mine = store.tx(() => runNow(make(sqliteRoomWrites(store))));
+      expect(await pgCommand(pg.transactions, (tx) => make(pgRoomWrites(tx, projector)))).toEqual(mine);
+      return mine;
+    };
+    const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
+    const when = ctx.now();
+    const key = (await both((w) => createApiClientStep(w, admin, { name: 'Aplikasi kecamatan', scopes: ['open311'] }, { id: 'key-moved-1', key: 'pk_moved-city-key-000000000000', now: when })))[0];
+    expect(key.ok).toBe(true);
+    expect((await both((w) => revokeApiClientStep(w, admin, 'key-moved-1', when)))[0].ok).toBe(true);
+    expect((await both((w) => revokeApiClientStep(w, admin, 'key-moved-1', when)))[0]).toMatchObject({ ok: false, code: 'conflict' });
+    const made = { id: 'display-moved-1', token: 'token-of-the-moved-display-0001', now: when };
+    expect((await both((w) => pairDisplayStep(w, admin, 'Layar kecamatan', made)))[0]).toEqual({ id: made.id, token: made.token });
+    // The same token again answers the same display, and pairs nothing new.
+    expect(await both((w) => pairDisplayStep(w, admin, 'Layar kecamatan', { ...made, id: 'display-moved-2' }))).toEqual([{ id: made.id, token: made.token }, []]);
+    expect((await both((w) => assignLayoutStep(w, admin, made.id, { kind: 'split', views: [{ view: 'map' }, { view: 'performance' }], direction: 'rows' }, when)))[0].ok).toBe(true);
+    expect((await both((w) => revokeDisplayStep(w, admin, made.id, when)))[0].ok).toBe(true);
+    expect((await both((w) => assignLayoutStep(w, admin, made.id, { kind: 'single', view: { view: 'map' } }, when)))[0]).toMatchObject({ ok: false, code: 'not_found' });
+
+    const figure = store.indicators.list()[0];
+    const input = { indicatorId: figure.indicatorId, period: figure.period, value: figure.value + 1 };
+    expect((await both((w) => recordValuesStep(w, admin, [input], 'console', when)))[0]).toMatchObject({ ok: false, field: 'values.0.note' });
+    expect((await both((w) => recordValuesStep(w, admin, [{ ...input, note: 'Salah ketik' }], 'console', when)))[0]).toMatchObject({ ok: true, value: { unchanged: 0 } });
+    expect((await both((w) => recordValuesStep(w, admin, [{ ...input, note: 'Dikirim lagi' }], 'console', when)))[0]).toMatchObject({ ok: true, value: { recorded: [], unchanged: 1 } });
+
+    expect(await allRows(pg.events)).toEqual(await allRows(source));
+    await expectSameProjections(pg, projector);
+    const displays = 'SELECT id, name, token_hash, created_at, revoked_at, paired_by, revoked_by FROM displays ORDER BY id';
+    expect((await pg.pool.query({ text: displays, rowMode: 'array' })).rows).toEqual(reader.prepare(displays).raw().all());
   });
 });
 

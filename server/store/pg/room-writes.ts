@@ -1,0 +1,42 @@
+import type { RoomWrites } from '../room-writes.js';
+import type { ApiClientView } from '../../contract/api-clients.js';
+import type { Layout } from '../../contract/layouts.js';
+import { ownTx, type Tx } from '../event-log.js';
+import { later } from '../step.js';
+import type { PgProjector } from './projector.js';
+import { PgTx } from './transactions.js';
+
+const DISPLAY = 'SELECT id, name, created_at AS "createdAt", revoked_at AS "revokedAt" FROM displays';
+
+/** server/store/room-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
+export function pgRoomWrites(tx: Tx, projector: PgProjector): RoomWrites {
+  const { client } = ownTx(tx, PgTx);
+  const first = <T>(name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then((r) => (r.rows[0] as T | undefined) ?? null));
+  const run = (name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then(() => undefined));
+  return {
+    append: (e) => later(projector.append(tx, e)),
+    apiClient: (id) =>
+      later(
+        client
+          .query({
+            name: 'api-clients-by-id',
+            text: 'SELECT id, name, key_prefix AS "keyPrefix", scopes, created_by AS "createdBy", created_at AS "createdAt", revoked_at AS "revokedAt" FROM api_clients WHERE id = $1',
+            values: [id],
+          })
+          .then((r) => (r.rows[0] ? ({ ...r.rows[0], scopes: JSON.parse(r.rows[0].scopes) } as ApiClientView) : null)),
+      ),
+    activeDisplay: (tokenHash) => first('displays-active', `${DISPLAY} WHERE token_hash = $1 AND revoked_at IS NULL`, [tokenHash]),
+    display: (id) => first('displays-by-id', `${DISPLAY} WHERE id = $1`, [id]),
+    pairedDisplay: (id) => first('displays-paired', 'SELECT id, name, created_at AS "createdAt", last_seen_at AS "lastSeenAt" FROM displays WHERE id = $1 AND revoked_at IS NULL', [id]),
+    addDisplay: (id, name, tokenHash, at, pairedBy) => run('displays-add', 'INSERT INTO displays (id, name, token_hash, created_at, paired_by) VALUES ($1, $2, $3, $4, $5)', [id, name, tokenHash, at, pairedBy]),
+    revokeDisplay: (id, at, by) => run('displays-revoke', 'UPDATE displays SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL', [id, at, by]),
+    layout: (displayId) =>
+      later(
+        client
+          .query({ name: 'layouts-get', text: 'SELECT display_id AS "displayId", layout, seq, assigned_at AS "assignedAt", assigned_by AS "assignedBy" FROM display_layouts WHERE display_id = $1', values: [displayId] })
+          .then((r) => (r.rows[0] ? { ...r.rows[0], layout: JSON.parse(r.rows[0].layout) as Layout } : null)),
+      ),
+    indicatorValue: (indicatorId, period) =>
+      first('indicators-get', 'SELECT indicator_id AS "indicatorId", period, value, at, seq, source, corrections FROM indicator_values WHERE indicator_id = $1 AND period = $2', [indicatorId, period]),
+  };
+}
