@@ -15,6 +15,7 @@ import { openDbReadOnly, type Db } from '../db.js';
 import { EventLog, type EventRow } from '../events.js';
 import { REPORT_COLUMNS } from '../reports.js';
 import { openPgStore, type PgStore } from './index.js';
+import type { Tx } from '../event-log.js';
 import { PgProjector, pgProjections } from './projector.js';
 import { DivergedLogError, replayIntoPg } from './replay.js';
 import { pgDifferences } from './compare.js';
@@ -25,7 +26,7 @@ import { assignLayout } from '../../commands/layouts.js';
 import { copyCameraSources, copyOperationalRows } from './copy-rows.js';
 import { processedPhoto, testFiling } from '../../testing/filing.js';
 import { fileReport } from '../../commands/submit-report.js';
-import { sqliteReportWrites } from '../report-writes.js';
+import { sqliteReportWrites, type ReportWrites } from '../report-writes.js';
 import { pgCommand } from './command.js';
 import { pgReportWrites } from './report-writes.js';
 import { runNow } from '../step.js';
@@ -147,6 +148,16 @@ async function allRows(log: { rowsSince(seq: number, limit: number): EventRow[] 
   return log.rowsSince(0, 1_000_000);
 }
 
+/**
+ * Runs one command's step on both stores, SQLite's ports and then PostgreSQL's (in pgCommand), expects the same answer
+ * from each, and gives SQLite's.
+ */
+async function onBoth<W, T>(sqlitePorts: W, pgPorts: (tx: Tx) => W, pg: PgStore, make: (w: W) => Step<T>): Promise<T> {
+  const mine = store.tx(() => runNow(make(sqlitePorts)));
+  expect(await pgCommand(pg.transactions, (tx) => make(pgPorts(tx)))).toEqual(mine);
+  return mine;
+}
+
 describe('replaying a SQLite city into PostgreSQL', () => {
   let pg: PgStore;
   let projector: PgProjector;
@@ -244,19 +255,13 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect([store.events.headSeq(), await pg.events.headSeq()]).toEqual([head, head]);
   });
   it('takes the moved city\'s reports through every step on both stores alike: dispatch, proof, verify, merge, un-merge, a retried step', async () => {
-    const stepBoth = async (actor: Actor, reportId: number, cmd: Command, opts: ActOptions = {}) => {
-      const mine = store.tx(() => runNow(actStep(sqliteReportWrites(store), ctx.city, actor, reportId, cmd, opts, ctx.now())));
-      const theirs = await pgCommand(pg.transactions, (tx) => actStep(pgReportWrites(tx, projector), ctx.city, actor, reportId, cmd, opts, ctx.now()));
-      expect(theirs).toEqual(mine);
-      return mine[0];
-    };
+    const both = <T>(make: (w: ReportWrites) => Step<T>) => onBoth(sqliteReportWrites(store), (tx) => pgReportWrites(tx, projector), pg, make);
+    const stepBoth = async (actor: Actor, reportId: number, cmd: Command, opts: ActOptions = {}) => (await both((w) => actStep(w, ctx.city, actor, reportId, cmd, opts, ctx.now())))[0];
     const photos = [await processedPhoto(ctx.city)];
     const fileBoth = async (description: string) => {
-      const filing = testFiling(ctx.city, photos, { description, now: ctx.now() });
-      const mine = store.tx(() => runNow(fileReport(sqliteReportWrites(store), ctx.city, filing)));
-      expect(await pgCommand(pg.transactions, (tx) => fileReport(pgReportWrites(tx, projector), ctx.city, filing))).toEqual(mine);
-      if (!mine[0].ok) throw new Error(mine[0].message);
-      return mine[0].value;
+      const [filed] = await both((w) => fileReport(w, ctx.city, testFiling(ctx.city, photos, { description, now: ctx.now() })));
+      if (!filed.ok) throw new Error(filed.message);
+      return filed.value;
     };
     const first = await fileBoth('Sampah menumpuk di depan sekolah');
     const operator = { id: 'op-test', role: 'operator' as const, agencyId: first.agencyId, name: 'Operator' };
@@ -292,20 +297,15 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     try {
       const at = new Date(ctx.now().getTime() + 3 * 86400_000);
       const lease = { name: 'deadline-sweep', owner: 'hub-a', termMs: 90_000 };
-      const sweepBoth = async (when: Date, term: typeof lease) => {
-        const mine = store.tx(() => runNow(sweepStep(sqliteReportWrites(store), ctx.city, when, 500, term)));
-        expect(await pgCommand(pg.transactions, (tx) => sweepStep(pgReportWrites(tx, projector), ctx.city, when, 500, term))).toEqual(mine);
-        return mine[0];
-      };
+      const both = <T>(make: (w: ReportWrites) => Step<T>) => onBoth(sqliteReportWrites(store), (tx) => pgReportWrites(tx, projector), pg, make);
+      const sweepBoth = async (when: Date, term: typeof lease) => (await both((w) => sweepStep(w, ctx.city, when, 500, term)))[0];
       const raised = await sweepBoth(at, lease);
       expect(raised.length).toBeGreaterThan(0);
       // Another hub while hub-a's lease runs: refused on both, nothing swept.
       expect(await sweepBoth(new Date(at.getTime() + 1000), { ...lease, owner: 'hub-b' })).toEqual([]);
       const { report, flag } = raised[0];
       const operator = { id: 'op-test', role: 'operator' as const, agencyId: report.agencyId, name: 'Operator' };
-      const mine = store.tx(() => runNow(acknowledgeStep(sqliteReportWrites(store), operator, report.id, flag, at)));
-      expect(await pgCommand(pg.transactions, (tx) => acknowledgeStep(pgReportWrites(tx, projector), operator, report.id, flag, at))).toEqual(mine);
-      expect(mine[0].ok).toBe(true);
+      expect((await both((w) => acknowledgeStep(w, operator, report.id, flag, at)))[0].ok).toBe(true);
 
       expect(await allRows(pg.events)).toEqual(await allRows(source));
       await expectSameProjections(pg, projector);
@@ -320,11 +320,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
   });
   it('runs the moved city\'s cameras on both stores alike: probes through health and reason changes, an alert, the console\'s admin, a restart', async () => {
     const probeCounts = new Map<string, number>();
-    const both = async <T>(make: (w: CameraWrites) => Step<T>): Promise<T> => {
-      const mine = store.tx(() => runNow(make(sqliteCameraWrites(store))));
-      expect(await pgCommand(pg.transactions, (tx) => make(pgCameraWrites(tx, projector, probeCounts)))).toEqual(mine);
-      return mine;
-    };
+    const both = <T>(make: (w: CameraWrites) => Step<T>) => onBoth(sqliteCameraWrites(store), (tx) => pgCameraWrites(tx, projector, probeCounts), pg, make);
     const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
     const t0 = ctx.now().getTime();
     const at = (s: number) => new Date(t0 + s * 1000);
@@ -374,11 +370,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     await same('SELECT camera_id, snapshot_url, stream_url, username, password, from_profile FROM camera_sources ORDER BY camera_id');
   });
   it('keeps the moved city\'s staff on both stores alike: an account made, a sign-in, disabled and reset (signed out), a sign-out', async () => {
-    const both = async <T>(make: (w: AccountWrites) => Step<T>): Promise<T> => {
-      const mine = store.tx(() => runNow(make(sqliteAccountWrites(store))));
-      expect(await pgCommand(pg.transactions, (tx) => make(pgAccountWrites(tx, projector)))).toEqual(mine);
-      return mine;
-    };
+    const both = <T>(make: (w: AccountWrites) => Step<T>) => onBoth(sqliteAccountWrites(store), (tx) => pgAccountWrites(tx, projector), pg, make);
     const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
     const when = ctx.now();
     const input = { username: 'pengawas.baru', name: 'Pengawas Baru', role: 'field' as const, agencyId: ctx.city.profile.agencies[0].id, password: 'tidak-dipakai' };
@@ -412,11 +404,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     await expectSameProjections(pg, projector);
   });
   it('sets up the moved city\'s room on both stores alike: an API key made and revoked, a display paired and given a layout, figures corrected', async () => {
-    const both = async <T>(make: (w: RoomWrites) => Step<T>): Promise<T> => {
-      const mine = store.tx(() => runNow(make(sqliteRoomWrites(store))));
-      expect(await pgCommand(pg.transactions, (tx) => make(pgRoomWrites(tx, projector)))).toEqual(mine);
-      return mine;
-    };
+    const both = <T>(make: (w: RoomWrites) => Step<T>) => onBoth(sqliteRoomWrites(store), (tx) => pgRoomWrites(tx, projector), pg, make);
     const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
     const when = ctx.now();
     const key = (await both((w) => createApiClientStep(w, admin, { name: 'Aplikasi kecamatan', scopes: ['open311'] }, { id: 'key-moved-1', key: 'pk_moved-city-key-000000000000', now: when })))[0];
