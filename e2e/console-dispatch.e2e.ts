@@ -78,7 +78,7 @@ describe('the operator console', () => {
     const assignee = await fillDispatch(page);
     const accounts = await seedAccounts(e2e.hub.ctx);
     const version = e2e.hub.ctx.store.reports.get(id)!.version;
-    expect(actOnReport(e2e.hub.ctx, accounts.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: assignee, expectedVersion: version }).ok).toBe(true);
+    expect((await actOnReport(e2e.hub.ctx, accounts.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: assignee, expectedVersion: version })).ok).toBe(true);
     await page.click('[data-testid="action-submit"]');
     await page.waitForSelector('[data-testid="conflict-message"]', { timeout: 30_000 });
     expect(e2e.hub.ctx.store.events.forReport(id).filter((e) => e.type === 'report.dispatched')).toHaveLength(1);

@@ -29,9 +29,9 @@ beforeAll(async () => {
   at('2026-11-23T09:00:00');
   newId = Number((await postReport(url, validReport(), [await photo()])).body.id);
   at('2026-11-23T12:05:00');
-  sweepDeadlines(hub.ctx, 5000);
+  await sweepDeadlines(hub.ctx, 5000);
   at('2026-11-23T13:01:00');
-  sweepDeadlines(hub.ctx, 5000);
+  await sweepDeadlines(hub.ctx, 5000);
 
   await darkenCamera(hub, config, sim, DEAD, clock);
   expect(hub.ctx.store.cameras.get(DEAD)?.health).toBe('offline');

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('a supervisor revokes a wall display from the console', () => {
   it('the screen drops to "not paired" at once, and the console lists it as revoked', async () => {
-    const lobby = pairDisplay(hub.ctx, { ...SYSTEM, name: 'Admin Diskominfo' }, 'Layar lobi');
+    const lobby = await pairDisplay(hub.ctx, { ...SYSTEM, name: 'Admin Diskominfo' }, 'Layar lobi');
     const wall = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await wall.goto(`${url}/wall/kamera?display=${lobby.token}`);
     await wall.waitForSelector('body[data-cameras="ready"]', { timeout: 60_000 });

@@ -44,7 +44,7 @@ describe('a field supervisor on a bad network', () => {
     const created = await postReport(url, validReport({ lat, lon }), [await photo()]);
     const id = Number(created.body.id);
     const fs = accounts.fieldOf('dkp', 1);
-    expect(actOnReport(hub.ctx, accounts.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: fs.id, instruction: 'Angkut hari ini' }).ok).toBe(true);
+    expect((await actOnReport(hub.ctx, accounts.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: fs.id, instruction: 'Angkut hari ini' })).ok).toBe(true);
 
     const context = await phone({ latitude: lat, longitude: lon });
     const page = await context.newPage();
@@ -80,7 +80,7 @@ describe('a field supervisor on a bad network', () => {
     expect(hub.ctx.store.reports.get(id)!.proof?.photos).toHaveLength(2);
     await page.screenshot({ path: join(ARTIFACTS, 'field-delivered.png') });
 
-    expect(actOnReport(hub.ctx, accounts.operatorOf('dkp'), id, { action: 'verify' }).ok).toBe(true);
+    expect((await actOnReport(hub.ctx, accounts.operatorOf('dkp'), id, { action: 'verify' })).ok).toBe(true);
     const citizen = await (await phone({ latitude: lat, longitude: lon })).newPage();
     await citizen.goto(`${url}${created.body.trackUrl}`);
     await citizen.waitForSelector('[data-testid="track-before-after"] img');

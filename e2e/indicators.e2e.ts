@@ -15,8 +15,8 @@ const city = loadCity('tangerang');
 const clock = { t: Date.now() };
 const e2e = useE2e({ from: 'demo', now: () => new Date(clock.t) });
 
-beforeAll(() => {
-  sweepDeadlines(e2e.hub.ctx, 5000);
+beforeAll(async () => {
+  await sweepDeadlines(e2e.hub.ctx, 5000);
   expect(e2e.hub.ctx.store.cameras.get(DARK_CAMERA)?.health).toBe('offline');
 });
 

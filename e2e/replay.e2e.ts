@@ -36,7 +36,7 @@ beforeAll(async () => {
   clock = wib('08:00');
   reportId = Number((await postReport(url, validReport({ lat: LAT, lon: LON, description: 'Sampah menumpuk di depan SD Negeri 3' }), [await photo()])).body.id);
   const times: Record<string, string> = { dispatch: '09:00', accept: '09:30', submit_proof: '10:00', verify: '11:00' };
-  handle(hub, reportId, ['dispatch', 'accept', 'submit_proof', 'verify'], (step) => (clock = wib(times[step])));
+  await handle(hub, reportId, ['dispatch', 'accept', 'submit_proof', 'verify'], (step) => (clock = wib(times[step])));
   clock = wib('12:00', '2026-11-21');
   browser = await launch();
 }, 90_000);

@@ -84,7 +84,7 @@ describe('a report reaches the wall', () => {
     const op = { id: 'op', role: 'operator' as const, agencyId: report.agencyId };
     // Dispatch goes only to a real, active field supervisor of the report's agency.
     const fs = hub.ctx.store.accounts.fieldSupervisors(report.agencyId)[0] ?? (await seedAccounts(hub.ctx)).fieldOf(report.agencyId);
-    expect(actOnReport(hub.ctx, op, report.id, { action: 'dispatch', assigneeId: fs.id }).ok).toBe(true);
+    expect((await actOnReport(hub.ctx, op, report.id, { action: 'dispatch', assigneeId: fs.id })).ok).toBe(true);
     await expect.poll(() => renderedPhase(page, report.id), { timeout: 20_000, interval: 250 }).toBe('yellow');
   });
 
@@ -97,7 +97,7 @@ describe('a report reaches the wall', () => {
     // Committed without this hub broadcasting it (as by another hub on the store, or one that died after its COMMIT):
     // the log follower reads it from the log within a tenth of a second, and failing that the head beat tells the wall.
     const op = { id: 'op', role: 'operator' as const, agencyId: report.agencyId };
-    expect(actOnReport({ ...hub.ctx, publish: () => {} }, op, report.id, { action: 'check' }).ok).toBe(true);
+    expect((await actOnReport({ ...hub.ctx, publish: () => {} }, op, report.id, { action: 'check' })).ok).toBe(true);
     // One beat tells the head; the next finds the wall still short of it, and the wall asks what it missed.
     hub.headBeat.beat();
     hub.headBeat.beat();

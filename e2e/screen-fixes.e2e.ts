@@ -94,10 +94,10 @@ describe('screen fixes from the newcomer walk', () => {
 
   it('a started job is still started on a fresh page: no second "Mulai kerja"', async () => {
     const id = hub.ctx.store.reports.queuePage({}, { limit: 10 }).find((r) => r.categoryId === 'sampah')!.id;
-    handle(hub, id, ['dispatch', 'accept']);
+    await handle(hub, id, ['dispatch', 'accept']);
     const r = hub.ctx.store.reports.get(id)!;
     const field = hub.ctx.store.accounts.fieldSupervisors(r.agencyId).find((a) => a.id === r.assigneeId)!;
-    expect(actOnReport(hub.ctx, { id: field.id, role: 'field', agencyId: r.agencyId, name: field.name }, id, { action: 'start' }).ok).toBe(true);
+    expect((await actOnReport(hub.ctx, { id: field.id, role: 'field', agencyId: r.agencyId, name: field.name }, id, { action: 'start' })).ok).toBe(true);
     const { context, page } = await loggedIn(field.username, { width: 390, height: 844 });
     await page.goto(`${url}/field`);
     const card = `[data-testid="job-card"][data-report-id="${id}"]`;
@@ -110,7 +110,7 @@ describe('screen fixes from the newcomer walk', () => {
   it("a split's map keeps its window badge, and the alert strip sits under the views, not over them", async () => {
     const displayId = hub.ctx.store.layouts.displays()[0]!.id;
     const sup = { id: 'e2e-supervisor', role: 'supervisor' as const, name: 'Supervisor' };
-    expect(assignLayout(hub.ctx, sup, displayId, { kind: 'split', views: [{ view: 'map', window: '6h' }, { view: 'cameras' }], direction: 'columns' }).ok).toBe(true);
+    expect((await assignLayout(hub.ctx, sup, displayId, { kind: 'split', views: [{ view: 'map', window: '6h' }, { view: 'cameras' }], direction: 'columns' })).ok).toBe(true);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
     const map = await layoutFrame(page, 'map');

@@ -22,7 +22,7 @@ beforeAll(async () => {
   // are this file's own.
   ({ hub, url } = await startTestHub({ staticDir: join(import.meta.dirname, '..', 'dist') }, { from: 'demo' }));
   const accounts = await seedAccounts(hub.ctx);
-  expect(acknowledgeCameraAlert(hub.ctx, accounts.operatorOf('dishub'), DARK_CAMERA).ok).toBe(true);
+  expect((await acknowledgeCameraAlert(hub.ctx, accounts.operatorOf('dishub'), DARK_CAMERA)).ok).toBe(true);
   // The hub's history: it was down for eight hours three days ago, so the kinerja trend has a data gap to draw.
   const day = 86_400_000;
   const t0 = Date.now();
@@ -103,7 +103,7 @@ describe('wall layouts from the console', () => {
     const displayId = hub.ctx.store.layouts.displays()[0].id;
     const sup = { id: 'e2e-supervisor', role: 'supervisor' as const, name: 'Supervisor' };
     const playlistLayout = hub.ctx.store.layouts.get(displayId)!.layout;
-    expect(assignLayout(hub.ctx, sup, displayId, { kind: 'split', views: [{ view: 'map' }, { view: 'performance' }], direction: 'columns' }).ok).toBe(true);
+    expect((await assignLayout(hub.ctx, sup, displayId, { kind: 'split', views: [{ view: 'map' }, { view: 'performance' }], direction: 'columns' })).ok).toBe(true);
     // Half density: the same 3840×2160 CSS layout, a quarter of the pixels for SwiftShader to paint.
     const big = await browser.newPage({ viewport: { width: 3840, height: 2160 }, deviceScaleFactor: 0.5 });
     await big.goto(`${url}/wall/layar?display=${WALL_TOKEN}`);
@@ -117,7 +117,7 @@ describe('wall layouts from the console', () => {
     await big.screenshot({ path: join(ARTIFACTS, 'layar-split-kinerja-4k.png') });
     await wall.screenshot({ path: join(ARTIFACTS, 'layar-split-kinerja-1080p.png') });
     await big.close();
-    expect(assignLayout(hub.ctx, sup, displayId, playlistLayout).ok).toBe(true);
+    expect((await assignLayout(hub.ctx, sup, displayId, playlistLayout)).ok).toBe(true);
     await wall.waitForSelector('[data-testid="layar"][data-kind="playlist"]', { timeout: 15_000 });
   }, 420_000);
 
@@ -130,7 +130,7 @@ describe('wall layouts from the console', () => {
     expect(await alert.textContent()).toMatch(/LAPORAN DARURAT.*Banjir/);
     await wall.screenshot({ path: join(ARTIFACTS, 'layar-alert-1080p.png') });
     const report = hub.ctx.store.reports.get(id)!;
-    const done = actOnReport(hub.ctx, { id: 'op-bpbd', role: 'operator', agencyId: 'bpbd', name: 'Operator BPBD' }, id, { action: 'reject', reason: 'laporan ganda, sudah ditangani', expectedVersion: report.version });
+    const done = await actOnReport(hub.ctx, { id: 'op-bpbd', role: 'operator', agencyId: 'bpbd', name: 'Operator BPBD' }, id, { action: 'reject', reason: 'laporan ganda, sudah ditangani', expectedVersion: report.version });
     expect(done.ok).toBe(true);
     await alert.waitFor({ state: 'detached', timeout: 15_000 });
   });

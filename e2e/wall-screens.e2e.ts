@@ -11,8 +11,8 @@ import { useE2e } from './harness.js';
 const city = loadCity('tangerang');
 const e2e = useE2e({ from: 'demo' });
 
-beforeAll(() => {
-  sweepDeadlines(e2e.hub.ctx, 5000);
+beforeAll(async () => {
+  await sweepDeadlines(e2e.hub.ctx, 5000);
   expect(e2e.hub.ctx.store.cameras.get(DEAD)?.health).toBe('offline');
 });
 

@@ -19,7 +19,7 @@ const SPSE: Actor = { id: 'spse', role: 'open311', name: 'SPSE (LPSE)', scopes: 
  * progress typed at the console), the current month's so far today, and a few corrections.
  * Agencies differ: some realise their budget on plan, some lag, as the league should show.
  */
-export function seedIndicators(ctx: Ctx, opts: { now: Date; seed?: number; operatorOf: (agencyId: string) => Actor; supervisor: Actor }): number {
+export async function seedIndicators(ctx: Ctx, opts: { now: Date; seed?: number; operatorOf: (agencyId: string) => Actor; supervisor: Actor }): Promise<number> {
   const rng: Rng = mulberry(opts.seed ?? 20261124);
   const specs = [...indicatorSpecs(ctx.city).values()];
   const projects = new Map(ctx.city.profile.projects.map((p) => [p.id, p]));
@@ -70,7 +70,7 @@ export function seedIndicators(ctx: Ctx, opts: { now: Date; seed?: number; opera
       }
     }
     for (const b of batches.values()) {
-      const r = recordValues(seeded, b.actor, b.values, b.source);
+      const r = await recordValues(seeded, b.actor, b.values, b.source);
       if (!r.ok) throw new Error(`seeding indicators for ${month} failed: ${r.field ?? ''} ${r.message}`);
       count += r.value.recorded.length;
     }
@@ -82,7 +82,7 @@ export function seedIndicators(ctx: Ctx, opts: { now: Date; seed?: number; opera
   const before = ctx.store.indicators.get(`${first.id}.anggaran`, last);
   if (before) {
     clock.t = now - 2 * 3600_000;
-    const r = recordValues(seeded, opts.operatorOf(first.id), [{ indicatorId: `${first.id}.anggaran`, period: last, value: Math.min(100, before.value + 2.4), note: 'SP2D akhir bulan terlambat masuk' }], 'console');
+    const r = await recordValues(seeded, opts.operatorOf(first.id), [{ indicatorId: `${first.id}.anggaran`, period: last, value: Math.min(100, before.value + 2.4), note: 'SP2D akhir bulan terlambat masuk' }], 'console');
     if (r.ok) count += r.value.recorded.length;
   }
   return count;

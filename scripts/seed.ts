@@ -92,7 +92,7 @@ export async function seedDemo(ctx: Ctx, opts: { count: number; days: number; no
     const actor = s.actor === 'field' ? fieldOf(agencyId, s.reportIndex) : s.actor === 'operator' ? operatorOf(agencyId) : SUBMITTER;
     const res = s.action === 'submit_proof'
       ? await submitProof(seededCtx, actor, ids[s.reportIndex], { clientId: `seed-proof-${s.reportIndex}`, note: 'Pekerjaan selesai.' }, [pick(rng, proofPhotos.get(categoryOf[s.reportIndex])!)])
-      : actOnReport(seededCtx, actor, ids[s.reportIndex], cmd);
+      : await actOnReport(seededCtx, actor, ids[s.reportIndex], cmd);
     if (!res.ok && res.code !== 'conflict') throw new Error(`seeding step ${s.action} failed: ${res.message}`);
   }
   return ids.length;

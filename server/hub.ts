@@ -11,7 +11,7 @@ import { configureSharp, PhotoQueue } from './media/photo-queue.js';
 import { createApp } from './http/app.js';
 import type { Express } from 'express';
 import { attachLive, startHeadBeat, type LiveServer } from './realtime/live.js';
-import { pairDisplay } from './commands/displays.js';
+import { pairDisplayAtStart } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
 import { startLogFollower } from './realtime/log-follower.js';
 import { seedCamerasFromProfile } from './commands/camera-admin.js';
@@ -74,7 +74,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   };
 
   // Before any listener: nobody is connected yet, and the event is in the log for the audit.
-  if (config.wallToken) pairDisplay(ctx, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, config.wallToken);
+  if (config.wallToken) pairDisplayAtStart(store, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, config.wallToken, ctx.now());
 
   const presence: Presence = { connected: async () => new Set<string>() };
   // This run of the hub: its heartbeat row, its leases, and the name /api/health answers with.

@@ -120,7 +120,7 @@ type Target = {
   label: string;
   url: string;
   /** Fires one event; returns the id the clients will see (seq) and the send stamp. */
-  fire: () => { id: number; sentAt: number; callMs: number };
+  fire: () => { id: number; sentAt: number; callMs: number } | Promise<{ id: number; sentAt: number; callMs: number }>;
   sent: Map<number, number>;
   callMs: number[];
   payloadBytes: number;
@@ -210,9 +210,9 @@ async function main() {
         name: 'hub actOnReport note → broadcast',
         label: 'hub',
         url: `http://127.0.0.1:${hubPort}`,
-        fire: () => {
+        fire: async () => {
           const sentAt = now();
-          const r = actOnReport(hubCtx, BENCH_ACTOR, reportId, { action: 'note', reason: 'bench' });
+          const r = await actOnReport(hubCtx, BENCH_ACTOR, reportId, { action: 'note', reason: 'bench' });
           const callMs = now() - sentAt;
           if (!r.ok) throw new Error(`note refused: ${r.message}`);
           return { id: r.value.lastSeq, sentAt, callMs };
@@ -258,7 +258,7 @@ async function main() {
       for (let i = 0; i < count; i++) {
         const wait = start + i * interval - performance.now();
         if (wait > 0) await sleep(wait);
-        const f = t.fire();
+        const f = await t.fire();
         if (measure) {
           t.sent.set(f.id, f.sentAt);
           t.callMs.push(f.callMs);

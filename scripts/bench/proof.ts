@@ -32,7 +32,7 @@ try {
   for (let i = 0; i < N * R; i++) {
     const r = await submitReport(hub.ctx, operator, { category: 'sampah', description: 'Sampah menumpuk untuk uji', lat: -6.1789, lon: 106.6312, channel: 'phone' }, [small]);
     if (!r.ok) throw new Error(r.message);
-    actOnReport(hub.ctx, operator, r.value.id, { action: 'dispatch', assigneeId: field.id });
+    await actOnReport(hub.ctx, operator, r.value.id, { action: 'dispatch', assigneeId: field.id });
     jobs.push(r.value.id);
   }
   // A phone camera's photo after the field page's downscale: about 1600 px on the long edge.

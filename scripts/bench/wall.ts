@@ -311,7 +311,7 @@ async function main() {
     rows.tick.wall.push(await tickCost(wallCdp, async () => {
       for (let k = 0; k < 100; k++) {
         const id = nextNew--;
-        actOnReport(hub!.ctx, system, id, { action: 'dispatch', assigneeId: crews.fieldOf(hub!.ctx.store.reports.get(id)!.agencyId).id });
+        await actOnReport(hub!.ctx, system, id, { action: 'dispatch', assigneeId: crews.fieldOf(hub!.ctx.store.reports.get(id)!.agencyId).id });
       }
     }));
     rows.fps.wall.push(await panFps(wall, 'window.__pantau.map', box.center));

@@ -5,9 +5,9 @@ import { hashPassword, verifyPassword } from '../domain/passwords.js';
 import { refuse } from '../domain/reports.js';
 import { may, sessionHours } from '../domain/access.js';
 import type { AccountRow } from '../store/accounts.js';
-import { sqliteAccountWrites, type AccountWrites } from '../store/account-writes.js';
+import type { AccountWrites } from '../store/account-writes.js';
 import { runNow, type Step } from '../store/step.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { command, type Committed, type Ctx, type Result } from './context.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const SESSION_COOKIE = 'pantau_session';
@@ -21,13 +21,11 @@ function* accountEventStep(w: AccountWrites, actor: Actor, type: `account.${stri
   return { event: { ...event, seq: (yield* w.append(event)).seq }, report: null };
 }
 
-const onSqlite = (ctx: Ctx) => sqliteAccountWrites(ctx.store);
-
 export async function createAccount(ctx: Ctx, actor: Actor, input: NewAccount): Promise<Result<AccountView>> {
   if (!may(actor, 'accounts.manage') && actor.role !== 'system') return refuse('forbidden', `${actor.role} may not create accounts`);
   if (input.agencyId && !ctx.city.profile.agencies.some((a) => a.id === input.agencyId)) return refuse('invalid', `unknown agency ${input.agencyId}`, 'agencyId');
   const passwordHash = await hashPassword(input.password);
-  return commit(ctx, () => runNow(createAccountStep(onSqlite(ctx), actor, input, { id: randomUUID(), passwordHash, now: ctx.now() })));
+  return command(ctx, (p) => createAccountStep(p.accounts, actor, input, { id: randomUUID(), passwordHash, now: ctx.now() }));
 }
 
 /** createAccount's transaction, on either store (server/store/step.ts); the caller has checked the role and the agency. */
@@ -40,10 +38,10 @@ export function* createAccountStep(w: AccountWrites, actor: Actor, input: NewAcc
   return [{ ok: true, value: accountView({ ...row, disabled: false }) }, [done]];
 }
 
-export function setAccountDisabled(ctx: Ctx, actor: Actor, accountId: string, disabled: boolean): Result<AccountView> {
+export async function setAccountDisabled(ctx: Ctx, actor: Actor, accountId: string, disabled: boolean): Promise<Result<AccountView>> {
   if (!may(actor, 'accounts.manage')) return refuse('forbidden', `${actor.role} may not change accounts`);
   if (disabled && accountId === actor.id) return refuse('invalid', 'you cannot disable your own account', 'id');
-  return commit(ctx, () => runNow(setDisabledStep(onSqlite(ctx), actor, accountId, disabled, ctx.now())));
+  return command(ctx, (p) => setDisabledStep(p.accounts, actor, accountId, disabled, ctx.now()));
 }
 
 /** setAccountDisabled's transaction, on either store; the caller has checked the role and that it is not their own. */
@@ -56,7 +54,7 @@ export function* setDisabledStep(w: AccountWrites, actor: Actor, accountId: stri
 export async function resetPassword(ctx: Ctx, actor: Actor, accountId: string, password: string): Promise<Result<AccountView>> {
   if (!may(actor, 'accounts.manage')) return refuse('forbidden', `${actor.role} may not reset passwords`);
   const hash = await hashPassword(password);
-  return commit(ctx, () => runNow(resetPasswordStep(onSqlite(ctx), actor, accountId, hash, ctx.now())));
+  return command(ctx, (p) => resetPasswordStep(p.accounts, actor, accountId, hash, ctx.now()));
 }
 
 /** resetPassword's transaction, on either store; the caller has checked the role and hashed the password. */
@@ -70,11 +68,11 @@ export function* resetPasswordStep(w: AccountWrites, actor: Actor, accountId: st
 let decoy: Promise<string> | null = null;
 
 export async function login(ctx: Ctx, username: string, password: string): Promise<Result<{ account: AccountView; token: string; expiresAt: Date }>> {
-  const a = runNow(onSqlite(ctx).accountByUsername(username.trim()));
+  const a = runNow(ctx.store.ports.accounts.accountByUsername(username.trim()));
   const ok = await verifyPassword(password, a?.passwordHash ?? (await (decoy ??= hashPassword(randomUUID()))));
   if (!a || !ok || a.disabled) return refuse('unauthenticated', 'wrong username or password, or the account is disabled', 'password');
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = runNow(startSessionStep(onSqlite(ctx), a, hashToken(token), ctx.now()));
+  const expiresAt = await ctx.store.command((p) => startSessionStep(p.accounts, a, hashToken(token), ctx.now()));
   return { ok: true, value: { account: accountView(a), token, expiresAt } };
 }
 
@@ -93,8 +91,8 @@ export function* startSessionStep(w: AccountWrites, a: AccountView, tokenHash: s
 export const sessionRef = (token: string): string => createHash('sha256').update(`session-room:${token}`).digest('hex').slice(0, 24);
 
 /** Ends a session on the hub: an event, after which its live sockets are disconnected on every hub. */
-export function logout(ctx: Ctx, token: string): void {
-  commit(ctx, () => runNow(logoutStep(onSqlite(ctx), token, ctx.now())));
+export function logout(ctx: Ctx, token: string): Promise<void> {
+  return command(ctx, (p) => logoutStep(p.accounts, token, ctx.now()));
 }
 
 /** logout's transaction, on either store. */
@@ -108,7 +106,7 @@ export function* logoutStep(w: AccountWrites, token: string, now: Date): Step<[v
 
 /** The staff member behind a session cookie, or null when it is unknown, expired or disabled. */
 export function sessionActor(ctx: Ctx, token: string | undefined | null): Actor | null {
-  return runNow(sessionActorStep(onSqlite(ctx), token, ctx.now()));
+  return runNow(sessionActorStep(ctx.store.ports.accounts, token, ctx.now()));
 }
 
 /** sessionActor on either store. */

@@ -3,9 +3,9 @@ import { decide, refuse, type Command, type ReportEvent, type ReportState } from
 import { mayBeDispatched } from '../domain/access.js';
 import type { City } from '../profile/load.js';
 import type { MediaRow } from '../store/media.js';
-import { sqliteReportWrites, type ReportWrites } from '../store/report-writes.js';
+import type { ReportWrites } from '../store/report-writes.js';
 import { runNow, type Step } from '../store/step.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { command, type Committed, type Ctx, type Result } from './context.js';
 import { mergeStep } from './merge-reports.js';
 
 export type ActOptions = {
@@ -16,8 +16,8 @@ export type ActOptions = {
 };
 
 /** Every lifecycle step after intake: load, decide, append + project in one transaction, publish. */
-export function actOnReport(ctx: Ctx, actor: Actor, reportId: number, cmd: Command, opts: ActOptions = {}): Result<ReportState> {
-  return commit(ctx, () => runNow(actStep(sqliteReportWrites(ctx.store), ctx.city, actor, reportId, cmd, opts, ctx.now())));
+export function actOnReport(ctx: Ctx, actor: Actor, reportId: number, cmd: Command, opts: ActOptions = {}): Promise<Result<ReportState>> {
+  return command(ctx, (p) => actStep(p.reports, ctx.city, actor, reportId, cmd, opts, ctx.now()));
 }
 
 /** The transaction of a lifecycle step, on either store (server/store/step.ts), with what to broadcast once committed. */
@@ -48,7 +48,7 @@ export function* appendStep(w: ReportWrites, actor: Actor, event: ReportEvent, o
 
 /** A command already applied under this client id answers with the report as it is now. */
 export function replayed(ctx: Ctx, actor: Actor, reportId: number, clientId: string): Result<ReportState> | null {
-  return runNow(replayedStep(sqliteReportWrites(ctx.store), actor, reportId, clientId));
+  return runNow(replayedStep(ctx.store.ports.reports, actor, reportId, clientId));
 }
 
 export function* replayedStep(w: ReportWrites, actor: Actor, reportId: number, clientId: string): Step<Result<ReportState> | null> {

@@ -3,9 +3,9 @@ import type { Actor } from '../contract/roles.js';
 import { API_KEY_PREFIX, type ApiClientView, type NewApiClient } from '../contract/api-clients.js';
 import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
-import { sqliteRoomWrites, type RoomWrites } from '../store/room-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import { command, type Committed, type Ctx, type Result } from './context.js';
+import type { RoomWrites } from '../store/room-writes.js';
+import type { Step } from '../store/step.js';
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -18,11 +18,11 @@ function* keyEventStep(w: RoomWrites, actor: Actor, type: 'account.api_key_creat
 type Created = { client: ApiClientView; key: string };
 
 /** Creates a key for one system. The key is in the answer once; the hub keeps only its hash. */
-export function createApiClient(ctx: Ctx, actor: Actor, input: NewApiClient): Result<Created> {
+export async function createApiClient(ctx: Ctx, actor: Actor, input: NewApiClient): Promise<Result<Created>> {
   if (!may(actor, 'api_clients.manage') && actor.role !== 'system') return refuse('forbidden', `${actor.role} may not create API keys`);
   // pk_ + 32 random bytes: unguessable, and recognisable in an Authorization header next to display tokens.
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-  return commit(ctx, () => runNow(createApiClientStep(sqliteRoomWrites(ctx.store), actor, input, { id: randomUUID(), key, now: ctx.now() })));
+  return command(ctx, (p) => createApiClientStep(p.room, actor, input, { id: randomUUID(), key, now: ctx.now() }));
 }
 
 /** createApiClient's transaction, on either store (server/store/step.ts); the caller has checked the role. */
@@ -42,9 +42,9 @@ export function* createApiClientStep(w: RoomWrites, actor: Actor, input: NewApiC
   return [{ ok: true, value: { client, key } }, [done]];
 }
 
-export function revokeApiClient(ctx: Ctx, actor: Actor, id: string): Result<ApiClientView> {
+export async function revokeApiClient(ctx: Ctx, actor: Actor, id: string): Promise<Result<ApiClientView>> {
   if (!may(actor, 'api_clients.manage')) return refuse('forbidden', `${actor.role} may not revoke API keys`);
-  return commit(ctx, () => runNow(revokeApiClientStep(sqliteRoomWrites(ctx.store), actor, id, ctx.now())));
+  return command(ctx, (p) => revokeApiClientStep(p.room, actor, id, ctx.now()));
 }
 
 /** revokeApiClient's transaction, on either store; the caller has checked the role. */

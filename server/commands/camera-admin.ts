@@ -7,11 +7,11 @@ import { refuse, type Refusal } from '../domain/reports.js';
 import { splitCredentials } from '../domain/camera-sources.js';
 import { cameraView } from '../domain/views.js';
 import type { Store } from '../store/index.js';
-import { sqliteCameraWrites, type CameraWrites } from '../store/camera-writes.js';
+import type { CameraWrites } from '../store/camera-writes.js';
 import { runNow, type Step } from '../store/step.js';
 import type { CameraRow, CameraSource } from '../store/cameras.js';
 import { cameraEventStep } from './cameras.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { command, type Committed, type Ctx, type Result } from './context.js';
 
 const PROFILE: Actor = { id: 'city-profile', role: 'system', name: 'Profil kota' };
 
@@ -43,7 +43,7 @@ const sourceOf = (c: CameraRow): CameraSource => ({ snapshotUrl: c.snapshotUrl, 
  * from it (a `{simulator}` URL follows PANTAU_CAMERA_SIMULATOR_URL). Runs at start-up, before any screen.
  */
 export function seedCamerasFromProfile(store: Store, specs: CameraSpec[], resolveUrl: (u: string) => string, at: string): number {
-  return store.tx(() => runNow(seedCamerasStep(sqliteCameraWrites(store), specs, resolveUrl, at)));
+  return store.tx(() => runNow(seedCamerasStep(store.ports.cameras, specs, resolveUrl, at)));
 }
 
 /** seedCamerasFromProfile on either store (server/store/step.ts): how many cameras it added. */
@@ -80,8 +80,8 @@ function* addOneStep(w: CameraWrites, actor: Actor, input: CameraInput, via: 'co
 
 const manages = (actor: Actor) => (may(actor, 'cameras.manage') ? null : refuse('forbidden', `${actor.role} may not manage cameras`));
 
-export function addCamera(ctx: Ctx, actor: Actor, input: CameraInput): Result<CameraPublic> {
-  return manages(actor) ?? commit(ctx, () => runNow(addCameraStep(sqliteCameraWrites(ctx.store), actor, input, ctx.now())));
+export async function addCamera(ctx: Ctx, actor: Actor, input: CameraInput): Promise<Result<CameraPublic>> {
+  return manages(actor) ?? command(ctx, (p) => addCameraStep(p.cameras, actor, input, ctx.now()));
 }
 
 /** addCamera's transaction, on either store; the caller has checked the role. */
@@ -91,7 +91,7 @@ export function* addCameraStep(w: CameraWrites, actor: Actor, input: CameraInput
 }
 
 /** A CSV of cameras: all or nothing, so a half-imported list never has to be untangled. */
-export function importCameras(ctx: Ctx, actor: Actor, inputs: CameraInput[]): Result<{ added: number }> {
+export async function importCameras(ctx: Ctx, actor: Actor, inputs: CameraInput[]): Promise<Result<{ added: number }>> {
   const refused = manages(actor);
   if (refused) return refused;
   const ids = new Set<string>();
@@ -100,7 +100,7 @@ export function importCameras(ctx: Ctx, actor: Actor, inputs: CameraInput[]): Re
     ids.add(i.id);
   }
   try {
-    return commit(ctx, () => runNow(importCamerasStep(sqliteCameraWrites(ctx.store), actor, inputs, ctx.now())));
+    return await command(ctx, (p) => importCamerasStep(p.cameras, actor, inputs, ctx.now()));
   } catch (err) {
     if (err instanceof ImportAborted) return err.failure;
     throw err;
@@ -138,15 +138,15 @@ function* changeStep(w: CameraWrites, id: string, write: (cam: CameraRow) => Ste
   return r.ok ? [{ ok: true, value: r.value.camera! }, [r.value]] : [r, []];
 }
 
-/** Runs a console change on the SQLite store, once the actor may manage cameras. */
-const changeOnSqlite = (ctx: Ctx, actor: Actor, step: (w: CameraWrites, now: Date) => ChangeStep): Change =>
-  manages(actor) ?? commit(ctx, () => runNow(step(sqliteCameraWrites(ctx.store), ctx.now())));
+/** Runs a console change, once the actor may manage cameras. */
+const changeCamera = async (ctx: Ctx, actor: Actor, step: (w: CameraWrites, now: Date) => ChangeStep): Promise<Change> =>
+  manages(actor) ?? command(ctx, (p) => step(p.cameras, ctx.now()));
 
-export const updateCamera = (ctx: Ctx, actor: Actor, id: string, patch: CameraPatch): Change => changeOnSqlite(ctx, actor, (w, now) => updateCameraStep(w, actor, id, patch, now));
-export const moveCamera = (ctx: Ctx, actor: Actor, id: string, location: [number, number]): Change => changeOnSqlite(ctx, actor, (w, now) => moveCameraStep(w, actor, id, location, now));
-export const disableCamera = (ctx: Ctx, actor: Actor, id: string, reason: string): Change => changeOnSqlite(ctx, actor, (w, now) => disableCameraStep(w, actor, id, reason, now));
-export const enableCamera = (ctx: Ctx, actor: Actor, id: string): Change => changeOnSqlite(ctx, actor, (w, now) => enableCameraStep(w, actor, id, now));
-export const removeCamera = (ctx: Ctx, actor: Actor, id: string, reason: string): Change => changeOnSqlite(ctx, actor, (w, now) => removeCameraStep(w, actor, id, reason, now));
+export const updateCamera = (ctx: Ctx, actor: Actor, id: string, patch: CameraPatch): Promise<Change> => changeCamera(ctx, actor, (w, now) => updateCameraStep(w, actor, id, patch, now));
+export const moveCamera = (ctx: Ctx, actor: Actor, id: string, location: [number, number]): Promise<Change> => changeCamera(ctx, actor, (w, now) => moveCameraStep(w, actor, id, location, now));
+export const disableCamera = (ctx: Ctx, actor: Actor, id: string, reason: string): Promise<Change> => changeCamera(ctx, actor, (w, now) => disableCameraStep(w, actor, id, reason, now));
+export const enableCamera = (ctx: Ctx, actor: Actor, id: string): Promise<Change> => changeCamera(ctx, actor, (w, now) => enableCameraStep(w, actor, id, now));
+export const removeCamera = (ctx: Ctx, actor: Actor, id: string, reason: string): Promise<Change> => changeCamera(ctx, actor, (w, now) => removeCameraStep(w, actor, id, reason, now));
 
 export function updateCameraStep(w: CameraWrites, actor: Actor, id: string, patch: CameraPatch, now: Date): ChangeStep {
   return changeStep(w, id, function* (cam) {

@@ -4,15 +4,15 @@ import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import type { LogEvent } from '../store/events.js';
-import { sqliteCameraWrites, type CameraWrites } from '../store/camera-writes.js';
+import type { CameraWrites } from '../store/camera-writes.js';
 import { runNow, type Step } from '../store/step.js';
-import { commit, commitGrouped, type Committed, type Ctx, type Result } from './context.js';
+import { command, commandGrouped, type Committed, type Ctx, type Result } from './context.js';
 
 const MONITOR: Actor = { id: 'camera-monitor', role: 'system', name: 'Pemantau kamera' };
 
 /** Appends a camera event, applies it to the camera tables, and says what to broadcast. Inside a transaction. */
 export function appendCameraEvent(ctx: Ctx, event: LogEvent & { payload: { cameraId: string } }): Committed {
-  return runNow(cameraEventStep(sqliteCameraWrites(ctx.store), event));
+  return runNow(cameraEventStep(ctx.store.ports.cameras, event));
 }
 
 /** appendCameraEvent on either store (server/store/step.ts). */
@@ -28,8 +28,8 @@ export function* cameraEventStep(w: CameraWrites, event: LogEvent & { payload: {
  * so the wall never shows a stale reason. Probes themselves are not events: a poll every few seconds would bury
  * the log. Says the camera's health after the probe; null when there is no such camera or it is disabled.
  */
-export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraHealth | null {
-  return commit(ctx, () => runNow(probeStep(sqliteCameraWrites(ctx.store), cameraId, probe)));
+export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): Promise<CameraHealth | null> {
+  return command(ctx, (p) => probeStep(p.cameras, cameraId, probe));
 }
 
 /**
@@ -38,7 +38,7 @@ export function recordProbe(ctx: Ctx, cameraId: string, probe: Probe): CameraHea
  * change is an event, and that is on disk before it is broadcast.
  */
 export function recordProbeGrouped(ctx: Ctx, cameraId: string, probe: Probe): Promise<CameraHealth | null> {
-  return commitGrouped(ctx, () => runNow(probeStep(sqliteCameraWrites(ctx.store), cameraId, probe)), false);
+  return commandGrouped(ctx, (p) => probeStep(p.cameras, cameraId, probe), false);
 }
 
 /** A probe's transaction, on either store, with what to broadcast once committed. */
@@ -59,9 +59,9 @@ export function* probeStep(w: CameraWrites, cameraId: string, probe: Probe): Ste
   return [health, [c]];
 }
 
-export function acknowledgeCameraAlert(ctx: Ctx, actor: Actor, cameraId: string): Result<CameraPublic> {
+export async function acknowledgeCameraAlert(ctx: Ctx, actor: Actor, cameraId: string): Promise<Result<CameraPublic>> {
   if (!may(actor, 'cameras.acknowledge')) return refuse('forbidden', `${actor.role} may not acknowledge camera alerts`);
-  return commit(ctx, () => runNow(acknowledgeAlertStep(sqliteCameraWrites(ctx.store), actor, cameraId, ctx.now())));
+  return command(ctx, (p) => acknowledgeAlertStep(p.cameras, actor, cameraId, ctx.now()));
 }
 
 /** acknowledgeCameraAlert's transaction, on either store; the caller has checked the role. */

@@ -6,6 +6,8 @@ import type { ReportState, Refusal } from '../domain/reports.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import type { IndicatorValue } from '../contract/indicators.js';
 import type { PhotoQueue } from '../media/photo-queue.js';
+import type { Ports } from '../store/ports.js';
+import type { Step } from '../store/step.js';
 
 /** A committed event with the report state it produced (null for account events): what the realtime layer broadcasts. */
 export type Committed = { event: StoredEvent; report: ReportState | null; camera?: CameraPublic; indicator?: IndicatorValue };
@@ -27,16 +29,22 @@ export type Ctx = {
 export type Result<T> = { ok: true; value: T } | Refusal;
 
 /**
- * commit for the intake path: the write shares a transaction (one fsync, synchronous = FULL) with the other
- * submissions that arrive together, in its own savepoint, and is published after that COMMIT.
+ * Runs a command's step (server/store/step.ts) in one transaction that appends its events and writes the projections,
+ * then publishes what it committed: persist first, broadcast after. `make` is called inside the transaction (on
+ * PostgreSQL once the writer holds the log): read the clock in it.
  */
-export function commitGrouped<T>(ctx: Ctx, write: () => [T, Committed[]], durable = true): Promise<T> {
-  return ctx.store.txGrouped(write, ([, done]) => done.forEach((c) => ctx.publish(c)), durable).then(([value]) => value);
+export function command<T>(ctx: Ctx, make: (p: Ports) => Step<[T, Committed[]]>): Promise<T> {
+  return ctx.store.command(make).then(([value, done]) => {
+    for (const c of done) ctx.publish(c);
+    return value;
+  });
 }
 
-/** Appends events and writes the projections in one transaction, then publishes: persist first, broadcast after. */
-export function commit<T>(ctx: Ctx, write: () => [T, Committed[]]): T {
-  const [value, done] = ctx.store.tx(write);
-  for (const c of done) ctx.publish(c);
-  return value;
+/**
+ * command for the intake path and the camera monitor: the step shares a transaction (one fsync, synchronous = FULL)
+ * with the others that arrive together, in its own savepoint, and is published after that COMMIT. durable false: see
+ * Store.txGrouped.
+ */
+export function commandGrouped<T>(ctx: Ctx, make: (p: Ports) => Step<[T, Committed[]]>, durable = true): Promise<T> {
+  return ctx.store.commandGrouped(make, ([, done]) => done.forEach((c) => ctx.publish(c)), durable).then(([value]) => value);
 }

@@ -2,10 +2,10 @@ import type { Actor } from '../contract/roles.js';
 import { dueFlags, type DeadlineFlag } from '../domain/deadlines.js';
 import { refuse, type ReportEvent, type ReportState } from '../domain/reports.js';
 import { actsForAgency, may } from '../domain/access.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { command, type Committed, type Ctx, type Result } from './context.js';
 import { takeLeaseStep, type LeaseTerm } from './leases.js';
-import { sqliteReportWrites, type ReportWrites } from '../store/report-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import type { ReportWrites } from '../store/report-writes.js';
+import type { Step } from '../store/step.js';
 import type { City } from '../profile/load.js';
 
 const SCHEDULER: Actor = { id: 'deadline-scheduler', role: 'system', name: 'Penjadwal tenggat' };
@@ -23,8 +23,8 @@ export function deadlineWebhookBody(report: ReportState, flag: DeadlineFlag): st
  * (each report's next checkpoint), so a hub that was down catches up on its first sweep. With a `lease`, only its
  * holder sweeps: it is taken or renewed first, in the same transaction.
  */
-export function sweepDeadlines(ctx: Ctx, limit = 500, lease?: LeaseTerm): Raised[] {
-  return commit(ctx, () => runNow(sweepStep(sqliteReportWrites(ctx.store), ctx.city, ctx.now(), limit, lease)));
+export function sweepDeadlines(ctx: Ctx, limit = 500, lease?: LeaseTerm): Promise<Raised[]> {
+  return command(ctx, (p) => sweepStep(p.reports, ctx.city, ctx.now(), limit, lease));
 }
 
 /** The sweep's transaction, on either store (server/store/step.ts), with what to broadcast once committed. */
@@ -54,9 +54,9 @@ export function* sweepStep(w: ReportWrites, city: City, now: Date, limit: number
 }
 
 /** An operator has seen a reminder: it leaves their alert list (the flag itself stays, it is history). */
-export function acknowledgeReminder(ctx: Ctx, actor: Actor, reportId: number, flag: DeadlineFlag): Result<ReportState> {
+export async function acknowledgeReminder(ctx: Ctx, actor: Actor, reportId: number, flag: DeadlineFlag): Promise<Result<ReportState>> {
   if (!may(actor, 'reminders.acknowledge')) return refuse('forbidden', `${actor.role} may not acknowledge reminders`);
-  return commit(ctx, () => runNow(acknowledgeStep(sqliteReportWrites(ctx.store), actor, reportId, flag, ctx.now())));
+  return command(ctx, (p) => acknowledgeStep(p.reports, actor, reportId, flag, ctx.now()));
 }
 
 /** acknowledgeReminder's transaction, on either store; the caller has checked the role. */

@@ -3,8 +3,8 @@ import type { Store } from '../store/index.js';
 import type { Actor } from '../contract/roles.js';
 import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
-import { sqliteRoomWrites, type RoomWrites } from '../store/room-writes.js';
+import { command, type Committed, type Ctx, type Result } from './context.js';
+import type { RoomWrites } from '../store/room-writes.js';
 import { runNow, type Step } from '../store/step.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -23,8 +23,16 @@ type Paired = { id: string; token: string };
  * Pairs a wall display: the token is shown once; only its hash is stored. It never expires unless revoked.
  * Pairing is an event (who paired which screen, when); a token already paired answers its display again.
  */
-export function pairDisplay(ctx: Ctx, actor: Actor, name: string, token = randomBytes(24).toString('base64url')): Paired {
-  return commit(ctx, () => runNow(pairDisplayStep(sqliteRoomWrites(ctx.store), actor, name, { id: randomUUID(), token, now: ctx.now() })));
+export function pairDisplay(ctx: Ctx, actor: Actor, name: string, token = randomBytes(24).toString('base64url')): Promise<Paired> {
+  return command(ctx, (p) => pairDisplayStep(p.room, actor, name, { id: randomUUID(), token, now: ctx.now() }));
+}
+
+/**
+ * The display PANTAU_WALL_TOKEN names, paired as the hub starts on SQLite, before any listener: nobody is connected to
+ * be told, and the event is in the log for the audit.
+ */
+export function pairDisplayAtStart(store: Store, actor: Actor, name: string, token: string, now: Date): Paired {
+  return store.tx(() => runNow(pairDisplayStep(store.ports.room, actor, name, { id: randomUUID(), token, now })))[0];
 }
 
 /** pairDisplay's transaction, on either store (server/store/step.ts). */
@@ -40,9 +48,9 @@ export function* pairDisplayStep(w: RoomWrites, actor: Actor, name: string, made
 type Revoked = { id: string; revokedAt: string };
 
 /** Revokes a display's token: an event, after which the realtime layer disconnects that screen on every hub. */
-export function revokeDisplay(ctx: Ctx, actor: Actor, displayId: string): Result<Revoked> {
+export async function revokeDisplay(ctx: Ctx, actor: Actor, displayId: string): Promise<Result<Revoked>> {
   if (!may(actor, 'displays.manage')) return refuse('forbidden', `${actor.role} may not revoke displays`);
-  return commit(ctx, () => runNow(revokeDisplayStep(sqliteRoomWrites(ctx.store), actor, displayId, ctx.now())));
+  return command(ctx, (p) => revokeDisplayStep(p.room, actor, displayId, ctx.now()));
 }
 
 /** revokeDisplay's transaction, on either store; the caller has checked the role. */

@@ -4,9 +4,9 @@ import { may, mayRecordIndicator } from '../domain/access.js';
 import { checkPeriod, checkValue } from '../domain/indicators.js';
 import { indicatorSpecs } from '../profile/indicators.js';
 import { refuse } from '../domain/reports.js';
-import { commit, type Committed, type Ctx, type Result } from './context.js';
-import { sqliteRoomWrites, type RoomWrites } from '../store/room-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import { command, type Committed, type Ctx, type Result } from './context.js';
+import type { RoomWrites } from '../store/room-writes.js';
+import type { Step } from '../store/step.js';
 
 export type RecordOutcome = { recorded: IndicatorValue[]; unchanged: number };
 
@@ -16,7 +16,7 @@ export type RecordOutcome = { recorded: IndicatorValue[]; unchanged: number };
  * The same figure sent again changes nothing (a system may resend its whole month).
  * `field` prefixes the name of a bad field, so the caller's 400 names it ("values.3.period").
  */
-export function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], source: ValueSource, field = (i: number, f: string) => `values.${i}.${f}`): Result<RecordOutcome> {
+export async function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], source: ValueSource, field = (i: number, f: string) => `values.${i}.${f}`): Promise<Result<RecordOutcome>> {
   if (!may(actor, source === 'api' ? 'indicators.push' : 'indicators.record')) return refuse('forbidden', `${actor.role} may not record indicator values`);
   const specs = indicatorSpecs(ctx.city);
   const now = ctx.now();
@@ -35,7 +35,7 @@ export function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[], sourc
     if (keys.has(key)) return refuse('invalid', `${v.indicatorId} ${v.period} is given twice`, field(i, 'period'));
     keys.add(key);
   }
-  return commit(ctx, () => runNow(recordValuesStep(sqliteRoomWrites(ctx.store), actor, inputs, source, now, field)));
+  return command(ctx, (p) => recordValuesStep(p.room, actor, inputs, source, now, field));
 }
 
 /**

@@ -1,10 +1,10 @@
-import { commit, type Committed, type Ctx, type Result } from './context.js';
+import { command, type Committed, type Ctx, type Result } from './context.js';
 import type { Actor } from '../contract/roles.js';
 import { DEFAULT_LAYOUT, type DisplayLayoutPush, type DisplayView, type Layout } from '../contract/layouts.js';
 import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
-import { sqliteRoomWrites, type RoomWrites } from '../store/room-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import type { RoomWrites } from '../store/room-writes.js';
+import type { Step } from '../store/step.js';
 
 import { LAYOUT_ASSIGNED } from '../store/projections/layouts.js';
 export { LAYOUT_ASSIGNED };
@@ -19,9 +19,9 @@ export function currentLayout(ctx: Ctx, displayId: string): DisplayLayoutPush {
 }
 
 /** A supervisor assigns a layout: an event in the log and the projection in one transaction, then pushed live. */
-export function assignLayout(ctx: Ctx, actor: Actor, displayId: string, layout: Layout): Result<DisplayLayoutPush> {
+export async function assignLayout(ctx: Ctx, actor: Actor, displayId: string, layout: Layout): Promise<Result<DisplayLayoutPush>> {
   if (!may(actor, 'displays.manage')) return refuse('forbidden', `${actor.role} may not assign layouts`);
-  return commit(ctx, () => runNow(assignLayoutStep(sqliteRoomWrites(ctx.store), actor, displayId, layout, ctx.now())));
+  return command(ctx, (p) => assignLayoutStep(p.room, actor, displayId, layout, ctx.now()));
 }
 
 /** assignLayout's transaction, on either store (server/store/step.ts); the caller has checked the role. */

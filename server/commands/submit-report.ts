@@ -8,9 +8,9 @@ import { photoHashes, photoRows, processPhotos, withPhotoFiles } from './photos.
 import type { ProcessedPhoto } from '../media/photos.js';
 import { cameraLook, type CameraLook } from './camera-look.js';
 import { deadlinesFor } from '../domain/deadlines.js';
-import { commitGrouped, type Committed, type Ctx, type Result } from './context.js';
+import { commandGrouped, type Committed, type Ctx, type Result } from './context.js';
 import { stripControls, stripControlsOr } from '../domain/text.js';
-import { sqliteReportWrites, type ReportWrites } from '../store/report-writes.js';
+import type { ReportWrites } from '../store/report-writes.js';
 import { runNow, type Step } from '../store/step.js';
 import type { City } from '../profile/load.js';
 import type { Category } from '../contract/profile.js';
@@ -36,8 +36,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
     reporterName: stripControlsOr(given.reporterName),
     reporterContact: stripControlsOr(given.reporterContact),
   };
-  const writes = sqliteReportWrites(ctx.store);
-  const earlier = opts.clientKey ? runNow(filedBefore(writes, actor, opts, input, photos.length)) : null;
+  const earlier = opts.clientKey ? runNow(filedBefore(ctx.store.ports.reports, actor, opts, input, photos.length)) : null;
   if (earlier) return earlier;
   const channelRefusal = checkIntakeChannel(actor, input.channel);
   if (channelRefusal) return channelRefusal;
@@ -71,7 +70,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
   // The reporter's private key to their report (the link they keep); only its hash is stored.
   const trackKey = opts.trackKey ?? randomBytes(18).toString('base64url');
   const filing: Omit<Filing, 'now'> = { actor, input, category, place, photos: processed.value, photoCount: photos.length, look, trackKey, opts };
-  return withPhotoFiles(ctx, stored, () => commitGrouped(ctx, () => runNow(fileReport(writes, city, { ...filing, now: ctx.now() }))));
+  return withPhotoFiles(ctx, stored, () => commandGrouped(ctx, (p) => fileReport(p.reports, city, { ...filing, now: ctx.now() })));
 }
 
 export type Filed = ReportState & { trackKey: string; replayed?: boolean };

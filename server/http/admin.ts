@@ -21,8 +21,8 @@ export function adminRouter(ctx: Ctx): Router {
     res.status(201).json({ account: r.value });
   });
   for (const [path, disabled] of [['disable', true], ['enable', false]] as const) {
-    router.post(`/accounts/:id/${path}`, allow('accounts.manage'), (req: Request, res: Response) => {
-      const r = setAccountDisabled(ctx, req.actor, String(req.params.id), disabled);
+    router.post(`/accounts/:id/${path}`, allow('accounts.manage'), async (req: Request, res: Response) => {
+      const r = await setAccountDisabled(ctx, req.actor, String(req.params.id), disabled);
       if (!r.ok) return sendRefusal(res, r);
       res.json({ account: r.value });
     });
@@ -34,9 +34,9 @@ export function adminRouter(ctx: Ctx): Router {
   });
 
   // The token is shown once; only its hash is kept.
-  router.post('/displays', allow('displays.manage'), body(PairInput), (req: Request, res: Response) => {
+  router.post('/displays', allow('displays.manage'), body(PairInput), async (req: Request, res: Response) => {
     const { name } = req.input as z.infer<typeof PairInput>;
-    const d = pairDisplay(ctx, req.actor, name);
+    const d = await pairDisplay(ctx, req.actor, name);
     res.status(201).json({ id: d.id, token: d.token, url: `/wall?display=${d.token}` });
   });
   return router;

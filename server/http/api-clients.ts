@@ -12,14 +12,14 @@ export function apiClientsRouter(ctx: Ctx): Router {
   router.get('/', allow('api_clients.manage'), (_req, res) => {
     res.json({ clients: ctx.store.apiClients.list() });
   });
-  router.post('/', allow('api_clients.manage'), body(NewApiClient), (req: Request, res: Response) => {
-    const r = createApiClient(ctx, req.actor, req.input as NewApiClient);
+  router.post('/', allow('api_clients.manage'), body(NewApiClient), async (req: Request, res: Response) => {
+    const r = await createApiClient(ctx, req.actor, req.input as NewApiClient);
     if (!r.ok) return sendRefusal(res, r);
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json(r.value);
   });
-  router.post('/:id/revoke', allow('api_clients.manage'), (req: Request, res: Response) => {
-    const r = revokeApiClient(ctx, req.actor, String(req.params.id));
+  router.post('/:id/revoke', allow('api_clients.manage'), async (req: Request, res: Response) => {
+    const r = await revokeApiClient(ctx, req.actor, String(req.params.id));
     if (!r.ok) return sendRefusal(res, r);
     res.json({ client: r.value });
   });

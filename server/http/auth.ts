@@ -27,9 +27,9 @@ export function authRouter(ctx: Ctx): Router {
     res.json({ account: r.value.account });
   });
 
-  router.post('/logout', (req: Request, res: Response) => {
+  router.post('/logout', async (req: Request, res: Response) => {
     const token = readCookie(req.get('cookie'), SESSION_COOKIE);
-    if (token) logout(ctx, token);
+    if (token) await logout(ctx, token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

@@ -22,7 +22,7 @@ export const adminView = (c: CameraRow): CameraAdminView => ({
 /** /api/admin/cameras: add, edit, move, disable, enable, remove, import a CSV. Every change is a camera.* event. */
 export function cameraAdminRouter(ctx: Ctx): Router {
   const router = Router();
-  const reply = (res: Response, r: ReturnType<typeof updateCamera>, status = 200) => {
+  const reply = (res: Response, r: Awaited<ReturnType<typeof updateCamera>>, status = 200) => {
     if (!r.ok) return sendRefusal(res, r);
     res.status(status).json({ camera: adminView(ctx.store.cameras.get(r.value.id)!) });
   };
@@ -30,28 +30,28 @@ export function cameraAdminRouter(ctx: Ctx): Router {
   router.get('/', allow('cameras.manage'), (_req: Request, res: Response) => {
     res.json({ cameras: ctx.store.cameras.list().map(adminView) });
   });
-  router.post('/', allow('cameras.manage'), body(CameraInput), (req: Request, res: Response) => {
-    reply(res, addCamera(ctx, req.actor, req.input as CameraInput), 201);
+  router.post('/', allow('cameras.manage'), body(CameraInput), async (req: Request, res: Response) => {
+    reply(res, await addCamera(ctx, req.actor, req.input as CameraInput), 201);
   });
-  router.patch('/:id', allow('cameras.manage'), body(CameraPatch), (req: Request, res: Response) => {
-    reply(res, updateCamera(ctx, req.actor, String(req.params.id), req.input as CameraPatch));
+  router.patch('/:id', allow('cameras.manage'), body(CameraPatch), async (req: Request, res: Response) => {
+    reply(res, await updateCamera(ctx, req.actor, String(req.params.id), req.input as CameraPatch));
   });
-  router.post('/:id/move', allow('cameras.manage'), body(CameraMove), (req: Request, res: Response) => {
-    reply(res, moveCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraMove>).location));
+  router.post('/:id/move', allow('cameras.manage'), body(CameraMove), async (req: Request, res: Response) => {
+    reply(res, await moveCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraMove>).location));
   });
-  router.post('/:id/disable', allow('cameras.manage'), body(CameraDisable), (req: Request, res: Response) => {
-    reply(res, disableCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraDisable>).reason));
+  router.post('/:id/disable', allow('cameras.manage'), body(CameraDisable), async (req: Request, res: Response) => {
+    reply(res, await disableCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraDisable>).reason));
   });
-  router.post('/:id/enable', allow('cameras.manage'), (req: Request, res: Response) => {
-    reply(res, enableCamera(ctx, req.actor, String(req.params.id)));
+  router.post('/:id/enable', allow('cameras.manage'), async (req: Request, res: Response) => {
+    reply(res, await enableCamera(ctx, req.actor, String(req.params.id)));
   });
-  router.post('/:id/remove', allow('cameras.manage'), body(CameraDisable), (req: Request, res: Response) => {
-    const r = removeCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraDisable>).reason);
+  router.post('/:id/remove', allow('cameras.manage'), body(CameraDisable), async (req: Request, res: Response) => {
+    const r = await removeCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraDisable>).reason);
     if (!r.ok) return sendRefusal(res, r);
     res.json({ removed: r.value.id });
   });
   // The CSV is the request body (text/csv), up to a big city's list.
-  router.post('/import', allow('cameras.manage'), express.text({ type: ['text/csv', 'text/plain'], limit: '4mb' }), (req: Request, res: Response) => {
+  router.post('/import', allow('cameras.manage'), express.text({ type: ['text/csv', 'text/plain'], limit: '4mb' }), async (req: Request, res: Response) => {
     if (typeof req.body !== 'string') return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'send the CSV as text/csv' });
     const parsed = parseCameraCsv(req.body);
     if (!parsed.ok) return res.status(422).json({ error: 'unprocessable', field: 'file', message: `${parsed.errors.length} row(s) need fixing; nothing was imported`, errors: parsed.errors });
@@ -66,7 +66,7 @@ export function cameraAdminRouter(ctx: Ctx): Router {
       else errors.push({ row: r.row, message: v.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     }
     if (errors.length) return res.status(422).json({ error: 'unprocessable', field: 'file', message: `${errors.length} row(s) need fixing; nothing was imported`, errors });
-    const r = importCameras(ctx, req.actor, inputs);
+    const r = await importCameras(ctx, req.actor, inputs);
     if (!r.ok) return sendRefusal(res, r);
     res.status(201).json(r.value);
   });

@@ -44,8 +44,8 @@ export function camerasRouter(ctx: Ctx, opts: { snapshotsDir: string }): Router 
     res.set({ 'Content-Type': 'image/webp', 'Cache-Control': 'no-store' }).send(webp);
   });
 
-  router.post('/:id/ack', allow('cameras.acknowledge'), (req: Request, res: Response) => {
-    const r = acknowledgeCameraAlert(ctx, req.actor, String(req.params.id));
+  router.post('/:id/ack', allow('cameras.acknowledge'), async (req: Request, res: Response) => {
+    const r = await acknowledgeCameraAlert(ctx, req.actor, String(req.params.id));
     if (!r.ok) return sendRefusal(res, r);
     res.json({ camera: r.value });
   });

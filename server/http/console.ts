@@ -35,11 +35,11 @@ export function consoleRouter(ctx: Ctx): Router {
     if (r) res.json(consoleReport(ctx, req.actor, r));
   });
 
-  router.post('/reports/:id/actions', allow('report.act'), body(ActionInput), (req: Request, res: Response) => {
+  router.post('/reports/:id/actions', allow('report.act'), body(ActionInput), async (req: Request, res: Response) => {
     const r = reportForActor(ctx, req, res);
     if (!r) return;
     const input = req.input as z.infer<typeof ActionInput>;
-    const result = actOnReport(ctx, req.actor, r.id, input);
+    const result = await actOnReport(ctx, req.actor, r.id, input);
     if (!result.ok) return sendRefusal(res, result);
     res.json({ report: staffView(result.value, req.actor), actions: allowedActions(result.value, req.actor) });
   });
@@ -52,8 +52,8 @@ export function consoleRouter(ctx: Ctx): Router {
     res.json({ reports: escalations(ctx, req.actor) });
   });
 
-  router.post('/reports/:id/reminders/ack', allow('reminders.acknowledge'), body(ReminderAck), (req: Request, res: Response) => {
-    const r = acknowledgeReminder(ctx, req.actor, req.reportId, (req.input as z.infer<typeof ReminderAck>).flag);
+  router.post('/reports/:id/reminders/ack', allow('reminders.acknowledge'), body(ReminderAck), async (req: Request, res: Response) => {
+    const r = await acknowledgeReminder(ctx, req.actor, req.reportId, (req.input as z.infer<typeof ReminderAck>).flag);
     if (!r.ok) return sendRefusal(res, r);
     res.json({ report: staffView(r.value, req.actor) });
   });

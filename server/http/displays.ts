@@ -23,13 +23,13 @@ export function displaysRouter(ctx: Ctx, presence: Presence): Router {
     res.json({ displays: listDisplays(ctx, (id) => connected.has(id)), revoked: ctx.store.displays.revokedRecently() });
   });
   // The screen's token stops working at once: the hub disconnects it on every hub, and it cannot connect again.
-  router.post('/:id/revoke', allow('displays.manage'), (req: Request, res: Response) => {
-    const r = revokeDisplay(ctx, req.actor, String(req.params.id));
+  router.post('/:id/revoke', allow('displays.manage'), async (req: Request, res: Response) => {
+    const r = await revokeDisplay(ctx, req.actor, String(req.params.id));
     if (!r.ok) return sendRefusal(res, r);
     res.json(r.value);
   });
-  router.put('/:id/layout', allow('displays.manage'), body(AssignLayout), (req: Request, res: Response) => {
-    const r = assignLayout(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof AssignLayout>).layout);
+  router.put('/:id/layout', allow('displays.manage'), body(AssignLayout), async (req: Request, res: Response) => {
+    const r = await assignLayout(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof AssignLayout>).layout);
     if (!r.ok) return sendRefusal(res, r);
     res.json(r.value);
   });

@@ -50,7 +50,7 @@ describe('a field supervisor takes a job to proof, and the citizen sees it', () 
     const key = new URL(trackUrl, url).searchParams.get('k')!;
     const op = accounts.operatorOf('dkp');
     const fs = accounts.fieldOf('dkp', 1);
-    expect(actOnReport(hub.ctx, op, id, { action: 'dispatch', assigneeId: fs.id, instruction: 'Angkut hari ini' }).ok).toBe(true);
+    expect((await actOnReport(hub.ctx, op, id, { action: 'dispatch', assigneeId: fs.id, instruction: 'Angkut hari ini' })).ok).toBe(true);
 
     const jobs = (await (await fetch(`${url}/api/field/jobs`, { headers: { cookie: cookies['pengawas.dkp.1'] } })).json()) as { jobs: FieldJob[] };
     expect(jobs.jobs.map((j) => j.id)).toEqual([id]);
@@ -82,7 +82,7 @@ describe('a field supervisor takes a job to proof, and the citizen sees it', () 
 
     let track = (await (await fetch(`${url}/api/track/${created.body.ticket}`)).json()) as TrackView;
     expect(track.proofPhotos).toEqual([]);
-    expect(actOnReport(hub.ctx, op, id, { action: 'verify' }).ok).toBe(true);
+    expect((await actOnReport(hub.ctx, op, id, { action: 'verify' })).ok).toBe(true);
     track = (await (await fetch(`${url}/api/track/${created.body.ticket}?k=${key}`)).json()) as TrackView;
     expect(track.status).toBe('verified');
     expect(track.proofPhotos).toEqual(stored.proof!.photos);
@@ -102,7 +102,7 @@ describe('a field supervisor takes a job to proof, and the citizen sees it', () 
   it('flags a proof taken far away or before the dispatch', async () => {
     const id = Number((await postReport(url, validReport(), [await photo()])).body.id);
     const fs = accounts.fieldOf('dkp', 2);
-    actOnReport(hub.ctx, accounts.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: fs.id });
+    await actOnReport(hub.ctx, accounts.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: fs.id });
     const r = await sendProof(cookies['pengawas.dkp.2'], id, { clientId: 'proof-far-01' }, [await phonePhoto(-6.2, 106.7, '2020:01:01 10:00:00')]);
     expect(r.status).toBe(200);
     expect(r.body.job.proof?.flags).toEqual(['far_from_report', 'taken_before_dispatch']);
@@ -110,7 +110,7 @@ describe('a field supervisor takes a job to proof, and the citizen sees it', () 
 
   it('refuses bad proof input with the field named, and leaves no file behind', async () => {
     const id = Number((await postReport(url, validReport(), [await photo()])).body.id);
-    actOnReport(hub.ctx, accounts.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: accounts.fieldOf('dkp', 1).id });
+    await actOnReport(hub.ctx, accounts.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: accounts.fieldOf('dkp', 1).id });
     const files = () => readdirSync(join(dataDir, 'media'), { recursive: true }).length;
     const before = files();
     expect((await sendProof(cookies['pengawas.dkp.1'], id, { clientId: 'x' }, [await photo()])).body.field).toBe('clientId');

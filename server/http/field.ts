@@ -24,9 +24,9 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
   });
 
   for (const action of ['accept', 'start'] as const) {
-    router.post(`/jobs/:id/${action}`, allow('field.work'), body(FieldStep), (req: Request, res: Response) => {
+    router.post(`/jobs/:id/${action}`, allow('field.work'), body(FieldStep), async (req: Request, res: Response) => {
       const { clientId } = req.input as z.infer<typeof FieldStep>;
-      const r = actOnReport(ctx, req.actor, reportId(req), { action }, { clientId });
+      const r = await actOnReport(ctx, req.actor, reportId(req), { action }, { clientId });
       if (!r.ok) return sendRefusal(res, r);
       res.json({ job: fieldJob(ctx, r.value) });
     });

@@ -39,14 +39,14 @@ export function indicatorsRouter(ctx: Ctx): Router {
     res.json({ indicator: spec, history: ctx.store.indicators.history(spec.id) });
   });
 
-  router.post('/values', allow('indicators.record'), body(ValueInput), (req: Request, res: Response) => {
-    const r = recordValues(ctx, req.actor, [req.input as z.infer<typeof ValueInput>], 'console', (_i, f) => f);
+  router.post('/values', allow('indicators.record'), body(ValueInput), async (req: Request, res: Response) => {
+    const r = await recordValues(ctx, req.actor, [req.input as z.infer<typeof ValueInput>], 'console', (_i, f) => f);
     if (!r.ok) return sendRefusal(res, r);
     res.status(r.value.recorded.length ? 201 : 200).json(r.value);
   });
 
-  router.post('/push', allow('indicators.push'), body(PushInput), (req: Request, res: Response) => {
-    const r = recordValues(ctx, req.actor, (req.input as z.infer<typeof PushInput>).values, 'api');
+  router.post('/push', allow('indicators.push'), body(PushInput), async (req: Request, res: Response) => {
+    const r = await recordValues(ctx, req.actor, (req.input as z.infer<typeof PushInput>).values, 'api');
     if (!r.ok) return sendRefusal(res, r);
     res.status(r.value.recorded.length ? 201 : 200).json(r.value);
   });
@@ -59,7 +59,7 @@ export function indicatorsRouter(ctx: Ctx): Router {
         return res.status(415).json({ error: 'unsupported_media', field: 'content-type', message: 'content-type: send multipart/form-data with the CSV in the field "file"' });
       upload(req, res, (err: unknown) => (err ? csvUploadError(err, res) : next()));
     },
-    (req: Request, res: Response) => {
+    async (req: Request, res: Response) => {
       const file = req.file;
       if (!file) return res.status(400).json({ error: 'invalid', field: 'file', message: 'file: attach the CSV in the field "file"' });
       const text = decode(file.buffer);
@@ -67,7 +67,7 @@ export function indicatorsRouter(ctx: Ctx): Router {
       const parsed = parseIndicatorCsv(text, indicatorSpecs(ctx.city), ctx.now(), ctx.city.clock, (s) => mayRecordIndicator(actor, s.agencyId));
       // Nothing half-imported: one bad row and the whole file is refused, with every bad row listed.
       if (!parsed.ok) return res.status(422).json({ error: 'unprocessable', field: 'file', message: `${parsed.errors.length} row(s) need fixing; nothing was imported`, errors: parsed.errors });
-      const r = recordValues(ctx, actor, parsed.values, 'csv', (i, f) => `file.row${parsed.values[i].row}.${f}`);
+      const r = await recordValues(ctx, actor, parsed.values, 'csv', (i, f) => `file.row${parsed.values[i].row}.${f}`);
       if (!r.ok) return sendRefusal(res, r);
       res.status(r.value.recorded.length ? 201 : 200).json({ ...r.value, rows: parsed.values.length });
     },

@@ -46,8 +46,8 @@ describe('flood limits', () => {
   });
 
   it('limits one Open311 key while another key keeps filing, in the spec\'s error format', async () => {
-    const a = createApiClient(hub.ctx, SYSTEM, { name: 'Aplikasi A', scopes: ['open311'] });
-    const b = createApiClient(hub.ctx, SYSTEM, { name: 'Aplikasi B', scopes: ['open311'] });
+    const a = await createApiClient(hub.ctx, SYSTEM, { name: 'Aplikasi A', scopes: ['open311'] });
+    const b = await createApiClient(hub.ctx, SYSTEM, { name: 'Aplikasi B', scopes: ['open311'] });
     if (!a.ok || !b.ok) throw new Error('keys');
     const clientA = new Open311Client({ endpoint: `${url}/open311/v2`, apiKey: a.value.key });
     const clientB = new Open311Client({ endpoint: `${url}/open311/v2`, apiKey: b.value.key, format: 'xml' });

@@ -31,10 +31,10 @@ beforeAll(async () => {
   clock = wib('08:00');
   played = Number((await postReport(url, validReport({ lat: -6.2, lon: 106.64 }), [await photo()])).body.id);
   const times: Record<string, string> = { dispatch: '09:00', accept: '09:30', submit_proof: '10:00', verify: '11:00' };
-  handle(hub, played, ['dispatch', 'accept', 'submit_proof', 'verify'], (step) => (clock = wib(times[step])));
+  await handle(hub, played, ['dispatch', 'accept', 'submit_proof', 'verify'], (step) => (clock = wib(times[step])));
   clock = wib('11:30');
   // A note changes nothing on the map: the replay leaves it out.
-  expect(actOnReport(hub.ctx, { id: 'sup', role: 'supervisor', name: 'Supervisor' }, played, { action: 'note', reason: 'dicek di briefing' }).ok).toBe(true);
+  expect((await actOnReport(hub.ctx, { id: 'sup', role: 'supervisor', name: 'Supervisor' }, played, { action: 'note', reason: 'dicek di briefing' })).ok).toBe(true);
   clock = wib('12:00', '2026-11-21');
   // Logged in at the hub's "now" (a desk session lasts a shift).
   [supervisor, operator, field] = [await login('supervisor'), await login('operator.dkp'), await login('pengawas.dkp.1')];

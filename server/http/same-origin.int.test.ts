@@ -40,7 +40,7 @@ describe('a cookie-borne change must come from our own pages', () => {
 
   it('leaves reads and bearer keys alone', async () => {
     expect((await fetch(`${url}/api/admin/accounts`, { headers: { cookie: admin, origin: 'http://127.0.0.1:1', 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
-    const key = createApiClient(hub.ctx, { id: 'system', role: 'system' } as never, { name: 'SPSE', scopes: ['indicators'] });
+    const key = await createApiClient(hub.ctx, { id: 'system', role: 'system' } as never, { name: 'SPSE', scopes: ['indicators'] });
     expect(key.ok).toBe(true);
     const push = await fetch(`${url}/api/indicators/push`, {
       method: 'POST',

@@ -104,8 +104,8 @@ describe('the camera monitor', () => {
     for (let i = 0; i < 3; i++) await round();
     await wall.until(() => wall.cameras.get('stasiun-tangerang')?.alert === 'open');
     const accounts = await seedAccounts(hub.ctx);
-    expect(acknowledgeCameraAlert(hub.ctx, { id: 'w', role: 'wall' }, 'stasiun-tangerang')).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(acknowledgeCameraAlert(hub.ctx, accounts.operatorOf('dishub'), 'stasiun-tangerang').ok).toBe(true);
+    expect(await acknowledgeCameraAlert(hub.ctx, { id: 'w', role: 'wall' }, 'stasiun-tangerang')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect((await acknowledgeCameraAlert(hub.ctx, accounts.operatorOf('dishub'), 'stasiun-tangerang')).ok).toBe(true);
     await wall.until(() => wall.cameras.get('stasiun-tangerang')?.alert === 'acknowledged');
     expect(wall.cameras.get('stasiun-tangerang')?.health).toBe('offline');
   });

@@ -11,21 +11,24 @@ export const DEADLINE_SWEEP_LEASE = 'deadline-sweep';
  * replaced within about that long, and a tick late by a stall does not lose it. The webhooks of what it raised are
  * in the outbox by then; `onRaised` wakes the outbox worker rather than waiting for its timer.
  */
-export function startDeadlineScheduler(ctx: Ctx, opts: { everyMs: number; owner: string; log: Logger; onRaised?: () => void }): { stop: () => void; sweep: () => Raised[] } {
+export function startDeadlineScheduler(ctx: Ctx, opts: { everyMs: number; owner: string; log: Logger; onRaised?: () => void }): { stop: () => void; sweep: () => Promise<Raised[]> } {
   const lease: LeaseTerm = { name: DEADLINE_SWEEP_LEASE, owner: opts.owner, termMs: 3 * opts.everyMs };
   let stopped = false;
-  const sweep = () => {
+  const once = async (): Promise<Raised[]> => {
     if (stopped) return [];
     let raised: Raised[] = [];
     try {
       // A backlog (a hub down for a day) is worked off a batch per tick, oldest checkpoint first.
-      raised = sweepDeadlines(ctx, 500, lease);
+      raised = await sweepDeadlines(ctx, 500, lease);
     } catch (err) {
       opts.log.error({ err }, 'deadline sweep failed');
     }
     if (raised.length) opts.onRaised?.();
     return raised;
   };
+  // A tick that comes while a sweep is still running (a slow database) joins it rather than sweeping beside it.
+  let running: Promise<Raised[]> | null = null;
+  const sweep = (): Promise<Raised[]> => (running ??= once().finally(() => (running = null)));
   const timer = setInterval(sweep, opts.everyMs);
   timer.unref();
   setImmediate(sweep);

@@ -38,12 +38,12 @@ describe('deadlines', () => {
   it('reminds at 75%, breaches at 100%, once each, without making an operator’s form stale', async () => {
     const version = hub.ctx.store.reports.get(id)!.version;
     at('2026-11-23T11:00:00');
-    expect(sweepDeadlines(hub.ctx)).toEqual([]);
+    expect(await sweepDeadlines(hub.ctx)).toEqual([]);
     at('2026-11-23T12:05:00');
-    expect(sweepDeadlines(hub.ctx).map((r) => r.flag)).toEqual(['response_near']);
-    expect(sweepDeadlines(hub.ctx)).toEqual([]);
+    expect((await sweepDeadlines(hub.ctx)).map((r) => r.flag)).toEqual(['response_near']);
+    expect(await sweepDeadlines(hub.ctx)).toEqual([]);
     at('2026-11-23T13:01:00');
-    expect(sweepDeadlines(hub.ctx).map((r) => r.flag)).toEqual(['response_breached']);
+    expect((await sweepDeadlines(hub.ctx)).map((r) => r.flag)).toEqual(['response_breached']);
     await wall.until(() => wall.events.some((e) => e.type === 'report.deadline_flagged' && e.report.breached));
     expect(hub.ctx.store.reports.get(id)!.version).toBe(version);
   });
@@ -72,9 +72,9 @@ describe('deadlines', () => {
     const { actOnReport } = await import('../commands/act-on-report.js');
     const { seedAccounts: accounts } = await import('../../scripts/seed-accounts.js');
     const a = await accounts(hub.ctx);
-    expect(actOnReport(hub.ctx, a.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: a.fieldOf('dkp').id }).ok).toBe(true);
+    expect((await actOnReport(hub.ctx, a.operatorOf('dkp'), id, { action: 'dispatch', assigneeId: a.fieldOf('dkp').id })).ok).toBe(true);
     at('2026-11-26T09:00:00');
-    expect(sweepDeadlines(hub.ctx).map((r) => r.flag)).toEqual(['resolution_near', 'resolution_breached']);
+    expect((await sweepDeadlines(hub.ctx)).map((r) => r.flag)).toEqual(['resolution_near', 'resolution_breached']);
   });
 
   it('catches up after a restart: what fell due while the hub was down is raised on the first sweep', async () => {
@@ -84,13 +84,13 @@ describe('deadlines', () => {
     hub = createHub(config, { now: () => new Date(clock.t) });
     url = `http://127.0.0.1:${await hub.listen()}`;
     // "pju": respond within 8 working hours (due Thursday 17:00), resolve within 72 (not yet due).
-    expect(sweepDeadlines(hub.ctx).filter((r) => r.report.id === second).map((r) => r.flag)).toEqual(['response_near', 'response_breached']);
+    expect((await sweepDeadlines(hub.ctx)).filter((r) => r.report.id === second).map((r) => r.flag)).toEqual(['response_near', 'response_breached']);
   });
 
-  it('flags a report never followed up in 60 days for the Ombudsman', () => {
+  it('flags a report never followed up in 60 days for the Ombudsman', async () => {
     const third = hub.ctx.store.reports.latest(1)[0].id;
     at('2027-02-01T09:00:00');
-    expect(sweepDeadlines(hub.ctx).filter((r) => r.report.id === third).map((r) => r.flag)).toEqual(['resolution_near', 'resolution_breached', 'escalated']);
+    expect((await sweepDeadlines(hub.ctx)).filter((r) => r.report.id === third).map((r) => r.flag)).toEqual(['resolution_near', 'resolution_breached', 'escalated']);
     expect(hub.ctx.store.reports.flagged(null, 10).filter((r) => r.deadlineFlags.includes('escalated')).map((r) => r.id)).toEqual([third]);
   });
 });

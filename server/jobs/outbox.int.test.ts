@@ -75,7 +75,7 @@ describe('deadline webhooks through the outbox, on a hub', () => {
   it('queues the webhook in the sweep’s transaction and delivers it once, keyed by the event', async () => {
     const id = Number((await postReport(url, validReport(), [await photo()])).body.id);
     at('2026-11-23T13:01:00');
-    expect(sweepDeadlines(hub.ctx).map((r) => r.flag)).toEqual(['response_near', 'response_breached']);
+    expect((await sweepDeadlines(hub.ctx)).map((r) => r.flag)).toEqual(['response_near', 'response_breached']);
     // Committed with the events, before anything was sent.
     expect(hub.ctx.store.outbox.counts()).toEqual({ pending: 2, givenUp: 0 });
     await hub.outbox.tick();
@@ -98,7 +98,7 @@ describe('deadline webhooks through the outbox, on a hub', () => {
     await hub.outbox.stop();
     await postReport(url, validReport({ category: 'pju' }), [await photo()]);
     at('2026-11-27T09:00:00');
-    const raised = sweepDeadlines(hub.ctx).length;
+    const raised = (await sweepDeadlines(hub.ctx)).length;
     expect(raised).toBeGreaterThan(0);
     await hub.close();
     expect(receiver.got).toHaveLength(2);
@@ -248,25 +248,25 @@ describe('the deadline sweep under a lease', () => {
     const b = startDeadlineScheduler(ctxB, { everyMs: 10_000, owner: 'run-b', log: silent });
     try {
       // Nothing is due yet; run-a takes the lease for three intervals.
-      expect(a.sweep()).toEqual([]);
+      expect(await a.sweep()).toEqual([]);
       expect(hub.ctx.store.leases.get(DEADLINE_SWEEP_LEASE)).toEqual({ name: DEADLINE_SWEEP_LEASE, owner: 'run-a', until: new Date(clock.t + 30_000).toISOString() });
       // The reminder is due at 12:00; run-a holds the lease until 12:00:20, so run-b may not raise it.
       at('2026-11-23T12:00:10');
-      expect(b.sweep()).toEqual([]);
+      expect(await b.sweep()).toEqual([]);
       expect(hub.ctx.store.reports.latest(1)[0].deadlineFlags).toEqual([]);
       // run-a stopped renewing (it died): once its lease has run out, run-b takes the sweep and raises what is due.
       at('2026-11-23T12:00:20');
-      expect(b.sweep().map((r) => r.flag)).toEqual(['response_near']);
+      expect((await b.sweep()).map((r) => r.flag)).toEqual(['response_near']);
       expect(other.leases.get(DEADLINE_SWEEP_LEASE)?.owner).toBe('run-b');
       at('2026-11-23T12:00:30');
-      expect(a.sweep()).toEqual([]);
+      expect(await a.sweep()).toEqual([]);
       expect(hub.ctx.store.leases.get(DEADLINE_SWEEP_LEASE)?.owner).toBe('run-b');
       // A clean stop hands the lease on at once, not when it would have run out.
       b.stop();
-      expect(a.sweep()).toEqual([]);
+      expect(await a.sweep()).toEqual([]);
       expect(hub.ctx.store.leases.get(DEADLINE_SWEEP_LEASE)?.owner).toBe('run-a');
       at('2026-11-23T13:01:00');
-      expect(a.sweep().map((r) => r.flag)).toEqual(['response_breached']);
+      expect((await a.sweep()).map((r) => r.flag)).toEqual(['response_breached']);
     } finally {
       a.stop();
       b.stop();

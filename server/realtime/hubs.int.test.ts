@@ -41,7 +41,7 @@ describe('hubs on one store', () => {
     for (let i = 0; i < 3; i++) await Promise.all([postReport(a.url, validReport(), [await photo()]), postReport(b.url, validReport(), [await photo()])]);
     // Committed on A without A broadcasting it (as by a hub that died right after its COMMIT): B reads it from the log.
     const [latest] = a.hub.ctx.store.reports.latest(1);
-    expect(actOnReport({ ...a.hub.ctx, publish: () => {} }, { id: 'op', role: 'operator', agencyId: latest.agencyId }, latest.id, { action: 'check' }).ok).toBe(true);
+    expect((await actOnReport({ ...a.hub.ctx, publish: () => {} }, { id: 'op', role: 'operator', agencyId: latest.agencyId }, latest.id, { action: 'check' })).ok).toBe(true);
 
     const head = a.hub.ctx.store.events.headSeq();
     await onB.wall.until(() => onB.wall.seq === head);
@@ -59,18 +59,18 @@ describe('hubs on one store', () => {
 
   it('end a revoked display’s stream on the other hub too', async () => {
     const system = { id: 'system', role: 'system' as const, name: 'test' };
-    const { id, token } = pairDisplay(a.hub.ctx, system, 'Layar lobi');
+    const { id, token } = await pairDisplay(a.hub.ctx, system, 'Layar lobi');
     const onB = wallOn(b.url, token);
     await onB.wall.until(() => onB.wall.catchUps.length === 1);
     const closed = new Promise<string>((r) => onB.wall.socket.once('disconnect', r));
-    expect(revokeDisplay(a.hub.ctx, { id: 'admin', role: 'admin', name: 'Admin' }, id).ok).toBe(true);
+    expect((await revokeDisplay(a.hub.ctx, { id: 'admin', role: 'admin', name: 'Admin' }, id)).ok).toBe(true);
     expect(await closed).toBe('io server disconnect');
     onB.wall.close();
   });
 
   it('show a display connected to one hub as connected on the console of the other, and not once it left', async () => {
     const system = { id: 'system', role: 'system' as const, name: 'test' };
-    const { id, token } = pairDisplay(a.hub.ctx, system, 'Layar rapat');
+    const { id, token } = await pairDisplay(a.hub.ctx, system, 'Layar rapat');
     const login = await fetch(`${b.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const onlineOnB = async () => ((await (await fetch(`${b.url}/api/displays`, { headers: { cookie } })).json()) as { displays: DisplayView[] }).displays.find((d) => d.id === id)?.online;

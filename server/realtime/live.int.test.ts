@@ -32,7 +32,7 @@ describe('catching up', () => {
     await wall.until(() => wall.catchUps.length === 1);
     const seq = wall.seq;
     const [latest] = hub.ctx.store.reports.latest(1);
-    actOnReport(hub.ctx, { id: 'op', role: 'operator', agencyId: 'dkp' }, latest.id, { action: 'check' });
+    await actOnReport(hub.ctx, { id: 'op', role: 'operator', agencyId: 'dkp' }, latest.id, { action: 'check' });
     const ack = await sync(wall, { storeId: wall.storeId, seq });
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;

@@ -83,7 +83,7 @@ describe('a hub killed mid-stream', () => {
     const store = Store.open(join(dataDir, 'pantau.sqlite'));
     const ctx = { store, city: loadCity('tangerang'), media: new MediaFiles(join(dataDir, 'media')), maxPhotoPixels: 1e8, photoQueue: new PhotoQueue({ concurrency: 1, memoryBytes: 1e9, maxWaiting: 10 }), now: () => new Date(), publish: () => {} };
     const changed = store.reports.latest(5).map((r) => r.id);
-    for (const id of changed) expect(actOnReport(ctx, SYSTEM, id, { action: 'check' }).ok).toBe(true);
+    for (const id of changed) expect((await actOnReport(ctx, SYSTEM, id, { action: 'check' })).ok).toBe(true);
     store.close();
 
     child = await startHub(port);

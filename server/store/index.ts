@@ -36,6 +36,12 @@ import { OpenCountsTable } from './open-counts.js';
 import { openCountsProjection } from './projections/open-counts.js';
 import { openCountsOf } from '../domain/open-reports.js';
 import { cityClock, CITY_ZONES, type CityClock } from '../domain/time.js';
+import type { CommandStore, Ports } from './ports.js';
+import { sqliteReportWrites } from './report-writes.js';
+import { sqliteCameraWrites } from './camera-writes.js';
+import { sqliteAccountWrites } from './account-writes.js';
+import { sqliteRoomWrites } from './room-writes.js';
+import { runNow, type Step } from './step.js';
 
 type ProjectedTables = Pick<Store, 'replayCheckpoints' | 'reports' | 'rollups' | 'openCounts' | 'cameras' | 'indicators' | 'layouts' | 'accounts' | 'apiClients'>;
 
@@ -73,7 +79,7 @@ export function readOnlyProjections(db: Db, clock: CityClock): Projection[] {
 }
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
-export class Store {
+export class Store implements CommandStore {
   readonly events: EventLog;
   readonly reports: ReportsTable;
   readonly tickets: TicketCounters;
@@ -109,6 +115,9 @@ export class Store {
   /** Identifies this database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
 
+  /** What a command's step reads and writes here: every call answered at once (server/store/step.ts). */
+  readonly ports: Ports;
+
   private readonly group: GroupCommit | null;
 
   /**
@@ -141,6 +150,7 @@ export class Store {
     this.rollups = new RollupsTable(db);
     this.openCounts = new OpenCountsTable(db);
     this.projector = new Projector(this.events, projectionsOf(db, this, this.clock));
+    this.ports = { reports: sqliteReportWrites(this), cameras: sqliteCameraWrites(this), accounts: sqliteAccountWrites(this), room: sqliteRoomWrites(this) };
     // The rollups are a function of the reports' rows: a store that had reports before they existed starts from those.
     // So are the open counts and the month rows of 027.
     const at027 = applied.includes('027_open_counts_and_rollup_months.sql');
@@ -204,6 +214,20 @@ export class Store {
     } catch (err) {
       return Promise.reject(err);
     }
+  }
+
+  /** Runs a command's step in one transaction (server/store/step.ts): resolves once it has committed. */
+  command<T>(make: (p: Ports) => Step<T>): Promise<T> {
+    try {
+      return Promise.resolve(this.tx(() => runNow(make(this.ports))));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** command, in the transaction grouped with this turn's others (txGrouped); `after` runs once it has committed. */
+  commandGrouped<T>(make: (p: Ports) => Step<T>, after: (value: T) => void = () => {}, durable = true): Promise<T> {
+    return this.txGrouped(() => runNow(make(this.ports)), after, durable);
   }
 
   close(): void {

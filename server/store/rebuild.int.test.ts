@@ -18,11 +18,11 @@ describe('rebuild: the log gives every projection again', () => {
     const { hub } = await startTestHub({}, { from: 'demo' });
     const { ctx } = hub;
     const store = ctx.store;
-    const key = createApiClient(ctx, admin, { name: 'SP4N-LAPOR', scopes: ['open311'] });
-    expect(key.ok && revokeApiClient(ctx, admin, key.value.client.id).ok).toBe(true);
-    const display = pairDisplay(ctx, admin, 'Layar utama');
-    expect(assignLayout(ctx, admin, display.id, { kind: 'single', view: { view: 'performance' } }).ok).toBe(true);
-    expect(setAccountDisabled(ctx, admin, store.accounts.list()[0].id, true).ok).toBe(true);
+    const key = await createApiClient(ctx, admin, { name: 'SP4N-LAPOR', scopes: ['open311'] });
+    expect(key.ok && (await revokeApiClient(ctx, admin, key.value.client.id)).ok).toBe(true);
+    const display = await pairDisplay(ctx, admin, 'Layar utama');
+    expect((await assignLayout(ctx, admin, display.id, { kind: 'single', view: { view: 'performance' } })).ok).toBe(true);
+    expect((await setAccountDisabled(ctx, admin, store.accounts.list()[0].id, true)).ok).toBe(true);
 
     const clean = rebuild(store);
     expect(clean.events).toBe(store.events.headSeq());

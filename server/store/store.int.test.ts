@@ -78,15 +78,15 @@ describe('the event log is the source of truth', () => {
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push(Number((await postReport(url, validReport(), [await photo()])).body.id));
     const ctx = hub.ctx;
-    actOnReport(ctx, operator, ids[0], { action: 'check' });
-    actOnReport(ctx, operator, ids[0], { action: 'dispatch', assigneeId: field.id, instruction: 'Angkut hari ini' });
-    actOnReport(ctx, field, ids[0], { action: 'accept' });
-    actOnReport(ctx, field, ids[0], { action: 'submit_proof', proof: { photos: ['p1'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } });
-    actOnReport(ctx, operator, ids[0], { action: 'verify' });
-    actOnReport(ctx, operator, ids[1], { action: 'reject', reason: 'spam' });
-    actOnReport(ctx, operator, ids[2], { action: 'merge', intoReportId: ids[3] });
-    actOnReport(ctx, { id: 'sv', role: 'supervisor' }, ids[4], { action: 'reroute', agencyId: 'dishub', reason: 'PJU' });
-    expect(actOnReport(ctx, operator, ids[4], { action: 'check' })).toMatchObject({ ok: false, code: 'forbidden' });
+    await actOnReport(ctx, operator, ids[0], { action: 'check' });
+    await actOnReport(ctx, operator, ids[0], { action: 'dispatch', assigneeId: field.id, instruction: 'Angkut hari ini' });
+    await actOnReport(ctx, field, ids[0], { action: 'accept' });
+    await actOnReport(ctx, field, ids[0], { action: 'submit_proof', proof: { photos: ['p1'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } });
+    await actOnReport(ctx, operator, ids[0], { action: 'verify' });
+    await actOnReport(ctx, operator, ids[1], { action: 'reject', reason: 'spam' });
+    await actOnReport(ctx, operator, ids[2], { action: 'merge', intoReportId: ids[3] });
+    await actOnReport(ctx, { id: 'sv', role: 'supervisor' }, ids[4], { action: 'reroute', agencyId: 'dishub', reason: 'PJU' });
+    expect(await actOnReport(ctx, operator, ids[4], { action: 'check' })).toMatchObject({ ok: false, code: 'forbidden' });
 
     const folded = foldReports(ctx.store.events.since(0, 1e6));
     expect(folded.size).toBe(6);
@@ -99,8 +99,8 @@ describe('the event log is the source of truth', () => {
     const { hub, url } = await startTestHub();
     const id = Number((await postReport(url, validReport(), [await photo()])).body.id);
     const head = hub.ctx.store.events.headSeq();
-    expect(actOnReport(hub.ctx, { id: 'w', role: 'wall' }, id, { action: 'check' }).ok).toBe(false);
-    expect(actOnReport(hub.ctx, { id: 'op', role: 'operator', agencyId: 'dkp' }, 9999, { action: 'check' })).toMatchObject({ code: 'not_found' });
+    expect((await actOnReport(hub.ctx, { id: 'w', role: 'wall' }, id, { action: 'check' })).ok).toBe(false);
+    expect(await actOnReport(hub.ctx, { id: 'op', role: 'operator', agencyId: 'dkp' }, 9999, { action: 'check' })).toMatchObject({ code: 'not_found' });
     expect(hub.ctx.store.events.headSeq()).toBe(head);
     await hub.close();
   });

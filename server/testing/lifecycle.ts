@@ -6,7 +6,7 @@ import { actOnReport } from '../commands/act-on-report.js';
  * phone would: dispatch (yellow), accept, proof from the field, then verify (green). `at(step)` moves the
  * hub's clock before each step so a test controls when each event is logged.
  */
-export function handle(hub: Hub, reportId: number, steps: ('dispatch' | 'accept' | 'submit_proof' | 'verify')[], at: (step: string) => void = () => {}) {
+export async function handle(hub: Hub, reportId: number, steps: ('dispatch' | 'accept' | 'submit_proof' | 'verify')[], at: (step: string) => void = () => {}) {
   const report = hub.ctx.store.reports.get(reportId)!;
   const operator = { id: 'op-replay', role: 'operator' as const, agencyId: report.agencyId, name: 'Operator Uji' };
   // The agency's first active field supervisor when accounts exist (dispatch checks it), else any id.
@@ -15,11 +15,11 @@ export function handle(hub: Hub, reportId: number, steps: ('dispatch' | 'accept'
   for (const step of steps) {
     at(step);
     const r =
-      step === 'dispatch' ? actOnReport(hub.ctx, operator, reportId, { action: 'dispatch', assigneeId: field.id })
-      : step === 'accept' ? actOnReport(hub.ctx, field, reportId, { action: 'accept' })
+      step === 'dispatch' ? await actOnReport(hub.ctx, operator, reportId, { action: 'dispatch', assigneeId: field.id })
+      : step === 'accept' ? await actOnReport(hub.ctx, field, reportId, { action: 'accept' })
       : step === 'submit_proof'
-        ? actOnReport(hub.ctx, field, reportId, { action: 'submit_proof', proof: { photos: report.photos.slice(0, 1), note: 'Sudah dibersihkan', location: null, capturedAt: null, flags: [], distanceM: null } })
-        : actOnReport(hub.ctx, operator, reportId, { action: 'verify' });
+        ? await actOnReport(hub.ctx, field, reportId, { action: 'submit_proof', proof: { photos: report.photos.slice(0, 1), note: 'Sudah dibersihkan', location: null, capturedAt: null, flags: [], distanceM: null } })
+        : await actOnReport(hub.ctx, operator, reportId, { action: 'verify' });
     if (!r.ok) throw new Error(`${step} on report ${reportId} refused: ${r.message}`);
   }
 }

@@ -45,7 +45,7 @@ export function createWeek(hub: Hub, setNow: (d: Date) => void, start: Date, opt
     return contains(area, lon, lat) ? { lat, lon } : { lat: d.label[1], lon: d.label[0] };
   }
 
-  function act(id: number) {
+  async function act(id: number) {
     const r = ctx.store.reports.get(id);
     if (!r) return;
     const op = operatorOf(r.agencyId);
@@ -54,21 +54,21 @@ export function createWeek(hub: Hub, setNow: (d: Date) => void, start: Date, opt
     let res;
     switch (r.status) {
       case 'new':
-        res = roll < 0.08 ? actOnReport(ctx, op, id, { action: 'reject', reason: 'Bukan wewenang kota' }) : actOnReport(ctx, op, id, { action: 'dispatch', assigneeId: field.id });
+        res = roll < 0.08 ? await actOnReport(ctx, op, id, { action: 'reject', reason: 'Bukan wewenang kota' }) : await actOnReport(ctx, op, id, { action: 'dispatch', assigneeId: field.id });
         break;
       case 'dispatched':
-        res = actOnReport(ctx, field, id, { action: 'accept' });
+        res = await actOnReport(ctx, field, id, { action: 'accept' });
         break;
       case 'in_progress':
         res = roll < 0.3
-          ? actOnReport(ctx, op, id, { action: 'note', reason: 'Petugas masih di lokasi' })
-          : actOnReport(ctx, field, id, { action: 'submit_proof', proof: { photos: r.photos.slice(0, 1), note: 'Selesai', location: null, capturedAt: null, flags: [], distanceM: null } });
+          ? await actOnReport(ctx, op, id, { action: 'note', reason: 'Petugas masih di lokasi' })
+          : await actOnReport(ctx, field, id, { action: 'submit_proof', proof: { photos: r.photos.slice(0, 1), note: 'Selesai', location: null, capturedAt: null, flags: [], distanceM: null } });
         break;
       case 'proof_submitted':
-        res = roll < 0.1 ? actOnReport(ctx, op, id, { action: 'return_proof', reason: 'Foto kurang jelas' }) : actOnReport(ctx, op, id, { action: 'verify' });
+        res = roll < 0.1 ? await actOnReport(ctx, op, id, { action: 'return_proof', reason: 'Foto kurang jelas' }) : await actOnReport(ctx, op, id, { action: 'verify' });
         break;
       case 'verified':
-        res = roll < 0.05 ? actOnReport(ctx, op, id, { action: 'reopen', reason: 'Pelapor: belum beres' }) : actOnReport(ctx, op, id, { action: 'close' });
+        res = roll < 0.05 ? await actOnReport(ctx, op, id, { action: 'reopen', reason: 'Pelapor: belum beres' }) : await actOnReport(ctx, op, id, { action: 'close' });
         break;
       default:
         return;
@@ -100,17 +100,17 @@ export function createWeek(hub: Hub, setNow: (d: Date) => void, start: Date, opt
       // Work moves on for a slice of the open reports; the oldest first, as a queue does.
       const batch = open.splice(0, Math.ceil(open.length * 0.35));
       for (const id of batch) {
-        act(id);
+        await act(id);
         const s = ctx.store.reports.get(id)?.status;
         if (s && s !== 'closed' && s !== 'rejected' && s !== 'merged') open.push(id);
       }
       for (let i = 0; i < 3 && open.length; i++) {
-        const res = actOnReport(ctx, supervisor, pick(open), { action: 'note', reason: 'Dipantau supervisor' });
+        const res = await actOnReport(ctx, supervisor, pick(open), { action: 'note', reason: 'Dipantau supervisor' });
         if (res.ok) counts.actions++;
       }
     }
     setNow(new Date(at.getTime() + 50 * 60_000));
-    counts.flags += sweepDeadlines(ctx, 5000).length;
+    counts.flags += (await sweepDeadlines(ctx, 5000)).length;
     // Cameras flap: each goes dark for a few hours now and then and comes back (one probe an hour stands for the
     // monitor's many; health changes only after several failures in a row, as in the room).
     for (const id of cameras) {
@@ -118,7 +118,7 @@ export function createWeek(hub: Hub, setNow: (d: Date) => void, start: Date, opt
       const probeAt = new Date(at.getTime() + 40 * 60_000).toISOString();
       const before = ctx.store.cameras.get(id)?.health;
       setNow(new Date(probeAt));
-      const health = recordProbe(ctx, id, { at: probeAt, ok: !down, latencyMs: 120, hash: down ? null : `${id}-${hourIndex}`, luma: down ? null : 110, error: down ? 'timeout' : null });
+      const health = await recordProbe(ctx, id, { at: probeAt, ok: !down, latencyMs: 120, hash: down ? null : `${id}-${hourIndex}`, luma: down ? null : 110, error: down ? 'timeout' : null });
       if (health && health !== before) counts.cameraChanges++;
     }
     setNow(new Date(at.getTime() + 3600_000));

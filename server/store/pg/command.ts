@@ -1,6 +1,11 @@
 import { ownTx, type Transactions, type Tx } from '../event-log.js';
 import { runLater, type Step } from '../step.js';
 import { PgTx } from './transactions.js';
+import { PgGroupCommit } from './group-commit.js';
+import { pgPorts } from './ports.js';
+import type { CommandStore } from '../ports.js';
+import type { PgStore } from './index.js';
+import type { PgProjector } from './projector.js';
 
 /**
  * Runs a command's step on PostgreSQL (server/store/step.ts). The stream head is locked first, before the step reads
@@ -15,4 +20,23 @@ export function pgCommand<T>(transactions: Transactions, make: (tx: Tx) => Step<
     await ownTx(tx, PgTx).client.query({ name: 'event-head-lock', text: 'SELECT seq FROM event_head FOR UPDATE' });
     return runLater(make(tx));
   });
+}
+
+/**
+ * Store.command and Store.commandGrouped on PostgreSQL: each step in pgCommand over the ports of its transaction,
+ * grouped ones sharing a PgGroupCommit batch (one WAL flush). `durable` is SQLite's (a probe's row not waited onto
+ * the disk); on PostgreSQL every commit is flushed.
+ */
+export function pgCommandStore(pg: PgStore, projector: PgProjector): CommandStore {
+  const probesSincePrune = new Map<string, number>();
+  const group = new PgGroupCommit(pg.pool);
+  const ports = (tx: Tx) => pgPorts(tx, projector, probesSincePrune);
+  return {
+    command: (make) => pgCommand(pg.transactions, (tx) => make(ports(tx))),
+    commandGrouped: (make, after = () => {}) =>
+      pgCommand(group, (tx) => make(ports(tx))).then((value) => {
+        after(value);
+        return value;
+      }),
+  };
 }

@@ -5,31 +5,38 @@ import { loadCity } from '../../profile/load.js';
 import { fileReport } from '../../commands/submit-report.js';
 import { openPgStore } from './index.js';
 import { PgProjector, pgProjections } from './projector.js';
-import { pgCommand } from './command.js';
-import { pgReportWrites } from './report-writes.js';
+import { pgCommandStore } from './command.js';
 
 /**
- * Filing reports on PostgreSQL through the command's own transaction (fileReport in pgCommand): many at once, some
+ * Filing reports on PostgreSQL through the command's own transaction (fileReport in pgCommandStore, alone or grouped): many at once, some
  * rolled back, a submission and its copy racing. SQLite files one at a time under its write lock; here they overlap, so ids and ticket
  * numbers must come from the database. That both stores file the same report the same way is in replay.int.test.ts.
  */
-const db = await testDatabase();
-const pg = await openPgStore(db.url, { poolSize: 8 });
-afterAll(async () => {
-  await pg.close();
-  await db.drop();
-});
 const city = loadCity('tangerang');
-const projector = new PgProjector(pg.events, pgProjections(city.clock));
+const opened: { close: () => Promise<void> }[] = [];
+afterAll(async () => {
+  for (const o of opened.reverse()) await o.close();
+});
+
+/** A store of its own (a fresh database), with the runners a hub on it would use. */
+async function freshStore() {
+  const db = await testDatabase();
+  const pg = await openPgStore(db.url, { poolSize: 8 });
+  opened.push({ close: db.drop }, pg);
+  const projector = new PgProjector(pg.events, pgProjections(city.clock));
+  return { pg, projector, commands: pgCommandStore(pg, projector) };
+}
 
 describe('filing reports on PostgreSQL', () => {
-  it('files many at once with distinct ids, tickets without a gap, seqs in order; a rolled-back one gives its ticket back', async () => {
+  it.each(['one transaction each', 'grouped'])('files many at once (%s) with distinct ids, tickets without a gap, seqs in order; a rolled-back one gives its ticket back', async (mode) => {
+    const { pg, commands } = await freshStore();
+    const run = mode === 'grouped' ? commands.commandGrouped : commands.command;
     const photos = [await processedPhoto(city)];
     const n = 24;
     const outcomes = await Promise.allSettled(
       Array.from({ length: n }, (_, i) =>
-        pgCommand(pg.transactions, function* (tx) {
-          const [result] = yield* fileReport(pgReportWrites(tx, projector), city, testFiling(city, photos, { now: new Date(), opts: { clientKey: `bulk-${i}` } }));
+        run(function* (p) {
+          const [result] = yield* fileReport(p.reports, city, testFiling(city, photos, { now: new Date(), opts: { clientKey: `bulk-${i}` } }));
           // Every fourth changes its mind after filing: nothing of it may stay.
           if (i % 4 === 3) throw new Error('rolled back');
           return result;
@@ -55,8 +62,9 @@ describe('filing reports on PostgreSQL', () => {
   });
 
   it('answers a retry with the report it filed, and refuses a client id sent again with another report', async () => {
+    const { pg, commands } = await freshStore();
     const photos = [await processedPhoto(city)];
-    const file = async (description?: string) => (await pgCommand(pg.transactions, (tx) => fileReport(pgReportWrites(tx, projector), city, testFiling(city, photos, { description, now: new Date(), opts: { clientKey: 'retry-1' } }))))[0];
+    const file = async (description?: string) => (await commands.command((p) => fileReport(p.reports, city, testFiling(city, photos, { description, now: new Date(), opts: { clientKey: 'retry-1' } }))))[0];
     // Two copies of one submission at once (a phone's retry overtaking its first send): one files, the other is
     // answered with it.
     const [first, twin] = await Promise.all([file(), file()]);

@@ -84,17 +84,17 @@ beforeAll(async () => {
   await seedDemo(ctx, { count: 30, days: 6, now });
   await seedDemoIndicators(ctx, now);
   const admin = { id: 'admin-test', role: 'admin' as const, name: 'Admin' };
-  const keys = ['SP4N-LAPOR', 'Aplikasi warga'].map((name) => createApiClient(ctx, admin, { name, scopes: ['open311'] }));
-  expect(keys[0].ok && revokeApiClient(ctx, admin, keys[0].value.client.id).ok).toBe(true);
-  expect(setAccountDisabled(ctx, admin, store.accounts.list().find((a) => a.role === 'field')!.id, true).ok).toBe(true);
+  const keys = [await createApiClient(ctx, admin, { name: 'SP4N-LAPOR', scopes: ['open311'] }), await createApiClient(ctx, admin, { name: 'Aplikasi warga', scopes: ['open311'] })];
+  expect(keys[0].ok && (await revokeApiClient(ctx, admin, keys[0].value.client.id)).ok).toBe(true);
+  expect((await setAccountDisabled(ctx, admin, store.accounts.list().find((a) => a.role === 'field')!.id, true)).ok).toBe(true);
   // What the seed never does, and what empties a rollup or open-count row: a report rerouted to another agency and
   // one reopened after its verification (its fixed day loses it).
   const supervisor = { id: 'supervisor-test', role: 'supervisor' as const, name: 'Supervisor' };
   const waiting = store.reports.latest(100).find((r) => r.status === 'new' || r.status === 'checked')!;
   const other = ctx.city.profile.agencies.find((a) => a.id !== waiting.agencyId)!.id;
-  expect(actOnReport(ctx, supervisor, waiting.id, { action: 'reroute', agencyId: other, reason: 'Salah dinas' }).ok).toBe(true);
+  expect((await actOnReport(ctx, supervisor, waiting.id, { action: 'reroute', agencyId: other, reason: 'Salah dinas' })).ok).toBe(true);
   const verified = store.reports.latest(100).find((r) => r.status === 'verified' || r.status === 'closed')!;
-  expect(actOnReport(ctx, { id: 'citizen', role: 'citizen' }, verified.id, { action: 'reopen', reason: 'Belum beres' }).ok).toBe(true);
+  expect((await actOnReport(ctx, { id: 'citizen', role: 'citizen' }, verified.id, { action: 'reopen', reason: 'Belum beres' })).ok).toBe(true);
   // Cameras through every event their fold knows (the monitor's health changes appended as it appends them), and
   // two displays given layouts, the second twice.
   seedCamerasFromProfile(store, ctx.city.profile.cameras, (u) => u.replace('{simulator}', 'http://127.0.0.1:9'), now.toISOString());
@@ -104,21 +104,21 @@ beforeAll(async () => {
   health(c1, 'online', 'ok');
   health(c1, 'offline', 'failed');
   health(c2, 'offline', 'failed');
-  expect(acknowledgeCameraAlert(ctx, { id: 'supervisor-test', role: 'supervisor', name: 'Supervisor' }, c2).ok).toBe(true);
+  expect((await acknowledgeCameraAlert(ctx, { id: 'supervisor-test', role: 'supervisor', name: 'Supervisor' }, c2)).ok).toBe(true);
   health(c2, 'degraded', 'frozen');
-  expect(disableCamera(ctx, admin, c3, 'Perbaikan tiang').ok).toBe(true);
-  expect(enableCamera(ctx, admin, c3).ok).toBe(true);
-  expect(disableCamera(ctx, admin, c5, 'Diganti').ok).toBe(true);
-  expect(moveCamera(ctx, admin, c4, [106.64, -6.17]).ok).toBe(true);
-  expect(updateCamera(ctx, admin, c4, { name: 'Kamera dipindah', intervalS: 30 }).ok).toBe(true);
-  expect(removeCamera(ctx, admin, store.cameras.list().at(-1)!.id, 'Dibongkar').ok).toBe(true);
-  const lobby = pairDisplay(ctx, admin, 'Layar lobi');
-  const room = pairDisplay(ctx, admin, 'Layar rapat');
-  expect(assignLayout(ctx, admin, lobby.id, { kind: 'single', view: { view: 'map' } }).ok).toBe(true);
-  expect(assignLayout(ctx, admin, room.id, { kind: 'single', view: { view: 'map' } }).ok).toBe(true);
-  expect(assignLayout(ctx, admin, room.id, { kind: 'split', views: [{ view: 'map' }, { view: 'cameras' }], direction: 'columns' }).ok).toBe(true);
+  expect((await disableCamera(ctx, admin, c3, 'Perbaikan tiang')).ok).toBe(true);
+  expect((await enableCamera(ctx, admin, c3)).ok).toBe(true);
+  expect((await disableCamera(ctx, admin, c5, 'Diganti')).ok).toBe(true);
+  expect((await moveCamera(ctx, admin, c4, [106.64, -6.17])).ok).toBe(true);
+  expect((await updateCamera(ctx, admin, c4, { name: 'Kamera dipindah', intervalS: 30 })).ok).toBe(true);
+  expect((await removeCamera(ctx, admin, store.cameras.list().at(-1)!.id, 'Dibongkar')).ok).toBe(true);
+  const lobby = await pairDisplay(ctx, admin, 'Layar lobi');
+  const room = await pairDisplay(ctx, admin, 'Layar rapat');
+  expect((await assignLayout(ctx, admin, lobby.id, { kind: 'single', view: { view: 'map' } })).ok).toBe(true);
+  expect((await assignLayout(ctx, admin, room.id, { kind: 'single', view: { view: 'map' } })).ok).toBe(true);
+  expect((await assignLayout(ctx, admin, room.id, { kind: 'split', views: [{ view: 'map' }, { view: 'cameras' }], direction: 'columns' })).ok).toBe(true);
   ctx.now = () => new Date(now.getTime() + 3 * 86400_000);
-  expect(sweepDeadlines(ctx).length).toBeGreaterThan(0);
+  expect((await sweepDeadlines(ctx)).length).toBeGreaterThan(0);
   // The copy reads the file on its own connection, read only, as the script does.
   reader = openDbReadOnly(store.db.name);
   source = new EventLog(reader);
@@ -220,7 +220,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     const fresh = store.reports.latest(50).find((r) => r.status === 'new')!;
     // A day after the sweep: this event closes the sweep's day, so its checkpoint holds breached markers.
     ctx.now = () => new Date(now.getTime() + 4 * 86400_000);
-    const acted = actOnReport(ctx, { ...operator, agencyId: fresh.agencyId }, fresh.id, { action: 'check' });
+    const acted = await actOnReport(ctx, { ...operator, agencyId: fresh.agencyId }, fresh.id, { action: 'check' });
     expect(acted.ok).toBe(true);
     const later = store.events.headSeq();
     expect(later).toBe(head + 1);

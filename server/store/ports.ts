@@ -1,0 +1,21 @@
+import type { ReportWrites } from './report-writes.js';
+import type { CameraWrites } from './camera-writes.js';
+import type { AccountWrites } from './account-writes.js';
+import type { RoomWrites } from './room-writes.js';
+import type { Step } from './step.js';
+
+/**
+ * Everything a command's step (server/store/step.ts) may read and write inside its transaction, on either store:
+ * SQLite's (Store.ports, answering at once) or PostgreSQL's (pg/ports.ts, one set per transaction).
+ */
+export type Ports = { reports: ReportWrites; cameras: CameraWrites; accounts: AccountWrites; room: RoomWrites };
+
+/**
+ * Where a command's step runs: one transaction, or one shared with the other grouped commands of this turn (one
+ * flush for all). SQLite's Store and PostgreSQL's runner (pg/command.ts pgCommandStore) both are one.
+ */
+export interface CommandStore {
+  command<T>(make: (p: Ports) => Step<T>): Promise<T>;
+  /** `after` runs once it has committed, in write order, before the promise settles. durable: see Store.txGrouped. */
+  commandGrouped<T>(make: (p: Ports) => Step<T>, after?: (value: T) => void, durable?: boolean): Promise<T>;
+}
