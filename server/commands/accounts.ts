@@ -105,8 +105,8 @@ export function* logoutStep(w: AccountWrites, token: string, now: Date): Step<[v
 }
 
 /** The staff member behind a session cookie, or null when it is unknown, expired or disabled. */
-export function sessionActor(ctx: Ctx, token: string | undefined | null): Actor | null {
-  return runNow(sessionActorStep(ctx.store.ports.accounts, token, ctx.now()));
+export function sessionActor(ctx: Ctx, token: string | undefined | null): Promise<Actor | null> {
+  return ctx.store.query((p) => sessionActorStep(p.accounts, token, ctx.now()));
 }
 
 /** sessionActor on either store. */

@@ -62,10 +62,15 @@ export type KeyCheck = { ok: true; actor: Actor } | { ok: false; why: 'missing' 
  * The system behind an API key. Every key acts as role 'open311' (the role that may file reports through the
  * open311 channel); what it may do beyond that is in its scopes.
  */
-export function apiKeyActor(ctx: Ctx, key: string | undefined | null): KeyCheck {
+export function apiKeyActor(ctx: Ctx, key: string | undefined | null): Promise<KeyCheck> {
+  return ctx.store.query((p) => apiKeyStep(p.room, key));
+}
+
+/** apiKeyActor on either store (server/store/step.ts). */
+export function* apiKeyStep(w: RoomWrites, key: string | undefined | null): Step<KeyCheck> {
   if (!key) return { ok: false, why: 'missing' };
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return { ok: false, why: 'unknown' };
-  const c = ctx.store.apiClients.byKeyHash(hashKey(key));
+  const c = yield* w.apiClientByKeyHash(hashKey(key));
   if (!c) return { ok: false, why: 'unknown' };
   if (c.revokedAt) return { ok: false, why: 'revoked' };
   return { ok: true, actor: { id: `api:${c.id}`, role: 'open311', name: c.name, scopes: c.scopes } };

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Store } from '../store/index.js';
+import type { StepStore } from '../store/ports.js';
 import type { Actor } from '../contract/roles.js';
 import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
@@ -63,8 +64,14 @@ export function* revokeDisplayStep(w: RoomWrites, actor: Actor, displayId: strin
   return [{ ok: true, value: { id: displayId, revokedAt: at } }, [yield* displayEventStep(w, actor, DISPLAY_REVOKED, { displayId, name: d.name }, at)]];
 }
 
-export function displayActor(store: Store, token: string | undefined | null): Actor | null {
+/** The paired display behind a token, or null when it is unknown or revoked. */
+export function displayActor(store: StepStore, token: string | undefined | null): Promise<Actor | null> {
+  return store.query((p) => displayActorStep(p.room, token));
+}
+
+/** displayActor on either store (server/store/step.ts). */
+export function* displayActorStep(w: RoomWrites, token: string | undefined | null): Step<Actor | null> {
   if (!token || token.length < 24 || token.length > 200) return null;
-  const d = store.displays.findActive(hashToken(token));
+  const d = yield* w.activeDisplay(hashToken(token));
   return d ? { id: `display:${d.id}`, role: 'wall', name: d.name } : null;
 }

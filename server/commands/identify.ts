@@ -1,8 +1,10 @@
 import { ANONYMOUS_CITIZEN, type Actor } from '../contract/roles.js';
-import { displayActor } from './displays.js';
-import { SESSION_COOKIE, sessionActor } from './accounts.js';
+import { displayActorStep } from './displays.js';
+import { SESSION_COOKIE, sessionActorStep } from './accounts.js';
 import type { Ctx } from './context.js';
-import { apiKeyActor, isApiKey } from './api-clients.js';
+import { apiKeyStep, isApiKey } from './api-clients.js';
+import type { Ports } from '../store/ports.js';
+import type { Step } from '../store/step.js';
 
 export type Credentials = { cookie?: string; authorization?: string; display?: unknown };
 
@@ -29,16 +31,21 @@ export function readCookie(header: string | undefined, name: string): string | n
  * logout elsewhere it names a session the hub has ended. Such a cookie is no session, so the person can still
  * file and follow a report, log in (which replaces it) and log out (which clears it); staff routes answer 401.
  */
-export function identifyCaller(ctx: Ctx, c: Credentials): Actor | null {
+export function identifyCaller(ctx: Ctx, c: Credentials): Promise<Actor | null> {
+  return ctx.store.query((p) => identifyStep(p, c, ctx.now()));
+}
+
+/** identifyCaller on either store (server/store/step.ts). */
+export function* identifyStep(p: Ports, c: Credentials, now: Date): Step<Actor | null> {
   const session = readCookie(c.cookie, SESSION_COOKIE);
   const bearer = c.authorization?.startsWith('Bearer ') ? c.authorization.slice(7).trim() : undefined;
   if (isApiKey(bearer)) {
-    const k = apiKeyActor(ctx, bearer);
+    const k = yield* apiKeyStep(p.room, bearer);
     return k.ok ? k.actor : null;
   }
   const display = typeof c.display === 'string' && c.display !== '' ? c.display : bearer;
-  if (display !== undefined) return displayActor(ctx.store, display);
+  if (display !== undefined) return yield* displayActorStep(p.room, display);
   if (c.authorization) return null;
-  if (session) return sessionActor(ctx, session) ?? ANONYMOUS_CITIZEN;
+  if (session) return (yield* sessionActorStep(p.accounts, session, now)) ?? ANONYMOUS_CITIZEN;
   return ANONYMOUS_CITIZEN;
 }

@@ -13,8 +13,8 @@ declare module 'express-serve-static-core' {
 }
 
 export function identify(ctx: Ctx) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const actor = identifyCaller(ctx, { cookie: req.get('cookie'), authorization: req.get('authorization') });
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const actor = await identifyCaller(ctx, { cookie: req.get('cookie'), authorization: req.get('authorization') });
     if (!actor) return sendRefusal(res, refuse('unauthenticated', 'the session or token given is not valid; log in again', 'authorization'));
     req.actor = actor;
     next();

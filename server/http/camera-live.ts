@@ -32,8 +32,8 @@ export function cameraLiveRouter(ctx: Ctx): Router {
   };
 
   // hls.js may send the display token as a bearer header; a <video> with native HLS only as ?display=.
-  const displayFromQuery = (req: Request, _res: Response, next: NextFunction) => {
-    if (req.actor.role === 'citizen' && typeof req.query.display === 'string') req.actor = displayActor(ctx.store, req.query.display) ?? req.actor;
+  const displayFromQuery = async (req: Request, _res: Response, next: NextFunction) => {
+    if (req.actor.role === 'citizen' && typeof req.query.display === 'string') req.actor = (await displayActor(ctx.store, req.query.display)) ?? req.actor;
     next();
   };
   const streamOf = (req: Request, res: Response) => {

@@ -16,8 +16,8 @@ export function camerasRouter(ctx: Ctx, opts: { snapshotsDir: string }): Router 
   const thumbs = new ThumbnailCache();
 
   // An <img> on the wall cannot send a bearer header: the snapshot also takes the display token as ?display=.
-  const displayFromQuery = (req: Request, _res: Response, next: NextFunction) => {
-    if (req.actor.role === 'citizen' && typeof req.query.display === 'string') req.actor = displayActor(ctx.store, req.query.display) ?? req.actor;
+  const displayFromQuery = async (req: Request, _res: Response, next: NextFunction) => {
+    if (req.actor.role === 'citizen' && typeof req.query.display === 'string') req.actor = (await displayActor(ctx.store, req.query.display)) ?? req.actor;
     next();
   };
 

@@ -129,13 +129,13 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
         sendError(res, req.open311.format, { code: 400, description });
       });
     },
-    (req: Request, res: Response, next: NextFunction) => {
+    async (req: Request, res: Response, next: NextFunction) => {
       // Some clients send jurisdiction_id in the form rather than the query string.
       const j = req.body?.jurisdiction_id;
       if (typeof j === 'string' && j !== '' && j !== profile.id)
         return sendError(res, req.open311.format, { code: 404, description: `jurisdiction_id: ${j} is not served here; this endpoint serves ${profile.id}` });
       const raw = req.body?.api_key ?? req.query.api_key;
-      const key = apiKeyActor(ctx, typeof raw === 'string' ? raw.trim() : undefined);
+      const key = await apiKeyActor(ctx, typeof raw === 'string' ? raw.trim() : undefined);
       const { format } = req.open311;
       if (!key.ok) {
         const why = { missing: 'api_key: required to submit a request', unknown: 'api_key: not a valid key', revoked: 'api_key: this key was revoked' }[key.why];

@@ -46,7 +46,7 @@ export function startHeadBeat(io: LiveServer, ctx: Ctx, opts: { everyMs?: number
 }
 
 export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[]; onDisplaysChanged?: () => void }) {
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     // Whatever a stranger puts in a handshake must never throw out of here: nothing above catches it and the hub would exit.
     let actor: Actor | null;
     try {
@@ -56,7 +56,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
       const byCookie = ridesOnCookie(cookie, undefined) && !(typeof auth.display === 'string' && auth.display !== '');
       if (byCookie && origin !== undefined && !isOwnOrigin(origin, host, opts.publicOrigins ?? []))
         return next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: `a live stream on a session opens only from the hub's own pages, not ${origin}` } }));
-      actor = identifyCaller(ctx, { cookie, display: auth.display });
+      actor = await identifyCaller(ctx, { cookie, display: auth.display });
     } catch (err) {
       opts.log.warn({ err }, 'socket handshake could not be read');
       actor = null;
@@ -132,9 +132,9 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
    * The credential a socket connected with, checked again before it is answered: a socket that slipped past a
    * disconnect (a hub that missed it) gets nothing once its account is disabled or its token revoked.
    */
-  function stillValid(socket: LiveSocket): boolean {
+  async function stillValid(socket: LiveSocket): Promise<boolean> {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-    const now = identifyCaller(ctx, { cookie: socket.handshake.headers.cookie, display: auth.display });
+    const now = await identifyCaller(ctx, { cookie: socket.handshake.headers.cookie, display: auth.display });
     return now !== null && now.id === socket.data.actor.id;
   }
 
@@ -154,10 +154,16 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
     permission: Permission,
     fn: (actor: Actor, input: z.infer<S>) => { ok: true; value: T } | Refusal,
   ) {
-    socket.on(name, (raw: unknown, ack: unknown) => {
+    socket.on(name, async (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
       const actor = socket.data.actor;
-      if (!stillValid(socket)) {
+      // A store that cannot answer (gone away) is an error answered to this socket, never a crash of the hub.
+      const valid = await stillValid(socket).catch((err: unknown) => {
+        opts.log.error({ err, event: name }, 'socket credential check failed');
+        return null;
+      });
+      if (valid === null) return reply({ ok: false, error: { code: 'internal', message: 'the hub could not complete this' } });
+      if (!valid) {
         reply({ ok: false, error: { code: 'unauthenticated', message: 'this session or display token is no longer valid' } });
         return void socket.disconnect(true);
       }

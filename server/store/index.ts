@@ -36,7 +36,7 @@ import { OpenCountsTable } from './open-counts.js';
 import { openCountsProjection } from './projections/open-counts.js';
 import { openCountsOf } from '../domain/open-reports.js';
 import { cityClock, CITY_ZONES, type CityClock } from '../domain/time.js';
-import type { CommandStore, Ports } from './ports.js';
+import type { StepStore, Ports } from './ports.js';
 import { sqliteReportWrites } from './report-writes.js';
 import { sqliteCameraWrites } from './camera-writes.js';
 import { sqliteAccountWrites } from './account-writes.js';
@@ -79,7 +79,7 @@ export function readOnlyProjections(db: Db, clock: CityClock): Projection[] {
 }
 
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
-export class Store implements CommandStore {
+export class Store implements StepStore {
   readonly events: EventLog;
   readonly reports: ReportsTable;
   readonly tickets: TicketCounters;
@@ -211,6 +211,15 @@ export class Store implements CommandStore {
       const value = this.tx(fn);
       after(value);
       return Promise.resolve(value);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** Runs a step that only reads, in one read transaction (no write lock): its reads agree with one another. */
+  query<T>(make: (p: Ports) => Step<T>): Promise<T> {
+    try {
+      return Promise.resolve(this.read(() => runNow(make(this.ports))));
     } catch (err) {
       return Promise.reject(err);
     }

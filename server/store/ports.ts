@@ -11,10 +11,13 @@ import type { Step } from './step.js';
 export type Ports = { reports: ReportWrites; cameras: CameraWrites; accounts: AccountWrites; room: RoomWrites };
 
 /**
- * Where a command's step runs: one transaction, or one shared with the other grouped commands of this turn (one
- * flush for all). SQLite's Store and PostgreSQL's runner (pg/command.ts pgCommandStore) both are one.
+ * Where a step runs: a command's in one transaction, or one shared with the other grouped commands of this turn (one
+ * flush for all); a query's in one read transaction (its reads agree with one another). SQLite's Store and
+ * PostgreSQL's runner (pg/command.ts pgStepStore) both are one.
  */
-export interface CommandStore {
+export interface StepStore {
+  /** Runs a step that only reads, in one read transaction. */
+  query<T>(make: (p: Ports) => Step<T>): Promise<T>;
   command<T>(make: (p: Ports) => Step<T>): Promise<T>;
   /** `after` runs once it has committed, in write order, before the promise settles. durable: see Store.txGrouped. */
   commandGrouped<T>(make: (p: Ports) => Step<T>, after?: (value: T) => void, durable?: boolean): Promise<T>;

@@ -15,6 +15,8 @@ export interface RoomWrites {
   /** Appends an event and applies it to every projection. */
   append(e: LogEvent): Step<{ seq: number; stored: StoredEvent } & Projected>;
   apiClient(id: string): Step<ApiClientView | null>;
+  /** The client holding a key, by its hash (revoked or not). */
+  apiClientByKeyHash(hash: string): Step<ApiClientView | null>;
   /** The display paired with this token hash and not revoked. */
   activeDisplay(tokenHash: string): Step<Display | null>;
   /** A display, revoked or not. */
@@ -32,6 +34,7 @@ export function sqliteRoomWrites(store: Store): RoomWrites {
   return {
     append: (e) => now(store.projector.append(e)),
     apiClient: (id) => now(store.apiClients.get(id)),
+    apiClientByKeyHash: (hash) => now(store.apiClients.byKeyHash(hash)),
     activeDisplay: (tokenHash) => now(store.displays.findActive(tokenHash)),
     display: (id) => now(store.displays.get(id)),
     pairedDisplay: (id) => now(store.layouts.display(id)),

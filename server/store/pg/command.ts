@@ -3,7 +3,7 @@ import { runLater, type Step } from '../step.js';
 import { PgTx } from './transactions.js';
 import { PgGroupCommit } from './group-commit.js';
 import { pgPorts } from './ports.js';
-import type { CommandStore } from '../ports.js';
+import type { StepStore } from '../ports.js';
 import type { PgStore } from './index.js';
 import type { PgProjector } from './projector.js';
 
@@ -27,11 +27,12 @@ export function pgCommand<T>(transactions: Transactions, make: (tx: Tx) => Step<
  * grouped ones sharing a PgGroupCommit batch (one WAL flush). `durable` is SQLite's (a probe's row not waited onto
  * the disk); on PostgreSQL every commit is flushed.
  */
-export function pgCommandStore(pg: PgStore, projector: PgProjector): CommandStore {
+export function pgStepStore(pg: PgStore, projector: PgProjector): StepStore {
   const probesSincePrune = new Map<string, number>();
   const group = new PgGroupCommit(pg.pool);
   const ports = (tx: Tx) => pgPorts(tx, projector, probesSincePrune);
   return {
+    query: (make) => pg.transactions.read((tx) => runLater(make(ports(tx)))),
     command: (make) => pgCommand(pg.transactions, (tx) => make(ports(tx))),
     commandGrouped: (make, after = () => {}) =>
       pgCommand(group, (tx) => make(ports(tx))).then((value) => {

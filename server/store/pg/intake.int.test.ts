@@ -5,10 +5,10 @@ import { loadCity } from '../../profile/load.js';
 import { fileReport } from '../../commands/submit-report.js';
 import { openPgStore } from './index.js';
 import { PgProjector, pgProjections } from './projector.js';
-import { pgCommandStore } from './command.js';
+import { pgStepStore } from './command.js';
 
 /**
- * Filing reports on PostgreSQL through the command's own transaction (fileReport in pgCommandStore, alone or grouped): many at once, some
+ * Filing reports on PostgreSQL through the command's own transaction (fileReport in pgStepStore, alone or grouped): many at once, some
  * rolled back, a submission and its copy racing. SQLite files one at a time under its write lock; here they overlap, so ids and ticket
  * numbers must come from the database. That both stores file the same report the same way is in replay.int.test.ts.
  */
@@ -24,7 +24,7 @@ async function freshStore() {
   const pg = await openPgStore(db.url, { poolSize: 8 });
   opened.push({ close: db.drop }, pg);
   const projector = new PgProjector(pg.events, pgProjections(city.clock));
-  return { pg, projector, commands: pgCommandStore(pg, projector) };
+  return { pg, projector, commands: pgStepStore(pg, projector) };
 }
 
 describe('filing reports on PostgreSQL', () => {

@@ -49,6 +49,10 @@ import { assignLayoutStep } from '../../commands/layouts.js';
 import { recordValuesStep } from '../../commands/indicators.js';
 import { sqliteRoomWrites, type RoomWrites } from '../room-writes.js';
 import { pgRoomWrites } from './room-writes.js';
+import { identifyStep, type Credentials } from '../../commands/identify.js';
+import { SESSION_COOKIE } from '../../commands/accounts.js';
+import { ANONYMOUS_CITIZEN } from '../../contract/roles.js';
+import { pgPorts } from './ports.js';
 import type { Actor } from '../../contract/roles.js';
 import type { Command } from '../../domain/reports.js';
 import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
@@ -424,6 +428,22 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect((await both((w) => recordValuesStep(w, admin, [input], 'console', when)))[0]).toMatchObject({ ok: false, field: 'values.0.note' });
     expect((await both((w) => recordValuesStep(w, admin, [{ ...input, note: 'Salah ketik' }], 'console', when)))[0]).toMatchObject({ ok: true, value: { unchanged: 0 } });
     expect((await both((w) => recordValuesStep(w, admin, [{ ...input, note: 'Dikirim lagi' }], 'console', when)))[0]).toMatchObject({ ok: true, value: { recorded: [], unchanged: 1 } });
+
+    // Who is calling, from each kind of credential, is the same on both: a key (live, revoked, unknown), a display
+    // token (paired, revoked), a staff session (the one signed in above), and nothing at all.
+    const live = (await both((w) => createApiClientStep(w, admin, { name: 'SP4N-LAPOR baru', scopes: ['open311'] }, { id: 'key-moved-2', key: 'pk_moved-city-key-000000000001', now: when })))[0];
+    expect(live.ok).toBe(true);
+    const lobby = { id: 'display-moved-3', token: 'token-of-the-moved-display-0003', now: when };
+    await both((w) => pairDisplayStep(w, admin, 'Layar lobi kecamatan', lobby));
+    const who = (c: Credentials) => onBoth(store.ports, (tx) => pgPorts(tx, projector, new Map()), pg, (p) => identifyStep(p, c, when));
+    expect(await who({ authorization: 'Bearer pk_moved-city-key-000000000001' })).toMatchObject({ id: 'api:key-moved-2', role: 'open311' });
+    expect(await who({ authorization: 'Bearer pk_moved-city-key-000000000000' })).toBeNull();
+    expect(await who({ authorization: 'Bearer pk_nobody-has-this-key-000000000' })).toBeNull();
+    expect(await who({ display: lobby.token })).toMatchObject({ id: `display:${lobby.id}`, role: 'wall' });
+    expect(await who({ display: made.token })).toBeNull();
+    expect(await who({ cookie: `${SESSION_COOKIE}=token-4` })).toMatchObject({ role: 'field', name: 'Pengawas Baru' });
+    expect(await who({ cookie: `${SESSION_COOKIE}=token-1` })).toEqual(ANONYMOUS_CITIZEN);
+    expect(await who({})).toEqual(ANONYMOUS_CITIZEN);
 
     expect(await allRows(pg.events)).toEqual(await allRows(source));
     await expectSameProjections(pg, projector);

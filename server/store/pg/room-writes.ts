@@ -13,18 +13,20 @@ export function pgRoomWrites(tx: Tx, projector: PgProjector): RoomWrites {
   const { client } = ownTx(tx, PgTx);
   const first = <T>(name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then((r) => (r.rows[0] as T | undefined) ?? null));
   const run = (name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then(() => undefined));
+  const apiClient = (name: string, column: 'id' | 'key_hash', value: string) =>
+    later(
+      client
+        .query({
+          name,
+          text: `SELECT id, name, key_prefix AS "keyPrefix", scopes, created_by AS "createdBy", created_at AS "createdAt", revoked_at AS "revokedAt" FROM api_clients WHERE ${column} = $1`,
+          values: [value],
+        })
+        .then((r) => (r.rows[0] ? ({ ...r.rows[0], scopes: JSON.parse(r.rows[0].scopes) } as ApiClientView) : null)),
+    );
   return {
     append: (e) => later(projector.append(tx, e)),
-    apiClient: (id) =>
-      later(
-        client
-          .query({
-            name: 'api-clients-by-id',
-            text: 'SELECT id, name, key_prefix AS "keyPrefix", scopes, created_by AS "createdBy", created_at AS "createdAt", revoked_at AS "revokedAt" FROM api_clients WHERE id = $1',
-            values: [id],
-          })
-          .then((r) => (r.rows[0] ? ({ ...r.rows[0], scopes: JSON.parse(r.rows[0].scopes) } as ApiClientView) : null)),
-      ),
+    apiClient: (id) => apiClient('api-clients-by-id', 'id', id),
+    apiClientByKeyHash: (hash) => apiClient('api-clients-by-key', 'key_hash', hash),
     activeDisplay: (tokenHash) => first('displays-active', `${DISPLAY} WHERE token_hash = $1 AND revoked_at IS NULL`, [tokenHash]),
     display: (id) => first('displays-by-id', `${DISPLAY} WHERE id = $1`, [id]),
     pairedDisplay: (id) => first('displays-paired', 'SELECT id, name, created_at AS "createdAt", last_seen_at AS "lastSeenAt" FROM displays WHERE id = $1 AND revoked_at IS NULL', [id]),
