@@ -19,8 +19,8 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
   router.param('id', reportIdParam);
   const reportId = (req: Request) => req.reportId;
 
-  router.get('/jobs', allow('field.work'), (req: Request, res: Response) => {
-    res.json({ jobs: fieldJobs(ctx, req.actor.id) });
+  router.get('/jobs', allow('field.work'), async (req: Request, res: Response) => {
+    res.json({ jobs: await fieldJobs(ctx, req.actor.id) });
   });
 
   for (const action of ['accept', 'start'] as const) {
@@ -28,7 +28,7 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
       const { clientId } = req.input as z.infer<typeof FieldStep>;
       const r = await actOnReport(ctx, req.actor, reportId(req), { action }, { clientId });
       if (!r.ok) return sendRefusal(res, r);
-      res.json({ job: fieldJob(ctx, r.value) });
+      res.json({ job: await fieldJob(ctx, r.value) });
     });
   }
 
@@ -42,7 +42,7 @@ export function fieldRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       const r = await submitProof(ctx, req.actor, reportId(req), fields.data, files.map((f) => f.buffer));
       if (!r.ok) return sendRefusal(res, r);
-      res.json({ job: fieldJob(ctx, r.value) });
+      res.json({ job: await fieldJob(ctx, r.value) });
     },
   );
   return router;

@@ -29,6 +29,10 @@ export interface ReportWrites {
   /** Appends the event and applies it to every projection (the store's projector). */
   append(e: LogEvent): Step<{ seq: number; stored: StoredEvent } & Projected>;
   addClientCommand(c: ClientCommand): Step<void>;
+  /** Every event of one report, in seq order. */
+  eventsOf(reportId: number): Step<StoredEvent[]>;
+  /** A field supervisor's open jobs (dispatched to them and not yet done), oldest dispatch first. */
+  assignedTo(accountId: string): Step<ReportState[]>;
   /** Reports whose next deadline checkpoint is at or before `now`, the earliest first. */
   dueForCheck(now: string, limit: number): Step<ReportState[]>;
   /** Writes a report's row again with no event (its derived columns recomputed). */
@@ -52,6 +56,8 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     addMedia: (rows) => now(rows.forEach((m) => store.media.add(m))),
     append: (e) => now(store.projector.append(e)),
     addClientCommand: (c) => now(store.clientCommands.add(c)),
+    eventsOf: (reportId) => now(store.events.forReport(reportId)),
+    assignedTo: (accountId) => now(store.reports.assignedTo(accountId)),
     dueForCheck: (at, limit) => now(store.reports.dueForCheck(at, limit)),
     rewrite: (report) => now(store.reports.put(report)),
     lease: (name) => now(store.leases.get(name)),

@@ -193,7 +193,7 @@ export class ReportsTable {
     // By id within one checkpoint time: the order both stores sweep in (server/store/pg/report-writes.ts).
     this.due = db.prepare('SELECT * FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at, id LIMIT ?');
     this.assigned = db.prepare(
-      `SELECT * FROM reports WHERE assignee_id = ? AND status IN ${RESPONDING_IN} ORDER BY dispatched_at`,
+      `SELECT * FROM reports WHERE assignee_id = ? AND status IN ${RESPONDING_IN} ORDER BY dispatched_at, id`,
     );
     this.openJobs = db.prepare(
       `SELECT assignee_id, COUNT(*) AS n FROM reports WHERE agency_id = ? AND status IN ${RESPONDING_IN} AND assignee_id IS NOT NULL GROUP BY assignee_id`,

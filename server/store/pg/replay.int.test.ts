@@ -53,6 +53,7 @@ import { identifyStep, type Credentials } from '../../commands/identify.js';
 import { SESSION_COOKIE } from '../../commands/accounts.js';
 import { ANONYMOUS_CITIZEN } from '../../contract/roles.js';
 import { pgPorts } from './ports.js';
+import { fieldJobsStep } from '../../queries/field.js';
 import type { Actor } from '../../contract/roles.js';
 import type { Command } from '../../domain/reports.js';
 import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
@@ -276,6 +277,9 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(await stepBoth(operator, first.id, { action: 'dispatch', assigneeId: operator.id, instruction: 'Segera' })).toMatchObject({ ok: false, field: 'assigneeId' });
     expect((await stepBoth(operator, first.id, { action: 'dispatch', assigneeId: field.id, instruction: 'Segera' })).ok).toBe(true);
     expect((await stepBoth(crew, first.id, { action: 'accept' }, { clientId: 'moved-accept' })).ok).toBe(true);
+    // The crew's phone lists the job, accepted, the same from either store.
+    const jobs = await both((w) => fieldJobsStep(w, field.id));
+    expect(jobs.find((j) => j.id === first.id)).toMatchObject({ status: 'in_progress', acceptedAt: ctx.now().toISOString(), startedAt: null });
     const head = store.events.headSeq();
     // The phone's retry of the same step: answered from the client id on both, nothing appended.
     expect((await stepBoth(crew, first.id, { action: 'accept' }, { clientId: 'moved-accept' })).ok).toBe(true);

@@ -7,6 +7,8 @@ import type { PgProjector } from './projector.js';
 import { readReport, writeReport } from './projections/reports.js';
 import { REPORT_COLUMNS, reportFromRow, type ReportRow } from '../reports.js';
 import type { Lease } from '../../domain/leases.js';
+import { toStored, type EventRow } from '../events.js';
+import { RESPONDING_IN } from '../status-sql.js';
 import { PgTx } from './transactions.js';
 
 /** server/store/report-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
@@ -50,6 +52,18 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
         })(),
       ),
     append: (e) => later(projector.append(tx, e)),
+    eventsOf: (reportId) =>
+      later(
+        client
+          .query<EventRow>({ name: 'events-of-report-tx', text: 'SELECT seq, at, actor_id, actor_role, type, report_id, payload FROM events WHERE report_id = $1 ORDER BY seq', values: [reportId] })
+          .then((r) => r.rows.map(toStored)),
+      ),
+    assignedTo: (accountId) =>
+      later(
+        client
+          .query<ReportRow>({ name: 'reports-assigned', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE assignee_id = $1 AND status IN ${RESPONDING_IN} ORDER BY dispatched_at, id`, values: [accountId] })
+          .then((r) => r.rows.map(reportFromRow)),
+      ),
     dueForCheck: (at, limit) =>
       later(
         client
