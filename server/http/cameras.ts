@@ -21,8 +21,8 @@ export function camerasRouter(ctx: Ctx, opts: { snapshotsDir: string }): Router 
     next();
   };
 
-  router.get('/', allow('cameras.watch'), (_req: Request, res: Response) => {
-    res.json({ cameras: cameraGrid(ctx) });
+  router.get('/', allow('cameras.watch'), async (_req: Request, res: Response) => {
+    res.json({ cameras: await cameraGrid(ctx) });
   });
 
   router.get('/:id/snapshot.webp', displayFromQuery, allow('cameras.watch'), async (req: Request, res: Response) => {

@@ -25,12 +25,12 @@ export function indicatorsRouter(ctx: Ctx): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 5, parts: 10 } }).single('file');
 
-  router.get('/', allow('indicators.read'), (_req: Request, res: Response) => {
-    res.json(indicatorBoard(ctx));
+  router.get('/', allow('indicators.read'), async (_req: Request, res: Response) => {
+    res.json(await indicatorBoard(ctx));
   });
 
-  router.get('/ringkas', allow('indicators.read'), (_req: Request, res: Response) => {
-    res.json(phoneSummary(ctx));
+  router.get('/ringkas', allow('indicators.read'), async (_req: Request, res: Response) => {
+    res.json(await phoneSummary(ctx));
   });
 
   router.get('/:id/history', allow('indicators.read'), (req: Request, res: Response) => {

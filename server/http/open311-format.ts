@@ -36,7 +36,8 @@ export function toXml(root: string, body: unknown): string {
 }
 
 /** Sends one answer in the format the path asked for; `root` is the XML document element (a list's plural name). */
-export function send(res: Response, format: Format, status: number, root: string, body: unknown): void {
+/** `body` is the answer itself: a promise of one (a read not awaited) is refused by the type. */
+export function send<T>(res: Response, format: Format, status: number, root: string, body: T extends PromiseLike<unknown> ? never : T): void {
   res.status(status);
   if (format === 'json') {
     res.json(body);

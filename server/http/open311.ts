@@ -73,7 +73,7 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
 
   const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
-  router.get('/{*path}', (req: Request, res: Response) => {
+  router.get('/{*path}', async (req: Request, res: Response) => {
     const { resource, id, format, lang } = req.open311;
     if (resource === 'discovery') {
       return send(res, format, 200, 'discovery', {
@@ -103,11 +103,11 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
     if (id !== null) {
       const r = ctx.store.reports.getByTicket(id.toUpperCase());
       if (!r) return sendError(res, format, { code: 404, description: `service_request_id: no request ${id}` });
-      return send(res, format, 200, 'service_requests', [view(req, r, extensions)]);
+      return send(res, format, 200, 'service_requests', [await view(req, r, extensions)]);
     }
     const q = parseRequestsQuery(req.query as Record<string, unknown>, ctx.now(), categoryIds, ctx.city.clock);
     if (!q.ok) return sendError(res, format, q.error);
-    send(res, format, 200, 'service_requests', open311Requests(ctx, q.value, { lang, extensions, baseUrl: baseUrl(req) }));
+    send(res, format, 200, 'service_requests', await open311Requests(ctx, q.value, { lang, extensions, baseUrl: baseUrl(req) }));
   });
 
   const view = (req: Request, r: ReportState, extensions: boolean) =>

@@ -15,16 +15,16 @@ export function trackRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
 
   const view = (r: ReportState, key: string | undefined) => trackView(ctx, r, key);
 
-  const find = (req: Request, res: Response): ReportState | null => {
+  const find = async (req: Request, res: Response): Promise<ReportState | null> => {
     const ticket = String(req.params.ticket).toUpperCase();
-    const r = Ticket.safeParse(ticket).success ? ctx.store.reports.getByTicket(ticket) : null;
+    const r = Ticket.safeParse(ticket).success ? await ctx.store.query((p) => p.reports.reportByTicket(ticket)) : null;
     if (!r) res.status(404).json({ error: 'not_found', field: 'ticket', message: `no report ${ticket}` });
     return r;
   };
 
-  router.get('/:ticket', (req: Request, res: Response) => {
-    const r = find(req, res);
-    if (r) res.json(view(r, typeof req.query.k === 'string' ? req.query.k : undefined));
+  router.get('/:ticket', async (req: Request, res: Response) => {
+    const r = await find(req, res);
+    if (r) res.json(await view(r, typeof req.query.k === 'string' ? req.query.k : undefined));
   });
 
   router.post(
@@ -34,14 +34,14 @@ export function trackRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router {
       upload(req, res, (err: unknown) => (err ? multerError(err, res) : next()));
     },
     async (req: Request, res: Response) => {
-      const r = find(req, res);
+      const r = await find(req, res);
       if (!r) return;
       const fields = ReopenFields.safeParse(req.body ?? {});
       if (!fields.success) return sendZodError(res, fields.error);
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       const result = await reopenByReporter(ctx, r.ticket, fields.data.k, fields.data.reason, files.map((f) => f.buffer));
       if (!result.ok) return sendRefusal(res, result);
-      res.json(view(result.value, fields.data.k));
+      res.json(await view(result.value, fields.data.k));
     },
   );
   return router;

@@ -1,25 +1,20 @@
-import type { Ctx } from '../commands/context.js';
 import type { ReportState } from '../domain/reports.js';
-import { now, runNow, type Step } from '../store/step.js';
+import type { Step } from '../store/step.js';
 
 /** A chain of merges is short in practice; the bound only guards a corrupt projection from looping. */
 const MAX_CHAIN = 32;
 
 /** How a step reads one report, on either store (server/store/step.ts). */
 type ReportRead = (id: number) => Step<ReportState | null>;
-const onSqlite = (ctx: Ctx): ReportRead => (id) => now(ctx.store.reports.get(id));
 
 /** The open report a merged one finally stands for (null when it is not merged): where its reporter follows it. */
-export function primaryOf(ctx: Ctx, r: ReportState): ReportState | null {
+export function* primaryStep(read: ReportRead, r: ReportState): Step<ReportState | null> {
   if (r.status !== 'merged' || !r.mergedIntoId) return null;
-  const target = ctx.store.reports.get(r.mergedIntoId);
-  return target ? rootOf(ctx, target) : null;
+  const target = yield* read(r.mergedIntoId);
+  return target ? yield* rootStep(read, target) : null;
 }
 
-/** The report a merged one finally stands for. */
-export const rootOf = (ctx: Ctx, r: ReportState): ReportState => runNow(rootStep(onSqlite(ctx), r));
-
-/** rootOf on either store. */
+/** The report a merged one finally stands for, on either store. */
 export function* rootStep(read: ReportRead, r: ReportState): Step<ReportState> {
   const chain = yield* chainStep(read, r.id);
   return chain[chain.length - 1] ?? r;

@@ -2,25 +2,31 @@ import type { Ctx } from '../commands/context.js';
 import type { ReportState } from '../domain/reports.js';
 import { requestOf, type Lang, type Open311Request } from '../domain/open311.js';
 import type { RequestsQuery } from '../domain/open311-parse.js';
-import { publicRecord } from './public-report.js';
+import { publicRecordStep } from './public-report.js';
+import type { ReportWrites } from '../store/report-writes.js';
+import type { Step } from '../store/step.js';
+import type { City } from '../profile/load.js';
 
 /** How a client asked: its language, whether it wants our extensions (history, proof photos), the hub's own address. */
 export type Open311Asked = { lang: Lang; extensions: boolean; baseUrl: string };
 
 /** One Open311 service request: the public record in the spec's words; photos as absolute URLs under `baseUrl`. */
-export function open311Request(ctx: Ctx, r: ReportState, opts: Open311Asked): Open311Request {
-  const { profile } = ctx.city;
+export const open311Request = (ctx: Ctx, r: ReportState, opts: Open311Asked): Promise<Open311Request> => ctx.store.query((p) => open311RequestStep(p.reports, ctx.city, r, opts));
+
+/** open311Request on either store (server/store/step.ts). */
+export function* open311RequestStep(w: ReportWrites, city: City, r: ReportState, opts: Open311Asked): Step<Open311Request> {
+  const { profile } = city;
   const agencyName = (id: string) => profile.agencies.find((a) => a.id === id)?.name ?? id;
   // A rejection's reason is in its status notes even without extensions: the history is read for it.
-  const { report, steps, primary } = publicRecord(ctx, r, { history: opts.extensions || r.status === 'rejected' });
+  const { report, steps, primary } = yield* publicRecordStep(w, r, { history: opts.extensions || r.status === 'rejected' });
   return requestOf(r, {
     category: profile.categories.find((c) => c.id === r.categoryId),
     agencyName: agencyName(r.agencyId),
-    districtName: r.districtCode ? (ctx.city.districts.find((d) => d.code === r.districtCode)?.name ?? null) : null,
+    districtName: r.districtCode ? (city.districts.find((d) => d.code === r.districtCode)?.name ?? null) : null,
     cityName: profile.name,
     photoUrl: (hash) => `${opts.baseUrl}/media/${hash}/display.webp`,
     lang: opts.lang,
-    clock: ctx.city.clock,
+    clock: city.clock,
     reason: r.status === 'rejected' ? [...steps].reverse().find((s) => s.type === 'report.rejected')?.reason : null,
     mergedInto: primary?.ticket ?? null,
     primaryStatus: primary?.status ?? null,
@@ -31,10 +37,14 @@ export function open311Request(ctx: Ctx, r: ReportState, opts: Open311Asked): Op
 }
 
 /** GET requests: by the tickets asked for, or the window and filters, newest first, one page. */
-export function open311Requests(ctx: Ctx, q: RequestsQuery, opts: Open311Asked): Open311Request[] {
+export async function open311Requests(ctx: Ctx, q: RequestsQuery, opts: Open311Asked): Promise<Open311Request[]> {
   const ids = q.tickets ? ctx.store.open311.idsOfTickets(q.tickets).slice(q.offset, q.offset + q.limit) : ctx.store.open311.requestIds({ ...q });
-  return ids
-    .map((n) => ctx.store.reports.get(n))
-    .filter((r): r is ReportState => r !== null)
-    .map((r) => open311Request(ctx, r, opts));
+  return ctx.store.query(function* (p) {
+    const out: Open311Request[] = [];
+    for (const n of ids) {
+      const r = yield* p.reports.report(n);
+      if (r) out.push(yield* open311RequestStep(p.reports, ctx.city, r, opts));
+    }
+    return out;
+  });
 }

@@ -1,10 +1,11 @@
-import type { Ctx } from '../commands/context.js';
 import type { ReportPublic, ReportStatus } from '../contract/reports.js';
 import type { ReportState } from '../domain/reports.js';
 import type { PublicStep } from '../domain/open311.js';
 import { publicHistory } from '../domain/tracking.js';
 import { publicReport } from '../domain/views.js';
-import { primaryOf } from './merge-chain.js';
+import { primaryStep } from './merge-chain.js';
+import type { ReportWrites } from '../store/report-writes.js';
+import type { Step } from '../store/step.js';
 
 /**
  * A report as the public reads it on its own page (the tracking page, an Open311 request): its public view, the
@@ -19,9 +20,10 @@ export type PublicRecord = {
   primary: Pick<ReportState, 'ticket' | 'status' | 'citizenCount'> | null;
 };
 
-export function publicRecord(ctx: Ctx, r: ReportState, opts: { history: boolean }): PublicRecord {
-  const events = opts.history ? ctx.store.events.forReport(r.id) : [];
+/** The public record of a report, on either store (server/store/step.ts). */
+export function* publicRecordStep(w: ReportWrites, r: ReportState, opts: { history: boolean }): Step<PublicRecord> {
+  const events = opts.history ? yield* w.eventsOf(r.id) : [];
   const steps: PublicStep[] = events.flatMap((e) => publicHistory([e], r.agencyId).map((h) => ({ ...h, to: e.payload.to as ReportStatus | undefined })));
-  const p = primaryOf(ctx, r);
+  const p = yield* primaryStep((id) => w.report(id), r);
   return { report: publicReport(r), steps, primary: p && { ticket: p.ticket, status: p.status, citizenCount: p.citizenCount } };
 }

@@ -2,18 +2,23 @@ import type { Ctx } from '../commands/context.js';
 import type { TrackView } from '../contract/field.js';
 import type { ReportState } from '../domain/reports.js';
 import { holdsTrackKey, reopenDeadline } from '../domain/tracking.js';
-import { publicRecord } from './public-report.js';
+import { publicRecordStep } from './public-report.js';
+import type { ReportWrites } from '../store/report-writes.js';
+import type { Step } from '../store/step.js';
 
 /** The citizen's tracking page: the public record; the private key only adds the right to reopen. */
-export function trackView(ctx: Ctx, r: ReportState, key: string | undefined): TrackView {
-  const { report: p, steps, primary } = publicRecord(ctx, r, { history: true });
+export const trackView = (ctx: Ctx, r: ReportState, key: string | undefined): Promise<TrackView> => ctx.store.query((p) => trackViewStep(p.reports, r, key, ctx.now()));
+
+/** trackView on either store (server/store/step.ts). */
+export function* trackViewStep(w: ReportWrites, r: ReportState, key: string | undefined, now: Date): Step<TrackView> {
+  const { report: p, steps, primary } = yield* publicRecordStep(w, r, { history: true });
   const until = reopenDeadline(r);
   return {
     ticket: p.ticket, status: p.status, categoryId: p.categoryId, agencyId: p.agencyId, districtCode: p.districtCode,
     address: p.address, description: p.description, createdAt: p.createdAt, photos: p.photos,
     proofPhotos: p.proofPhotos,
     history: steps.map(({ to: _to, ...h }) => h),
-    canReopen: Boolean(until && ctx.now().toISOString() <= until && holdsTrackKey(r, key)),
+    canReopen: Boolean(until && now.toISOString() <= until && holdsTrackKey(r, key)),
     reopenUntil: until,
     citizenCount: r.citizenCount,
     mergedInto: primary,

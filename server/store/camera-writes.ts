@@ -24,6 +24,10 @@ export interface CameraWrites {
   setSource(id: string, src: CameraSource, fromProfile: boolean): Step<void>;
   /** null: no source row; true while the addresses are still the profile's. */
   sourceFromProfile(id: string): Step<boolean | null>;
+  /** Every camera with its sources, by id. */
+  list(): Step<CameraRow[]>;
+  /** Every camera's share of [from, to) online, from its health spans (null: no known health in it). */
+  uptimes(from: string, to: string): Step<Map<string, number | null>>;
   /** Every camera the log has ever added (one the console removed stays removed). */
   everAdded(): Step<Set<string>>;
 }
@@ -39,5 +43,7 @@ export function sqliteCameraWrites(store: Store): CameraWrites {
     setSource: (id, src, fromProfile) => now(store.cameras.setSource(id, src, fromProfile)),
     sourceFromProfile: (id) => now(store.cameras.sourceFromProfile(id)),
     everAdded: () => now(store.cameras.everAdded()),
+    list: () => now(store.cameras.list()),
+    uptimes: (from, to) => now(store.cameras.uptimes(from, to)),
   };
 }

@@ -16,6 +16,8 @@ export type Ports = { reports: ReportWrites; cameras: CameraWrites; accounts: Ac
  * PostgreSQL's runner (pg/command.ts pgStepStore) both are one.
  */
 export interface StepStore {
+  /** Identifies the database: a client holding seqs from another store must take a fresh snapshot. */
+  readonly storeId: string;
   /** Runs a step that only reads, in one read transaction. */
   query<T>(make: (p: Ports) => Step<T>): Promise<T>;
   command<T>(make: (p: Ports) => Step<T>): Promise<T>;

@@ -18,6 +18,7 @@ export interface ReportWrites {
   /** The submission a client id filed before, if any. */
   clientCommand(clientId: string): Step<ClientCommand | null>;
   report(id: number): Step<ReportState | null>;
+  reportByTicket(ticket: string): Step<ReportState | null>;
   /** A staff account (who a job may be dispatched to). */
   account(id: string): Step<AccountRow | null>;
   /** The id the new report gets. */
@@ -29,6 +30,10 @@ export interface ReportWrites {
   /** Appends the event and applies it to every projection (the store's projector). */
   append(e: LogEvent): Step<{ seq: number; stored: StoredEvent } & Projected>;
   addClientCommand(c: ClientCommand): Step<void>;
+  /** The last seq the log holds, as this transaction sees it. */
+  headSeq(): Step<number>;
+  /** Open reports with a deadline flag (of one agency, or all for null), by resolution deadline, at most `limit`. */
+  flagged(agencyId: string | null, limit: number): Step<ReportState[]>;
   /** Every event of one report, in seq order. */
   eventsOf(reportId: number): Step<StoredEvent[]>;
   /** A field supervisor's open jobs (dispatched to them and not yet done), oldest dispatch first. */
@@ -49,6 +54,7 @@ export function sqliteReportWrites(store: Store): ReportWrites {
   return {
     clientCommand: (clientId) => now(store.clientCommands.get(clientId)),
     report: (id) => now(store.reports.get(id)),
+    reportByTicket: (ticket) => now(store.reports.getByTicket(ticket)),
     account: (id) => now(store.accounts.get(id)),
     // Under SQLite's one write lock, held by this transaction: no other writer can take the same id.
     newReportId: () => now(store.reports.nextId()),
@@ -56,6 +62,8 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     addMedia: (rows) => now(rows.forEach((m) => store.media.add(m))),
     append: (e) => now(store.projector.append(e)),
     addClientCommand: (c) => now(store.clientCommands.add(c)),
+    headSeq: () => now(store.events.headSeq()),
+    flagged: (agencyId, limit) => now(store.reports.flagged(agencyId, limit)),
     eventsOf: (reportId) => now(store.events.forReport(reportId)),
     assignedTo: (accountId) => now(store.reports.assignedTo(accountId)),
     dueForCheck: (at, limit) => now(store.reports.dueForCheck(at, limit)),

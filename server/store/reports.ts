@@ -188,7 +188,7 @@ export class ReportsTable {
     );
     this.flaggedStmt = db.prepare(
       `SELECT * FROM reports WHERE deadline_flags <> '[]' AND status IN ${OPEN_IN}
-         AND (@agencyId IS NULL OR agency_id = @agencyId) ORDER BY json_extract(deadlines, '$.resolutionDueAt') LIMIT @limit`,
+         AND (@agencyId IS NULL OR agency_id = @agencyId) ORDER BY json_extract(deadlines, '$.resolutionDueAt'), id LIMIT @limit`,
     );
     // By id within one checkpoint time: the order both stores sweep in (server/store/pg/report-writes.ts).
     this.due = db.prepare('SELECT * FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at, id LIMIT ?');

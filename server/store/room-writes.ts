@@ -27,6 +27,8 @@ export interface RoomWrites {
   revokeDisplay(id: string, at: string, by: string): Step<void>;
   layout(displayId: string): Step<StoredLayout | null>;
   indicatorValue(indicatorId: string, period: string): Step<IndicatorValue | null>;
+  /** Every indicator's values from `fromPeriod` on, by indicator and period. */
+  indicatorValues(fromPeriod: string): Step<IndicatorValue[]>;
 }
 
 /** SQLite's: every call answered at once. */
@@ -42,5 +44,6 @@ export function sqliteRoomWrites(store: Store): RoomWrites {
     revokeDisplay: (id, at, by) => now(store.displays.revoke(id, at, by)),
     layout: (displayId) => now(store.layouts.get(displayId)),
     indicatorValue: (indicatorId, period) => now(store.indicators.get(indicatorId, period)),
+    indicatorValues: (fromPeriod) => now(store.indicators.list(fromPeriod)),
   };
 }

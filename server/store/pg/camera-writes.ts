@@ -6,11 +6,16 @@ import { later } from '../step.js';
 import type { PgProjector } from './projector.js';
 import { PgTx } from './transactions.js';
 
-const ROW = `SELECT c.id, c.name, c.kind, c.lng, c.lat, s.snapshot_url AS "snapshotUrl", s.stream_url AS "streamUrl", s.username, s.password,
+const SELECT = `SELECT c.id, c.name, c.kind, c.lng, c.lat, s.snapshot_url AS "snapshotUrl", s.stream_url AS "streamUrl", s.username, s.password,
   c.interval_s AS "intervalS", c.health, c.health_since AS "healthSince", c.health_reason AS reason, c.alert, c.last_probe_at AS "lastProbeAt",
   c.last_good_at AS "lastGoodAt", c.snapshot_at AS "snapshotAt", c.last_seq AS "lastSeq", c.disabled = 1 AS disabled,
   COALESCE(s.stream_url IS NOT NULL, false) AS live
-  FROM cameras c LEFT JOIN camera_sources s ON s.camera_id = c.id WHERE c.id = $1`;
+  FROM cameras c LEFT JOIN camera_sources s ON s.camera_id = c.id`;
+
+/** SQLite's uptime query (store/cameras.ts) in seconds instead of days: a share, so the unit cancels. */
+const SPAN = `GREATEST(0, EXTRACT(EPOCH FROM (LEAST(COALESCE(to_at, $2), $2)::timestamptz - GREATEST(from_at, $1)::timestamptz)))`;
+const UPTIME = `SELECT camera_id AS id, SUM(${SPAN}) AS known, SUM(CASE WHEN health = 'online' THEN ${SPAN} ELSE 0 END) AS up
+  FROM camera_health_spans WHERE (to_at IS NULL OR to_at > $1) AND from_at < $2 GROUP BY camera_id`;
 
 /** As SQLite keeps them (store/cameras.ts): the newest KEEP_PROBES of a camera, pruned every PRUNE_EVERY probes. */
 const KEEP_PROBES = 20;
@@ -25,7 +30,15 @@ export function pgCameraWrites(tx: Tx, projector: PgProjector, probesSincePrune:
   const { client } = ownTx(tx, PgTx);
   const query = (name: string, text: string, values: unknown[]) => client.query({ name, text, values });
   return {
-    camera: (id) => later(query('cameras-row', ROW, [id]).then((r) => (r.rows[0] as CameraRow | undefined) ?? null)),
+    camera: (id) => later(query('cameras-row', `${SELECT} WHERE c.id = $1`, [id]).then((r) => (r.rows[0] as CameraRow | undefined) ?? null)),
+    // COLLATE "C": SQLite's byte order of ids, whatever the database's collation.
+    list: () => later(query('cameras-list', `${SELECT} ORDER BY c.id COLLATE "C"`, []).then((r) => r.rows as CameraRow[])),
+    uptimes: (from, to) =>
+      later(
+        query('cameras-uptimes', UPTIME, [from, to]).then(
+          (r) => new Map(r.rows.map((x: { id: string; known: string; up: string }) => [x.id, Number(x.known) > 0 ? Number(x.up) / Number(x.known) : null])),
+        ),
+      ),
     healthOf: (id) => later(query('cameras-health', 'SELECT health, health_reason AS reason, disabled = 1 AS disabled FROM cameras WHERE id = $1', [id]).then((r) => r.rows[0] ?? null)),
     recentProbes: (id, n) =>
       later(

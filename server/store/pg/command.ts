@@ -32,6 +32,7 @@ export function pgStepStore(pg: PgStore, projector: PgProjector): StepStore {
   const group = new PgGroupCommit(pg.pool);
   const ports = (tx: Tx) => pgPorts(tx, projector, probesSincePrune);
   return {
+    storeId: pg.storeId,
     query: (make) => pg.transactions.read((tx) => runLater(make(ports(tx)))),
     command: (make) => pgCommand(pg.transactions, (tx) => make(ports(tx))),
     commandGrouped: (make, after = () => {}) =>

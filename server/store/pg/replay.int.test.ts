@@ -27,7 +27,7 @@ import { copyCameraSources, copyOperationalRows } from './copy-rows.js';
 import { processedPhoto, testFiling } from '../../testing/filing.js';
 import { fileReport } from '../../commands/submit-report.js';
 import { sqliteReportWrites, type ReportWrites } from '../report-writes.js';
-import { pgCommand } from './command.js';
+import { pgCommand, pgStepStore } from './command.js';
 import { pgReportWrites } from './report-writes.js';
 import { runNow } from '../step.js';
 import { actStep, type ActOptions } from '../../commands/act-on-report.js';
@@ -54,6 +54,11 @@ import { SESSION_COOKIE } from '../../commands/accounts.js';
 import { ANONYMOUS_CITIZEN } from '../../contract/roles.js';
 import { pgPorts } from './ports.js';
 import { fieldJobsStep } from '../../queries/field.js';
+import { indicatorBoardStep } from '../../queries/indicator-board.js';
+import { phoneSummaryStep } from '../../queries/phone-summary.js';
+import { cameraGridStep } from '../../queries/cameras.js';
+import type { CameraWithUptime } from '../../contract/cameras.js';
+import type { Ports } from '../ports.js';
 import type { Actor } from '../../contract/roles.js';
 import type { Command } from '../../domain/reports.js';
 import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
@@ -453,6 +458,21 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     await expectSameProjections(pg, projector);
     const displays = 'SELECT id, name, token_hash, created_at, revoked_at, paired_by, revoked_by FROM displays ORDER BY id';
     expect((await pg.pool.query({ text: displays, rowMode: 'array' })).rows).toEqual(reader.prepare(displays).raw().all());
+  });
+  it('answers the moved city\'s boards alike from both stores: the indicator board, the mayor\'s summary, the camera grid', async () => {
+    const read = <T>(make: (p: Ports) => Step<T>) => Promise.all([store.query(make), pgStepStore(pg, projector).query(make)]);
+    const when = ctx.now();
+    const [board, pgBoard] = await read((p) => indicatorBoardStep(p, ctx.city, 'store', when));
+    expect(pgBoard).toEqual(board);
+    expect(board.indicators.some((i) => i.latest)).toBe(true);
+    const [summary, pgSummary] = await read((p) => phoneSummaryStep(p, ctx.city, 'store', when));
+    expect(pgSummary).toEqual(summary);
+    expect(summary.breached.total).toBeGreaterThan(0);
+    // Uptime is a share of time: SQLite counts it in days, PostgreSQL in seconds, equal to the last few bits.
+    const rounded = (grid: CameraWithUptime[]) => grid.map((c) => ({ ...c, uptime24h: c.uptime24h && +c.uptime24h.toFixed(9), uptime7d: c.uptime7d && +c.uptime7d.toFixed(9) }));
+    const [grid, pgGrid] = await read((p) => cameraGridStep(p.cameras, new Date(when.getTime() + 3600_000)));
+    expect(rounded(pgGrid)).toEqual(rounded(grid));
+    expect(grid.some((c) => c.uptime24h !== null && c.uptime24h > 0 && c.uptime24h < 1)).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import { readReport, writeReport } from './projections/reports.js';
 import { REPORT_COLUMNS, reportFromRow, type ReportRow } from '../reports.js';
 import type { Lease } from '../../domain/leases.js';
 import { toStored, type EventRow } from '../events.js';
-import { RESPONDING_IN } from '../status-sql.js';
+import { OPEN_IN, RESPONDING_IN } from '../status-sql.js';
 import { PgTx } from './transactions.js';
 
 /** server/store/report-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
@@ -19,6 +19,12 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
     clientCommand: (clientId) =>
       later(one<ClientCommand>('client-commands-get', 'SELECT client_id AS "clientId", actor_id AS "actorId", report_id AS "reportId", seq, created_at AS "createdAt" FROM client_commands WHERE client_id = $1', [clientId])),
     report: (id) => later(readReport(client, id)),
+    reportByTicket: (ticket) =>
+      later(
+        client
+          .query<ReportRow>({ name: 'reports-by-ticket', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE ticket = $1`, values: [ticket] })
+          .then((r) => (r.rows[0] ? reportFromRow(r.rows[0]) : null)),
+      ),
     account: (id) =>
       later(
         one<AccountRow>(
@@ -52,6 +58,19 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
         })(),
       ),
     append: (e) => later(projector.append(tx, e)),
+    headSeq: () => later(client.query<{ seq: number }>({ name: 'events-head-tx', text: 'SELECT seq FROM event_head' }).then((r) => r.rows[0].seq)),
+    flagged: (agencyId, limit) =>
+      later(
+        client
+          .query<ReportRow>({
+            name: 'reports-flagged',
+            // SQLite orders by the JSON's resolutionDueAt and leaves ties to the table; here ties go by id.
+            text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE deadline_flags <> '[]' AND status IN ${OPEN_IN}
+                     AND ($1::text IS NULL OR agency_id = $1) ORDER BY (deadlines::json)->>'resolutionDueAt', id LIMIT $2`,
+            values: [agencyId, limit],
+          })
+          .then((r) => r.rows.map(reportFromRow)),
+      ),
     eventsOf: (reportId) =>
       later(
         client

@@ -38,6 +38,16 @@ export function pgRoomWrites(tx: Tx, projector: PgProjector): RoomWrites {
           .query({ name: 'layouts-get', text: 'SELECT display_id AS "displayId", layout, seq, assigned_at AS "assignedAt", assigned_by AS "assignedBy" FROM display_layouts WHERE display_id = $1', values: [displayId] })
           .then((r) => (r.rows[0] ? { ...r.rows[0], layout: JSON.parse(r.rows[0].layout) as Layout } : null)),
       ),
+    indicatorValues: (fromPeriod) =>
+      later(
+        client
+          .query({
+            name: 'indicators-since',
+            text: 'SELECT indicator_id AS "indicatorId", period, value, at, seq, source, corrections FROM indicator_values WHERE period >= $1 ORDER BY indicator_id COLLATE "C", period COLLATE "C"',
+            values: [fromPeriod],
+          })
+          .then((r) => r.rows),
+      ),
     indicatorValue: (indicatorId, period) =>
       first('indicators-get', 'SELECT indicator_id AS "indicatorId", period, value, at, seq, source, corrections FROM indicator_values WHERE indicator_id = $1 AND period = $2', [indicatorId, period]),
   };
