@@ -252,14 +252,19 @@ const phaseLine = (m: Record<string, number>) => Object.entries(m).sort((a, b) =
 const medianMarks = (runs: Record<string, number>[]) => Object.fromEntries(Object.keys(runs[0] ?? {}).map((k) => [k, summarize(runs.map((r) => r[k] ?? NaN)).p50]));
 
 /** The snapshot as each form costs the hub to make and would weigh deflated (measured here, not on the socket). */
-function catchUpSizes(ctx: Hub['ctx']) {
+async function catchUpSizes(ctx: Hub['ctx']) {
   const time = <T>(fn: () => T): [T, number] => {
     const t0 = performance.now();
     const v = fn();
     return [v, performance.now() - t0];
   };
-  const [tuples, tuplesMs] = time(() => JSON.stringify(catchUp(ctx, {}, 0)));
-  const [cols, columnsMs] = time(() => catchUp(ctx, { snapshot: 'columns' }, 0));
+  const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
+    const t0 = performance.now();
+    const v = await fn();
+    return [v, performance.now() - t0];
+  };
+  const [tuples, tuplesMs] = await timed(async () => JSON.stringify(await catchUp(ctx, {}, 0)));
+  const [cols, columnsMs] = await timed(() => catchUp(ctx, { snapshot: 'columns' }, 0));
   const block = cols.kind === 'snapshot' && cols.columns ? Buffer.from(cols.columns.block as Uint8Array) : Buffer.alloc(0);
   const header = Buffer.from(JSON.stringify({ ...cols, columns: cols.kind === 'snapshot' ? { ...cols.columns, block: null } : null }));
   const [td, tuplesDeflateMs] = time(() => deflateRawSync(tuples).byteLength);
@@ -353,7 +358,7 @@ async function main() {
 
   const med = (xs: number[]) => summarize(xs).p50;
   const mb = (xs: number[]) => fmt(med(xs) / 1e6, 2);
-  const c = catchUpSizes(hub.ctx);
+  const c = await catchUpSizes(hub.ctx);
   console.log('\n' + table(
     ['first paint, 100,000 reports (median of runs)', "today's JSON snapshot", 'compact snapshot', 'bare MapLibre (GeoJSON file)', 'JSON / bare', 'compact / bare', 'compact / JSON'],
     [

@@ -70,14 +70,21 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
 
   io.on('connection', (socket: LiveSocket) => {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-    // Join and catch up in the same tick: no broadcast can fall between the two, so nothing is missed.
-    if (auth.only === 'cameras') {
-      socket.join(CAMERAS_ROOM);
-      socket.emit('live.catchup', camerasCatchUp(ctx));
-    } else {
-      socket.join(PUBLIC_ROOM);
-      socket.emit('live.catchup', catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined, snapshot: columnsWanted(auth) }, opts.catchUpLimit));
-    }
+    // Joined before the catch-up is read: nothing committed after the read is missed. A live event may overtake the
+    // catch-up on the wire; the screen holds it until the catch-up is in and drops it if the catch-up has it.
+    socket.join(auth.only === 'cameras' ? CAMERAS_ROOM : PUBLIC_ROOM);
+    const caughtUp =
+      auth.only === 'cameras'
+        ? camerasCatchUp(ctx)
+        : catchUp(ctx, { storeId: auth.storeId, seq: typeof auth.seq === 'number' ? auth.seq : undefined, snapshot: columnsWanted(auth) }, opts.catchUpLimit);
+    caughtUp.then(
+      (c) => socket.emit('live.catchup', c),
+      (err: unknown) => {
+        // The screen reconnects and asks again; a store that cannot answer never ends the hub.
+        opts.log.error({ err }, 'catch-up could not be read');
+        socket.disconnect(true);
+      },
+    );
     // A paired display hears its own layout: in the catch-up on every (re)connect, then live in its own room.
     const displayId = displayIdOf(socket.data.actor);
     if (!displayId) {
@@ -97,9 +104,9 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
       });
     }
 
-    handle(socket, 'live.sync', SyncInput, 'live.watch', (_actor, input) => ({
+    handle(socket, 'live.sync', SyncInput, 'live.watch', async (_actor, input) => ({
       ok: true,
-      value: catchUp(ctx, { ...input, snapshot: columnsWanted(auth) }, opts.catchUpLimit),
+      value: await catchUp(ctx, { ...input, snapshot: columnsWanted(auth) }, opts.catchUpLimit),
     }));
   });
 
@@ -152,7 +159,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
     name: keyof ClientToServerEvents,
     schema: S,
     permission: Permission,
-    fn: (actor: Actor, input: z.infer<S>) => { ok: true; value: T } | Refusal,
+    fn: (actor: Actor, input: z.infer<S>) => { ok: true; value: T } | Refusal | Promise<{ ok: true; value: T } | Refusal>,
   ) {
     socket.on(name, async (raw: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
@@ -174,7 +181,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
         return reply({ ok: false, error: { code: 'invalid', field: i.path.join('.'), message: i.message } });
       }
       try {
-        const r = fn(actor, parsed.data);
+        const r = await fn(actor, parsed.data);
         reply(r.ok ? { ok: true, value: r.value } : { ok: false, error: { code: r.code, field: r.field, message: r.message } });
       } catch (err) {
         opts.log.error({ err, event: name }, 'socket handler failed');

@@ -1,4 +1,5 @@
 import type { ReportState } from '../domain/reports.js';
+import type { MarkerTuple } from '../contract/reports.js';
 import type { ClientCommand } from './client-commands.js';
 import type { AccountRow } from './accounts.js';
 import type { Lease } from '../domain/leases.js';
@@ -32,6 +33,12 @@ export interface ReportWrites {
   addClientCommand(c: ClientCommand): Step<void>;
   /** The last seq the log holds, as this transaction sees it. */
   headSeq(): Step<number>;
+  /** When the last event was logged (null for an empty log). */
+  headAt(): Step<string | null>;
+  /** Every report as a map marker, by id. */
+  allMarkers(): Step<MarkerTuple[]>;
+  /** The markers of the reports an event after `seq` changed, by id. */
+  markersChangedSince(seq: number): Step<MarkerTuple[]>;
   /** Open reports with a deadline flag (of one agency, or all for null), by resolution deadline, at most `limit`. */
   flagged(agencyId: string | null, limit: number): Step<ReportState[]>;
   /** Every event of one report, in seq order. */
@@ -63,6 +70,9 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     append: (e) => now(store.projector.append(e)),
     addClientCommand: (c) => now(store.clientCommands.add(c)),
     headSeq: () => now(store.events.headSeq()),
+    headAt: () => now(store.events.headAt()),
+    allMarkers: () => now(store.reports.allMarkers()),
+    markersChangedSince: (seq) => now(store.reports.markersChangedSince(seq)),
     flagged: (agencyId, limit) => now(store.reports.flagged(agencyId, limit)),
     eventsOf: (reportId) => now(store.events.forReport(reportId)),
     assignedTo: (accountId) => now(store.reports.assignedTo(accountId)),

@@ -61,7 +61,7 @@ import type { CameraWithUptime } from '../../contract/cameras.js';
 import type { Ports } from '../ports.js';
 import type { Actor } from '../../contract/roles.js';
 import type { Command } from '../../domain/reports.js';
-import { catchUp, pgCatchUp } from '../../queries/catch-up.js';
+import { catchUpStep } from '../../queries/catch-up.js';
 
 /**
  * npm run migrate:pg's core: a seeded city's SQLite log replayed into PostgreSQL gives the same log, seq for seq, and
@@ -205,8 +205,8 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(await copyCameraSources(reader, pg)).toBe(store.cameras.list().length);
     const head = store.events.headSeq();
     const same = async (client: { seq?: number; snapshot?: 'columns' }, kind: string) => {
-      const mine = catchUp(ctx, { ...client, storeId: store.storeId }, 5000);
-      const theirs = await pgCatchUp(pg, { ...client, storeId: pg.storeId }, 5000);
+      const mine = await store.query((p) => catchUpStep(p, store.storeId, { ...client, storeId: store.storeId }, 5000));
+      const theirs = await pgStepStore(pg, projector).query((p) => catchUpStep(p, pg.storeId, { ...client, storeId: pg.storeId }, 5000));
       expect(theirs.kind).toBe(kind);
       expect({ ...theirs, storeId: null }).toEqual({ ...mine, storeId: null });
       return theirs;
@@ -219,7 +219,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     const delta = await same({ seq: head - 40 }, 'delta');
     expect(delta.markers!.length).toBeGreaterThan(0);
     // Another store's seqs, or one ahead of the log: a fresh snapshot on both.
-    expect((await pgCatchUp(pg, { storeId: store.storeId, seq: head - 40 }, 5000)).kind).toBe('snapshot');
+    expect((await pgStepStore(pg, projector).query((p) => catchUpStep(p, pg.storeId, { storeId: store.storeId, seq: head - 40 }, 5000))).kind).toBe('snapshot');
   });
 
   it('copies nothing on a rerun, and only what the SQLite log gained since on the next one', async () => {

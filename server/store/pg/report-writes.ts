@@ -5,15 +5,22 @@ import { ownTx, type Tx } from '../event-log.js';
 import { later } from '../step.js';
 import type { PgProjector } from './projector.js';
 import { readReport, writeReport } from './projections/reports.js';
-import { REPORT_COLUMNS, reportFromRow, type ReportRow } from '../reports.js';
+import { markerColumns, REPORT_COLUMNS, reportFromRow, singleReporter, type ReportRow } from '../reports.js';
+import type { MarkerTuple } from '../../contract/reports.js';
+import { PG_BREACHED_SQL } from './status-sql.js';
 import type { Lease } from '../../domain/leases.js';
 import { toStored, type EventRow } from '../events.js';
 import { OPEN_IN, RESPONDING_IN } from '../status-sql.js';
 import { PgTx } from './transactions.js';
 
+/** A map marker's columns, with PostgreSQL's breached test (SQLite's ReportsTable reads the same columns). */
+const MARKERS = markerColumns(PG_BREACHED_SQL);
+
 /** server/store/report-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
 export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
   const { client } = ownTx(tx, PgTx);
+  const markers = (name: string, text: string, values: unknown[]) =>
+    client.query<MarkerTuple>({ name, text, values, rowMode: 'array' }).then((r) => r.rows.map(singleReporter));
   const one = async <T>(name: string, text: string, values: unknown[]): Promise<T | null> => ((await client.query({ name, text, values })).rows[0] as T | undefined) ?? null;
   return {
     clientCommand: (clientId) =>
@@ -59,6 +66,10 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
       ),
     append: (e) => later(projector.append(tx, e)),
     headSeq: () => later(client.query<{ seq: number }>({ name: 'events-head-tx', text: 'SELECT seq FROM event_head' }).then((r) => r.rows[0].seq)),
+    headAt: () =>
+      later(client.query<{ at: string | null }>({ name: 'events-head-at', text: 'SELECT (SELECT at FROM events WHERE seq = h.seq) AS at FROM event_head h' }).then((r) => r.rows[0].at)),
+    allMarkers: () => later(markers('reports-markers', `SELECT ${MARKERS} FROM reports ORDER BY id`, [])),
+    markersChangedSince: (seq) => later(markers('reports-markers-changed', `SELECT ${MARKERS} FROM reports WHERE last_seq > $1 ORDER BY id`, [seq])),
     flagged: (agencyId, limit) =>
       later(
         client
