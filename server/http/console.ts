@@ -30,9 +30,9 @@ export function consoleRouter(ctx: Ctx): Router {
     res.json(consoleQueue(ctx, req.actor, req.input as z.infer<typeof QueueQuery>));
   });
 
-  router.get('/reports/:id', allow('console.read'), (req: Request, res: Response) => {
+  router.get('/reports/:id', allow('console.read'), async (req: Request, res: Response) => {
     const r = reportForActor(ctx, req, res);
-    if (r) res.json(consoleReport(ctx, req.actor, r));
+    if (r) res.json(await consoleReport(ctx, req.actor, r));
   });
 
   router.post('/reports/:id/actions', allow('report.act'), body(ActionInput), async (req: Request, res: Response) => {
@@ -44,12 +44,12 @@ export function consoleRouter(ctx: Ctx): Router {
     res.json({ report: staffView(result.value, req.actor), actions: allowedActions(result.value, req.actor) });
   });
 
-  router.get('/reminders', allow('console.read'), (req: Request, res: Response) => {
-    res.json({ reminders: reminders(ctx, req.actor) });
+  router.get('/reminders', allow('console.read'), async (req: Request, res: Response) => {
+    res.json({ reminders: await reminders(ctx, req.actor) });
   });
 
-  router.get('/escalations', allow('audit.export'), (req: Request, res: Response) => {
-    res.json({ reports: escalations(ctx, req.actor) });
+  router.get('/escalations', allow('audit.export'), async (req: Request, res: Response) => {
+    res.json({ reports: await escalations(ctx, req.actor) });
   });
 
   router.post('/reports/:id/reminders/ack', allow('reminders.acknowledge'), body(ReminderAck), async (req: Request, res: Response) => {
@@ -58,9 +58,9 @@ export function consoleRouter(ctx: Ctx): Router {
     res.json({ report: staffView(r.value, req.actor) });
   });
 
-  router.get('/field-supervisors', allow('console.read'), query(FieldSupervisorsQuery), (req: Request, res: Response) => {
+  router.get('/field-supervisors', allow('console.read'), query(FieldSupervisorsQuery), async (req: Request, res: Response) => {
     const agency = agencyScope(req.actor) ?? (req.input as z.infer<typeof FieldSupervisorsQuery>).agency ?? '';
-    res.json({ fieldSupervisors: fieldSupervisors(ctx, agency) });
+    res.json({ fieldSupervisors: await fieldSupervisors(ctx, agency) });
   });
 
   router.get('/audit.csv', allow('audit.export'), query(AuditQuery), (req: Request, res: Response) => {

@@ -8,6 +8,9 @@ import { allowedActions, type ReportState } from '../domain/reports.js';
 import { cameraView, staffView } from '../domain/views.js';
 import { CAMERA_LOOK_METERS, nearestOnline } from '../domain/cameras.js';
 import { searchTerms } from '../domain/search.js';
+import type { Ports } from '../store/ports.js';
+import type { ReportWrites } from '../store/report-writes.js';
+import { runNow, type Step } from '../store/step.js';
 
 /** How many flagged reports the reminder and escalation lists read: an agency's, or the whole city's. */
 const REMINDERS_READ = 500;
@@ -31,7 +34,7 @@ export function consoleQueue(ctx: Ctx, actor: Actor, q: QueueQuery): QueueAnswer
     terms: q.q ? searchTerms(q.q, { categories: ctx.city.profile.categories, districts: ctx.city.districts }) : undefined,
   };
   const reports = ctx.store.reports;
-  const view = (rows: ReportState[]) => rows.map((r) => staffView(r, actor, assigneeName(ctx, r.assigneeId)));
+  const view = (rows: ReportState[]) => rows.map((r) => staffView(r, actor, runNow(assigneeName(ctx.store.ports, r.assigneeId))));
   const total = (): QueueTotal => {
     const n = reports.queueCount(filter, QUEUE_COUNT_CAP);
     return { count: n, atLeast: n >= QUEUE_COUNT_CAP };
@@ -58,50 +61,66 @@ export function consoleQueue(ctx: Ctx, actor: Actor, q: QueueQuery): QueueAnswer
 }
 
 /** One report opened at the console: its view, history, what the actor may do, who could take it, cameras near it. */
-export function consoleReport(ctx: Ctx, actor: Actor, r: ReportState) {
+export const consoleReport = (ctx: Ctx, actor: Actor, r: ReportState) => ctx.store.query((p) => consoleReportStep(p, actor, r));
+
+/** consoleReport on either store (server/store/step.ts), in one read. */
+export function* consoleReportStep(p: Ports, actor: Actor, r: ReportState) {
+  const merged = r.mergedIntoId ? yield* p.reports.report(r.mergedIntoId) : null;
+  const cameras = yield* p.cameras.list();
   return {
-    report: staffView(r, actor, assigneeName(ctx, r.assigneeId)),
-    history: history(ctx, r.id),
+    report: staffView(r, actor, yield* assigneeName(p, r.assigneeId)),
+    history: yield* historyStep(p, r.id),
     actions: allowedActions(r, actor),
-    fieldSupervisors: fieldSupervisors(ctx, r.agencyId),
-    mergedInto: r.mergedIntoId ? ctx.store.reports.get(r.mergedIntoId)?.ticket ?? null : null,
+    fieldSupervisors: yield* fieldSupervisorsStep(p, r.agencyId),
+    mergedInto: merged?.ticket ?? null,
     // Operators can open a camera near the report: the nearest online ones, with distance.
-    cameras: nearestOnline(ctx.store.cameras.list().map((c) => ({ ...cameraView(c), health: c.health ?? 'offline' })), r, 2 * CAMERA_LOOK_METERS, 3),
+    cameras: nearestOnline(cameras.map((c) => ({ ...cameraView(c), health: c.health ?? 'offline' })), r, 2 * CAMERA_LOOK_METERS, 3),
   };
 }
 
+type Reminder = { flag: DeadlineFlag; report: StaffReport };
+
 /** Deadline reminders for the actor's agency (every agency for a supervisor) that nobody has acknowledged. */
-export function reminders(ctx: Ctx, actor: Actor): { flag: DeadlineFlag; report: StaffReport }[] {
-  return ctx.store.reports
-    .flagged(agencyScope(actor), REMINDERS_READ)
-    .flatMap((r) => r.deadlineFlags.filter((f) => f !== 'escalated' && !r.acknowledgedFlags.includes(f)).map((flag) => ({ flag, report: staffView(r, actor) })));
+export const reminders = (ctx: Ctx, actor: Actor): Promise<Reminder[]> => ctx.store.query((p) => remindersStep(p.reports, actor));
+
+/** reminders on either store. */
+export function* remindersStep(w: ReportWrites, actor: Actor): Step<Reminder[]> {
+  return (yield* w.flagged(agencyScope(actor), REMINDERS_READ)).flatMap((r) =>
+    r.deadlineFlags.filter((f) => f !== 'escalated' && !r.acknowledgedFlags.includes(f)).map((flag) => ({ flag, report: staffView(r, actor) })),
+  );
 }
 
 /** SP4N-LAPOR: the reports not followed up within the escalation period, for the supervisor. */
-export function escalations(ctx: Ctx, actor: Actor): StaffReport[] {
-  return ctx.store.reports.flagged(null, ESCALATIONS_READ).filter((r) => r.deadlineFlags.includes('escalated')).map((r) => staffView(r, actor));
+export const escalations = (ctx: Ctx, actor: Actor): Promise<StaffReport[]> => ctx.store.query((p) => escalationsStep(p.reports, actor));
+
+/** escalations on either store. */
+export function* escalationsStep(w: ReportWrites, actor: Actor): Step<StaffReport[]> {
+  return (yield* w.flagged(null, ESCALATIONS_READ)).filter((r) => r.deadlineFlags.includes('escalated')).map((r) => staffView(r, actor));
 }
 
 /** An agency's field supervisors with how many open jobs each holds: whom to dispatch to. */
-export function fieldSupervisors(ctx: Ctx, agencyId: string): FieldSupervisorLoad[] {
-  const load = ctx.store.reports.openJobsByAssignee(agencyId);
-  return ctx.store.accounts
-    .fieldSupervisors(agencyId)
-    .map((a) => ({ id: a.id, name: a.name, agencyId: a.agencyId!, openJobs: load.get(a.id) ?? 0 }));
+export const fieldSupervisors = (ctx: Ctx, agencyId: string): Promise<FieldSupervisorLoad[]> => ctx.store.query((p) => fieldSupervisorsStep(p, agencyId));
+
+/** fieldSupervisors on either store. */
+export function* fieldSupervisorsStep(p: Ports, agencyId: string): Step<FieldSupervisorLoad[]> {
+  const load = yield* p.reports.openJobsByAssignee(agencyId);
+  return (yield* p.accounts.fieldSupervisors(agencyId)).map((a) => ({ id: a.id, name: a.name, agencyId: a.agencyId!, openJobs: load.get(a.id) ?? 0 }));
 }
 
 /** A report's whole log as staff read it: who did what, with the payload's details. */
-function history(ctx: Ctx, reportId: number): HistoryEntry[] {
-  return ctx.store.events.forReport(reportId).map((e) => {
+function* historyStep(p: Ports, reportId: number): Step<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  for (const e of yield* p.reports.eventsOf(reportId)) {
     const { from, to, reason, report: _initial, ...detail } = e.payload as Record<string, unknown>;
-    return {
+    entries.push({
       seq: e.seq, at: e.at, type: e.type,
-      actor: { id: e.actor.id, role: e.actor.role, name: e.actor.name ?? ctx.store.accounts.get(e.actor.id)?.name ?? null, agencyId: e.actor.agencyId ?? null },
+      actor: { id: e.actor.id, role: e.actor.role, name: e.actor.name ?? (yield* p.accounts.account(e.actor.id))?.name ?? null, agencyId: e.actor.agencyId ?? null },
       from: from as string | undefined, to: to as string | undefined, reason: reason as string | undefined, detail,
-    };
-  });
+    });
+  }
+  return entries;
 }
 
-function assigneeName(ctx: Ctx, id: string | null): string | null {
-  return id ? (ctx.store.accounts.get(id)?.name ?? null) : null;
+function* assigneeName(p: Ports, id: string | null): Step<string | null> {
+  return id ? ((yield* p.accounts.account(id))?.name ?? null) : null;
 }

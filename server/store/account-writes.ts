@@ -10,6 +10,8 @@ import type { Store } from './index.js';
 export interface AccountWrites {
   account(id: string): Step<AccountRow | null>;
   accountByUsername(username: string): Step<AccountRow | null>;
+  /** An agency's active field supervisors, by name. */
+  fieldSupervisors(agencyId: string): Step<AccountRow[]>;
   /** Appends an account event and applies it to every projection. */
   append(e: LogEvent): Step<{ seq: number; stored: StoredEvent }>;
   addSession(tokenHash: string, accountId: string, at: string, expiresAt: string): Step<void>;
@@ -25,6 +27,7 @@ export function sqliteAccountWrites(store: Store): AccountWrites {
   return {
     account: (id) => now(store.accounts.get(id)),
     accountByUsername: (username) => now(store.accounts.byUsername(username)),
+    fieldSupervisors: (agencyId) => now(store.accounts.fieldSupervisors(agencyId)),
     append: (e) => now(store.projector.append(e)),
     addSession: (tokenHash, accountId, at, expiresAt) => now(store.accounts.addSession(tokenHash, accountId, at, expiresAt)),
     purgeSessions: (at) => now(store.accounts.purgeSessions(at)),

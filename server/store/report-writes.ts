@@ -41,6 +41,8 @@ export interface ReportWrites {
   markersChangedSince(seq: number): Step<MarkerTuple[]>;
   /** Open reports with a deadline flag (of one agency, or all for null), by resolution deadline, at most `limit`. */
   flagged(agencyId: string | null, limit: number): Step<ReportState[]>;
+  /** How many open jobs each field supervisor of an agency holds, by account id. */
+  openJobsByAssignee(agencyId: string): Step<Map<string, number>>;
   /** Every event of one report, in seq order. */
   eventsOf(reportId: number): Step<StoredEvent[]>;
   /** A field supervisor's open jobs (dispatched to them and not yet done), oldest dispatch first. */
@@ -74,6 +76,7 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     allMarkers: () => now(store.reports.allMarkers()),
     markersChangedSince: (seq) => now(store.reports.markersChangedSince(seq)),
     flagged: (agencyId, limit) => now(store.reports.flagged(agencyId, limit)),
+    openJobsByAssignee: (agencyId) => now(store.reports.openJobsByAssignee(agencyId)),
     eventsOf: (reportId) => now(store.events.forReport(reportId)),
     assignedTo: (accountId) => now(store.reports.assignedTo(accountId)),
     dueForCheck: (at, limit) => now(store.reports.dueForCheck(at, limit)),

@@ -17,6 +17,12 @@ export function pgAccountWrites(tx: Tx, projector: PgProjector): AccountWrites {
     account: (id) => row('accounts-by-id', `${ACCOUNT} WHERE a.id = $1`, [id]),
     // SQLite's username is COLLATE NOCASE; the contract takes only lower-case usernames, and the index is on lower().
     accountByUsername: (username) => row('accounts-by-username', `${ACCOUNT} WHERE lower(a.username) = lower($1)`, [username]),
+    fieldSupervisors: (agencyId) =>
+      later(
+        client
+          .query({ name: 'accounts-field-of', text: `${ACCOUNT} WHERE a.role = 'field' AND a.agency_id = $1 AND a.disabled_at IS NULL ORDER BY a.name COLLATE "C", a.id COLLATE "C"`, values: [agencyId] })
+          .then((r) => r.rows as AccountRow[]),
+      ),
     append: (e) => later(projector.append(tx, e)),
     addSession: (tokenHash, accountId, at, expiresAt) =>
       run('sessions-add', 'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash, accountId, at, expiresAt]),

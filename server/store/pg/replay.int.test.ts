@@ -57,6 +57,7 @@ import { fieldJobsStep } from '../../queries/field.js';
 import { indicatorBoardStep } from '../../queries/indicator-board.js';
 import { phoneSummaryStep } from '../../queries/phone-summary.js';
 import { cameraGridStep } from '../../queries/cameras.js';
+import { consoleReportStep, escalationsStep, remindersStep } from '../../queries/console.js';
 import type { CameraWithUptime } from '../../contract/cameras.js';
 import type { Ports } from '../ports.js';
 import type { Actor } from '../../contract/roles.js';
@@ -459,7 +460,7 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     const displays = 'SELECT id, name, token_hash, created_at, revoked_at, paired_by, revoked_by FROM displays ORDER BY id';
     expect((await pg.pool.query({ text: displays, rowMode: 'array' })).rows).toEqual(reader.prepare(displays).raw().all());
   });
-  it('answers the moved city\'s boards alike from both stores: the indicator board, the mayor\'s summary, the camera grid', async () => {
+  it('answers the moved city\'s screens alike from both stores: the indicator board, the mayor\'s summary, the camera grid, the console\'s report page and lists', async () => {
     const read = <T>(make: (p: Ports) => Step<T>) => Promise.all([store.query(make), pgStepStore(pg, projector).query(make)]);
     const when = ctx.now();
     const [board, pgBoard] = await read((p) => indicatorBoardStep(p, ctx.city, 'store', when));
@@ -473,6 +474,20 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     const [grid, pgGrid] = await read((p) => cameraGridStep(p.cameras, new Date(when.getTime() + 3600_000)));
     expect(rounded(pgGrid)).toEqual(rounded(grid));
     expect(grid.some((c) => c.uptime24h !== null && c.uptime24h > 0 && c.uptime24h < 1)).toBe(true);
+
+    // The console: a report's page (history with names, actions, whom to dispatch to with their load, cameras near),
+    // the reminders and escalations, an agency's field supervisors.
+    const supervisor = { id: 'supervisor-test', role: 'supervisor' as const, name: 'Supervisor' };
+    const worked = store.reports.latest(1000).find((r) => r.status === 'verified' && r.proof)!;
+    const [page, pgPage] = await read((p) => consoleReportStep(p, supervisor, worked));
+    expect(pgPage).toEqual(page);
+    expect(page.history.length).toBeGreaterThan(3);
+    expect(page.fieldSupervisors.some((f) => f.openJobs > 0)).toBe(true);
+    const [due, pgDue] = await read((p) => remindersStep(p.reports, supervisor));
+    expect(pgDue).toEqual(due);
+    expect(due.length).toBeGreaterThan(0);
+    const [late, pgLate] = await read((p) => escalationsStep(p.reports, supervisor));
+    expect(pgLate).toEqual(late);
   });
 });
 

@@ -82,6 +82,16 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
           })
           .then((r) => r.rows.map(reportFromRow)),
       ),
+    openJobsByAssignee: (agencyId) =>
+      later(
+        client
+          .query<{ assignee_id: string; n: number }>({
+            name: 'reports-open-jobs',
+            text: `SELECT assignee_id, COUNT(*)::int AS n FROM reports WHERE agency_id = $1 AND status IN ${RESPONDING_IN} AND assignee_id IS NOT NULL GROUP BY assignee_id`,
+            values: [agencyId],
+          })
+          .then((r) => new Map(r.rows.map((x) => [x.assignee_id, x.n]))),
+      ),
     eventsOf: (reportId) =>
       later(
         client
