@@ -34,10 +34,13 @@ export function* assignLayoutStep(w: RoomWrites, actor: Actor, displayId: string
 }
 
 /** Every paired display with its layout and presence, for the console. */
-export function listDisplays(ctx: Ctx, online: (displayId: string) => boolean): DisplayView[] {
-  const layouts = new Map(ctx.store.layouts.all().map((l) => [l.displayId, l]));
-  const pairedBy = ctx.store.displays.pairedBy();
-  return ctx.store.layouts.displays().map((d) => {
+export const listDisplays = (ctx: Ctx, online: (displayId: string) => boolean): Promise<DisplayView[]> => ctx.store.query((p) => listDisplaysStep(p.room, online));
+
+/** listDisplays on either store (server/store/step.ts). */
+export function* listDisplaysStep(w: RoomWrites, online: (displayId: string) => boolean): Step<DisplayView[]> {
+  const layouts = new Map((yield* w.layouts()).map((l) => [l.displayId, l]));
+  const pairedBy = yield* w.pairedBy();
+  return (yield* w.pairedDisplays()).map((d) => {
     const l = layouts.get(d.id);
     return {
       id: d.id,

@@ -12,8 +12,8 @@ import { sendRefusal } from './errors.js';
 export function adminRouter(ctx: Ctx): Router {
   const router = Router();
 
-  router.get('/accounts', allow('accounts.manage'), (_req, res) => {
-    res.json({ accounts: ctx.store.accounts.list().map(accountView) });
+  router.get('/accounts', allow('accounts.manage'), async (_req, res) => {
+    res.json({ accounts: (await ctx.store.query((p) => p.accounts.accounts())).map(accountView) });
   });
   router.post('/accounts', allow('accounts.manage'), body(NewAccount), async (req: Request, res: Response) => {
     const r = await createAccount(ctx, req.actor, req.input as z.infer<typeof NewAccount>);

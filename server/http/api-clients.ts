@@ -9,8 +9,8 @@ import { sendRefusal } from './errors.js';
 /** /api/admin/api-clients: keys for Open311 clients and other systems. The key is in the create answer only. */
 export function apiClientsRouter(ctx: Ctx): Router {
   const router = Router();
-  router.get('/', allow('api_clients.manage'), (_req, res) => {
-    res.json({ clients: ctx.store.apiClients.list() });
+  router.get('/', allow('api_clients.manage'), async (_req, res) => {
+    res.json({ clients: await ctx.store.query((p) => p.room.apiClients()) });
   });
   router.post('/', allow('api_clients.manage'), body(NewApiClient), async (req: Request, res: Response) => {
     const r = await createApiClient(ctx, req.actor, req.input as NewApiClient);

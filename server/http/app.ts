@@ -51,11 +51,14 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   api.use(sameOrigin(opts.publicOrigins ?? []));
   api.use(identify(ctx));
   const buildId = buildIdOf(opts.staticDir);
-  api.get('/health', (_req, res) => {
+  api.get('/health', async (_req, res) => {
     // build: a wall polls it and reloads itself at a quiet moment when a new front end is released.
     // webhooks: a count that grows while a receiver is down, and what was given up, is where monitoring looks.
     // hub: which of several hubs behind a load balancer answered (its run id, as in its log).
-    res.json({ ok: true, seq: ctx.store.events.headSeq(), storeId: ctx.store.storeId, build: buildId(), webhooks: ctx.store.outbox.counts(), hub: opts.hubId ?? null });
+    const { seq, webhooks } = await ctx.store.query(function* (p) {
+      return { seq: yield* p.reports.headSeq(), webhooks: yield* p.reports.outboxCounts() };
+    });
+    res.json({ ok: true, seq, storeId: ctx.store.storeId, build: buildId(), webhooks, hub: opts.hubId ?? null });
   });
   api.get('/profile', (_req, res) => {
     res.json(ctx.city.publicProfile);

@@ -22,13 +22,14 @@ export const adminView = (c: CameraRow): CameraAdminView => ({
 /** /api/admin/cameras: add, edit, move, disable, enable, remove, import a CSV. Every change is a camera.* event. */
 export function cameraAdminRouter(ctx: Ctx): Router {
   const router = Router();
-  const reply = (res: Response, r: Awaited<ReturnType<typeof updateCamera>>, status = 200) => {
+  const reply = async (res: Response, r: Awaited<ReturnType<typeof updateCamera>>, status = 200) => {
     if (!r.ok) return sendRefusal(res, r);
-    res.status(status).json({ camera: adminView(ctx.store.cameras.get(r.value.id)!) });
+    const id = r.value.id;
+    res.status(status).json({ camera: adminView((await ctx.store.query((p) => p.cameras.camera(id)))!) });
   };
 
-  router.get('/', allow('cameras.manage'), (_req: Request, res: Response) => {
-    res.json({ cameras: ctx.store.cameras.list().map(adminView) });
+  router.get('/', allow('cameras.manage'), async (_req: Request, res: Response) => {
+    res.json({ cameras: (await ctx.store.query((p) => p.cameras.list())).map(adminView) });
   });
   router.post('/', allow('cameras.manage'), body(CameraInput), async (req: Request, res: Response) => {
     reply(res, await addCamera(ctx, req.actor, req.input as CameraInput), 201);

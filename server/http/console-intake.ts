@@ -44,8 +44,8 @@ export function consoleIntakeRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): 
     },
   );
 
-  router.get('/reports/:id/duplicates', allow('console.read'), (req: Request, res: Response) => {
-    const r = reportForActor(ctx, req, res);
+  router.get('/reports/:id/duplicates', allow('console.read'), async (req: Request, res: Response) => {
+    const r = await reportForActor(ctx, req, res);
     if (r) res.json(duplicatesOf(ctx, r, req.actor));
   });
 

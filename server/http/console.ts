@@ -31,12 +31,12 @@ export function consoleRouter(ctx: Ctx): Router {
   });
 
   router.get('/reports/:id', allow('console.read'), async (req: Request, res: Response) => {
-    const r = reportForActor(ctx, req, res);
+    const r = await reportForActor(ctx, req, res);
     if (r) res.json(await consoleReport(ctx, req.actor, r));
   });
 
   router.post('/reports/:id/actions', allow('report.act'), body(ActionInput), async (req: Request, res: Response) => {
-    const r = reportForActor(ctx, req, res);
+    const r = await reportForActor(ctx, req, res);
     if (!r) return;
     const input = req.input as z.infer<typeof ActionInput>;
     const result = await actOnReport(ctx, req.actor, r.id, input);

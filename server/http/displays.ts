@@ -20,7 +20,7 @@ export function displaysRouter(ctx: Ctx, presence: Presence): Router {
   const router = Router();
   router.get('/', allow('displays.manage'), async (_req, res) => {
     const connected = await presence.connected().catch(() => new Set<string>());
-    res.json({ displays: listDisplays(ctx, (id) => connected.has(id)), revoked: ctx.store.displays.revokedRecently() });
+    res.json({ displays: await listDisplays(ctx, (id) => connected.has(id)), revoked: await ctx.store.query((p) => p.room.revokedDisplays(20)) });
   });
   // The screen's token stops working at once: the hub disconnects it on every hub, and it cannot connect again.
   router.post('/:id/revoke', allow('displays.manage'), async (req: Request, res: Response) => {

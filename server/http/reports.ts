@@ -51,9 +51,9 @@ export function reportsRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): Router
     },
   );
 
-  router.get('/:ticket', (req: Request, res: Response) => {
+  router.get('/:ticket', async (req: Request, res: Response) => {
     const ticket = String(req.params.ticket);
-    const r = Ticket.safeParse(ticket).success ? ctx.store.reports.getByTicket(ticket) : null;
+    const r = Ticket.safeParse(ticket).success ? await ctx.store.query((p) => p.reports.reportByTicket(ticket)) : null;
     if (!r) return res.status(404).json({ error: 'not_found', field: 'ticket', message: `no report ${ticket}` });
     res.json(publicReport(r));
   });

@@ -10,6 +10,8 @@ import type { Store } from './index.js';
 export interface AccountWrites {
   account(id: string): Step<AccountRow | null>;
   accountByUsername(username: string): Step<AccountRow | null>;
+  /** Every account, by role, agency and username. */
+  accounts(): Step<AccountRow[]>;
   /** An agency's active field supervisors, by name. */
   fieldSupervisors(agencyId: string): Step<AccountRow[]>;
   /** Appends an account event and applies it to every projection. */
@@ -28,6 +30,7 @@ export function sqliteAccountWrites(store: Store): AccountWrites {
     account: (id) => now(store.accounts.get(id)),
     accountByUsername: (username) => now(store.accounts.byUsername(username)),
     fieldSupervisors: (agencyId) => now(store.accounts.fieldSupervisors(agencyId)),
+    accounts: () => now(store.accounts.list()),
     append: (e) => now(store.projector.append(e)),
     addSession: (tokenHash, accountId, at, expiresAt) => now(store.accounts.addSession(tokenHash, accountId, at, expiresAt)),
     purgeSessions: (at) => now(store.accounts.purgeSessions(at)),

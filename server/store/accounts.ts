@@ -19,7 +19,7 @@ export class AccountsTable {
       ),
       byId: db.prepare(`${SELECT} WHERE id = ?`),
       byUsername: db.prepare(`${SELECT} WHERE username = ?`),
-      all: db.prepare(`${SELECT} ORDER BY role, agency_id, username`),
+      all: db.prepare(`${SELECT} ORDER BY role, agency_id, username, id`),
       fieldOf: db.prepare(`${SELECT} WHERE role = 'field' AND agency_id = ? AND disabled_at IS NULL ORDER BY name, id`),
       setDisabled: db.prepare('UPDATE accounts SET disabled_at = ?, updated_at = ? WHERE id = ?'),
       setPassword: db.prepare('UPDATE accounts SET password_hash = ?, updated_at = ? WHERE id = ?'),

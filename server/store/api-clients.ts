@@ -18,7 +18,7 @@ export class ApiClientsTable {
       ),
       byId: db.prepare(`${SELECT} WHERE id = ?`),
       byHash: db.prepare(`${SELECT} WHERE key_hash = ?`),
-      all: db.prepare(`${SELECT} ORDER BY revoked_at IS NOT NULL, created_at DESC`),
+      all: db.prepare(`${SELECT} ORDER BY revoked_at IS NOT NULL, created_at DESC, id`),
       revoke: db.prepare('UPDATE api_clients SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL'),
     };
   }

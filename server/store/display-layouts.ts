@@ -19,7 +19,7 @@ export class DisplayLayoutsTable {
        ON CONFLICT (display_id) DO UPDATE SET layout = excluded.layout, seq = excluded.seq, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by`,
     );
     this.getStmt = db.prepare('SELECT display_id AS displayId, layout, seq, assigned_at AS assignedAt, assigned_by AS assignedBy FROM display_layouts WHERE display_id = ?');
-    this.allStmt = db.prepare('SELECT display_id AS displayId, layout, seq, assigned_at AS assignedAt, assigned_by AS assignedBy FROM display_layouts');
+    this.allStmt = db.prepare('SELECT display_id AS displayId, layout, seq, assigned_at AS assignedAt, assigned_by AS assignedBy FROM display_layouts ORDER BY display_id');
     this.activeStmt = db.prepare('SELECT id, name, created_at AS createdAt, last_seen_at AS lastSeenAt FROM displays WHERE revoked_at IS NULL ORDER BY name, id');
     this.oneStmt = db.prepare('SELECT id, name, created_at AS createdAt, last_seen_at AS lastSeenAt FROM displays WHERE id = ? AND revoked_at IS NULL');
     this.seenStmt = db.prepare('UPDATE displays SET last_seen_at = ? WHERE id = ?');

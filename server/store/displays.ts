@@ -14,7 +14,7 @@ export class DisplaysTable {
       pairedBy: db.prepare('SELECT id, paired_by AS pairedBy FROM displays'),
       revoked: db.prepare(
         `SELECT id, name, created_at AS createdAt, paired_by AS pairedBy, revoked_at AS revokedAt, revoked_by AS revokedBy
-         FROM displays WHERE revoked_at IS NOT NULL ORDER BY revoked_at DESC LIMIT ?`,
+         FROM displays WHERE revoked_at IS NOT NULL ORDER BY revoked_at DESC, id LIMIT ?`,
       ),
     };
   }

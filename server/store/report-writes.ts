@@ -3,7 +3,7 @@ import type { MarkerTuple } from '../contract/reports.js';
 import type { ClientCommand } from './client-commands.js';
 import type { AccountRow } from './accounts.js';
 import type { Lease } from '../domain/leases.js';
-import type { OutboxMessage } from './outbox.js';
+import type { OutboxCounts, OutboxMessage } from './outbox.js';
 import type { LogEvent, StoredEvent } from './events.js';
 import type { MediaRow } from './media.js';
 import type { Projected } from './projections/types.js';
@@ -54,6 +54,8 @@ export interface ReportWrites {
   lease(name: string): Step<Lease | null>;
   /** Compare-and-set: writes `next` only if the lease is still `seen` (null: there was none). True when it did. */
   swapLease(seen: Lease | null, next: Lease): Step<boolean>;
+  /** How many outbox messages wait to be sent, and how many were given up. */
+  outboxCounts(): Step<OutboxCounts>;
   /** A message to another system, sent by the outbox worker once this transaction has committed. */
   addOutbox(m: OutboxMessage): Step<void>;
 }
@@ -84,5 +86,6 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     lease: (name) => now(store.leases.get(name)),
     swapLease: (seen, next) => now(store.leases.swap(seen, next)),
     addOutbox: (m) => now(store.outbox.add(m)),
+    outboxCounts: () => now(store.outbox.counts()),
   };
 }

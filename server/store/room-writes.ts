@@ -1,6 +1,6 @@
 import type { ApiClientView } from '../contract/api-clients.js';
 import type { IndicatorValue } from '../contract/indicators.js';
-import type { Display } from './displays.js';
+import type { Display, RevokedDisplay } from './displays.js';
 import type { DisplayRow, StoredLayout } from './display-layouts.js';
 import type { LogEvent, StoredEvent } from './events.js';
 import type { Projected } from './projections/types.js';
@@ -15,6 +15,8 @@ export interface RoomWrites {
   /** Appends an event and applies it to every projection. */
   append(e: LogEvent): Step<{ seq: number; stored: StoredEvent } & Projected>;
   apiClient(id: string): Step<ApiClientView | null>;
+  /** Every API client, live ones first, newest first. */
+  apiClients(): Step<ApiClientView[]>;
   /** The client holding a key, by its hash (revoked or not). */
   apiClientByKeyHash(hash: string): Step<ApiClientView | null>;
   /** The display paired with this token hash and not revoked. */
@@ -26,6 +28,14 @@ export interface RoomWrites {
   addDisplay(id: string, name: string, tokenHash: string, at: string, pairedBy: string | null): Step<void>;
   revokeDisplay(id: string, at: string, by: string): Step<void>;
   layout(displayId: string): Step<StoredLayout | null>;
+  /** Every display's assigned layout. */
+  layouts(): Step<StoredLayout[]>;
+  /** The displays paired and not revoked, by name. */
+  pairedDisplays(): Step<DisplayRow[]>;
+  /** Who paired each display (null for one paired before that was kept). */
+  pairedBy(): Step<Map<string, string | null>>;
+  /** The displays revoked most recently, newest first. */
+  revokedDisplays(limit: number): Step<RevokedDisplay[]>;
   indicatorValue(indicatorId: string, period: string): Step<IndicatorValue | null>;
   /** Every indicator's values from `fromPeriod` on, by indicator and period. */
   indicatorValues(fromPeriod: string): Step<IndicatorValue[]>;
@@ -36,6 +46,11 @@ export function sqliteRoomWrites(store: Store): RoomWrites {
   return {
     append: (e) => now(store.projector.append(e)),
     apiClient: (id) => now(store.apiClients.get(id)),
+    apiClients: () => now(store.apiClients.list()),
+    layouts: () => now(store.layouts.all()),
+    pairedDisplays: () => now(store.layouts.displays()),
+    pairedBy: () => now(store.displays.pairedBy()),
+    revokedDisplays: (limit) => now(store.displays.revokedRecently(limit)),
     apiClientByKeyHash: (hash) => now(store.apiClients.byKeyHash(hash)),
     activeDisplay: (tokenHash) => now(store.displays.findActive(tokenHash)),
     display: (id) => now(store.displays.get(id)),

@@ -17,6 +17,9 @@ export function pgAccountWrites(tx: Tx, projector: PgProjector): AccountWrites {
     account: (id) => row('accounts-by-id', `${ACCOUNT} WHERE a.id = $1`, [id]),
     // SQLite's username is COLLATE NOCASE; the contract takes only lower-case usernames, and the index is on lower().
     accountByUsername: (username) => row('accounts-by-username', `${ACCOUNT} WHERE lower(a.username) = lower($1)`, [username]),
+    // SQLite sorts a NULL agency first, PostgreSQL last unless told.
+    accounts: () =>
+      later(client.query({ name: 'accounts-all', text: `${ACCOUNT} ORDER BY a.role COLLATE "C", a.agency_id COLLATE "C" NULLS FIRST, a.username COLLATE "C", a.id COLLATE "C"` }).then((r) => r.rows as AccountRow[])),
     fieldSupervisors: (agencyId) =>
       later(
         client

@@ -45,7 +45,7 @@ import { pgAccountWrites } from './account-writes.js';
 import { createHash } from 'node:crypto';
 import { createApiClientStep, revokeApiClientStep } from '../../commands/api-clients.js';
 import { pairDisplayStep, revokeDisplayStep } from '../../commands/displays.js';
-import { assignLayoutStep } from '../../commands/layouts.js';
+import { assignLayoutStep, listDisplaysStep } from '../../commands/layouts.js';
 import { recordValuesStep } from '../../commands/indicators.js';
 import { sqliteRoomWrites, type RoomWrites } from '../room-writes.js';
 import { pgRoomWrites } from './room-writes.js';
@@ -488,6 +488,21 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(due.length).toBeGreaterThan(0);
     const [late, pgLate] = await read((p) => escalationsStep(p.reports, supervisor));
     expect(pgLate).toEqual(late);
+
+    // The admin's lists and the console's displays page, and the health answer's figures.
+    const [lists, pgLists] = await read(function* (p) {
+      return {
+        accounts: yield* p.accounts.accounts(),
+        keys: yield* p.room.apiClients(),
+        displays: yield* listDisplaysStep(p.room, (id) => id.endsWith('1')),
+        revoked: yield* p.room.revokedDisplays(20),
+        cameras: yield* p.cameras.list(),
+        outbox: yield* p.reports.outboxCounts(),
+      };
+    });
+    expect(pgLists).toEqual(lists);
+    expect([lists.accounts.length, lists.keys.length, lists.displays.length, lists.revoked.length].every((n) => n > 0)).toBe(true);
+    expect(lists.outbox.pending).toBeGreaterThan(0);
   });
 });
 

@@ -119,6 +119,16 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
           : client.query({ name: 'leases-insert', text: 'INSERT INTO leases (name, owner, until) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', values: [next.name, next.owner, next.until] })
         ).then((r) => r.rowCount === 1),
       ),
+    outboxCounts: () =>
+      later(
+        client
+          .query<{ pending: number; givenUp: number }>({
+            name: 'outbox-counts',
+            text: `SELECT (SELECT COUNT(*)::int FROM outbox WHERE delivered_at IS NULL AND given_up_at IS NULL) AS pending,
+                          (SELECT COUNT(*)::int FROM outbox WHERE given_up_at IS NOT NULL) AS "givenUp"`,
+          })
+          .then((r) => r.rows[0]),
+      ),
     addOutbox: (m) =>
       later(
         client

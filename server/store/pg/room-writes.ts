@@ -7,6 +7,7 @@ import type { PgProjector } from './projector.js';
 import { PgTx } from './transactions.js';
 
 const DISPLAY = 'SELECT id, name, created_at AS "createdAt", revoked_at AS "revokedAt" FROM displays';
+const API_CLIENT = 'SELECT id, name, key_prefix AS "keyPrefix", scopes, created_by AS "createdBy", created_at AS "createdAt", revoked_at AS "revokedAt" FROM api_clients';
 
 /** server/store/room-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
 export function pgRoomWrites(tx: Tx, projector: PgProjector): RoomWrites {
@@ -18,7 +19,7 @@ export function pgRoomWrites(tx: Tx, projector: PgProjector): RoomWrites {
       client
         .query({
           name,
-          text: `SELECT id, name, key_prefix AS "keyPrefix", scopes, created_by AS "createdBy", created_at AS "createdAt", revoked_at AS "revokedAt" FROM api_clients WHERE ${column} = $1`,
+          text: `${API_CLIENT} WHERE ${column} = $1`,
           values: [value],
         })
         .then((r) => (r.rows[0] ? ({ ...r.rows[0], scopes: JSON.parse(r.rows[0].scopes) } as ApiClientView) : null)),
@@ -26,6 +27,31 @@ export function pgRoomWrites(tx: Tx, projector: PgProjector): RoomWrites {
   return {
     append: (e) => later(projector.append(tx, e)),
     apiClient: (id) => apiClient('api-clients-by-id', 'id', id),
+    apiClients: () =>
+      later(
+        client
+          .query({ name: 'api-clients-all', text: `${API_CLIENT} ORDER BY revoked_at IS NOT NULL, created_at DESC, id COLLATE "C"` })
+          .then((r) => r.rows.map((x) => ({ ...x, scopes: JSON.parse(x.scopes) }) as ApiClientView)),
+      ),
+    layouts: () =>
+      later(
+        client
+          .query({ name: 'layouts-all', text: 'SELECT display_id AS "displayId", layout, seq, assigned_at AS "assignedAt", assigned_by AS "assignedBy" FROM display_layouts ORDER BY display_id COLLATE "C"' })
+          .then((r) => r.rows.map((x) => ({ ...x, layout: JSON.parse(x.layout) as Layout }))),
+      ),
+    pairedDisplays: () =>
+      later(client.query({ name: 'displays-paired-all', text: 'SELECT id, name, created_at AS "createdAt", last_seen_at AS "lastSeenAt" FROM displays WHERE revoked_at IS NULL ORDER BY name COLLATE "C", id COLLATE "C"' }).then((r) => r.rows)),
+    pairedBy: () => later(client.query({ name: 'displays-paired-by', text: 'SELECT id, paired_by AS "pairedBy" FROM displays' }).then((r) => new Map(r.rows.map((x) => [x.id, x.pairedBy])))),
+    revokedDisplays: (limit) =>
+      later(
+        client
+          .query({
+            name: 'displays-revoked',
+            text: 'SELECT id, name, created_at AS "createdAt", paired_by AS "pairedBy", revoked_at AS "revokedAt", revoked_by AS "revokedBy" FROM displays WHERE revoked_at IS NOT NULL ORDER BY revoked_at DESC, id COLLATE "C" LIMIT $1',
+            values: [limit],
+          })
+          .then((r) => r.rows),
+      ),
     apiClientByKeyHash: (hash) => apiClient('api-clients-by-key', 'key_hash', hash),
     activeDisplay: (tokenHash) => first('displays-active', `${DISPLAY} WHERE token_hash = $1 AND revoked_at IS NULL`, [tokenHash]),
     display: (id) => first('displays-by-id', `${DISPLAY} WHERE id = $1`, [id]),
