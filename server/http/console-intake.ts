@@ -46,7 +46,7 @@ export function consoleIntakeRouter(ctx: Ctx, opts: { maxPhotoBytes: number }): 
 
   router.get('/reports/:id/duplicates', allow('console.read'), async (req: Request, res: Response) => {
     const r = await reportForActor(ctx, req, res);
-    if (r) res.json(duplicatesOf(ctx, r, req.actor));
+    if (r) res.json(await duplicatesOf(ctx, r, req.actor));
   });
 
   return router;

@@ -1,4 +1,5 @@
 import type { ReportState } from '../domain/reports.js';
+import { boundingBox } from '../domain/duplicates.js';
 import type { MarkerTuple } from '../contract/reports.js';
 import type { ClientCommand } from './client-commands.js';
 import type { AccountRow } from './accounts.js';
@@ -41,6 +42,13 @@ export interface ReportWrites {
   markersChangedSince(seq: number): Step<MarkerTuple[]>;
   /** Open reports with a deadline flag (of one agency, or all for null), by resolution deadline, at most `limit`. */
   flagged(agencyId: string | null, limit: number): Step<ReportState[]>;
+  /**
+   * Open reports of a category that may lie within `radiusM` of a point: the candidates findDuplicates judges (SQLite
+   * reads a box around the point, PostgreSQL asks PostGIS), at most 500.
+   */
+  openNear(categoryId: string, point: { lng: number; lat: number }, radiusM: number): Step<ReportState[]>;
+  /** The duplicates merged into a primary, oldest first. */
+  mergedInto(primaryId: number): Step<ReportState[]>;
   /** How many open jobs each field supervisor of an agency holds, by account id. */
   openJobsByAssignee(agencyId: string): Step<Map<string, number>>;
   /** Every event of one report, in seq order. */
@@ -79,6 +87,8 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     markersChangedSince: (seq) => now(store.reports.markersChangedSince(seq)),
     flagged: (agencyId, limit) => now(store.reports.flagged(agencyId, limit)),
     openJobsByAssignee: (agencyId) => now(store.reports.openJobsByAssignee(agencyId)),
+    openNear: (categoryId, point, radiusM) => now(store.reports.openInBox(categoryId, boundingBox(point, radiusM))),
+    mergedInto: (primaryId) => now(store.reports.mergedInto(primaryId)),
     eventsOf: (reportId) => now(store.events.forReport(reportId)),
     assignedTo: (accountId) => now(store.reports.assignedTo(accountId)),
     dueForCheck: (at, limit) => now(store.reports.dueForCheck(at, limit)),

@@ -181,7 +181,7 @@ export class ReportsTable {
          return_count AS returnCount, json_extract(deadlines, '$.responseDueAt') AS responseDueAt, json_extract(deadlines, '$.resolutionDueAt') AS resolutionDueAt
        FROM reports`,
     );
-    this.mergedStmt = db.prepare("SELECT * FROM reports WHERE merged_into_id = ? AND status = 'merged' ORDER BY created_at LIMIT 500");
+    this.mergedStmt = db.prepare("SELECT * FROM reports WHERE merged_into_id = ? AND status = 'merged' ORDER BY created_at, id LIMIT 500");
     this.inBox = db.prepare(
       `SELECT * FROM reports WHERE category_id = @categoryId AND status IN ${OPEN_IN}
          AND lat BETWEEN @minLat AND @maxLat AND lng BETWEEN @minLng AND @maxLng LIMIT @limit`,

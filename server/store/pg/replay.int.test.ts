@@ -54,6 +54,7 @@ import { SESSION_COOKIE } from '../../commands/accounts.js';
 import { ANONYMOUS_CITIZEN } from '../../contract/roles.js';
 import { pgPorts } from './ports.js';
 import { fieldJobsStep } from '../../queries/field.js';
+import { duplicatesStep } from '../../queries/duplicates.js';
 import { indicatorBoardStep } from '../../queries/indicator-board.js';
 import { phoneSummaryStep } from '../../queries/phone-summary.js';
 import { cameraGridStep } from '../../queries/cameras.js';
@@ -301,6 +302,10 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(await stepBoth(operator, a.id, { action: 'merge', intoReportId: c.id })).toMatchObject({ ok: false, field: 'intoReportId' });
     expect((await stepBoth(operator, c.id, { action: 'unmerge', reason: 'Bukan masalah yang sama' })).ok).toBe(true);
     expect(store.reports.get(a.id)!.citizenCount).toBe(2);
+    // The duplicates an operator sees beside c, and what was merged into a: PostGIS's candidates, the domain's choice.
+    const [near, merged] = [await both((w) => duplicatesStep(w, ctx.city, store.reports.get(c.id)!, operator)), await both((w) => duplicatesStep(w, ctx.city, store.reports.get(a.id)!, operator))];
+    expect(near.duplicates.map((d) => d.report.id)).toContain(a.id);
+    expect(merged.merged.map((m) => m.id)).toEqual([b.id]);
     expect(await allRows(pg.events)).toEqual(await allRows(source));
     await expectSameProjections(pg, projector);
     expect((await pg.pool.query({ text: 'SELECT * FROM media ORDER BY hash', rowMode: 'array' })).rows).toEqual(reader.prepare('SELECT * FROM media ORDER BY hash').raw().all());

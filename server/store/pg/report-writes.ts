@@ -82,6 +82,25 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
           })
           .then((r) => r.rows.map(reportFromRow)),
       ),
+    // ST_DWithin on the sphere through the GiST index on reports.place, as pg/geo.ts openNear; the domain decides.
+    openNear: (categoryId, p, radiusM) =>
+      later(
+        client
+          .query<ReportRow>({
+            name: 'reports-open-near-rows',
+            text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE category_id = $1 AND status IN ${OPEN_IN}
+                     AND ST_DWithin(place, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4, false)
+                   ORDER BY ST_Distance(place, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, false), id LIMIT 500`,
+            values: [categoryId, p.lng, p.lat, radiusM + 1],
+          })
+          .then((r) => r.rows.map(reportFromRow)),
+      ),
+    mergedInto: (primaryId) =>
+      later(
+        client
+          .query<ReportRow>({ name: 'reports-merged-into', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE merged_into_id = $1 AND status = 'merged' ORDER BY created_at, id LIMIT 500`, values: [primaryId] })
+          .then((r) => r.rows.map(reportFromRow)),
+      ),
     openJobsByAssignee: (agencyId) =>
       later(
         client
