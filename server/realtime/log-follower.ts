@@ -3,6 +3,8 @@ import type { Committed, Ctx } from '../commands/context.js';
 import type { StoredEvent } from '../store/events.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import { cameraView } from '../domain/views.js';
+import type { Ports } from '../store/ports.js';
+import type { Step } from '../store/step.js';
 
 /** How often a hub looks for events other hubs on its store committed. */
 export const FOLLOW_EVERY_MS = 100;
@@ -16,7 +18,7 @@ const BATCH = 500;
  * cannot be lost with the hub that committed it (the others read it from the log), and a screen never sees a later
  * seq before an earlier one (which it would take for a missed event and catch up).
  */
-export function startLogFollower(ctx: Ctx, opts: { send: (c: Committed) => void; log: Logger; everyMs?: number }): { offer: (c: Committed) => void; follow: () => void; stop: () => void } {
+export function startLogFollower(ctx: Ctx, opts: { send: (c: Committed) => void; log: Logger; everyMs?: number }): { offer: (c: Committed) => void; follow: () => Promise<void>; stop: () => void } {
   let upTo = ctx.store.events.headSeq();
   // This hub's commits that wait for an earlier seq of another hub's to be read and sent first.
   const own = new Map<number, Committed>();
@@ -30,36 +32,61 @@ export function startLogFollower(ctx: Ctx, opts: { send: (c: Committed) => void;
     }
   };
 
-  /** Reads and sends what the log holds after the last seq sent. */
-  const follow = () => {
-    try {
-      for (;;) {
-        if (ctx.store.events.headSeq() <= upTo) break;
-        const events = ctx.store.events.since(upTo, BATCH);
-        for (const e of events) {
-          if (e.seq <= upTo) continue;
-          const mine = own.get(e.seq);
-          own.delete(e.seq);
-          send(mine ?? relayed(e));
-        }
-        if (events.length < BATCH) break;
+  /** Reads what the log holds after the last seq sent, with what each event changed, and sends it in seq order. */
+  const readOnce = async () => {
+    for (;;) {
+      const from = upTo;
+      const batch = await ctx.store.query(function* (p) {
+        const events = yield* p.reports.eventsSince(from, BATCH);
+        const out: Committed[] = [];
+        // This hub's own commits are sent as they were committed: nothing to read for them.
+        for (const e of events) out.push(own.get(e.seq) ?? (yield* relayedStep(p, e)));
+        return out;
+      });
+      for (const c of batch) {
+        // Sent meanwhile (this hub's own commit came in while the log was read).
+        if (c.event.seq <= upTo) continue;
+        const mine = own.get(c.event.seq);
+        own.delete(c.event.seq);
+        send(mine ?? c);
       }
-    } catch (err) {
-      opts.log.error({ err }, 'could not follow the event log');
+      if (batch.length < BATCH) break;
     }
   };
 
   /** One that cannot be read as it stands still goes out as a tick: its seq is not skipped, the stream goes on. */
-  const relayed = (e: StoredEvent): Committed => {
+  function* relayedStep(p: Ports, e: StoredEvent): Step<Committed> {
     try {
-      return fromLog(ctx, e);
+      return yield* fromLogStep(p, e);
     } catch (err) {
       opts.log.error({ err, seq: e.seq }, 'could not read what an event changed; sent as a tick');
       return { event: e, report: null };
     }
+  }
+
+  // One read of the log at a time: a follow asked for while one runs is one more pass after it, so an event is never
+  // read twice at once nor sent out of order. On SQLite each pass is synchronous underneath.
+  let following: Promise<void> | null = null;
+  let again = false;
+  const follow = (): Promise<void> => {
+    if (following) {
+      again = true;
+      return following;
+    }
+    following = (async () => {
+      do {
+        again = false;
+        try {
+          await readOnce();
+        } catch (err) {
+          opts.log.error({ err }, 'could not follow the event log');
+        }
+      } while (again);
+    })().finally(() => (following = null));
+    return following;
   };
 
-  const timer = setInterval(follow, opts.everyMs ?? FOLLOW_EVERY_MS);
+  const timer = setInterval(() => void follow(), opts.everyMs ?? FOLLOW_EVERY_MS);
   timer.unref();
   return {
     /** One of this hub's commits, after its COMMIT. */
@@ -76,7 +103,7 @@ export function startLogFollower(ctx: Ctx, opts: { send: (c: Committed) => void;
         return;
       }
       own.set(c.event.seq, c);
-      follow();
+      void follow();
     },
     follow,
     stop: () => clearInterval(timer),
@@ -85,22 +112,23 @@ export function startLogFollower(ctx: Ctx, opts: { send: (c: Committed) => void;
 
 /**
  * What a broadcast of an event another hub committed carries, read from this store: the report or camera as it is
- * now (the same as after the event, or a later state that a later event will bring again under its own seq).
+ * now (the same as after the event, or a later state that a later event will bring again under its own seq). On
+ * either store (server/store/step.ts).
  */
-export function fromLog(ctx: Ctx, e: StoredEvent): Committed {
-  const p = e.payload as Record<string, unknown>;
+export function* fromLogStep(p: Ports, e: StoredEvent): Step<Committed> {
+  const payload = e.payload as Record<string, unknown>;
   if (e.type.startsWith('camera.')) {
-    const id = String(p.cameraId);
-    const row = ctx.store.cameras.get(id);
+    const id = String(payload.cameraId);
+    const row = yield* p.cameras.camera(id);
     // A removed camera has no row left; screens drop it by its id.
     const camera: CameraPublic = row ? cameraView({ ...row, lastSeq: e.seq }) : removedCamera(id, e);
     return { event: e, report: null, camera };
   }
   if (e.type.startsWith('indicator.')) {
-    const value = ctx.store.indicators.get(String(p.indicatorId), String(p.period));
+    const value = yield* p.room.indicatorValue(String(payload.indicatorId), String(payload.period));
     if (value) return { event: e, report: null, indicator: value };
   }
-  return { event: e, report: e.reportId === null ? null : ctx.store.reports.get(e.reportId) };
+  return { event: e, report: e.reportId === null ? null : yield* p.reports.report(e.reportId) };
 }
 
 /** A camera.removed read from the log: its row is gone, and a screen reads only the id of a removed camera. */

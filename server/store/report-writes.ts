@@ -51,6 +51,8 @@ export interface ReportWrites {
   mergedInto(primaryId: number): Step<ReportState[]>;
   /** How many open jobs each field supervisor of an agency holds, by account id. */
   openJobsByAssignee(agencyId: string): Step<Map<string, number>>;
+  /** Up to `limit` events after `seq`, in seq order. */
+  eventsSince(seq: number, limit: number): Step<StoredEvent[]>;
   /** Every event of one report, in seq order. */
   eventsOf(reportId: number): Step<StoredEvent[]>;
   /** A field supervisor's open jobs (dispatched to them and not yet done), oldest dispatch first. */
@@ -89,6 +91,7 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     openJobsByAssignee: (agencyId) => now(store.reports.openJobsByAssignee(agencyId)),
     openNear: (categoryId, point, radiusM) => now(store.reports.openInBox(categoryId, boundingBox(point, radiusM))),
     mergedInto: (primaryId) => now(store.reports.mergedInto(primaryId)),
+    eventsSince: (seq, limit) => now(store.events.since(seq, limit)),
     eventsOf: (reportId) => now(store.events.forReport(reportId)),
     assignedTo: (accountId) => now(store.reports.assignedTo(accountId)),
     dueForCheck: (at, limit) => now(store.reports.dueForCheck(at, limit)),

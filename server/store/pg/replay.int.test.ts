@@ -55,6 +55,7 @@ import { ANONYMOUS_CITIZEN } from '../../contract/roles.js';
 import { pgPorts } from './ports.js';
 import { fieldJobsStep } from '../../queries/field.js';
 import { duplicatesStep } from '../../queries/duplicates.js';
+import { fromLogStep } from '../../realtime/log-follower.js';
 import { indicatorBoardStep } from '../../queries/indicator-board.js';
 import { phoneSummaryStep } from '../../queries/phone-summary.js';
 import { cameraGridStep } from '../../queries/cameras.js';
@@ -506,6 +507,16 @@ describe('replaying a SQLite city into PostgreSQL', () => {
       };
     });
     expect(pgLists).toEqual(lists);
+    // What another hub's broadcast of each of the last events carries, read from the log and the store.
+    const relayed = (p: Ports) =>
+      (function* () {
+        const out = [];
+        for (const e of yield* p.reports.eventsSince(store.events.headSeq() - 60, 60)) out.push(yield* fromLogStep(p, e));
+        return out;
+      })();
+    const [sent, pgSent] = await read(relayed);
+    expect(pgSent).toEqual(sent);
+    expect(new Set(sent.map((c) => (c.camera ? 'camera' : c.indicator ? 'indicator' : c.report ? 'report' : 'tick')))).toEqual(new Set(['camera', 'indicator', 'report', 'tick']));
     expect([lists.accounts.length, lists.keys.length, lists.displays.length, lists.revoked.length].every((n) => n > 0)).toBe(true);
     expect(lists.outbox.pending).toBeGreaterThan(0);
   });

@@ -111,6 +111,12 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
           })
           .then((r) => new Map(r.rows.map((x) => [x.assignee_id, x.n]))),
       ),
+    eventsSince: (seq, limit) =>
+      later(
+        client
+          .query<EventRow>({ name: 'events-since-tx', text: 'SELECT seq, at, actor_id, actor_role, type, report_id, payload FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', values: [seq, limit] })
+          .then((r) => r.rows.map(toStored)),
+      ),
     eventsOf: (reportId) =>
       later(
         client
