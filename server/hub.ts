@@ -20,6 +20,7 @@ import type { Committed, Ctx } from './commands/context.js';
 import { startDisplayPresence } from './jobs/display-presence.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.js';
+import { sqliteOutboxQueue } from './store/outbox.js';
 import type { Presence } from './http/displays.js';
 import { SYSTEM } from './contract/roles.js';
 
@@ -93,7 +94,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   // Every event on the store reaches this hub's screens in seq order, this hub's own at once, other hubs' from the log.
   follower = startLogFollower(ctx, { send: (c) => listeners.forEach((l) => l(c)), log });
   const headBeat = startHeadBeat(io, ctx, { log });
-  const outbox = startOutboxWorker(ctx, { owner: heartbeat.runId, log, retries: config.webhookRetries });
+  const outbox = startOutboxWorker({ outbox: sqliteOutboxQueue(store.storeId, store.outbox), now: () => ctx.now() }, { owner: heartbeat.runId, log, retries: config.webhookRetries });
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
   // Ended flood-limit windows are kept until swept; any hub may sweep them, the DELETE is the same from each.
   const sweepLimits = setInterval(() => {

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import type { Store } from '../store/index.js';
-import type { ClaimedMessage } from '../store/outbox.js';
+import type { ClaimedMessage, OutboxQueue } from '../store/outbox.js';
 import { afterFailure, WEBHOOK_RETRIES, type RetryPolicy } from '../domain/retries.js';
 
 export type OutboxWorker = {
@@ -32,8 +31,8 @@ const DAY = 24 * 3600_000;
  * workers never send it at once, and the claim of a hub that died runs out and is taken by another. It starts with
  * a tick, which is how a hub restarted after a COMMIT sends what it had not.
  */
-export function startOutboxWorker(deps: { store: Store; now: () => Date }, opts: Options): OutboxWorker {
-  const { store, now } = deps;
+export function startOutboxWorker(deps: { outbox: OutboxQueue; now: () => Date }, opts: Options): OutboxWorker {
+  const { outbox, now } = deps;
   const batch = opts.batch ?? 20;
   const claimMs = opts.claimMs ?? 30_000;
   const timeoutMs = opts.timeoutMs ?? 5_000;
@@ -47,12 +46,12 @@ export function startOutboxWorker(deps: { store: Store; now: () => Date }, opts:
     try {
       const res = await fetch(m.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': `${store.storeId}:${m.seq}` },
+        headers: { 'content-type': 'application/json', 'idempotency-key': `${outbox.storeId}:${m.seq}` },
         body: m.body,
         signal: AbortSignal.timeout(timeoutMs),
       });
       await res.body?.cancel();
-      if (res.ok) return store.outbox.delivered(m.id, now().toISOString());
+      if (res.ok) return await outbox.delivered(m.id, now().toISOString());
       error = `HTTP ${res.status}`;
     } catch (err) {
       error = (err as Error).message;
@@ -60,7 +59,7 @@ export function startOutboxWorker(deps: { store: Store; now: () => Date }, opts:
     const attempts = m.attempts + 1;
     const at = now();
     const next = afterFailure(attempts, at, retries, opts.random);
-    const recorded = store.outbox.failed(m.id, opts.owner, error, next.giveUp ? { giveUpAt: at.toISOString() } : { retryAt: next.retryAt.toISOString() });
+    const recorded = await outbox.failed(m.id, opts.owner, error, next.giveUp ? { giveUpAt: at.toISOString() } : { retryAt: next.retryAt.toISOString() });
     if (!recorded) return;
     if (next.giveUp) opts.log.error({ agency: m.agencyId, seq: m.seq, url: m.url, attempts, error }, 'agency webhook given up');
     else opts.log.warn({ agency: m.agencyId, seq: m.seq, attempts, error, retryAt: next.retryAt }, 'agency webhook failed; will retry');
@@ -70,10 +69,10 @@ export function startOutboxWorker(deps: { store: Store; now: () => Date }, opts:
     const at = now();
     if (at.getTime() - prunedAt > DAY / 24) {
       prunedAt = at.getTime();
-      store.outbox.prune(new Date(at.getTime() - 7 * DAY).toISOString());
+      await outbox.prune(new Date(at.getTime() - 7 * DAY).toISOString());
     }
-    if (!store.outbox.anyDue(at.toISOString())) return 0;
-    const claimed = store.outbox.claim(opts.owner, at.toISOString(), new Date(at.getTime() + claimMs).toISOString(), batch);
+    if (!(await outbox.anyDue(at.toISOString()))) return 0;
+    const claimed = await outbox.claim(opts.owner, at.toISOString(), new Date(at.getTime() + claimMs).toISOString(), batch);
     await Promise.all(claimed.map(send));
     return claimed.length;
   };

@@ -13,6 +13,7 @@ import { photo, postReport, startTestHub, validReport } from '../testing/hub.js'
 import { sweepDeadlines } from '../commands/deadline-sweep.js';
 import { rebuild } from '../store/rebuild.js';
 import { startOutboxWorker, type OutboxWorker } from './outbox-worker.js';
+import { sqliteOutboxQueue } from '../store/outbox.js';
 import { DEADLINE_SWEEP_LEASE, startDeadlineScheduler } from './deadline-scheduler.js';
 import type { Ctx } from '../commands/context.js';
 
@@ -124,7 +125,7 @@ describe('the outbox worker', () => {
     return s;
   };
   const worker = (store: Store, owner: string, over: Partial<Parameters<typeof startOutboxWorker>[1]> = {}) => {
-    const w = startOutboxWorker({ store, now }, { owner, log: silent, everyMs: 3_600_000, ...over });
+    const w = startOutboxWorker({ outbox: sqliteOutboxQueue(store.storeId, store.outbox), now }, { owner, log: silent, everyMs: 3_600_000, ...over });
     workers.push(w);
     return w;
   };

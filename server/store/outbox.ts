@@ -82,3 +82,26 @@ export class OutboxTable {
     return this.pruneStmt.run(before).changes;
   }
 }
+
+/**
+ * The outbox as the worker (jobs/outbox-worker.ts) sends it, on either store: each call its own statement, outside
+ * any command's transaction. SQLite's below; PostgreSQL's in pg/outbox.ts.
+ */
+export interface OutboxQueue {
+  /** Identifies the store: with the seq, the Idempotency-Key a receiver drops a repeat by. */
+  readonly storeId: string;
+  prune(before: string): Promise<number>;
+  anyDue(now: string): Promise<boolean>;
+  claim(owner: string, now: string, until: string, limit: number): Promise<ClaimedMessage[]>;
+  delivered(id: number, at: string): Promise<void>;
+  failed(id: number, owner: string, error: string, next: { retryAt: string } | { giveUpAt: string }): Promise<boolean>;
+}
+
+export const sqliteOutboxQueue = (storeId: string, t: OutboxTable): OutboxQueue => ({
+  storeId,
+  prune: async (before) => t.prune(before),
+  anyDue: async (now) => t.anyDue(now),
+  claim: async (owner, now, until, limit) => t.claim(owner, now, until, limit),
+  delivered: async (id, at) => t.delivered(id, at),
+  failed: async (id, owner, error, next) => t.failed(id, owner, error, next),
+});
