@@ -129,8 +129,8 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
       deadlines?.stop();
       clearInterval(sweepLimits);
       await outbox.stop();
-      displayPresence.stop();
-      heartbeat.stop();
+      await displayPresence.stop();
+      await heartbeat.stop();
       headBeat.stop();
       follower?.stop();
       // In-flight requests get a moment to finish; after it, whatever is still open is cut (a browser that holds a

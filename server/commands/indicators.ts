@@ -35,7 +35,7 @@ export async function recordValues(ctx: Ctx, actor: Actor, inputs: ValueInput[],
     if (keys.has(key)) return refuse('invalid', `${v.indicatorId} ${v.period} is given twice`, field(i, 'period'));
     keys.add(key);
   }
-  return command(ctx, (p) => recordValuesStep(p.room, actor, inputs, source, now, field));
+  return command(ctx, (p) => recordValuesStep(p.room, actor, inputs, source, ctx.now(), field));
 }
 
 /**

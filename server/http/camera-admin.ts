@@ -32,19 +32,19 @@ export function cameraAdminRouter(ctx: Ctx): Router {
     res.json({ cameras: (await ctx.store.query((p) => p.cameras.list())).map(adminView) });
   });
   router.post('/', allow('cameras.manage'), body(CameraInput), async (req: Request, res: Response) => {
-    reply(res, await addCamera(ctx, req.actor, req.input as CameraInput), 201);
+    await reply(res, await addCamera(ctx, req.actor, req.input as CameraInput), 201);
   });
   router.patch('/:id', allow('cameras.manage'), body(CameraPatch), async (req: Request, res: Response) => {
-    reply(res, await updateCamera(ctx, req.actor, String(req.params.id), req.input as CameraPatch));
+    await reply(res, await updateCamera(ctx, req.actor, String(req.params.id), req.input as CameraPatch));
   });
   router.post('/:id/move', allow('cameras.manage'), body(CameraMove), async (req: Request, res: Response) => {
-    reply(res, await moveCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraMove>).location));
+    await reply(res, await moveCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraMove>).location));
   });
   router.post('/:id/disable', allow('cameras.manage'), body(CameraDisable), async (req: Request, res: Response) => {
-    reply(res, await disableCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraDisable>).reason));
+    await reply(res, await disableCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraDisable>).reason));
   });
   router.post('/:id/enable', allow('cameras.manage'), async (req: Request, res: Response) => {
-    reply(res, await enableCamera(ctx, req.actor, String(req.params.id)));
+    await reply(res, await enableCamera(ctx, req.actor, String(req.params.id)));
   });
   router.post('/:id/remove', allow('cameras.manage'), body(CameraDisable), async (req: Request, res: Response) => {
     const r = await removeCamera(ctx, req.actor, String(req.params.id), (req.input as z.infer<typeof CameraDisable>).reason);

@@ -23,7 +23,11 @@ export function startDeadlineScheduler(ctx: Ctx, opts: { everyMs: number; owner:
     } catch (err) {
       opts.log.error({ err }, 'deadline sweep failed');
     }
-    if (raised.length) opts.onRaised?.();
+    try {
+      if (raised.length) opts.onRaised?.();
+    } catch (err) {
+      opts.log.error({ err }, 'could not wake the outbox after the sweep');
+    }
     return raised;
   };
   // A tick that comes while a sweep is still running (a slow database) joins it rather than sweeping beside it.

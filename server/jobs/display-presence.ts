@@ -14,35 +14,32 @@ const SETTLE_MS = 100;
 export function startDisplayPresence(ctx: Ctx, opts: { runId: string; local: () => string[]; log: Logger; everyMs?: number }) {
   let pending: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
-  const write = (ids: readonly string[]) => {
-    try {
-      ctx.store.displayConnections.replace(opts.runId, ids, aliveSince(ctx.now()));
-    } catch (err) {
+  const write = (ids: readonly string[]): Promise<void> =>
+    ctx.store.write((p) => p.runs.replaceDisplayConnections(opts.runId, ids, aliveSince(ctx.now()))).catch((err: unknown) => {
       opts.log.warn({ err }, 'could not record which displays are connected');
-    }
-  };
-  const flush = () => {
+    });
+  const flush = (): Promise<void> => {
     if (pending) clearTimeout(pending);
     pending = null;
-    write(opts.local());
+    return write(opts.local());
   };
-  const timer = setInterval(flush, opts.everyMs ?? HEARTBEAT_MS);
+  const timer = setInterval(() => void flush(), opts.everyMs ?? HEARTBEAT_MS);
   timer.unref();
   return {
     /** A display connected or left this hub. */
     changed: () => {
       // The sockets a stopping hub closes are not news: stop() has already said it holds none.
-      if (!stopped) pending ??= setTimeout(flush, SETTLE_MS);
+      if (!stopped) pending ??= setTimeout(() => void flush(), SETTLE_MS);
     },
     flush,
-    connected: (): Set<string> => new Set([...opts.local(), ...ctx.store.displayConnections.onLiveRuns(aliveSince(ctx.now()))]),
+    connected: async (): Promise<Set<string>> => new Set([...opts.local(), ...(await ctx.store.query((p) => p.runs.displaysOnOtherRuns(opts.runId, aliveSince(ctx.now()))))]),
     /** A hub that stops holds no screen any more. */
     stop: () => {
       stopped = true;
       clearInterval(timer);
       if (pending) clearTimeout(pending);
       pending = null;
-      write([]);
+      return write([]);
     },
   };
 }

@@ -88,10 +88,10 @@ describe('hubs on one store', () => {
     const longAgo = new Date(now.getTime() - RUN_SLACK_MS - 1000).toISOString();
     store.hubRuns.start('run-that-died', longAgo);
     store.displayConnections.replace('run-that-died', ['display-of-the-dead'], aliveSince(new Date(0)));
-    expect(store.displayConnections.onLiveRuns(aliveSince(new Date(0)))).toContain('display-of-the-dead');
-    expect(store.displayConnections.onLiveRuns(aliveSince(now))).not.toContain('display-of-the-dead');
+    expect(store.displayConnections.onOtherLiveRuns('another-run', aliveSince(new Date(0)))).toContain('display-of-the-dead');
+    expect(store.displayConnections.onOtherLiveRuns('another-run', aliveSince(now))).not.toContain('display-of-the-dead');
     // The next run that writes its own rows sweeps the dead one's.
     store.displayConnections.replace('run-alive', [], aliveSince(now));
-    expect(store.displayConnections.onLiveRuns(aliveSince(new Date(0)))).not.toContain('display-of-the-dead');
+    expect(store.displayConnections.onOtherLiveRuns('another-run', aliveSince(new Date(0)))).not.toContain('display-of-the-dead');
   });
 });

@@ -80,9 +80,10 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
     caughtUp.then(
       (c) => socket.emit('live.catchup', c),
       (err: unknown) => {
-        // The screen reconnects and asks again; a store that cannot answer never ends the hub.
+        // The screen reconnects (with its back-off: the transport closed, not a server disconnect, which it would
+        // answer at once) and asks again; a store that cannot answer never ends the hub.
         opts.log.error({ err }, 'catch-up could not be read');
-        socket.disconnect(true);
+        socket.conn.close();
       },
     );
     // A paired display hears its own layout: in the catch-up on every (re)connect, then live in its own room.

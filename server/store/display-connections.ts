@@ -13,7 +13,7 @@ export class DisplayConnectionsTable {
     this.liveStmt = db
       .prepare(
         `SELECT DISTINCT c.display_id FROM display_connections c JOIN hub_runs r ON r.id = c.run_id
-         WHERE COALESCE(r.last_alive_at, r.started_at) >= ?`,
+         WHERE COALESCE(r.last_alive_at, r.started_at) >= ? AND c.run_id <> ? ORDER BY c.display_id`,
       )
       .pluck();
   }
@@ -27,8 +27,11 @@ export class DisplayConnectionsTable {
     }).immediate();
   }
 
-  /** The displays connected to any run alive since `aliveSince`. */
-  onLiveRuns(aliveSince: string): string[] {
-    return this.liveStmt.all(aliveSince) as string[];
+  /**
+   * The displays connected to another run alive since `aliveSince`: a run knows its own from its sockets, and its
+   * rows lag them (written SETTLE_MS after a change), so a display that just left is not counted from them.
+   */
+  onOtherLiveRuns(runId: string, aliveSince: string): string[] {
+    return this.liveStmt.all(aliveSince, runId) as string[];
   }
 }

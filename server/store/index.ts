@@ -41,6 +41,7 @@ import { sqliteReportWrites } from './report-writes.js';
 import { sqliteCameraWrites } from './camera-writes.js';
 import { sqliteAccountWrites } from './account-writes.js';
 import { sqliteRoomWrites } from './room-writes.js';
+import { sqliteRunWrites } from './run-writes.js';
 import { runNow, type Step } from './step.js';
 
 type ProjectedTables = Pick<Store, 'replayCheckpoints' | 'reports' | 'rollups' | 'openCounts' | 'cameras' | 'indicators' | 'layouts' | 'accounts' | 'apiClients'>;
@@ -150,7 +151,7 @@ export class Store implements StepStore {
     this.rollups = new RollupsTable(db);
     this.openCounts = new OpenCountsTable(db);
     this.projector = new Projector(this.events, projectionsOf(db, this, this.clock));
-    this.ports = { reports: sqliteReportWrites(this), cameras: sqliteCameraWrites(this), accounts: sqliteAccountWrites(this), room: sqliteRoomWrites(this) };
+    this.ports = { reports: sqliteReportWrites(this), cameras: sqliteCameraWrites(this), accounts: sqliteAccountWrites(this), room: sqliteRoomWrites(this), runs: sqliteRunWrites(this) };
     // The rollups are a function of the reports' rows: a store that had reports before they existed starts from those.
     // So are the open counts and the month rows of 027.
     const at027 = applied.includes('027_open_counts_and_rollup_months.sql');
@@ -232,6 +233,11 @@ export class Store implements StepStore {
     } catch (err) {
       return Promise.reject(err);
     }
+  }
+
+  /** A step that writes no event: on SQLite one transaction, as a command's (there is one writer either way). */
+  write<T>(make: (p: Ports) => Step<T>): Promise<T> {
+    return this.command(make);
   }
 
   /** command, in the transaction grouped with this turn's others (txGrouped); `after` runs once it has committed. */

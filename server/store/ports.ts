@@ -2,13 +2,14 @@ import type { ReportWrites } from './report-writes.js';
 import type { CameraWrites } from './camera-writes.js';
 import type { AccountWrites } from './account-writes.js';
 import type { RoomWrites } from './room-writes.js';
+import type { RunWrites } from './run-writes.js';
 import type { Step } from './step.js';
 
 /**
  * Everything a command's step (server/store/step.ts) may read and write inside its transaction, on either store:
  * SQLite's (Store.ports, answering at once) or PostgreSQL's (pg/ports.ts, one set per transaction).
  */
-export type Ports = { reports: ReportWrites; cameras: CameraWrites; accounts: AccountWrites; room: RoomWrites };
+export type Ports = { reports: ReportWrites; cameras: CameraWrites; accounts: AccountWrites; room: RoomWrites; runs: RunWrites };
 
 /**
  * Where a step runs: a command's in one transaction, or one shared with the other grouped commands of this turn (one
@@ -18,6 +19,8 @@ export type Ports = { reports: ReportWrites; cameras: CameraWrites; accounts: Ac
 export interface StepStore {
   /** Identifies the database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
+  /** Runs a step that writes no event (the hub's runs, presence), in one transaction that does not hold the log. */
+  write<T>(make: (p: Ports) => Step<T>): Promise<T>;
   /** Runs a step that only reads, in one read transaction. */
   query<T>(make: (p: Ports) => Step<T>): Promise<T>;
   command<T>(make: (p: Ports) => Step<T>): Promise<T>;

@@ -144,9 +144,12 @@ export function createLive(opts: { camerasOnly?: boolean } = {}) {
     syncToken++; // whatever sync was under way is answered by this
     syncing = false;
     clearTimeout(syncTimer);
-    // Events held from another store (the hub's store was replaced) mean nothing here.
-    if (c.storeId !== storeId) buffer = [];
-    replaceCameras(c.cameras, c.storeId === storeId);
+    // Events held from another store (the hub's store was replaced) mean nothing here. Before the first catch-up the
+    // screen has no store yet: what it holds came on this connection, from this store, and may be newer than the
+    // catch-up (an event committed after its read can overtake it on the wire).
+    const sameStore = storeId === null || c.storeId === storeId;
+    if (!sameStore) buffer = [];
+    replaceCameras(c.cameras, sameStore);
     if (c.kind === 'snapshot') {
       markers.clear();
       Object.assign(counts, zeroCounts());

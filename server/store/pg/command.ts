@@ -35,6 +35,7 @@ export function pgStepStore(pg: PgStore, projector: PgProjector): StepStore {
     storeId: pg.storeId,
     query: (make) => pg.transactions.read((tx) => runLater(make(ports(tx)))),
     command: (make) => pgCommand(pg.transactions, (tx) => make(ports(tx))),
+    write: (make) => pg.transactions.transaction((tx) => runLater(make(ports(tx)))),
     commandGrouped: (make, after = () => {}) =>
       pgCommand(group, (tx) => make(ports(tx))).then((value) => {
         after(value);

@@ -77,25 +77,29 @@ describe('the outbox worker on PostgreSQL', () => {
 
   it('retries a failed send after its backoff, and a dead hub\'s claim is taken once it runs out', async () => {
     got.clear();
-    const live = worker(pg, 'hub-live');
     await queue(100, 2);
     failFirst = 1;
-    expect(await live.tick()).toBe(2);
+    const live = worker(pg, 'hub-live');
+    // Ticks (joining the one it starts with) until one finds nothing due: what a hub's timer does over time.
+    const settle = async () => {
+      while ((await live.tick()) > 0);
+    };
+    await settle();
     expect(got.size).toBe(1);
-    const failed = (await pg.pool.query("SELECT attempts, last_error AS \"lastError\", next_attempt_at > $1 AS later FROM outbox WHERE delivered_at IS NULL", [now().toISOString()])).rows;
+    const failed = (await pg.pool.query('SELECT attempts, last_error AS "lastError", next_attempt_at > $1 AS later FROM outbox WHERE delivered_at IS NULL', [now().toISOString()])).rows;
     expect(failed).toEqual([{ attempts: 1, lastError: 'HTTP 503', later: true }]);
     // Not before its backoff; then it goes.
-    expect(await live.tick()).toBe(0);
     clock.t += 3600_000;
-    expect(await live.tick()).toBe(1);
+    await settle();
     expect(got.size).toBe(2);
 
     // A hub claims a message and dies before sending it: nobody sends it while the claim holds, the live hub after.
     await queue(200, 1);
     expect((await pgOutboxQueue(pg).claim('hub-dead', now().toISOString(), new Date(clock.t + 30_000).toISOString(), 5)).map((m) => m.seq)).toEqual([200]);
-    expect(await live.tick()).toBe(0);
+    await settle();
+    expect(got.has(`${pg.storeId}:200`)).toBe(false);
     clock.t += 31_000;
-    expect(await live.tick()).toBe(1);
+    await settle();
     expect(got.get(`${pg.storeId}:200`)).toBe(1);
     expect(await pending()).toBe(0);
   });

@@ -520,6 +520,31 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect([lists.accounts.length, lists.keys.length, lists.displays.length, lists.revoked.length].every((n) => n > 0)).toBe(true);
     expect(lists.outbox.pending).toBeGreaterThan(0);
   });
+  it('keeps the hubs\' runs and the screens they hold alike on both stores: the data gaps\' runs, presence across hubs', async () => {
+    const both = <T>(make: (p: Ports) => Step<T>) => onBoth(store.ports, (tx) => pgPorts(tx, projector, new Map()), pg, make);
+    const t = (h: number) => new Date(Date.parse('2026-12-01T00:00:00Z') + h * 3600_000).toISOString();
+    await both(function* (p) {
+      yield* p.runs.startRun('run-1', t(0));
+      yield* p.runs.aliveRun('run-1', t(5));
+      yield* p.runs.startRun('run-2', t(8));
+      yield* p.runs.aliveRun('run-2', t(9));
+      yield* p.runs.startRun('run-3', t(12));
+    });
+    expect(await both((p) => p.runs.runsOverlapping(t(6), t(13)))).toEqual([
+      { startedAt: t(0), lastAliveAt: t(5) },
+      { startedAt: t(8), lastAliveAt: t(9) },
+      { startedAt: t(12), lastAliveAt: t(12) },
+    ]);
+    // Presence: run-3 holds two screens, run-2 one; run-1 is dead by t(7), and its row goes when another run writes.
+    await both(function* (p) {
+      yield* p.runs.replaceDisplayConnections('run-1', ['display-old'], t(0));
+      yield* p.runs.replaceDisplayConnections('run-2', ['display-b'], t(0));
+      yield* p.runs.replaceDisplayConnections('run-3', ['display-c', 'display-a'], t(7));
+    });
+    expect(await both((p) => p.runs.displaysOnOtherRuns('run-3', t(9)))).toEqual(['display-b']);
+    expect(await both((p) => p.runs.displaysOnOtherRuns('run-2', t(9)))).toEqual(['display-a', 'display-c']);
+    expect(await both((p) => p.runs.displaysOnOtherRuns('run-9', t(0)))).not.toContain('display-old');
+  });
 });
 
 describe('refusing a PostgreSQL log that is not a copy of this SQLite one', () => {
