@@ -33,10 +33,10 @@ export function indicatorsRouter(ctx: Ctx): Router {
     res.json(await phoneSummary(ctx));
   });
 
-  router.get('/:id/history', allow('indicators.read'), (req: Request, res: Response) => {
+  router.get('/:id/history', allow('indicators.read'), async (req: Request, res: Response) => {
     const spec = indicatorSpecs(ctx.city).get(String(req.params.id));
     if (!spec) return res.status(404).json({ error: 'not_found', field: 'id', message: `no indicator ${req.params.id}` });
-    res.json({ indicator: spec, history: ctx.store.indicators.history(spec.id) });
+    res.json({ indicator: spec, history: await ctx.store.query((p) => p.room.indicatorHistory(spec.id, 200)) });
   });
 
   router.post('/values', allow('indicators.record'), body(ValueInput), async (req: Request, res: Response) => {

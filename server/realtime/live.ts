@@ -105,6 +105,13 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
       });
     }
 
+    // Checked again now that it is in its rooms: a logout, a disable or a revoked display committed between the
+    // handshake's read and the joins sent its disconnect before this socket could hear it.
+    void stillValid(socket).then(
+      (valid) => valid || void socket.disconnect(true),
+      () => {},
+    );
+
     handle(socket, 'live.sync', SyncInput, 'live.watch', async (_actor, input) => ({
       ok: true,
       value: await catchUp(ctx, { ...input, snapshot: columnsWanted(auth) }, opts.catchUpLimit),

@@ -4,6 +4,15 @@ import type { IndicatorHistoryEntry, IndicatorValue } from '../contract/indicato
 
 const SELECT = 'SELECT indicator_id AS indicatorId, period, value, at, seq, source, corrections FROM indicator_values';
 
+/** An indicator.* event as the history reads it from the log, on either store. */
+export type IndicatorEventRow = { seq: number; at: string; type: string; actorRole: string; payload: string };
+
+/** One entry of an indicator's history: the figure, the one it replaced, who and why. */
+export function indicatorHistoryEntry(r: IndicatorEventRow): IndicatorHistoryEntry {
+  const p = JSON.parse(r.payload);
+  return { seq: r.seq, at: r.at, type: r.type, period: p.period, value: p.value, previous: p.previous ?? null, source: p.source, note: p.note ?? null, actorName: p.actorName ?? null, actorRole: r.actorRole };
+}
+
 export class IndicatorValuesTable {
   private readonly s;
   constructor(db: Db) {
@@ -39,9 +48,6 @@ export class IndicatorValuesTable {
   }
 
   history(indicatorId: string, limit = 200): IndicatorHistoryEntry[] {
-    return (this.s.history.all(indicatorId, limit) as { seq: number; at: string; type: string; actorRole: string; payload: string }[]).map((r) => {
-      const p = JSON.parse(r.payload);
-      return { seq: r.seq, at: r.at, type: r.type, period: p.period, value: p.value, previous: p.previous ?? null, source: p.source, note: p.note ?? null, actorName: p.actorName ?? null, actorRole: r.actorRole };
-    });
+    return (this.s.history.all(indicatorId, limit) as IndicatorEventRow[]).map(indicatorHistoryEntry);
   }
 }

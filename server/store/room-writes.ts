@@ -1,5 +1,5 @@
 import type { ApiClientView } from '../contract/api-clients.js';
-import type { IndicatorValue } from '../contract/indicators.js';
+import type { IndicatorHistoryEntry, IndicatorValue } from '../contract/indicators.js';
 import type { Display, RevokedDisplay } from './displays.js';
 import type { DisplayRow, StoredLayout } from './display-layouts.js';
 import type { LogEvent, StoredEvent } from './events.js';
@@ -37,6 +37,8 @@ export interface RoomWrites {
   /** The displays revoked most recently, newest first. */
   revokedDisplays(limit: number): Step<RevokedDisplay[]>;
   indicatorValue(indicatorId: string, period: string): Step<IndicatorValue | null>;
+  /** One indicator's recorded and corrected figures, newest first, at most `limit`. */
+  indicatorHistory(indicatorId: string, limit: number): Step<IndicatorHistoryEntry[]>;
   /** Every indicator's values from `fromPeriod` on, by indicator and period. */
   indicatorValues(fromPeriod: string): Step<IndicatorValue[]>;
 }
@@ -60,5 +62,6 @@ export function sqliteRoomWrites(store: Store): RoomWrites {
     layout: (displayId) => now(store.layouts.get(displayId)),
     indicatorValue: (indicatorId, period) => now(store.indicators.get(indicatorId, period)),
     indicatorValues: (fromPeriod) => now(store.indicators.list(fromPeriod)),
+    indicatorHistory: (indicatorId, limit) => now(store.indicators.history(indicatorId, limit)),
   };
 }

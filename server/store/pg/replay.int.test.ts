@@ -444,6 +444,9 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect((await both((w) => recordValuesStep(w, admin, [input], 'console', when)))[0]).toMatchObject({ ok: false, field: 'values.0.note' });
     expect((await both((w) => recordValuesStep(w, admin, [{ ...input, note: 'Salah ketik' }], 'console', when)))[0]).toMatchObject({ ok: true, value: { unchanged: 0 } });
     expect((await both((w) => recordValuesStep(w, admin, [{ ...input, note: 'Dikirim lagi' }], 'console', when)))[0]).toMatchObject({ ok: true, value: { recorded: [], unchanged: 1 } });
+    // Its history, the correction beside the first figure, read from either log.
+    const history = await both((w) => w.indicatorHistory(figure.indicatorId, 200));
+    expect(history[0]).toMatchObject({ type: 'indicator.corrected', value: input.value, previous: figure.value, note: 'Salah ketik' });
 
     // Who is calling, from each kind of credential, is the same on both: a key (live, revoked, unknown), a display
     // token (paired, revoked), a staff session (the one signed in above), and nothing at all.

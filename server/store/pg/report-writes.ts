@@ -75,7 +75,7 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
         client
           .query<ReportRow>({
             name: 'reports-flagged',
-            // SQLite orders by the JSON's resolutionDueAt and leaves ties to the table; here ties go by id.
+            // By the JSON's resolutionDueAt, ties by id, as SQLite's ReportsTable.flagged.
             text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE deadline_flags <> '[]' AND status IN ${OPEN_IN}
                      AND ($1::text IS NULL OR agency_id = $1) ORDER BY (deadlines::json)->>'resolutionDueAt', id LIMIT $2`,
             values: [agencyId, limit],

@@ -5,6 +5,7 @@ import { ownTx, type Tx } from '../event-log.js';
 import { later } from '../step.js';
 import type { PgProjector } from './projector.js';
 import { PgTx } from './transactions.js';
+import { indicatorHistoryEntry, type IndicatorEventRow } from '../indicators.js';
 
 const DISPLAY = 'SELECT id, name, created_at AS "createdAt", revoked_at AS "revokedAt" FROM displays';
 const API_CLIENT = 'SELECT id, name, key_prefix AS "keyPrefix", scopes, created_by AS "createdBy", created_at AS "createdAt", revoked_at AS "revokedAt" FROM api_clients';
@@ -63,6 +64,17 @@ export function pgRoomWrites(tx: Tx, projector: PgProjector): RoomWrites {
         client
           .query({ name: 'layouts-get', text: 'SELECT display_id AS "displayId", layout, seq, assigned_at AS "assignedAt", assigned_by AS "assignedBy" FROM display_layouts WHERE display_id = $1', values: [displayId] })
           .then((r) => (r.rows[0] ? { ...r.rows[0], layout: JSON.parse(r.rows[0].layout) as Layout } : null)),
+      ),
+    indicatorHistory: (indicatorId, limit) =>
+      later(
+        client
+          .query<IndicatorEventRow>({
+            name: 'indicators-history',
+            text: `SELECT seq, at, type, actor_role AS "actorRole", payload FROM events
+                   WHERE type IN ('indicator.recorded', 'indicator.corrected') AND (payload::json)->>'indicatorId' = $1 ORDER BY seq DESC LIMIT $2`,
+            values: [indicatorId, limit],
+          })
+          .then((r) => r.rows.map(indicatorHistoryEntry)),
       ),
     indicatorValues: (fromPeriod) =>
       later(
