@@ -24,6 +24,8 @@ export interface CameraWrites {
   setSource(id: string, src: CameraSource, fromProfile: boolean): Step<void>;
   /** null: no source row; true while the addresses are still the profile's. */
   sourceFromProfile(id: string): Step<boolean | null>;
+  /** The enabled cameras whose next probe is due at `now` (never probed, or their interval gone), longest waiting first. */
+  due(now: string): Step<CameraRow[]>;
   /** Every camera with its sources, by id. */
   list(): Step<CameraRow[]>;
   /** Every camera's share of [from, to) online, from its health spans (null: no known health in it). */
@@ -44,6 +46,7 @@ export function sqliteCameraWrites(store: Store): CameraWrites {
     sourceFromProfile: (id) => now(store.cameras.sourceFromProfile(id)),
     everAdded: () => now(store.cameras.everAdded()),
     list: () => now(store.cameras.list()),
+    due: (at) => now(store.cameras.due(at)),
     uptimes: (from, to) => now(store.cameras.uptimes(from, to)),
   };
 }

@@ -48,7 +48,7 @@ export class CamerasTable {
       // Due: enabled, and never probed or its interval gone since the last probe (a microsecond of slack for float days).
       due: db.prepare(
         `${SELECT} WHERE c.disabled = 0 AND (c.last_probe_at IS NULL OR julianday(@now) - julianday(c.last_probe_at) >= c.interval_s / 86400.0 - 1e-9)
-         ORDER BY c.last_probe_at IS NOT NULL, c.last_probe_at`,
+         ORDER BY c.last_probe_at IS NOT NULL, c.last_probe_at, c.id`,
       ),
       source: db.prepare(
         `INSERT INTO camera_sources (camera_id, snapshot_url, stream_url, username, password, from_profile)

@@ -33,6 +33,16 @@ export function pgCameraWrites(tx: Tx, projector: PgProjector, probesSincePrune:
     camera: (id) => later(query('cameras-row', `${SELECT} WHERE c.id = $1`, [id]).then((r) => (r.rows[0] as CameraRow | undefined) ?? null)),
     // COLLATE "C": SQLite's byte order of ids, whatever the database's collation.
     list: () => later(query('cameras-list', `${SELECT} ORDER BY c.id COLLATE "C"`, []).then((r) => r.rows as CameraRow[])),
+    // SQLite's rule in seconds: its microsecond of slack for float days is 86.4 µs here.
+    due: (at) =>
+      later(
+        query(
+          'cameras-due',
+          `${SELECT} WHERE c.disabled = 0 AND (c.last_probe_at IS NULL OR EXTRACT(EPOCH FROM ($1::timestamptz - c.last_probe_at::timestamptz)) >= c.interval_s - 0.0000864)
+           ORDER BY c.last_probe_at IS NOT NULL, c.last_probe_at, c.id COLLATE "C"`,
+          [at],
+        ).then((r) => r.rows as CameraRow[]),
+      ),
     uptimes: (from, to) =>
       later(
         query('cameras-uptimes', UPTIME, [from, to]).then(

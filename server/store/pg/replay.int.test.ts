@@ -363,6 +363,10 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     for (let i = 0; i < 8; i++) await probe({ at: at(21 + i).toISOString(), ok: true, latencyMs: 100, hash: `g${i}`, luma: 100, error: null });
     expect(changes).toEqual(expect.arrayContaining(['camera.health_changed online', 'camera.health_changed degraded', 'camera.reason_changed black', 'camera.health_changed offline']));
     expect(store.cameras.get(cam)!.health).toBe('online');
+    // What the monitor probes next: the never-probed first, then the longest waiting, the disabled never.
+    const dueAt = async (s: number) => (await both((w) => w.due(at(s).toISOString()))).map((c) => c.id);
+    expect(await dueAt(28)).not.toContain(cam);
+    expect(await dueAt(3600)).toContain(cam);
 
     const input = { id: 'cam-moved-1', name: 'Simpang baru', kind: 'traffic' as const, location: [106.63, -6.18] as [number, number], snapshotUrl: 'http://127.0.0.1:9/snap.jpg', intervalS: 10 };
     expect((await both((w) => addCameraStep(w, admin, input, at(41))))[0].ok).toBe(true);
