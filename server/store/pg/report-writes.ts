@@ -21,17 +21,20 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
   const { client } = ownTx(tx, PgTx);
   const markers = (name: string, text: string, values: unknown[]) =>
     client.query<MarkerTuple>({ name, text, values, rowMode: 'array' }).then((r) => r.rows.map(singleReporter));
+  /** Reports as the projection holds them: `rest` is what follows FROM reports (WHERE, ORDER BY, LIMIT). */
+  const reports = (name: string, rest: string, values: unknown[]) =>
+    later(client.query<ReportRow>({ name, text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports ${rest}`, values }).then((r) => r.rows.map(reportFromRow)));
+  /** Events as the log holds them: `rest` is what follows FROM events. */
+  const events = (name: string, rest: string, values: unknown[]) =>
+    later(client.query<EventRow>({ name, text: `SELECT seq, at, actor_id, actor_role, type, report_id, payload FROM events ${rest}`, values }).then((r) => r.rows.map(toStored)));
   const one = async <T>(name: string, text: string, values: unknown[]): Promise<T | null> => ((await client.query({ name, text, values })).rows[0] as T | undefined) ?? null;
   return {
     clientCommand: (clientId) =>
       later(one<ClientCommand>('client-commands-get', 'SELECT client_id AS "clientId", actor_id AS "actorId", report_id AS "reportId", seq, created_at AS "createdAt" FROM client_commands WHERE client_id = $1', [clientId])),
     report: (id) => later(readReport(client, id)),
-    reportByTicket: (ticket) =>
-      later(
-        client
-          .query<ReportRow>({ name: 'reports-by-ticket', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE ticket = $1`, values: [ticket] })
-          .then((r) => (r.rows[0] ? reportFromRow(r.rows[0]) : null)),
-      ),
+    reportByTicket: function* (ticket) {
+      return (yield* reports('reports-by-ticket', 'WHERE ticket = $1', [ticket]))[0] ?? null;
+    },
     account: (id) =>
       later(
         one<AccountRow>(
@@ -70,37 +73,22 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
       later(client.query<{ at: string | null }>({ name: 'events-head-at', text: 'SELECT (SELECT at FROM events WHERE seq = h.seq) AS at FROM event_head h' }).then((r) => r.rows[0].at)),
     allMarkers: () => later(markers('reports-markers', `SELECT ${MARKERS} FROM reports ORDER BY id`, [])),
     markersChangedSince: (seq) => later(markers('reports-markers-changed', `SELECT ${MARKERS} FROM reports WHERE last_seq > $1 ORDER BY id`, [seq])),
+    // By the JSON's resolutionDueAt, ties by id, as SQLite's ReportsTable.flagged.
     flagged: (agencyId, limit) =>
-      later(
-        client
-          .query<ReportRow>({
-            name: 'reports-flagged',
-            // By the JSON's resolutionDueAt, ties by id, as SQLite's ReportsTable.flagged.
-            text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE deadline_flags <> '[]' AND status IN ${OPEN_IN}
-                     AND ($1::text IS NULL OR agency_id = $1) ORDER BY (deadlines::json)->>'resolutionDueAt', id LIMIT $2`,
-            values: [agencyId, limit],
-          })
-          .then((r) => r.rows.map(reportFromRow)),
+      reports(
+        'reports-flagged',
+        `WHERE deadline_flags <> '[]' AND status IN ${OPEN_IN} AND ($1::text IS NULL OR agency_id = $1) ORDER BY (deadlines::json)->>'resolutionDueAt', id LIMIT $2`,
+        [agencyId, limit],
       ),
     // ST_DWithin on the sphere through the GiST index on reports.place, as pg/geo.ts openNear; the domain decides.
     openNear: (categoryId, p, radiusM) =>
-      later(
-        client
-          .query<ReportRow>({
-            name: 'reports-open-near-rows',
-            text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE category_id = $1 AND status IN ${OPEN_IN}
-                     AND ST_DWithin(place, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4, false)
-                   ORDER BY ST_Distance(place, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, false), id LIMIT 500`,
-            values: [categoryId, p.lng, p.lat, radiusM + 1],
-          })
-          .then((r) => r.rows.map(reportFromRow)),
+      reports(
+        'reports-open-near-rows',
+        `WHERE category_id = $1 AND status IN ${OPEN_IN} AND ST_DWithin(place, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4, false)
+         ORDER BY ST_Distance(place, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, false), id LIMIT 500`,
+        [categoryId, p.lng, p.lat, radiusM + 1],
       ),
-    mergedInto: (primaryId) =>
-      later(
-        client
-          .query<ReportRow>({ name: 'reports-merged-into', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE merged_into_id = $1 AND status = 'merged' ORDER BY created_at, id LIMIT 500`, values: [primaryId] })
-          .then((r) => r.rows.map(reportFromRow)),
-      ),
+    mergedInto: (primaryId) => reports('reports-merged-into', "WHERE merged_into_id = $1 AND status = 'merged' ORDER BY created_at, id LIMIT 500", [primaryId]),
     openJobsByAssignee: (agencyId) =>
       later(
         client
@@ -111,30 +99,10 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
           })
           .then((r) => new Map(r.rows.map((x) => [x.assignee_id, x.n]))),
       ),
-    eventsSince: (seq, limit) =>
-      later(
-        client
-          .query<EventRow>({ name: 'events-since-tx', text: 'SELECT seq, at, actor_id, actor_role, type, report_id, payload FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', values: [seq, limit] })
-          .then((r) => r.rows.map(toStored)),
-      ),
-    eventsOf: (reportId) =>
-      later(
-        client
-          .query<EventRow>({ name: 'events-of-report-tx', text: 'SELECT seq, at, actor_id, actor_role, type, report_id, payload FROM events WHERE report_id = $1 ORDER BY seq', values: [reportId] })
-          .then((r) => r.rows.map(toStored)),
-      ),
-    assignedTo: (accountId) =>
-      later(
-        client
-          .query<ReportRow>({ name: 'reports-assigned', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE assignee_id = $1 AND status IN ${RESPONDING_IN} ORDER BY dispatched_at, id`, values: [accountId] })
-          .then((r) => r.rows.map(reportFromRow)),
-      ),
-    dueForCheck: (at, limit) =>
-      later(
-        client
-          .query<ReportRow>({ name: 'reports-due', text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= $1 ORDER BY next_check_at, id LIMIT $2`, values: [at, limit] })
-          .then((r) => r.rows.map(reportFromRow)),
-      ),
+    eventsSince: (seq, limit) => events('events-since-tx', 'WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]),
+    eventsOf: (reportId) => events('events-of-report-tx', 'WHERE report_id = $1 ORDER BY seq', [reportId]),
+    assignedTo: (accountId) => reports('reports-assigned', `WHERE assignee_id = $1 AND status IN ${RESPONDING_IN} ORDER BY dispatched_at, id`, [accountId]),
+    dueForCheck: (at, limit) => reports('reports-due', 'WHERE next_check_at IS NOT NULL AND next_check_at <= $1 ORDER BY next_check_at, id LIMIT $2', [at, limit]),
     rewrite: (report) => later(writeReport(client, report)),
     lease: (name) => later(one<Lease>('leases-get', 'SELECT name, owner, until FROM leases WHERE name = $1', [name])),
     swapLease: (seen, next) =>
