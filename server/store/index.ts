@@ -79,6 +79,15 @@ export function readOnlyProjections(db: Db, clock: CityClock): Projection[] {
   }
 }
 
+/** A synchronous piece of work as a promise: its value, or its throw as the rejection (never a throw at the call). */
+function settled<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
 /** Everything the hub persists, behind one object; SQL stays in this folder. */
 export class Store implements StepStore {
   readonly events: EventLog;
@@ -208,31 +217,21 @@ export class Store implements StepStore {
    */
   txGrouped<T>(fn: () => T, after: (value: T) => void = () => {}, durable = true): Promise<T> {
     if (this.group) return this.group.run(fn, after, durable);
-    try {
+    return settled(() => {
       const value = this.tx(fn);
       after(value);
-      return Promise.resolve(value);
-    } catch (err) {
-      return Promise.reject(err);
-    }
+      return value;
+    });
   }
 
   /** Runs a step that only reads, in one read transaction (no write lock): its reads agree with one another. */
   query<T>(make: (p: Ports) => Step<T>): Promise<T> {
-    try {
-      return Promise.resolve(this.read(() => runNow(make(this.ports))));
-    } catch (err) {
-      return Promise.reject(err);
-    }
+    return settled(() => this.read(() => runNow(make(this.ports))));
   }
 
   /** Runs a command's step in one transaction (server/store/step.ts): resolves once it has committed. */
   command<T>(make: (p: Ports) => Step<T>): Promise<T> {
-    try {
-      return Promise.resolve(this.tx(() => runNow(make(this.ports))));
-    } catch (err) {
-      return Promise.reject(err);
-    }
+    return settled(() => this.tx(() => runNow(make(this.ports))));
   }
 
   /** A step that writes no event: on SQLite one transaction, as a command's (there is one writer either way). */

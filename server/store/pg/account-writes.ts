@@ -4,6 +4,7 @@ import { ownTx, type Tx } from '../event-log.js';
 import { later } from '../step.js';
 import type { PgProjector } from './projector.js';
 import { PgTx } from './transactions.js';
+import { statements } from './statements.js';
 
 const ACCOUNT = `SELECT a.id, a.username, a.name, a.role, a.agency_id AS "agencyId", a.password_hash AS "passwordHash",
   a.disabled_at IS NOT NULL AS disabled, a.created_at AS "createdAt" FROM accounts a`;
@@ -11,8 +12,8 @@ const ACCOUNT = `SELECT a.id, a.username, a.name, a.role, a.agency_id AS "agency
 /** server/store/account-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
 export function pgAccountWrites(tx: Tx, projector: PgProjector): AccountWrites {
   const { client } = ownTx(tx, PgTx);
-  const row = (name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then((r) => (r.rows[0] as AccountRow | undefined) ?? null));
-  const run = (name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then(() => undefined));
+  const { first, run } = statements(client);
+  const row = (name: string, text: string, values: unknown[]) => first<AccountRow>(name, text, values);
   return {
     account: (id) => row('accounts-by-id', `${ACCOUNT} WHERE a.id = $1`, [id]),
     // SQLite's username is COLLATE NOCASE; the contract takes only lower-case usernames, and the index is on lower().

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Area } from '../../domain/geography.js';
-import type { DuplicateProbe } from '../../domain/duplicates.js';
+import type { ReportState } from '../../domain/reports.js';
+import { REPORT_COLUMNS, reportFromRow, type ReportRow } from '../reports.js';
 import { OPEN_STATUSES } from '../../domain/statuses.js';
 import { ownTx } from '../event-log.js';
 import { PgTransactions, PgTx } from './transactions.js';
@@ -18,18 +19,18 @@ const RADIUS_MARGIN_M = 1;
 /**
  * The open reports of a category within `radiusM` of a point, for findDuplicates to judge: the PostgreSQL side of
  * the SQLite store's openInBox (which takes a box around the point). ST_DWithin on the sphere (false: no spheroid,
- * as the haversine in domain/distance.ts) through the GiST index on reports.place. The nearest `limit`.
+ * as the haversine in domain/distance.ts) through the GiST index on reports.place. The nearest `limit`, ties by id.
  */
-export async function openNear(db: pg.Pool | pg.PoolClient, categoryId: string, p: { lng: number; lat: number }, radiusM: number, limit = 500): Promise<DuplicateProbe[]> {
-  const { rows } = await db.query<{ id: number; category_id: string; status: DuplicateProbe['status']; lng: number; lat: number; created_at: string }>({
+export async function openNear(db: pg.Pool | pg.PoolClient, categoryId: string, p: { lng: number; lat: number }, radiusM: number, limit = 500): Promise<ReportState[]> {
+  const { rows } = await db.query<ReportRow>({
     name: 'reports-open-near',
-    text: `SELECT id, category_id, status, lng, lat, created_at FROM reports,
+    text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports,
              (SELECT ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography AS here) q
             WHERE category_id = $1 AND status = ANY($4) AND ST_DWithin(place, here, $5, false)
-            ORDER BY ST_Distance(place, here, false) LIMIT $6`,
+            ORDER BY ST_Distance(place, here, false), id LIMIT $6`,
     values: [categoryId, p.lng, p.lat, [...OPEN_STATUSES], radiusM + RADIUS_MARGIN_M, limit],
   });
-  return rows.map((r) => ({ id: r.id, categoryId: r.category_id, status: r.status, lng: r.lng, lat: r.lat, createdAt: r.created_at }));
+  return rows.map(reportFromRow);
 }
 
 export type AreaLevel = 'district' | 'subdistrict';

@@ -1,6 +1,5 @@
 import type { ReportWrites } from '../report-writes.js';
 import type { ClientCommand } from '../client-commands.js';
-import type { AccountRow } from '../accounts.js';
 import { ownTx, type Tx } from '../event-log.js';
 import { later } from '../step.js';
 import type { PgProjector } from './projector.js';
@@ -8,6 +7,9 @@ import { readReport, writeReport } from './projections/reports.js';
 import { markerColumns, REPORT_COLUMNS, reportFromRow, singleReporter, type ReportRow } from '../reports.js';
 import type { MarkerTuple } from '../../contract/reports.js';
 import { PG_BREACHED_SQL } from './status-sql.js';
+import { statements } from './statements.js';
+import { pgAccountWrites } from './account-writes.js';
+import { openNear } from './geo.js';
 import type { Lease } from '../../domain/leases.js';
 import { toStored, type EventRow } from '../events.js';
 import { OPEN_IN, RESPONDING_IN } from '../status-sql.js';
@@ -27,31 +29,28 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
   /** Events as the log holds them: `rest` is what follows FROM events. */
   const events = (name: string, rest: string, values: unknown[]) =>
     later(client.query<EventRow>({ name, text: `SELECT seq, at, actor_id, actor_role, type, report_id, payload FROM events ${rest}`, values }).then((r) => r.rows.map(toStored)));
-  const one = async <T>(name: string, text: string, values: unknown[]): Promise<T | null> => ((await client.query({ name, text, values })).rows[0] as T | undefined) ?? null;
+  const { first } = statements(client);
+  const accounts = pgAccountWrites(tx, projector);
   return {
     clientCommand: (clientId) =>
-      later(one<ClientCommand>('client-commands-get', 'SELECT client_id AS "clientId", actor_id AS "actorId", report_id AS "reportId", seq, created_at AS "createdAt" FROM client_commands WHERE client_id = $1', [clientId])),
+      first<ClientCommand>('client-commands-get', 'SELECT client_id AS "clientId", actor_id AS "actorId", report_id AS "reportId", seq, created_at AS "createdAt" FROM client_commands WHERE client_id = $1', [clientId]),
     report: (id) => later(readReport(client, id)),
     reportByTicket: function* (ticket) {
       return (yield* reports('reports-by-ticket', 'WHERE ticket = $1', [ticket]))[0] ?? null;
     },
-    account: (id) =>
-      later(
-        one<AccountRow>(
-          'accounts-get',
-          `SELECT id, username, name, role, agency_id AS "agencyId", password_hash AS "passwordHash", disabled_at IS NOT NULL AS disabled, created_at AS "createdAt" FROM accounts WHERE id = $1`,
-          [id],
-        ),
-      ),
-    newReportId: () => later(one<{ id: number }>('report-ids-next', "SELECT nextval('report_ids') AS id", []).then((r) => r!.id)),
-    nextTicket: (prefix, year) =>
-      later(
-        one<{ last: number }>(
-          'ticket-counters-bump',
-          'INSERT INTO ticket_counters (prefix, year, last) VALUES ($1, $2, 1) ON CONFLICT (prefix, year) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last',
-          [prefix, year],
-        ).then((r) => r!.last),
-      ),
+    // The accounts' port's read: one query for an account by id.
+    account: (id) => accounts.account(id),
+    newReportId: function* () {
+      return (yield* first<{ id: number }>('report-ids-next', "SELECT nextval('report_ids') AS id", []))!.id;
+    },
+    nextTicket: function* (prefix, year) {
+      const bumped = yield* first<{ last: number }>(
+        'ticket-counters-bump',
+        'INSERT INTO ticket_counters (prefix, year, last) VALUES ($1, $2, 1) ON CONFLICT (prefix, year) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last',
+        [prefix, year],
+      );
+      return bumped!.last;
+    },
     addMedia: (rows) =>
       later(
         (async () => {
@@ -80,14 +79,8 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
         `WHERE deadline_flags <> '[]' AND status IN ${OPEN_IN} AND ($1::text IS NULL OR agency_id = $1) ORDER BY (deadlines::json)->>'resolutionDueAt', id LIMIT $2`,
         [agencyId, limit],
       ),
-    // ST_DWithin on the sphere through the GiST index on reports.place, as pg/geo.ts openNear; the domain decides.
-    openNear: (categoryId, p, radiusM) =>
-      reports(
-        'reports-open-near-rows',
-        `WHERE category_id = $1 AND status IN ${OPEN_IN} AND ST_DWithin(place, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4, false)
-         ORDER BY ST_Distance(place, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, false), id LIMIT 500`,
-        [categoryId, p.lng, p.lat, radiusM + 1],
-      ),
+    // PostGIS finds the candidates (pg/geo.ts); the domain decides.
+    openNear: (categoryId, p, radiusM) => later(openNear(client, categoryId, p, radiusM)),
     mergedInto: (primaryId) => reports('reports-merged-into', "WHERE merged_into_id = $1 AND status = 'merged' ORDER BY created_at, id LIMIT 500", [primaryId]),
     openJobsByAssignee: (agencyId) =>
       later(
@@ -104,7 +97,7 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
     assignedTo: (accountId) => reports('reports-assigned', `WHERE assignee_id = $1 AND status IN ${RESPONDING_IN} ORDER BY dispatched_at, id`, [accountId]),
     dueForCheck: (at, limit) => reports('reports-due', 'WHERE next_check_at IS NOT NULL AND next_check_at <= $1 ORDER BY next_check_at, id LIMIT $2', [at, limit]),
     rewrite: (report) => later(writeReport(client, report)),
-    lease: (name) => later(one<Lease>('leases-get', 'SELECT name, owner, until FROM leases WHERE name = $1', [name])),
+    lease: (name) => first<Lease>('leases-get', 'SELECT name, owner, until FROM leases WHERE name = $1', [name]),
     swapLease: (seen, next) =>
       later(
         (seen

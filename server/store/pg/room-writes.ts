@@ -5,6 +5,7 @@ import { ownTx, type Tx } from '../event-log.js';
 import { later } from '../step.js';
 import type { PgProjector } from './projector.js';
 import { PgTx } from './transactions.js';
+import { statements } from './statements.js';
 import { indicatorHistoryEntry, type IndicatorEventRow } from '../indicators.js';
 
 const DISPLAY = 'SELECT id, name, created_at AS "createdAt", revoked_at AS "revokedAt" FROM displays';
@@ -13,8 +14,7 @@ const API_CLIENT = 'SELECT id, name, key_prefix AS "keyPrefix", scopes, created_
 /** server/store/room-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
 export function pgRoomWrites(tx: Tx, projector: PgProjector): RoomWrites {
   const { client } = ownTx(tx, PgTx);
-  const first = <T>(name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then((r) => (r.rows[0] as T | undefined) ?? null));
-  const run = (name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then(() => undefined));
+  const { first, run } = statements(client);
   const apiClient = (name: string, column: 'id' | 'key_hash', value: string) =>
     later(
       client

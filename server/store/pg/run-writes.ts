@@ -3,13 +3,14 @@ import type { HubRun } from '../../domain/gaps.js';
 import { ownTx, type Tx } from '../event-log.js';
 import { later } from '../step.js';
 import { PgTx } from './transactions.js';
+import { statements } from './statements.js';
 
 const ALIVE = 'COALESCE(last_alive_at, started_at)';
 
 /** server/store/run-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
 export function pgRunWrites(tx: Tx): RunWrites {
   const { client } = ownTx(tx, PgTx);
-  const run = (name: string, text: string, values: unknown[]) => later(client.query({ name, text, values }).then(() => undefined));
+  const { run } = statements(client);
   return {
     startRun: (id, at) => run('hub-runs-start', 'INSERT INTO hub_runs (id, started_at, last_alive_at) VALUES ($1, $2, $2)', [id, at]),
     aliveRun: (id, at) => run('hub-runs-alive', 'UPDATE hub_runs SET last_alive_at = $2 WHERE id = $1', [id, at]),
