@@ -11,10 +11,10 @@ import { configureSharp, PhotoQueue } from './media/photo-queue.js';
 import { createApp } from './http/app.js';
 import type { Express } from 'express';
 import { attachLive, startHeadBeat, type LiveServer } from './realtime/live.js';
-import { pairDisplayAtStart } from './commands/displays.js';
+import { pairDisplayStep } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
 import { startLogFollower } from './realtime/log-follower.js';
-import { seedCamerasFromProfile } from './commands/camera-admin.js';
+import { seedCamerasStep } from './commands/camera-admin.js';
 import { startDeadlineScheduler } from './jobs/deadline-scheduler.js';
 import type { Committed, Ctx } from './commands/context.js';
 import { startDisplayPresence } from './jobs/display-presence.js';
@@ -49,16 +49,22 @@ export type Hub = {
 export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
 
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
-export function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Hub {
+export async function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Promise<Hub> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
   const store = Store.open(config.dbFile, { ...config.durability, clock: city.clock });
   configureSharp();
   const media = new MediaFiles(config.mediaDir);
   // The machine's clock, not the hub's: it is what stamped the files.
-  const swept = media.sweep(store.media.hashes(), new Date());
+  const swept = media.sweep(await store.query((p) => p.reports.mediaHashes()), new Date());
   if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
-  seedCamerasFromProfile(store, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), (opts.now ?? (() => new Date()))().toISOString());
+  const startedAt = (opts.now ?? (() => new Date()))();
+  // Before any listener, so unpublished: nobody is connected yet, and the events are in the log for the audit.
+  await store.command((p) => seedCamerasStep(p.cameras, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), startedAt.toISOString()));
+  if (config.wallToken) {
+    const token = config.wallToken;
+    await store.command((p) => pairDisplayStep(p.room, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, { id: randomUUID(), token, now: startedAt }));
+  }
 
   const listeners: ((c: Committed) => void)[] = [];
   let follower: ReturnType<typeof startLogFollower> | null = null;
@@ -73,9 +79,6 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     // Through the log follower (below), once it runs: before it, nobody is connected to hear anything.
     publish: (c) => follower?.offer(c),
   };
-
-  // Before any listener: nobody is connected yet, and the event is in the log for the audit.
-  if (config.wallToken) pairDisplayAtStart(store, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, config.wallToken, ctx.now());
 
   const presence: Presence = { connected: async () => new Set<string>() };
   // This run of the hub: its heartbeat row, its leases, and the name /api/health answers with.
@@ -92,7 +95,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
   presence.connected = async () => displayPresence.connected();
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins, onDisplaysChanged: displayPresence.changed }));
   // Every event on the store reaches this hub's screens in seq order, this hub's own at once, other hubs' from the log.
-  follower = startLogFollower(ctx, { send: (c) => listeners.forEach((l) => l(c)), log });
+  follower = startLogFollower(ctx, { from: await store.query((p) => p.reports.headSeq()), send: (c) => listeners.forEach((l) => l(c)), log });
   const headBeat = startHeadBeat(io, ctx, { log });
   const outbox = startOutboxWorker({ outbox: sqliteOutboxQueue(store.storeId, store.outbox), now: () => ctx.now() }, { owner: heartbeat.runId, log, retries: config.webhookRetries });
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
@@ -126,7 +129,7 @@ export function createHub(config: Config, opts: { now?: () => Date; log?: Logger
     runId: heartbeat.runId,
     close: async () => {
       const monitorStopped = monitor?.stop();
-      deadlines?.stop();
+      await deadlines?.stop();
       clearInterval(sweepLimits);
       await outbox.stop();
       await displayPresence.stop();

@@ -2,7 +2,7 @@ import { loadConfig } from './config.js';
 import { createHub } from './hub.js';
 
 const config = loadConfig();
-const hub = createHub(config);
+const hub = await createHub(config);
 const port = await hub.listen();
 hub.log.info({ port, city: config.city, db: config.dbFile, hub: hub.runId }, `Pantau hub listening on http://${config.host}:${port}`);
 

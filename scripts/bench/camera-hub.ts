@@ -21,7 +21,7 @@ export async function cameraBenchHub(n: number, opts: { wallToken?: string } = {
   const root = mkdtempSync(join(tmpdir(), 'pantau-bench-cam-'));
   const cams = Array.from({ length: n }, (_, i) => ({ id: `cam-${i}`, name: `Kamera ${i}` }));
   const sim = await simulatorProcess(n);
-  const hub = createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'p.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent', ...(opts.wallToken ? { wallToken: opts.wallToken } : {}), cameraMonitor: false, deadlineScheduler: false }));
+  const hub = await createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'p.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent', ...(opts.wallToken ? { wallToken: opts.wallToken } : {}), cameraMonitor: false, deadlineScheduler: false }));
   seedBenchCameras(hub.ctx.store, n, sim.url);
   return {
     hub,

@@ -52,7 +52,7 @@ async function run(hubs: number, kill: boolean): Promise<Row> {
   const sim = await simulatorProcess(n);
   try {
     // The store made and the cameras in it before any hub polls.
-    const seeder = createHub(loadConfig({ PANTAU_DATA_DIR: root }, { port: 0, staticDir: null, logLevel: 'silent', cameraMonitor: false, deadlineScheduler: false }));
+    const seeder = await createHub(loadConfig({ PANTAU_DATA_DIR: root }, { port: 0, staticDir: null, logLevel: 'silent', cameraMonitor: false, deadlineScheduler: false }));
     seedBenchCameras(seeder.ctx.store, n, sim.url);
     await seeder.close();
 

@@ -156,7 +156,7 @@ const rate = (d: DoneMsg) => ((d.statuses['201'] ?? 0) / Math.max(1, d.loop.elap
 
 /** A store under `dataDir` with the city's setup and one operator, as the hubs will open it. */
 async function seedOperator(dataDir: string): Promise<void> {
-  const hub = createHub(loadConfig({ PANTAU_DATA_DIR: dataDir, PANTAU_LOG_LEVEL: 'silent', PANTAU_CAMERA_MONITOR: 'off', PANTAU_DEADLINE_SCHEDULER: 'off' }));
+  const hub = await createHub(loadConfig({ PANTAU_DATA_DIR: dataDir, PANTAU_LOG_LEVEL: 'silent', PANTAU_CAMERA_MONITOR: 'off', PANTAU_DEADLINE_SCHEDULER: 'off' }));
   await createAccount(hub.ctx, SYSTEM, { ...OPERATOR, name: 'Operator Uji', role: 'operator', agencyId: 'dkp' });
   await hub.close();
 }

@@ -162,7 +162,7 @@ async function main() {
     const now = clockFrom(base);
 
     // The hub, with one seeded report to note on.
-    hub = createHub(
+    hub = await createHub(
       loadConfig({}, {
         port: 0, dataDir: root, dbFile: join(root, 'pantau.sqlite'), mediaDir: join(root, 'media'),
         staticDir: null, logLevel: 'silent', wallToken: WALL_TOKEN,

@@ -233,7 +233,7 @@ async function main() {
     // goes on the machine falls on all three alike.
     const startHub = async (dir: string, durability?: Config['durability']): Promise<{ hub: Hub; port: number }> => {
       const dataDir = join(root, dir);
-      const hub = createHub(
+      const hub = await createHub(
         loadConfig({}, {
           port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
           staticDir: null, logLevel: 'silent', wallToken: WALL_TOKEN,

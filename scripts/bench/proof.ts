@@ -20,7 +20,7 @@ const C = Math.floor(flags.concurrency);
 const R = Math.floor(flags.rounds);
 
 const root = mkdtempSync(join(tmpdir(), 'pantau-bench-proof-'));
-const hub = createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'pantau.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent' }));
+const hub = await createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'pantau.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent' }));
 try {
   const port = await hub.listen();
   const url = `http://127.0.0.1:${port}`;

@@ -278,7 +278,7 @@ async function main() {
     port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'), logLevel: 'warn', wallToken: TOKEN,
     staticDir: join(ROOT, 'dist'), snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, deadlineScheduler: false,
   });
-  hub = createHub(config);
+  hub = await createHub(config);
   const url = `http://127.0.0.1:${await hub.listen()}`;
   const bareUrl = await startBare();
   browser = await launch();

@@ -47,8 +47,8 @@ export function* appendStep(w: ReportWrites, actor: Actor, event: ReportEvent, o
 }
 
 /** A command already applied under this client id answers with the report as it is now. */
-export function replayed(ctx: Ctx, actor: Actor, reportId: number, clientId: string): Result<ReportState> | null {
-  return runNow(replayedStep(ctx.store.ports.reports, actor, reportId, clientId));
+export function replayed(ctx: Ctx, actor: Actor, reportId: number, clientId: string): Promise<Result<ReportState> | null> {
+  return ctx.store.query((p) => replayedStep(p.reports, actor, reportId, clientId));
 }
 
 export function* replayedStep(w: ReportWrites, actor: Actor, reportId: number, clientId: string): Step<Result<ReportState> | null> {

@@ -13,7 +13,8 @@ export type CameraLook = { photo: ProcessedPhoto; cameraId: string; takenAt: str
 
 export async function cameraLook(ctx: Ctx, point: { lng: number; lat: number }): Promise<CameraLook | null> {
   if (!ctx.snapshotsDir) return null;
-  const [cam] = nearestOnline(ctx.store.cameras.list().map((c) => ({ ...c, health: c.health ?? 'offline' })), point, CAMERA_LOOK_METERS, 1);
+  const cameras = await ctx.store.query((p) => p.cameras.list());
+  const [cam] = nearestOnline(cameras.map((c) => ({ ...c, health: c.health ?? 'offline' })), point, CAMERA_LOOK_METERS, 1);
   if (!cam) return null;
   let bytes: Buffer;
   try {

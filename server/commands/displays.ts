@@ -28,14 +28,6 @@ export function pairDisplay(ctx: Ctx, actor: Actor, name: string, token = random
   return command(ctx, (p) => pairDisplayStep(p.room, actor, name, { id: randomUUID(), token, now: ctx.now() }));
 }
 
-/**
- * The display PANTAU_WALL_TOKEN names, paired as the hub starts on SQLite, before any listener: nobody is connected to
- * be told, and the event is in the log for the audit.
- */
-export function pairDisplayAtStart(store: Store, actor: Actor, name: string, token: string, now: Date): Paired {
-  return store.tx(() => runNow(pairDisplayStep(store.ports.room, actor, name, { id: randomUUID(), token, now })))[0];
-}
-
 /** pairDisplay's transaction, on either store (server/store/step.ts). */
 export function* pairDisplayStep(w: RoomWrites, actor: Actor, name: string, made: { id: string; token: string; now: Date }): Step<[Paired, Committed[]]> {
   const { id, token } = made;

@@ -13,8 +13,8 @@ export { LAYOUT_ASSIGNED };
 export const displayIdOf = (actor: Actor): string | null => (actor.role === 'wall' && actor.id.startsWith('display:') ? actor.id.slice(8) : null);
 
 /** What one display shows now: its last assigned layout, or the map when nobody assigned one. */
-export function currentLayout(ctx: Ctx, displayId: string): DisplayLayoutPush {
-  const l = ctx.store.layouts.get(displayId);
+export async function currentLayout(ctx: Ctx, displayId: string): Promise<DisplayLayoutPush> {
+  const l = await ctx.store.query((p) => p.room.layout(displayId));
   return l ? { displayId, layout: l.layout, seq: l.seq, at: l.assignedAt } : { displayId, layout: DEFAULT_LAYOUT, seq: 0, at: null };
 }
 

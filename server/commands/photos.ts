@@ -59,7 +59,7 @@ export async function withPhotoFiles<T>(ctx: Ctx, photos: ProcessedPhoto[], run:
     return await run();
   } finally {
     // Kept when a committed row refers to it (this command's, or another's with the same photo).
-    ctx.media.release(hashes, (h) => ctx.store.media.has(h));
+    await ctx.media.release(hashes, (h) => ctx.store.query((p) => p.reports.hasMedia(h)));
   }
 }
 

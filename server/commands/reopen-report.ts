@@ -10,7 +10,7 @@ import type { Ctx, Result } from './context.js';
  * The report goes back to red, and the reopening counts against the agency (Ombudsman: done means proven).
  */
 export async function reopenByReporter(ctx: Ctx, ticket: string, key: string, reason: string, photos: Buffer[]): Promise<Result<ReportState>> {
-  const report = ctx.store.reports.getByTicket(ticket);
+  const report = await ctx.store.query((p) => p.reports.reportByTicket(ticket));
   if (!report) return refuse('not_found', `no report ${ticket}`, 'ticket');
   if (!holdsTrackKey(report, key)) return refuse('forbidden', 'only the reporter, with the private link, can reopen this report', 'k');
   const until = reopenDeadline(report);

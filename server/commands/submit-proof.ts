@@ -15,9 +15,9 @@ const PLACEHOLDER: Proof = { photos: ['-'], note: null, location: null, captured
  * EXIF if it has them, else from the phone; the proof is flagged when far away or older than the dispatch.
  */
 export async function submitProof(ctx: Ctx, actor: Actor, reportId: number, input: ProofInput, photos: Buffer[]): Promise<Result<ReportState>> {
-  const replay = replayed(ctx, actor, reportId, input.clientId);
+  const replay = await replayed(ctx, actor, reportId, input.clientId);
   if (replay) return replay;
-  const report = ctx.store.reports.get(reportId);
+  const report = await ctx.store.query((p) => p.reports.report(reportId));
   if (!report) return refuse('not_found', `report ${reportId} does not exist`, 'reportId');
   // Refuse before the expensive part: no photo is processed for a job that is not this supervisor's.
   const precheck = decide(report, { action: 'submit_proof', proof: PLACEHOLDER }, actor, ctx.now());

@@ -91,10 +91,10 @@ export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: st
   // Open311 GeoReport v2 for other systems: outside /api, with the spec's own errors and formats.
   app.use('/open311/v2', open311Router(ctx, { ...opts, limitStores }));
 
-  app.get('/media/:hash/:file', (req, res) => {
+  app.get('/media/:hash/:file', async (req, res) => {
     const hash = String(req.params.hash);
     const variant = String(req.params.file).replace(/\.webp$/, '') as Variant;
-    if (!/^[a-f0-9]{64}$/.test(hash) || !VARIANTS.includes(variant) || !ctx.store.media.has(hash))
+    if (!/^[a-f0-9]{64}$/.test(hash) || !VARIANTS.includes(variant) || !(await ctx.store.query((p) => p.reports.hasMedia(hash))))
       return res.status(404).json({ error: 'not_found', field: 'hash', message: 'no such photo' });
     res.sendFile(ctx.media.path(hash, variant), { maxAge: '365d', immutable: true, headers: { 'Content-Type': 'image/webp' } });
   });

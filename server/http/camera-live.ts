@@ -36,8 +36,12 @@ export function cameraLiveRouter(ctx: Ctx): Router {
     if (req.actor.role === 'citizen' && typeof req.query.display === 'string') req.actor = (await displayActor(ctx.store, req.query.display)) ?? req.actor;
     next();
   };
-  const streamOf = (req: Request, res: Response) => {
-    const cam = ctx.store.cameras.get(String(req.params.id));
+  const cameraOf = (req: Request) => {
+    const id = String(req.params.id);
+    return ctx.store.query((p) => p.cameras.camera(id));
+  };
+  const streamOf = async (req: Request, res: Response) => {
+    const cam = await cameraOf(req);
     if (!cam || !cam.streamUrl || cam.disabled) {
       res.status(404).json({ error: 'not_found', field: 'id', message: `camera ${String(req.params.id)} has no live video` });
       return null;
@@ -47,7 +51,7 @@ export function cameraLiveRouter(ctx: Ctx): Router {
   const query = (req: Request) => (typeof req.query.display === 'string' ? `?display=${encodeURIComponent(req.query.display)}` : '');
 
   async function playlist(req: Request, res: Response, upstream: string) {
-    const cam = streamOf(req, res);
+    const cam = await streamOf(req, res);
     if (!cam) return;
     try {
       const r = await fetch(upstream, { headers: cameraHeaders(cam), signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
@@ -76,7 +80,7 @@ export function cameraLiveRouter(ctx: Ctx): Router {
   }
 
   router.get('/:id/live/index.m3u8', displayFromQuery, allow('cameras.watch'), async (req: Request, res: Response) => {
-    const cam = ctx.store.cameras.get(String(req.params.id));
+    const cam = await cameraOf(req);
     await playlist(req, res, cam?.streamUrl ?? '');
   });
   router.get('/:id/live/p/:key.m3u8', displayFromQuery, allow('cameras.watch'), async (req: Request, res: Response) => {
@@ -85,7 +89,7 @@ export function cameraLiveRouter(ctx: Ctx): Router {
     await playlist(req, res, url);
   });
   router.get('/:id/live/s/:key', displayFromQuery, allow('cameras.watch'), async (req: Request, res: Response) => {
-    const cam = streamOf(req, res);
+    const cam = await streamOf(req, res);
     if (!cam) return;
     const url = known.get(cam.id)?.get(String(req.params.key));
     if (!url) return res.status(404).json({ error: 'not_found', field: 'key', message: 'no such segment (it has left the live window)' });

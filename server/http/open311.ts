@@ -94,14 +94,19 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
       return send(res, format, 200, 'service_definition', serviceDefinition(c, lang));
     }
     if (resource === 'tokens') {
-      const seen = id ? ctx.store.clientCommands.get(tokenKey(id)) : null;
-      const r = seen ? ctx.store.reports.get(seen.reportId) : null;
+      const r = id
+        ? await ctx.store.query(function* (p) {
+            const seen = yield* p.reports.clientCommand(tokenKey(id));
+            return seen ? yield* p.reports.report(seen.reportId) : null;
+          })
+        : null;
       if (!r) return sendError(res, format, { code: 404, description: `token: no request with token ${id}` });
       return send(res, format, 200, 'service_requests', [{ service_request_id: r.ticket, token: id }]);
     }
     const extensions = req.query.extensions === 'true';
     if (id !== null) {
-      const r = ctx.store.reports.getByTicket(id.toUpperCase());
+      const ticket = id.toUpperCase();
+      const r = await ctx.store.query((p) => p.reports.reportByTicket(ticket));
       if (!r) return sendError(res, format, { code: 404, description: `service_request_id: no request ${id}` });
       return send(res, format, 200, 'service_requests', [await view(req, r, extensions)]);
     }

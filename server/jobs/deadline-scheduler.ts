@@ -11,7 +11,7 @@ export const DEADLINE_SWEEP_LEASE = 'deadline-sweep';
  * replaced within about that long, and a tick late by a stall does not lose it. The webhooks of what it raised are
  * in the outbox by then; `onRaised` wakes the outbox worker rather than waiting for its timer.
  */
-export function startDeadlineScheduler(ctx: Ctx, opts: { everyMs: number; owner: string; log: Logger; onRaised?: () => void }): { stop: () => void; sweep: () => Promise<Raised[]> } {
+export function startDeadlineScheduler(ctx: Ctx, opts: { everyMs: number; owner: string; log: Logger; onRaised?: () => void }): { stop: () => Promise<void>; sweep: () => Promise<Raised[]> } {
   const lease: LeaseTerm = { name: DEADLINE_SWEEP_LEASE, owner: opts.owner, termMs: 3 * opts.everyMs };
   let stopped = false;
   const once = async (): Promise<Raised[]> => {
@@ -38,10 +38,13 @@ export function startDeadlineScheduler(ctx: Ctx, opts: { everyMs: number; owner:
   setImmediate(sweep);
   return {
     // A planned stop hands the sweep on at once instead of after the lease runs out.
-    stop: () => {
+    stop: async () => {
       stopped = true;
       clearInterval(timer);
-      ctx.store.leases.release(DEADLINE_SWEEP_LEASE, opts.owner, ctx.now().toISOString());
+      // A sweep under way commits (or not) before the lease is handed on and the store closes.
+      await running?.catch(() => {});
+      const at = ctx.now().toISOString();
+      return ctx.store.write((p) => p.reports.releaseLease(DEADLINE_SWEEP_LEASE, opts.owner, at)).catch((err) => opts.log.warn({ err }, 'could not hand on the deadline sweep lease'));
     },
     sweep,
   };

@@ -81,7 +81,7 @@ describe('deadlines', () => {
     const second = Number((await postReport(url, validReport({ category: 'pju' }), [await photo()])).body.id);
     await hub.close();
     at('2026-11-30T17:00:00');
-    hub = createHub(config, { now: () => new Date(clock.t) });
+    hub = await createHub(config, { now: () => new Date(clock.t) });
     url = `http://127.0.0.1:${await hub.listen()}`;
     // "pju": respond within 8 working hours (due Thursday 17:00), resolve within 72 (not yet due).
     expect((await sweepDeadlines(hub.ctx)).filter((r) => r.report.id === second).map((r) => r.flag)).toEqual(['response_near', 'response_breached']);

@@ -103,7 +103,7 @@ describe('deadline webhooks through the outbox, on a hub', () => {
     expect(raised).toBeGreaterThan(0);
     await hub.close();
     expect(receiver.got).toHaveLength(2);
-    hub = createHub(config, { now: () => new Date(clock.t), log: silent });
+    hub = await createHub(config, { now: () => new Date(clock.t), log: silent });
     withWebhook(hub, receiver.url);
     url = `http://127.0.0.1:${await hub.listen()}`;
     // The new hub's worker starts with a tick: no sweep, no call from the test.
@@ -263,14 +263,14 @@ describe('the deadline sweep under a lease', () => {
       expect(await a.sweep()).toEqual([]);
       expect(hub.ctx.store.leases.get(DEADLINE_SWEEP_LEASE)?.owner).toBe('run-b');
       // A clean stop hands the lease on at once, not when it would have run out.
-      b.stop();
+      await b.stop();
       expect(await a.sweep()).toEqual([]);
       expect(hub.ctx.store.leases.get(DEADLINE_SWEEP_LEASE)?.owner).toBe('run-a');
       at('2026-11-23T13:01:00');
       expect((await a.sweep()).map((r) => r.flag)).toEqual(['response_breached']);
     } finally {
-      a.stop();
-      b.stop();
+      await a.stop();
+      await b.stop();
     }
   });
 });

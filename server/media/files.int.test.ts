@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MediaFiles } from './files.js';
+import type { ProcessedPhoto } from './photos.js';
 import { SWEEP_GRACE_MS } from '../domain/media-sweep.js';
 
 describe('the start-up sweep of photo files', () => {
@@ -26,5 +27,34 @@ describe('the start-up sweep of photo files', () => {
 
     expect(media.sweep(new Set(['aa11']), now)).toBe(2);
     expect([kept, killedBeforeCommit, inFlightElsewhere, halfWrittenLongAgo, beingWritten].map(existsSync)).toEqual([true, false, true, false, true]);
+  });
+});
+
+describe('releasing a photo', () => {
+  const photo = { hash: 'ee55'.padEnd(64, '0'), width: 1, height: 1, display: Buffer.from('d'), thumb: Buffer.from('t'), facts: { location: null, capturedAt: null } } as unknown as ProcessedPhoto;
+
+  it('keeps the files when another command wrote, committed and released the same photo while the store was asked', async () => {
+    const media = new MediaFiles(mkdtempSync(join(tmpdir(), 'pantau-release-')));
+    await media.write(photo);
+    let answer!: (kept: boolean) => void;
+    const asked = new Promise<boolean>((r) => (answer = r));
+    // The first command was refused: its question goes out while nothing refers to the photo yet; asked again, the
+    // store answers what the second command committed.
+    let questions = 0;
+    const first = media.release([photo.hash], () => (questions++ ? Promise.resolve(true) : asked));
+    // The second writes the same photo, commits a row that refers to it and releases it meanwhile.
+    await media.write(photo);
+    await media.release([photo.hash], async () => true);
+    answer(false);
+    await first;
+    // The first release asked again after the second had committed: the files stay.
+    expect([questions, existsSync(media.path(photo.hash, 'display'))]).toEqual([2, true]);
+  });
+
+  it('removes the files of a photo no committed row refers to', async () => {
+    const media = new MediaFiles(mkdtempSync(join(tmpdir(), 'pantau-release-')));
+    await media.write(photo);
+    await media.release([photo.hash], async () => false);
+    expect([media.path(photo.hash, 'display'), media.path(photo.hash, 'thumb')].map(existsSync)).toEqual([false, false]);
   });
 });

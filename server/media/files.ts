@@ -17,8 +17,12 @@ export class MediaFiles {
     return join(this.dir, hash.slice(0, 2), `${hash}.${variant}.webp`);
   }
 
-  /** Photos some command is between writing and committing: their files must stay while it decides. */
-  private readonly held = new Map<string, number>();
+  /**
+   * Photos some command is between writing and committing: their files must stay while it decides. `writes` counts
+   * every write of the hash, so a release that asked the store while another command wrote and released the same
+   * photo knows its answer may be older than that command's commit.
+   */
+  private readonly held = new Map<string, { n: number; writes: number }>();
 
   /**
    * Writes what is not there yet and holds the photo until release(). On disk before it resolves (file data, then
@@ -27,7 +31,9 @@ export class MediaFiles {
    * same bytes; the rename makes either one whole.
    */
   async write(photo: ProcessedPhoto): Promise<void> {
-    this.held.set(photo.hash, (this.held.get(photo.hash) ?? 0) + 1);
+    const h = this.held.get(photo.hash);
+    if (h) (h.n++, h.writes++);
+    else this.held.set(photo.hash, { n: 1, writes: 1 });
     const folder = join(this.dir, photo.hash.slice(0, 2));
     mkdirSync(folder, { recursive: true });
     let wrote = false;
@@ -69,21 +75,39 @@ export class MediaFiles {
    * which are) is removed: a refused or failed submission leaves no orphan file, and never takes away a file that
    * another report sent at the same moment refers to.
    */
-  release(hashes: readonly string[], kept: (hash: string) => boolean): void {
+  async release(hashes: readonly string[], kept: (hash: string) => Promise<boolean>): Promise<void> {
     for (const hash of hashes) {
-      const n = (this.held.get(hash) ?? 1) - 1;
-      if (n > 0) {
-        this.held.set(hash, n);
+      const h = this.held.get(hash);
+      if (!h) continue;
+      if (h.n > 1) {
+        h.n--;
         continue;
       }
-      this.held.delete(hash);
-      if (kept(hash)) continue;
-      for (const variant of VARIANTS) {
-        try {
-          unlinkSync(this.path(hash, variant));
-        } catch {
-          /* already gone */
+      // The last holder asks the store while still holding the photo: a command writing it meanwhile counts up.
+      for (;;) {
+        const writes = h.writes;
+        const keep = await kept(hash);
+        if (h.n > 1) {
+          // Another command holds it now: its release decides.
+          h.n--;
+          break;
         }
+        if (h.writes === writes) {
+          this.held.delete(hash);
+          if (!keep) this.unlink(hash);
+          break;
+        }
+        // Written and released by another command while we asked: its commit may be newer than our answer.
+      }
+    }
+  }
+
+  private unlink(hash: string): void {
+    for (const variant of VARIANTS) {
+      try {
+        unlinkSync(this.path(hash, variant));
+      } catch {
+        /* already gone */
       }
     }
   }

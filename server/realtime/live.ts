@@ -32,13 +32,12 @@ export const HEAD_BEAT_MS = 10_000;
 /** Every HEAD_BEAT_MS, the head seq to every watcher of the public stream (each hub sends its own: one database). */
 export function startHeadBeat(io: LiveServer, ctx: Ctx, opts: { everyMs?: number; log: Logger }): { stop: () => void; beat: () => void } {
   const beat = () => {
-    try {
+    ctx.store.query((p) => p.reports.headSeq()).then(
       // local: each hub's own screens hear its beat alone (beats of several hubs at other phases would look like a
       // beat's own events gone missing, were an adapter ever to span the hubs).
-      io.local.to(PUBLIC_ROOM).emit('live.head', { storeId: ctx.store.storeId, seq: ctx.store.events.headSeq() });
-    } catch (err) {
-      opts.log.warn({ err }, 'could not send the head seq');
-    }
+      (seq) => io.local.to(PUBLIC_ROOM).emit('live.head', { storeId: ctx.store.storeId, seq }),
+      (err) => opts.log.warn({ err }, 'could not send the head seq'),
+    );
   };
   const timer = setInterval(beat, opts.everyMs ?? HEAD_BEAT_MS);
   timer.unref();
@@ -96,7 +95,10 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
     }
     if (displayId) {
       socket.join(displayRoom(displayId));
-      socket.emit('display.layout', currentLayout(ctx, displayId));
+      currentLayout(ctx, displayId).then(
+        (layout) => socket.emit('display.layout', layout),
+        (err) => opts.log.warn({ err, displayId }, 'could not read a display’s layout'),
+      );
       seen(displayId);
       opts.onDisplaysChanged?.();
       socket.on('disconnect', () => {
@@ -154,11 +156,9 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
   }
 
   function seen(displayId: string) {
-    try {
-      ctx.store.layouts.seen(displayId, ctx.now().toISOString());
-    } catch (err) {
-      opts.log.warn({ err, displayId }, 'could not record when a display was seen');
-    }
+    ctx.store
+      .write((p) => p.runs.seenDisplays([displayId], ctx.now().toISOString()))
+      .catch((err) => opts.log.warn({ err, displayId }, 'could not record when a display was seen'));
   }
 
   /** The one way a socket event is handled: role check, schema check, then the call; every outcome is an ack. */

@@ -18,8 +18,9 @@ const BATCH = 500;
  * cannot be lost with the hub that committed it (the others read it from the log), and a screen never sees a later
  * seq before an earlier one (which it would take for a missed event and catch up).
  */
-export function startLogFollower(ctx: Ctx, opts: { send: (c: Committed) => void; log: Logger; everyMs?: number }): { offer: (c: Committed) => void; follow: () => Promise<void>; stop: () => void } {
-  let upTo = ctx.store.events.headSeq();
+export function startLogFollower(ctx: Ctx, opts: { from: number; send: (c: Committed) => void; log: Logger; everyMs?: number }): { offer: (c: Committed) => void; follow: () => Promise<void>; stop: () => void } {
+  // The head as the hub starts: what its screens catch up to, and where following the log begins.
+  let upTo = opts.from;
   // This hub's commits that wait for an earlier seq of another hub's to be read and sent first.
   const own = new Map<number, Committed>();
 

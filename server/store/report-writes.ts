@@ -29,6 +29,10 @@ export interface ReportWrites {
   nextTicket(prefix: string, year: number): Step<number>;
   /** Keeps the photos' files alive (a photo already kept stays as it was). */
   addMedia(rows: readonly MediaRow[]): Step<void>;
+  /** Whether a committed row keeps this photo's files. */
+  hasMedia(hash: string): Step<boolean>;
+  /** Every photo a committed row keeps (the start-up sweep removes the files of any other). */
+  mediaHashes(): Step<Set<string>>;
   /** Appends the event and applies it to every projection (the store's projector). */
   append(e: LogEvent): Step<{ seq: number; stored: StoredEvent } & Projected>;
   addClientCommand(c: ClientCommand): Step<void>;
@@ -64,6 +68,8 @@ export interface ReportWrites {
   lease(name: string): Step<Lease | null>;
   /** Compare-and-set: writes `next` only if the lease is still `seen` (null: there was none). True when it did. */
   swapLease(seen: Lease | null, next: Lease): Step<boolean>;
+  /** Ends `owner`'s lease at `at` (a clean stop), so another hub takes the job at once. */
+  releaseLease(name: string, owner: string, at: string): Step<void>;
   /** How many outbox messages wait to be sent, and how many were given up. */
   outboxCounts(): Step<OutboxCounts>;
   /** A message to another system, sent by the outbox worker once this transaction has committed. */
@@ -76,6 +82,8 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     clientCommand: (clientId) => now(store.clientCommands.get(clientId)),
     report: (id) => now(store.reports.get(id)),
     reportByTicket: (ticket) => now(store.reports.getByTicket(ticket)),
+    hasMedia: (hash) => now(store.media.has(hash)),
+    mediaHashes: () => now(store.media.hashes()),
     account: (id) => now(store.accounts.get(id)),
     // Under SQLite's one write lock, held by this transaction: no other writer can take the same id.
     newReportId: () => now(store.reports.nextId()),
@@ -98,6 +106,7 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     rewrite: (report) => now(store.reports.put(report)),
     lease: (name) => now(store.leases.get(name)),
     swapLease: (seen, next) => now(store.leases.swap(seen, next)),
+    releaseLease: (name, owner, at) => now(store.leases.release(name, owner, at)),
     addOutbox: (m) => now(store.outbox.add(m)),
     outboxCounts: () => now(store.outbox.counts()),
   };

@@ -25,7 +25,7 @@ export const WALL_TOKEN = 'test-wall-token-0123456789abcdefghij';
 export async function startTestHub(over: Partial<Config> = {}, opts: { now?: () => Date; from?: TemplateName } = {}): Promise<{ hub: Hub; url: string; dataDir: string; config: Config }> {
   const dataDir = over.dataDir ?? (opts.from ? await (await import('./templates.js')).copyOfTemplate(opts.from) : mkdtempSync(join(tmpdir(), 'pantau-')));
   const config = testConfig(dataDir, over);
-  const hub = createHub(config, opts);
+  const hub = await createHub(config, opts);
   const port = await hub.listen();
   return { hub, url: `http://127.0.0.1:${port}`, dataDir, config };
 }

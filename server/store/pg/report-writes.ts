@@ -29,7 +29,7 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
   /** Events as the log holds them: `rest` is what follows FROM events. */
   const events = (name: string, rest: string, values: unknown[]) =>
     later(client.query<EventRow>({ name, text: `SELECT seq, at, actor_id, actor_role, type, report_id, payload FROM events ${rest}`, values }).then((r) => r.rows.map(toStored)));
-  const { first } = statements(client);
+  const { first, run } = statements(client);
   const accounts = pgAccountWrites(tx, projector);
   return {
     clientCommand: (clientId) =>
@@ -66,6 +66,8 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
           });
         })(),
       ),
+    hasMedia: (hash) => later(client.query({ name: 'media-has', text: 'SELECT 1 FROM media WHERE hash = $1', values: [hash] }).then((r) => r.rowCount! > 0)),
+    mediaHashes: () => later(client.query<{ hash: string }>('SELECT hash FROM media').then((r) => new Set(r.rows.map((m) => m.hash)))),
     append: (e) => later(projector.append(tx, e)),
     headSeq: () => later(client.query<{ seq: number }>({ name: 'events-head-tx', text: 'SELECT seq FROM event_head' }).then((r) => r.rows[0].seq)),
     headAt: () =>
@@ -105,6 +107,7 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
           : client.query({ name: 'leases-insert', text: 'INSERT INTO leases (name, owner, until) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', values: [next.name, next.owner, next.until] })
         ).then((r) => r.rowCount === 1),
       ),
+    releaseLease: (name, owner, at) => run('leases-release', 'UPDATE leases SET until = $3 WHERE name = $1 AND owner = $2 AND until > $3', [name, owner, at]),
     outboxCounts: () =>
       later(
         client
