@@ -86,13 +86,13 @@ try {
   ];
   const xs = fns.map(() => [] as number[]);
   for (let i = 0; i < flags.repeats; i++)
-    fns.forEach((fn, k) => {
+    for (const [k, fn] of fns.entries()) {
       const t = performance.now();
-      fn();
+      await fn();
       xs[k].push(performance.now() - t);
-    });
+    }
   const [bare, ...rest] = xs.map(summarize);
-  const received = ranges.map((r) => kinerja(ctx, r).agencies.reduce((n, a) => n + a.received, 0));
+  const received = await Promise.all(ranges.map(async (r) => (await kinerja(ctx, r)).agencies.reduce((n, a) => n + a.received, 0)));
   const names = [
     ...spans.map((d, i) => `kinerja, last ${d} d (${received[i].toLocaleString('en')} received)`),
     '  of which: the agency rollups of 365 d (months and edge days: sums, histograms)',

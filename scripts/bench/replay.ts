@@ -83,14 +83,14 @@ function simulate(): ReportEvent[] {
 }
 
 /** The reads timed in alternating rounds, so a pause of the machine (it is shared) falls on each alike. */
-function timeAlternating(fns: (() => unknown)[]) {
+async function timeAlternating(fns: (() => unknown)[]) {
   const xs = fns.map(() => [] as number[]);
   for (let i = 0; i < flags.repeats; i++)
-    fns.forEach((fn, k) => {
+    for (const [k, fn] of fns.entries()) {
       const t = performance.now();
-      fn();
+      await fn();
       xs[k].push(performance.now() - t);
-    });
+    }
   return xs.map(summarize);
 }
 
@@ -111,11 +111,11 @@ try {
     const from = new Date(dayOf(n)).toISOString();
     const to = end;
     const dayRows = (bareDay.all(from, to) as unknown[]).length;
-    const checkpointed = replayBetween(ctx, from, to);
+    const checkpointed = await replayBetween(ctx, from, to);
     const folded = store.read(() => replayRange(store.events.inRange('', from), store.events.inRange(from, to)));
     if (JSON.stringify(checkpointed.markers) !== JSON.stringify(folded.markers) || JSON.stringify(checkpointed.steps) !== JSON.stringify(folded.steps))
       throw new Error(`day ${n}: the replay from the checkpoint differs from the fold from the first event`);
-    const [bare, fromCheckpoint, fromStart] = timeAlternating([
+    const [bare, fromCheckpoint, fromStart] = await timeAlternating([
       () => bareDay.all(from, to),
       () => replayBetween(ctx, from, to),
       () => store.read(() => replayRange(store.events.inRange('', from), store.events.inRange(from, to))),

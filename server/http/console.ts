@@ -63,11 +63,11 @@ export function consoleRouter(ctx: Ctx): Router {
     res.json({ fieldSupervisors: await fieldSupervisors(ctx, agency) });
   });
 
-  router.get('/audit.csv', allow('audit.export'), query(AuditQuery), (req: Request, res: Response) => {
+  router.get('/audit.csv', allow('audit.export'), query(AuditQuery), async (req: Request, res: Response) => {
     const { from, to } = req.input as z.infer<typeof AuditQuery>;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="pantau-audit-${from}-${to}.csv"`);
-    for (const line of auditLines(ctx, from, to)) res.write(line);
+    for await (const line of auditLines(ctx, from, to)) res.write(line);
     res.end();
   });
 

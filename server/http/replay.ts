@@ -21,7 +21,7 @@ export const ReplayQuery = z.object({
 /** GET /api/replay?date=YYYY-MM-DD (a WIB day) or ?from=…&to=…: the state at the start and the changes after it. */
 export function replayRouter(ctx: Ctx): Router {
   const router = Router();
-  router.get('/', allow('replay.watch'), query(ReplayQuery), (req: Request, res: Response) => {
+  router.get('/', allow('replay.watch'), query(ReplayQuery), async (req: Request, res: Response) => {
     const q = req.input as z.infer<typeof ReplayQuery>;
     const bad = (field: string, message: string) => res.status(400).json({ error: 'invalid', field, message: namingField(field, message) });
     let from: number;
@@ -42,7 +42,7 @@ export function replayRouter(ctx: Ctx): Router {
     // Today's replay runs up to now: what has not happened cannot be played.
     to = Math.min(to, now);
     res.setHeader('Cache-Control', 'private, no-store');
-    res.json(replayBetween(ctx, new Date(from).toISOString(), new Date(to).toISOString()));
+    res.json(await replayBetween(ctx, new Date(from).toISOString(), new Date(to).toISOString()));
   });
   return router;
 }

@@ -21,18 +21,18 @@ export function statsRouter(ctx: Ctx): Router {
     return null;
   }
 
-  router.get('/', allow('stats.read'), query(RangeQuery), (req: Request, res: Response) => {
+  router.get('/', allow('stats.read'), query(RangeQuery), async (req: Request, res: Response) => {
     const r = range(req, res);
-    if (r) res.json(kinerja(ctx, r));
+    if (r) res.json(await kinerja(ctx, r));
   });
 
-  router.get('/agencies.csv', allow('audit.export'), query(RangeQuery), (req: Request, res: Response) => {
+  router.get('/agencies.csv', allow('audit.export'), query(RangeQuery), async (req: Request, res: Response) => {
     const r = range(req, res);
     if (!r) return;
     const header = ['rank', 'agency', 'open', 'breached_open', 'received', 'dispatched', 'fixed', 'rejected', 'merged', 'reopened', 'returned_proofs',
       'response_p50_h', 'response_p90_h', 'resolution_p50_h', 'resolution_p90_h', 'response_on_time', 'resolution_on_time',
       'backlog_0_1d', 'backlog_1_3d', 'backlog_3_7d', 'backlog_over_7d'];
-    const rows = kinerjaLeague(ctx, r).map((a, i) => [i + 1, a.agencyId, a.open, a.breachedOpen, a.received, a.dispatched, a.fixed, a.rejected, a.merged, a.reopened,
+    const rows = (await kinerjaLeague(ctx, r)).map((a, i) => [i + 1, a.agencyId, a.open, a.breachedOpen, a.received, a.dispatched, a.fixed, a.rejected, a.merged, a.reopened,
       a.returnedProofs, a.responseHours.p50, a.responseHours.p90, a.resolutionHours.p50, a.resolutionHours.p90, a.responseOnTime, a.resolutionOnTime,
       a.backlog.upTo1d, a.backlog.d1to3, a.backlog.d3to7, a.backlog.over7d].map((v) => csvCell(String(v ?? ''))).join(','));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -1,7 +1,9 @@
 import type { Ctx } from '../commands/context.js';
 import { agencyFigures, dailyTrend, league, type AgencyFigures } from '../domain/stats.js';
 import { addOpenGroups, noOpenFigures, openFiguresOf } from '../domain/open-reports.js';
-import { dayStart, localDay } from '../domain/time.js';
+import { dayStart, localDay, type CityClock } from '../domain/time.js';
+import type { Reads } from '../store/reads.js';
+import type { StepValue } from '../store/step.js';
 
 const DAY_MS = 86400_000;
 /** The longest range the kinerja screen may ask for: a year and a month. */
@@ -26,27 +28,27 @@ export function kinerjaRange(ctx: Ctx, q: { from?: string; to?: string; days?: n
  * The figures of a range: its day sums and time histograms from the rollups (the city days fromDay…toDay), and what
  * was open at its end, in one read so they agree. For a range to now that is the open counts (migration 027) and the
  * reports done since its end (none, unless a clock runs behind); a range that ended in the past reads the reports
- * open then, which the counts (a state of now) cannot tell.
+ * open then, which the counts (a state of now) cannot tell. On either store (server/store/step.ts).
  */
-function read(ctx: Ctx, r: KinerjaRange) {
-  const { store } = ctx;
-  return store.read(() => ({
-    sums: store.rollups.range(r.fromDay, r.toDay),
+export function* kinerjaFiguresStep(p: Reads, clock: CityClock, r: KinerjaRange) {
+  const [from, to] = [Date.parse(r.from), Date.parse(r.to)];
+  return {
+    sums: yield* p.rollupRange(r.fromDay, r.toDay),
     open: r.toNow
-      ? addOpenGroups(openFiguresOf(store.openCounts.read(Date.parse(r.from), Date.parse(r.to), ctx.city.clock), Date.parse(r.from), Date.parse(r.to)), store.stats.doneSince(r.from, r.to))
-      : addOpenGroups(noOpenFigures(), store.stats.openAt(r.from, r.to)),
-  }));
+      ? addOpenGroups(openFiguresOf(yield* p.openCounts(from, to, clock), from, to), yield* p.doneSince(r.from, r.to))
+      : addOpenGroups(noOpenFigures(), yield* p.openAt(r.from, r.to)),
+  };
 }
+type Figures = StepValue<ReturnType<typeof kinerjaFiguresStep>>;
 
-const leagueOf = (ctx: Ctx, { sums, open }: ReturnType<typeof read>) =>
-  league(agencyFigures(ctx.city.profile.agencies.map((a) => a.id), sums.perAgency, sums.times, open));
+const leagueOf = (ctx: Ctx, { sums, open }: Figures) => league(agencyFigures(ctx.city.profile.agencies.map((a) => a.id), sums.perAgency, sums.times, open));
 
 /** The agencies' league over a range: the table the kinerja screen and its CSV show. */
-export const kinerjaLeague = (ctx: Ctx, r: KinerjaRange): AgencyFigures[] => leagueOf(ctx, read(ctx, r));
+export const kinerjaLeague = async (ctx: Ctx, r: KinerjaRange): Promise<AgencyFigures[]> => leagueOf(ctx, await ctx.store.query((p) => kinerjaFiguresStep(p.reads, ctx.city.clock, r)));
 
 /** The kinerja screen: the league, the daily trend and the open reports by kecamatan. */
-export function kinerja(ctx: Ctx, r: KinerjaRange) {
-  const figures = read(ctx, r);
+export async function kinerja(ctx: Ctx, r: KinerjaRange) {
+  const figures = await ctx.store.query((p) => kinerjaFiguresStep(p.reads, ctx.city.clock, r));
   return {
     range: { from: r.fromDay, to: r.toDay, asOf: r.to },
     agencies: leagueOf(ctx, figures),

@@ -38,8 +38,8 @@ export function* open311RequestStep(w: ReportWrites, city: City, r: ReportState,
 
 /** GET requests: by the tickets asked for, or the window and filters, newest first, one page. */
 export async function open311Requests(ctx: Ctx, q: RequestsQuery, opts: Open311Asked): Promise<Open311Request[]> {
-  const ids = q.tickets ? ctx.store.open311.idsOfTickets(q.tickets).slice(q.offset, q.offset + q.limit) : ctx.store.open311.requestIds({ ...q });
   return ctx.store.query(function* (p) {
+    const ids = q.tickets ? (yield* p.reads.idsOfTickets(q.tickets)).slice(q.offset, q.offset + q.limit) : yield* p.reads.open311Ids({ ...q });
     const out: Open311Request[] = [];
     for (const n of ids) {
       const r = yield* p.reports.report(n);

@@ -34,14 +34,14 @@ describe('replay from a checkpoint', () => {
     for (const d of DAYS) expect(hub.ctx.store.replayCheckpoints.nearest(dayStart(d, hub.ctx.city.clock))?.dayStart).toBe(dayStart(d, hub.ctx.city.clock));
   });
 
-  it('answers every day, and ranges starting mid-day or spanning days, as a fold from the first event does', () => {
+  it('answers every day, and ranges starting mid-day or spanning days, as a fold from the first event does', async () => {
     const c = hub.ctx.city.clock;
     const ranges: [number, number][] = DAYS.map((d) => [Date.parse(dayStart(d, c)), Date.parse(dayStart(d, c)) + DAY_MS]);
     const second = Date.parse(dayStart(DAYS[1], c));
     ranges.push([second + 13.5 * 3600_000, second + 20 * 3600_000], [second + 5 * 3600_000, second + 2 * DAY_MS], [second - 3 * DAY_MS, second]);
     let steps = 0;
     for (const [from, to] of ranges) {
-      const replay = replayBetween(hub.ctx, iso(from), iso(to));
+      const replay = await replayBetween(hub.ctx, iso(from), iso(to));
       expect(replay).toEqual(fromTheStart(iso(from), iso(to)));
       steps += replay.steps.length;
     }
@@ -57,7 +57,7 @@ describe('replay from a checkpoint', () => {
     expect(hub.ctx.store.replayCheckpoints.nearest(last)?.dayStart).toBe(dayStart(DAYS[DAYS.length - 2], c));
     for (const d of DAYS.slice(-2)) {
       const from = dayStart(d, c);
-      expect(replayBetween(hub.ctx, from, iso(Date.parse(from) + DAY_MS))).toEqual(fromTheStart(from, iso(Date.parse(from) + DAY_MS)));
+      expect(await replayBetween(hub.ctx, from, iso(Date.parse(from) + DAY_MS))).toEqual(fromTheStart(from, iso(Date.parse(from) + DAY_MS)));
     }
     expect(rebuild(hub.ctx.store).differences).toEqual([]);
   });
@@ -73,12 +73,12 @@ describe('replay from a checkpoint', () => {
     expect(store.replayCheckpoints.nearest(next)?.dayStart).toBe(next);
     expect(store.replayCheckpoints.nearest(iso(Date.parse(next) - 1))).toBeNull();
     const day = (from: string) => [from, iso(Date.parse(from) + DAY_MS)] as const;
-    expect(replayBetween(hub.ctx, ...day(next))).toEqual(fromTheStart(...day(next)));
+    expect(await replayBetween(hub.ctx, ...day(next))).toEqual(fromTheStart(...day(next)));
     const stale = rebuild(store);
     expect(stale.differences.length).toBeGreaterThan(0);
     expect(stale.differences.every((d) => d.projection === 'replay checkpoints')).toBe(true);
     rebuild(store, { write: true });
     expect(rebuild(store).differences).toEqual([]);
-    expect(replayBetween(hub.ctx, ...day(dayStart(DAYS[1], c)))).toEqual(fromTheStart(...day(dayStart(DAYS[1], c))));
+    expect(await replayBetween(hub.ctx, ...day(dayStart(DAYS[1], c)))).toEqual(fromTheStart(...day(dayStart(DAYS[1], c))));
   });
 });

@@ -21,6 +21,7 @@ export class EventLog {
     this.after = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.ofReport = db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY seq');
     this.between = db.prepare('SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY seq');
+    this.betweenAfter = db.prepare('SELECT * FROM events WHERE at >= ? AND at < ? AND seq > ? ORDER BY seq LIMIT ?');
     this.priorOfActive = db.prepare(
       `SELECT * FROM events WHERE report_id IN (SELECT report_id FROM events WHERE at >= @from AND at < @to AND report_id IS NOT NULL)
          AND at < @before ORDER BY seq`,
@@ -43,6 +44,12 @@ export class EventLog {
     return (this.lastAt.get() as string | undefined) ?? null;
   }
   private readonly between;
+  private readonly betweenAfter;
+
+  /** Up to `limit` events logged in [from, to) after `afterSeq`, in seq order: a range read page by page. */
+  pageInRange(from: string, to: string, afterSeq: number, limit: number): StoredEvent[] {
+    return (this.betweenAfter.all(from, to, afterSeq, limit) as Row[]).map(toStored);
+  }
 
   forReport(reportId: number): StoredEvent[] {
     return (this.ofReport.all(reportId) as Row[]).map(toStored);

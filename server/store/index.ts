@@ -42,6 +42,7 @@ import { sqliteCameraWrites } from './camera-writes.js';
 import { sqliteAccountWrites } from './account-writes.js';
 import { sqliteRoomWrites } from './room-writes.js';
 import { sqliteRunWrites } from './run-writes.js';
+import { sqliteReads } from './reads.js';
 import { runNow, type Step } from './step.js';
 
 type ProjectedTables = Pick<Store, 'replayCheckpoints' | 'reports' | 'rollups' | 'openCounts' | 'cameras' | 'indicators' | 'layouts' | 'accounts' | 'apiClients'>;
@@ -160,7 +161,7 @@ export class Store implements StepStore {
     this.rollups = new RollupsTable(db);
     this.openCounts = new OpenCountsTable(db);
     this.projector = new Projector(this.events, projectionsOf(db, this, this.clock));
-    this.ports = { reports: sqliteReportWrites(this), cameras: sqliteCameraWrites(this), accounts: sqliteAccountWrites(this), room: sqliteRoomWrites(this), runs: sqliteRunWrites(this) };
+    this.ports = { reports: sqliteReportWrites(this), cameras: sqliteCameraWrites(this), accounts: sqliteAccountWrites(this), room: sqliteRoomWrites(this), runs: sqliteRunWrites(this), reads: sqliteReads(this) };
     // The rollups are a function of the reports' rows: a store that had reports before they existed starts from those.
     // So are the open counts and the month rows of 027.
     const at027 = applied.includes('027_open_counts_and_rollup_months.sql');

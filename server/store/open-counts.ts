@@ -2,9 +2,57 @@ import type { Db } from './db.js';
 import { openEdges, openReadPlan, regionOf, spanEnd, type OpenChange, type OpenCounts, type OpenFacts, type OpenRead } from '../domain/open-reports.js';
 import type { CityClock } from '../domain/time.js';
 import { HAS_BREACH_FLAG_SQL } from './status-sql.js';
+import { now, runNow, type Step } from './step.js';
 
 type CountsRow = { agencyId: string } & OpenCounts;
 const iso = (ms: number) => new Date(ms).toISOString();
+
+type ReceivedRow = { agencyId: string; createdAt: string; breached: number; reopened: number };
+/** The days read's parameters: the five edges (ms) and their city days, and the first day (openReadPlan). */
+export type OpenDaysArgs = Record<'e0' | 'e1' | 'e2' | 'e3' | 'e4' | 'd0' | 'd1' | 'd2' | 'd3' | 'd4' | 'first', number>;
+
+/** What openReadStep reads, on either store: OpenCountsTable's statements. */
+export type OpenSource = {
+  totals(): Step<CountsRow[]>;
+  /** The days without an edge, summed per agency and region (how many edges a day is at or after). */
+  days(args: OpenDaysArgs): Step<(CountsRow & { region: number })[]>;
+  /** The hour cells of [from, to) (ms). */
+  hours(from: number, to: number): Step<(CountsRow & { start: number })[]>;
+  /** The open reports received in [from, to) (ISO), one by one. */
+  received(from: string, to: string): Step<ReceivedRow[]>;
+  districts(): Step<OpenRead['districts']>;
+  /** The open reports received since `since` (ISO), per kecamatan. */
+  lateDistricts(since: string): Step<OpenRead['lateDistricts']>;
+};
+
+/** What the as-of figures of [from, to) are made of (domain/open-reports.ts openFiguresOf), on either store. */
+export function* openReadStep(src: OpenSource, from: number, to: number, clock: CityClock): Step<OpenRead> {
+  const edges = openEdges(from, to);
+  const plan = openReadPlan(edges, clock);
+  const pad = (xs: number[]) => [0, 1, 2, 3, 4].map((i) => xs[Math.min(i, xs.length - 1)]);
+  const e = pad(edges);
+  const d = pad(plan.edgeDays);
+  const pieces: OpenRead['pieces'] = [];
+  const args = { e0: e[0], e1: e[1], e2: e[2], e3: e[3], e4: e[4], d0: d[0], d1: d[1], d2: d[2], d3: d[3], d4: d[4], first: plan.firstDay };
+  for (const { agencyId, region, ...counts } of yield* src.days(args)) if (region > 0) pieces.push({ agencyId, region, counts });
+  const edgeHours = new Set(plan.edgeHours);
+  for (const day of plan.edgeDays)
+    for (const { start, agencyId, ...counts } of yield* src.hours(day, spanEnd('day', day))) {
+      const region = regionOf(edges, start);
+      if (!edgeHours.has(start) && region > 0) pieces.push({ agencyId, region, counts });
+    }
+  for (const hour of plan.edgeHours)
+    for (const r of yield* src.received(iso(hour), iso(spanEnd('hour', hour)))) {
+      const region = regionOf(edges, Date.parse(r.createdAt));
+      if (region > 0) pieces.push({ agencyId: r.agencyId, region, counts: { open: 1, breached: Number(r.breached), reopened: Number(r.reopened) } });
+    }
+  return {
+    totals: (yield* src.totals()).map(({ agencyId, ...counts }) => ({ agencyId, counts })),
+    pieces,
+    districts: yield* src.districts(),
+    lateDistricts: yield* src.lateDistricts(iso(to)),
+  };
+}
 
 /**
  * The open reports counted ahead (migration 027): per agency × city hour / city day / 'all' of receipt, and per
@@ -67,33 +115,15 @@ export class OpenCountsTable {
 
   /** What the as-of figures of [from, to) are made of (domain/open-reports.ts openFiguresOf), for the reports open now. */
   read(from: number, to: number, clock: CityClock): OpenRead {
-    const edges = openEdges(from, to);
-    const plan = openReadPlan(edges, clock);
-    const pad = (xs: number[]) => Object.fromEntries([0, 1, 2, 3, 4].map((i) => [i, xs[Math.min(i, xs.length - 1)]]));
-    const e = pad(edges);
-    const d = pad(plan.edgeDays);
-    const pieces: OpenRead['pieces'] = [];
-    for (const { agencyId, region, ...counts } of this.days.all({
-      e0: e[0], e1: e[1], e2: e[2], e3: e[3], e4: e[4], d0: d[0], d1: d[1], d2: d[2], d3: d[3], d4: d[4], first: plan.firstDay,
-    }) as (CountsRow & { region: number })[])
-      if (region > 0) pieces.push({ agencyId, region, counts });
-    const edgeHours = new Set(plan.edgeHours);
-    for (const day of plan.edgeDays)
-      for (const { start, agencyId, ...counts } of this.hours.all(day, spanEnd('day', day)) as (CountsRow & { start: number })[]) {
-        const region = regionOf(edges, start);
-        if (!edgeHours.has(start) && region > 0) pieces.push({ agencyId, region, counts });
-      }
-    for (const hour of plan.edgeHours)
-      for (const r of this.received.all(iso(hour), iso(spanEnd('hour', hour))) as { agencyId: string; createdAt: string; breached: number; reopened: number }[]) {
-        const region = regionOf(edges, Date.parse(r.createdAt));
-        if (region > 0) pieces.push({ agencyId: r.agencyId, region, counts: { open: 1, breached: r.breached, reopened: r.reopened } });
-      }
-    return {
-      totals: (this.totals.all() as CountsRow[]).map(({ agencyId, ...counts }) => ({ agencyId, counts })),
-      pieces,
-      districts: this.districts.all() as OpenRead['districts'],
-      lateDistricts: this.lateDistricts.all(iso(to)) as OpenRead['lateDistricts'],
+    const src: OpenSource = {
+      totals: () => now(this.totals.all() as CountsRow[]),
+      days: (args) => now(this.days.all(args) as (CountsRow & { region: number })[]),
+      hours: (from, to) => now(this.hours.all(from, to) as (CountsRow & { start: number })[]),
+      received: (from, to) => now(this.received.all(from, to) as ReceivedRow[]),
+      districts: () => now(this.districts.all() as OpenRead['districts']),
+      lateDistricts: (since) => now(this.lateDistricts.all(since) as OpenRead['lateDistricts']),
     };
+    return runNow(openReadStep(src, from, to, clock));
   }
 
   /** The open reports' rows, for the counts made again from them. */

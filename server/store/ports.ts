@@ -3,13 +3,14 @@ import type { CameraWrites } from './camera-writes.js';
 import type { AccountWrites } from './account-writes.js';
 import type { RoomWrites } from './room-writes.js';
 import type { RunWrites } from './run-writes.js';
+import type { Reads } from './reads.js';
 import type { Step } from './step.js';
 
 /**
  * Everything a command's step (server/store/step.ts) may read and write inside its transaction, on either store:
  * SQLite's (Store.ports, answering at once) or PostgreSQL's (pg/ports.ts, one set per transaction).
  */
-export type Ports = { reports: ReportWrites; cameras: CameraWrites; accounts: AccountWrites; room: RoomWrites; runs: RunWrites };
+export type Ports = { reports: ReportWrites; cameras: CameraWrites; accounts: AccountWrites; room: RoomWrites; runs: RunWrites; reads: Reads };
 
 /**
  * Where a step runs: a command's in one transaction, or one shared with the other grouped commands of this turn (one

@@ -52,7 +52,7 @@ describe('rebuild: the log gives every projection again', () => {
     expect(r.events).toBe(hub.ctx.store.events.headSeq());
     expect(r.differences).toEqual([]);
     // The same week's kinerja from the rollups equals the fold of every report it replaced (testing/kinerja-oracle.ts).
-    for (const q of [{ days: 1 }, { days: 7 }, { days: 3, to: localDay(clock.getTime() - 86400_000, hub.ctx.city.clock) }]) expectKinerjaAsOracle(hub.ctx, q);
+    for (const q of [{ days: 1 }, { days: 7 }, { days: 3, to: localDay(clock.getTime() - 86400_000, hub.ctx.city.clock) }]) await expectKinerjaAsOracle(hub.ctx, q);
     await hub.close();
   }, 600_000);
 });

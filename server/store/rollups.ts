@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 import { ROLLUP_COUNTS, splitRange, TIME_BUCKETS, zeroCounts, type RollupChange, type RollupCounts, type RollupRow } from '../domain/rollups.js';
 import type { AgencyTimes } from '../domain/stats.js';
+import { now, runNow, type Step } from './step.js';
 
 const snake = (c: string) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`);
 /** The count columns, in ROLLUP_COUNTS's order, and the fine rows' key (the same in both stores' tables). */
@@ -133,6 +134,47 @@ export function coarseOf(change: RollupChange): { coarse: Map<string, RollupRow>
   return { coarse, timed };
 }
 
+/** A grain row of a range as read: its counts and the two histograms as stored. */
+export type AgencyRangeRow = RollupCounts & { agencyId: string; responseTimes: Buffer; resolutionTimes: Buffer };
+export type DayRangeRow = { day: string; received: number; fixed: number };
+/** The spans of a range (domain/rollups.ts splitRange) as the range read's parameters; an empty span is one no day is in. */
+export type RangeSpans = { b0: string; b1: string; a0: string; a1: string; m0: string; m1: string };
+
+/**
+ * What rangeStep reads, on either store: the agency rows of the days around the range's whole months and of those
+ * months (RollupsTable's statement), and the received and fixed of each day.
+ */
+export type RangeSource = { agencyRows(spans: RangeSpans): Step<AgencyRangeRow[]>; dayRows(fromDay: string, toDay: string): Step<DayRangeRow[]> };
+
+/** The sums of the city days fromDay…toDay (inclusive) and their histograms, per agency, on either store. */
+export function* rangeStep(src: RangeSource, fromDay: string, toDay: string): Step<RangeSums> {
+  const perAgency = new Map<string, RollupCounts>();
+  const times = new Map<string, { response: Uint32Array; resolution: Uint32Array }>();
+  const { months, before, after } = splitRange(fromDay, toDay);
+  const none = ['1', '0'];
+  const [b0, b1] = before ?? none;
+  const [a0, a1] = after ?? none;
+  const [m0, m1] = months ?? none;
+  for (const { agencyId, responseTimes, resolutionTimes, ...counts } of yield* src.agencyRows({ b0, b1, a0, a1, m0, m1 })) {
+    const sum = perAgency.get(agencyId);
+    if (sum) for (const n of ROLLUP_COUNTS) sum[n] += counts[n];
+    else perAgency.set(agencyId, counts);
+    const t = times.get(agencyId) ?? times.set(agencyId, { response: new Uint32Array(TIME_BUCKETS), resolution: new Uint32Array(TIME_BUCKETS) }).get(agencyId)!;
+    addStored(t.response, responseTimes);
+    addStored(t.resolution, resolutionTimes);
+  }
+  const perDay = new Map((yield* src.dayRows(fromDay, toDay)).map(({ day, ...d }) => [day, d]));
+  return { perAgency, perDay, times };
+}
+
+/** The range read's agency rows: `cols` named as AgencyRangeRow, `p` a parameter by its RangeSpans name (SQLite's @x, PostgreSQL's $n). */
+export const rangeAgencySql = (p: (name: keyof RangeSpans) => string) => {
+  const cols = `agency_id AS "agencyId", ${COLS.map((c, i) => `${c} AS "${ROLLUP_COUNTS[i]}"`).join(', ')}, response_times AS "responseTimes", resolution_times AS "resolutionTimes"`;
+  return `SELECT ${cols} FROM report_rollup_agency_days WHERE day >= ${p('b0')} AND day <= ${p('b1')} OR day >= ${p('a0')} AND day <= ${p('a1')}
+       UNION ALL
+       SELECT ${cols} FROM report_rollup_agency_months WHERE month >= ${p('m0')} AND month <= ${p('m1')}`;
+};
+
 /**
  * The kinerja rollups (migrations 022, 027): per day × agency × category × kecamatan, and the same per day × agency
  * and per month × agency with the time histograms, which is what the board reads. projections/rollups.ts writes
@@ -151,12 +193,7 @@ export class RollupsTable {
     this.grains = GRAINS.map((g) => new AgencyGrain(db, g));
     // The whole months of the range from the month rows, the days around them from the day rows: a few dozen rows
     // per agency, read as they are (the histograms as blobs) and summed here.
-    const cols = `agency_id AS agencyId, ${COLS.map((c, i) => `${c} AS ${ROLLUP_COUNTS[i]}`).join(', ')}, response_times AS responseTimes, resolution_times AS resolutionTimes`;
-    this.perAgency = db.prepare(
-      `SELECT ${cols} FROM report_rollup_agency_days WHERE day >= @b0 AND day <= @b1 OR day >= @a0 AND day <= @a1
-       UNION ALL
-       SELECT ${cols} FROM report_rollup_agency_months WHERE month >= @m0 AND month <= @m1`,
-    );
+    this.perAgency = db.prepare(rangeAgencySql((name) => `@${name}`));
     this.perDay = db.prepare('SELECT day, SUM(received) AS received, SUM(fixed) AS fixed FROM report_rollup_agency_days WHERE day >= ? AND day <= ? GROUP BY day');
     this.allFine = db.prepare(`SELECT 'rollup ' || ${FINE.join(" || ' ' || ")} AS key, ${COLS.join(', ')} FROM report_rollups ORDER BY ${FINE.join(', ')}`);
   }
@@ -175,25 +212,7 @@ export class RollupsTable {
 
   /** The sums of the city days fromDay…toDay (inclusive) and their histograms, per agency. */
   range(fromDay: string, toDay: string): RangeSums {
-    const perAgency = new Map<string, RollupCounts>();
-    const times = new Map<string, { response: Uint32Array; resolution: Uint32Array }>();
-    const { months, before, after } = splitRange(fromDay, toDay);
-    // An empty span is one no day is in.
-    const none = ['1', '0'];
-    const [b0, b1] = before ?? none;
-    const [a0, a1] = after ?? none;
-    const [m0, m1] = months ?? none;
-    type Row = RollupCounts & { agencyId: string; responseTimes: Buffer; resolutionTimes: Buffer };
-    for (const { agencyId, responseTimes, resolutionTimes, ...counts } of this.perAgency.all({ b0, b1, a0, a1, m0, m1 }) as Row[]) {
-      const sum = perAgency.get(agencyId);
-      if (sum) for (const n of ROLLUP_COUNTS) sum[n] += counts[n];
-      else perAgency.set(agencyId, counts);
-      const t = times.get(agencyId) ?? times.set(agencyId, { response: new Uint32Array(TIME_BUCKETS), resolution: new Uint32Array(TIME_BUCKETS) }).get(agencyId)!;
-      addStored(t.response, responseTimes);
-      addStored(t.resolution, resolutionTimes);
-    }
-    const perDay = new Map((this.perDay.all(fromDay, toDay) as { day: string; received: number; fixed: number }[]).map(({ day, ...d }) => [day, d]));
-    return { perAgency, perDay, times };
+    return runNow(rangeStep({ agencyRows: (p) => now(this.perAgency.all(p) as AgencyRangeRow[]), dayRows: (f, t) => now(this.perDay.all(f, t) as DayRangeRow[]) }, fromDay, toDay));
   }
 
   /** Every row the log decides, in a stable order, for the rebuild's comparison. */

@@ -2,7 +2,9 @@ import type { Db } from './db.js';
 import { backlogEdges, type OpenGroup } from '../domain/stats.js';
 import { HAS_BREACH_FLAG_SQL } from './status-sql.js';
 
-type Row = Omit<OpenGroup, 'breached' | 'reopenedBefore'> & { breached: number; reopenedBefore: number };
+/** A group as either store reads it: its flags as 0 or 1. */
+export type OpenGroupRow = Omit<OpenGroup, 'breached' | 'reopenedBefore'> & { breached: number; reopenedBefore: number };
+export const openGroupsOf = (rows: OpenGroupRow[]): OpenGroup[] => rows.map((g) => ({ ...g, breached: g.breached === 1, reopenedBefore: g.reopenedBefore === 1 }));
 
 /** Kinerja's as-of figures read report by report: the reports open at a moment, counted by agency, kecamatan, age class and breach. */
 export class StatsQueries {
@@ -35,6 +37,6 @@ export class StatsQueries {
 
   private groups(stmt: ReturnType<Db['prepare']>, from: string, to: string): OpenGroup[] {
     const [e7, e3, e1] = backlogEdges(to);
-    return (stmt.all({ from, to, e7, e3, e1 }) as Row[]).map((g) => ({ ...g, breached: g.breached === 1, reopenedBefore: g.reopenedBefore === 1 }));
+    return openGroupsOf(stmt.all({ from, to, e7, e3, e1 }) as OpenGroupRow[]);
   }
 }

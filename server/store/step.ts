@@ -10,6 +10,8 @@
  * connection, inside this transaction (better-sqlite3 turns it into a savepoint of ours).
  */
 export type Step<T> = Generator<Promise<unknown>, T, unknown>;
+/** What a step gives when it is done. */
+export type StepValue<S> = S extends Step<infer T> ? T : never;
 
 /** A value already there: what a SQLite port answers. */
 export function* now<T>(value: T): Step<T> {

@@ -84,9 +84,9 @@ export function oracleKinerja(reports: ReportState[], agencies: string[], range:
  * The rollup-based kinerja against the fold of every report it replaced (testing/kinerja-oracle.ts): counts exactly,
  * medians and p90 within the histogram's precision (one step of the second significant figure; 0.1 h below 10 h).
  */
-export function expectKinerjaAsOracle(ctx: Ctx, q: { from?: string; to?: string; days?: number }) {
+export async function expectKinerjaAsOracle(ctx: Ctx, q: { from?: string; to?: string; days?: number }) {
   const r = kinerjaRange(ctx, q);
-  const got = kinerja(ctx, r);
+  const got = await kinerja(ctx, r);
   const want = oracleKinerja(ctx.store.reports.latest(1e9), ctx.city.profile.agencies.map((a) => a.id), r, ctx.city.clock);
   const byId = (xs: AgencyFigures[]) => Object.fromEntries(xs.map((a) => [a.agencyId, a]));
   const counts = ({ responseHours, resolutionHours, ...rest }: AgencyFigures) => rest;

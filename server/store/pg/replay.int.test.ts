@@ -65,6 +65,9 @@ import type { Ports } from '../ports.js';
 import type { Actor } from '../../contract/roles.js';
 import type { Command } from '../../domain/reports.js';
 import { catchUpStep } from '../../queries/catch-up.js';
+import { eventsBetween, replayStep } from '../../queries/replay.js';
+import { kinerjaFiguresStep, kinerjaRange } from '../../queries/kinerja.js';
+import { dayStart } from '../../domain/time.js';
 
 /**
  * npm run migrate:pg's core: a seeded city's SQLite log replayed into PostgreSQL gives the same log, seq for seq, and
@@ -526,6 +529,44 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(new Set(sent.map((c) => (c.camera ? 'camera' : c.indicator ? 'indicator' : c.report ? 'report' : 'tick')))).toEqual(new Set(['camera', 'indicator', 'report', 'tick']));
     expect([lists.accounts.length, lists.keys.length, lists.displays.length, lists.revoked.length].every((n) => n > 0)).toBe(true);
     expect(lists.outbox.pending).toBeGreaterThan(0);
+  });
+  it('answers the replay, kinerja, Open311\'s lists and the audit\'s pages alike from both stores', async () => {
+    const read = <T>(make: (p: Ports) => Step<T>) => Promise.all([store.query(make), pgStepStore(pg, projector).query(make)]);
+    const { clock } = ctx.city;
+    const day = (n: number) => new Date(Date.parse(dayStart('2026-11-20', clock)) + n * 86400_000).toISOString();
+    // A replay from a checkpoint, one starting mid-day and one from before the first checkpoint (folded from the start).
+    for (const [from, to] of [[day(0), day(1)], [new Date(Date.parse(day(1)) + 5.5 * 3600_000).toISOString(), day(3)], ['2026-01-01T00:00:00.000Z', day(-3)]]) {
+      const [replay, pgReplay] = await read((p) => replayStep(p.reads, from, to));
+      expect(pgReplay).toEqual(replay);
+    }
+    const [replay] = await read((p) => replayStep(p.reads, day(0), day(1)));
+    expect(replay.markers.length * replay.steps.length).toBeGreaterThan(0);
+    // Kinerja to now (the open counts) and over a range that ended (the open reports then).
+    for (const q of [{ days: 7 }, { days: 1 }, { from: '2026-11-19', to: '2026-11-22' }]) {
+      const r = kinerjaRange(ctx, q);
+      const [figures, pgFigures] = await read((p) => kinerjaFiguresStep(p.reads, clock, r));
+      expect(pgFigures).toEqual(figures);
+      expect(figures.sums.perAgency.size).toBeGreaterThan(0);
+    }
+    // Open311: a window with and without filters, a page further on, and tickets.
+    const category = store.reports.latest(1)[0].categoryId;
+    const window = { from: day(-10), to: day(10), limit: 10, offset: 0 };
+    for (const f of [{ ...window, categories: [], statuses: [] }, { ...window, categories: [category], statuses: ['new' as const, 'dispatched' as const] }, { ...window, categories: [], statuses: [], offset: 10 }]) {
+      const [ids, pgIds] = await read((p) => p.reads.open311Ids(f));
+      expect(pgIds).toEqual(ids);
+      expect(ids.length).toBeGreaterThan(0);
+    }
+    const tickets = store.reports.latest(5).map((r) => r.ticket);
+    const [byTicket, pgByTicket] = await read((p) => p.reads.idsOfTickets([...tickets, 'TNG-0000-000000']));
+    expect(pgByTicket).toEqual(byTicket);
+    expect(byTicket.length).toBe(5);
+    // The audit's pages: every event of the days, a page at a time.
+    const [events, pgEvents] = await read((p) => eventsBetween(p.reads, day(-1), day(5)));
+    expect(pgEvents).toEqual(events);
+    const [pages] = await read(function* (p) {
+      return [yield* p.reads.eventsBetween(day(-1), day(5), 0, 7), yield* p.reads.eventsBetween(day(-1), day(5), events[6].seq, 7)];
+    });
+    expect(pages.flat()).toEqual(events.slice(0, 14));
   });
   it('keeps the hubs\' runs and the screens they hold alike on both stores: the data gaps\' runs, presence across hubs', async () => {
     const both = <T>(make: (p: Ports) => Step<T>) => onBoth(store.ports, (tx) => pgPorts(tx, projector, new Map()), pg, make);
