@@ -101,11 +101,8 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
   // Ended flood-limit windows are kept until swept; any hub may sweep them, the DELETE is the same from each.
   const sweepLimits = setInterval(() => {
-    try {
-      store.rateLimitHits.sweep(ctx.now());
-    } catch (err) {
-      log.error({ err }, 'rate-limit sweep failed');
-    }
+    const at = ctx.now();
+    store.write((p) => p.runs.sweepLimits(at)).catch((err) => log.error({ err }, 'rate-limit sweep failed'));
   }, 60_000);
   sweepLimits.unref();
   const monitor = config.cameraMonitor

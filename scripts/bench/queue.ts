@@ -8,7 +8,7 @@ import type { Actor } from '../../server/contract/roles.js';
 import { QueueQuery } from '../../server/contract/console.js';
 import { consoleQueue } from '../../server/queries/console.js';
 import { manyOpenReports } from '../../server/testing/many-reports.js';
-import { fmt, numericFlags, ratio, table, timed } from './stats.js';
+import { fmt, numericFlags, ratio, table, timed, timedAsync } from './stats.js';
 
 /**
  * The console's queue over 100,000 open reports (by default) in a real SQLite file: for each filter the first page
@@ -57,18 +57,19 @@ try {
   ];
 
   const time = (fn: () => unknown) => timed(flags.repeats, fn);
+  const timeAsync = (fn: () => Promise<unknown>) => timedAsync(flags.repeats, fn);
   const bareStmt = store.db.prepare(`SELECT * FROM reports ORDER BY id DESC LIMIT ${PAGE}`);
   const bare = time(() => bareStmt.all());
   const rows: string[][] = [['bare SELECT * … ORDER BY id DESC LIMIT ' + PAGE, '', '', fmt(bare.p50, 2), fmt(bare.max, 2), '', '', '', '']];
   let worst = 0;
   for (const [name, actor, params] of cases) {
     const q = QueueQuery.parse({ ...params, limit: String(PAGE) });
-    const first = consoleQueue(ctx, actor, q);
+    const first = await consoleQueue(ctx, actor, q);
     // A page 1,000 rows down: the cursor an operator reaches after scrolling twenty pages.
-    const deep = consoleQueue(ctx, actor, { ...q, limit: 1000 });
+    const deep = await consoleQueue(ctx, actor, { ...q, limit: 1000 });
     const cursor = deep.next ?? undefined;
-    const firstT = time(() => consoleQueue(ctx, actor, q));
-    const laterT = cursor ? time(() => consoleQueue(ctx, actor, { ...q, cursor })) : null;
+    const firstT = await timeAsync(() => consoleQueue(ctx, actor, q));
+    const laterT = cursor ? await timeAsync(() => consoleQueue(ctx, actor, { ...q, cursor })) : null;
     worst = Math.max(worst, firstT.p50, laterT?.p50 ?? 0);
     const total = first.total ? `${first.total.atLeast ? '≥ ' : ''}${first.total.count.toLocaleString('en')}` : '';
     rows.push([

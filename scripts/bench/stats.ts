@@ -28,6 +28,18 @@ export function summarize(values: ArrayLike<number>): Summary {
 }
 
 /** fn timed `repeats` times after one run to warm it (statements prepared, pages cached), in ms. */
+/** timed for a function that answers with a promise: each run awaited. */
+export async function timedAsync(repeats: number, fn: () => Promise<unknown>): Promise<Summary> {
+  await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now();
+    await fn();
+    xs.push(performance.now() - t);
+  }
+  return summarize(xs);
+}
+
 export function timed(repeats: number, fn: () => unknown): Summary {
   fn();
   const xs: number[] = [];

@@ -26,8 +26,8 @@ export function consoleRouter(ctx: Ctx): Router {
   const router = Router();
   router.param('id', reportIdParam);
 
-  router.get('/reports', allow('console.read'), query(QueueQuery), (req: Request, res: Response) => {
-    res.json(consoleQueue(ctx, req.actor, req.input as z.infer<typeof QueueQuery>));
+  router.get('/reports', allow('console.read'), query(QueueQuery), async (req: Request, res: Response) => {
+    res.json(await consoleQueue(ctx, req.actor, req.input as z.infer<typeof QueueQuery>));
   });
 
   router.get('/reports/:id', allow('console.read'), async (req: Request, res: Response) => {

@@ -10,7 +10,8 @@ import { CAMERA_LOOK_METERS, nearestOnline } from '../domain/cameras.js';
 import { searchTerms } from '../domain/search.js';
 import type { Ports } from '../store/ports.js';
 import type { ReportWrites } from '../store/report-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import type { Step } from '../store/step.js';
+import type { City } from '../profile/load.js';
 
 /** How many flagged reports the reminder and escalation lists read: an agency's, or the whole city's. */
 const REMINDERS_READ = 500;
@@ -22,7 +23,13 @@ export const QUEUE_COUNT_CAP = 1_000;
 const QUEUE_CHANGES_READ = 500;
 
 /** The console's queue: an operator sees their own agency's reports only, whatever agency the query names. */
-export function consoleQueue(ctx: Ctx, actor: Actor, q: QueueQuery): QueueAnswer {
+export const consoleQueue = (ctx: Ctx, actor: Actor, q: QueueQuery): Promise<QueueAnswer> => ctx.store.query((p) => consoleQueueStep(p, ctx.city, actor, q, ctx.now()));
+
+/**
+ * consoleQueue on either store (server/store/step.ts), in one read transaction: the rows are exactly the log up to
+ * seq, so the next `since` misses nothing.
+ */
+export function* consoleQueueStep(p: Ports, city: City, actor: Actor, q: QueueQuery, now: Date): Step<QueueAnswer> {
   const filter: QueueFilter = {
     agencyId: agencyScope(actor) ?? q.agency ?? null,
     statuses: q.status,
@@ -30,34 +37,34 @@ export function consoleQueue(ctx: Ctx, actor: Actor, q: QueueQuery): QueueAnswer
     districtCode: q.district,
     channel: q.channel,
     breached: q.breached === undefined ? undefined : q.breached === 'true',
-    createdBefore: q.olderThanHours !== undefined ? new Date(ctx.now().getTime() - q.olderThanHours * 3600_000).toISOString() : undefined,
-    terms: q.q ? searchTerms(q.q, { categories: ctx.city.profile.categories, districts: ctx.city.districts }) : undefined,
+    createdBefore: q.olderThanHours !== undefined ? new Date(now.getTime() - q.olderThanHours * 3600_000).toISOString() : undefined,
+    terms: q.q ? searchTerms(q.q, { categories: city.profile.categories, districts: city.districts }) : undefined,
   };
-  const reports = ctx.store.reports;
-  const view = (rows: ReportState[]) => rows.map((r) => staffView(r, actor, runNow(assigneeName(ctx.store.ports, r.assigneeId))));
-  const total = (): QueueTotal => {
-    const n = reports.queueCount(filter, QUEUE_COUNT_CAP);
+  function* view(rows: ReportState[]) {
+    const out: StaffReport[] = [];
+    for (const r of rows) out.push(staffView(r, actor, yield* assigneeName(p, r.assigneeId)));
+    return out;
+  }
+  function* total(): Step<QueueTotal> {
+    const n = yield* p.reads.queueCount(filter, QUEUE_COUNT_CAP);
     return { count: n, atLeast: n >= QUEUE_COUNT_CAP };
+  }
+  const seq = yield* p.reports.headSeq();
+  // With an age filter a report joins the list by growing old, which no event marks: `since` cannot see it, so
+  // such a list is answered with its first page again.
+  if (q.since !== undefined && q.olderThanHours === undefined) {
+    const changes = yield* p.reads.queueChanges(filter, q.since, QUEUE_CHANGES_READ);
+    if (changes) return { seq, reports: yield* view(changes.matching), gone: changes.gone, ...(q.total !== 'false' ? { total: yield* total() } : {}) };
+  }
+  const rows = yield* p.reads.queuePage(filter, { before: q.cursor, limit: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  return {
+    seq,
+    reports: yield* view(page),
+    next: rows.length > q.limit ? page[page.length - 1].id : null,
+    ...(q.cursor === undefined && q.total !== 'false' ? { total: yield* total() } : {}),
+    ...(q.since !== undefined ? { reset: true as const } : {}),
   };
-  // One read transaction: the rows are exactly the log up to seq, so the next `since` misses nothing.
-  return ctx.store.read(() => {
-    const seq = ctx.store.events.headSeq();
-    // With an age filter a report joins the list by growing old, which no event marks: `since` cannot see it, so
-    // such a list is answered with its first page again.
-    if (q.since !== undefined && q.olderThanHours === undefined) {
-      const changes = reports.queueChanges(filter, q.since, QUEUE_CHANGES_READ);
-      if (changes) return { seq, reports: view(changes.matching), gone: changes.gone, ...(q.total !== 'false' ? { total: total() } : {}) };
-    }
-    const rows = reports.queuePage(filter, { before: q.cursor, limit: q.limit + 1 });
-    const page = rows.slice(0, q.limit);
-    return {
-      seq,
-      reports: view(page),
-      next: rows.length > q.limit ? page[page.length - 1].id : null,
-      ...(q.cursor === undefined && q.total !== 'false' ? { total: total() } : {}),
-      ...(q.since !== undefined ? { reset: true as const } : {}),
-    };
-  });
 }
 
 /** One report opened at the console: its view, history, what the actor may do, who could take it, cameras near it. */

@@ -235,9 +235,12 @@ export class Store implements StepStore {
     return settled(() => this.tx(() => runNow(make(this.ports))));
   }
 
-  /** A step that writes no event: on SQLite one transaction, as a command's (there is one writer either way). */
+  /**
+   * A step that writes no event (presence, counters: not the city's record), in the transaction grouped with this
+   * turn's others and not made durable on its own: a power cut may forget seconds of it, a killed hub never does.
+   */
   write<T>(make: (p: Ports) => Step<T>): Promise<T> {
-    return this.command(make);
+    return this.txGrouped(() => runNow(make(this.ports)), undefined, false);
   }
 
   /** command, in the transaction grouped with this turn's others (txGrouped); `after` runs once it has committed. */

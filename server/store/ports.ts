@@ -20,7 +20,10 @@ export type Ports = { reports: ReportWrites; cameras: CameraWrites; accounts: Ac
 export interface StepStore {
   /** Identifies the database: a client holding seqs from another store must take a fresh snapshot. */
   readonly storeId: string;
-  /** Runs a step that writes no event (the hub's runs, presence), in one transaction that does not hold the log. */
+  /**
+   * Runs a step that writes no event (the hub's runs, presence, flood-limit counters), in one transaction that does not
+   * hold the log; SQLite groups it with the turn's others and does not wait for its own flush.
+   */
   write<T>(make: (p: Ports) => Step<T>): Promise<T>;
   /** Runs a step that only reads, in one read transaction. */
   query<T>(make: (p: Ports) => Step<T>): Promise<T>;

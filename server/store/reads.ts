@@ -6,6 +6,8 @@ import type { RangeSums } from './rollups.js';
 import type { OpenRead } from '../domain/open-reports.js';
 import type { OpenGroup } from '../domain/stats.js';
 import type { CityClock } from '../domain/time.js';
+import type { QueueFilter } from './reports.js';
+import type { ReportState } from '../domain/reports.js';
 import { now, type Step } from './step.js';
 import type { Store } from './index.js';
 
@@ -34,6 +36,12 @@ export interface Reads {
   openAt(from: string, to: string): Step<OpenGroup[]>;
   /** The reports received before `to` and done at or after it, grouped as openAt. */
   doneSince(from: string, to: string): Step<OpenGroup[]>;
+  /** One page of the console's queue, newest first (by id), after the cursor (the last id of the page before). */
+  queuePage(f: QueueFilter, page: { before?: number; limit: number }): Step<ReportState[]>;
+  /** How many reports the filter matches, counted up to `cap` (a count that reaches it says only "at least"). */
+  queueCount(f: QueueFilter, cap: number): Step<number>;
+  /** The changed reports since a seq that match the filter, and the ids of those that do not; null past `cap` changed. */
+  queueChanges(f: QueueFilter, sinceSeq: number, cap: number): Step<{ matching: ReportState[]; gone: number[] } | null>;
 }
 
 /** SQLite's: every call answered at once. */
@@ -49,5 +57,8 @@ export function sqliteReads(store: Store): Reads {
     openCounts: (from, to, clock) => now(store.openCounts.read(from, to, clock)),
     openAt: (from, to) => now(store.stats.openAt(from, to)),
     doneSince: (from, to) => now(store.stats.doneSince(from, to)),
+    queuePage: (f, page) => now(store.reports.queuePage(f, page)),
+    queueCount: (f, cap) => now(store.reports.queueCount(f, cap)),
+    queueChanges: (f, sinceSeq, cap) => now(store.reports.queueChanges(f, sinceSeq, cap)),
   };
 }

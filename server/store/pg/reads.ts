@@ -11,6 +11,7 @@ import { later, type Step } from '../step.js';
 import { PgTx } from './transactions.js';
 import { statements } from './statements.js';
 import { PG_HAS_BREACH_FLAG_SQL } from './status-sql.js';
+import { queueChanges, queueCount, queuePage } from './queue.js';
 
 const EVENT_COLUMNS = 'seq, at, actor_id, actor_role, type, report_id, payload';
 const SPANS: (keyof RangeSpans)[] = ['b0', 'b1', 'a0', 'a1', 'm0', 'm1'];
@@ -95,5 +96,8 @@ export function pgReads(tx: Tx): Reads {
       ),
     openAt: (from, to) => groups('stats-open-at', `${GROUPS} FROM reports WHERE done_at IS NULL AND created_at < $2 GROUP BY 1, 2, 3, 4, 5 UNION ALL ${DONE_SINCE}`, from, to),
     doneSince: (from, to) => groups('stats-done-since', DONE_SINCE, from, to),
+    queuePage: (f, page) => later(queuePage(client, f, page)),
+    queueCount: (f, cap) => later(queueCount(client, f, cap)),
+    queueChanges: (f, sinceSeq, cap) => later(queueChanges(client, f, sinceSeq, cap)),
   };
 }

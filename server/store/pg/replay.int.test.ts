@@ -59,7 +59,8 @@ import { fromLogStep } from '../../realtime/log-follower.js';
 import { indicatorBoardStep } from '../../queries/indicator-board.js';
 import { phoneSummaryStep } from '../../queries/phone-summary.js';
 import { cameraGridStep } from '../../queries/cameras.js';
-import { consoleReportStep, escalationsStep, remindersStep } from '../../queries/console.js';
+import { consoleQueueStep, consoleReportStep, escalationsStep, remindersStep } from '../../queries/console.js';
+import { QueueQuery } from '../../contract/console.js';
 import type { CameraWithUptime } from '../../contract/cameras.js';
 import type { Ports } from '../ports.js';
 import type { Actor } from '../../contract/roles.js';
@@ -504,6 +505,19 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(due.length).toBeGreaterThan(0);
     const [late, pgLate] = await read((p) => escalationsStep(p.reports, supervisor));
     expect(pgLate).toEqual(late);
+    // The queue: its first page with the total and the assignees' names, a search, a tab of an operator's, what changed.
+    const operator = { id: 'operator-test', role: 'operator' as const, name: 'Operator', agencyId: worked.agencyId };
+    const district = ctx.city.districts.find((d) => d.code === worked.districtCode)!.name;
+    for (const [actor, q] of [
+      [supervisor, {}],
+      [supervisor, { q: district, limit: '5' }],
+      [operator, { status: 'new,checked,dispatched,in_progress,proof_submitted,verified' }],
+      [supervisor, { since: String(store.events.headSeq() - 40) }],
+    ] as const) {
+      const [answer, pgAnswer] = await read((p) => consoleQueueStep(p, ctx.city, actor, QueueQuery.parse(q), when));
+      expect(pgAnswer).toEqual(answer);
+      expect(answer.reports.length).toBeGreaterThan(0);
+    }
 
     // The admin's lists and the console's displays page, and the health answer's figures.
     const [lists, pgLists] = await read(function* (p) {

@@ -10,7 +10,7 @@ const ALIVE = 'COALESCE(last_alive_at, started_at)';
 /** server/store/run-writes.ts on PostgreSQL: each call a round trip on the transaction's connection. */
 export function pgRunWrites(tx: Tx): RunWrites {
   const { client } = ownTx(tx, PgTx);
-  const { run } = statements(client);
+  const { first, run } = statements(client);
   return {
     startRun: (id, at) => run('hub-runs-start', 'INSERT INTO hub_runs (id, started_at, last_alive_at) VALUES ($1, $2, $2)', [id, at]),
     aliveRun: (id, at) => run('hub-runs-alive', 'UPDATE hub_runs SET last_alive_at = $2 WHERE id = $1', [id, at]),
@@ -41,6 +41,27 @@ export function pgRunWrites(tx: Tx): RunWrites {
           await client.query({ name: 'display-connections-prune', text: `DELETE FROM display_connections WHERE run_id IN (SELECT id FROM hub_runs WHERE ${ALIVE} < $1)`, values: [aliveSince] });
         })(),
       ),
+    hitLimit: (key, at, windowMs) =>
+      later(
+        client
+          .query<{ hits: number; resetAt: string }>({
+            name: 'rate-limit-hit',
+            text: `INSERT INTO rate_limit_hits (key, hits, reset_at) VALUES ($1, 1, $3)
+                   ON CONFLICT (key) DO UPDATE SET
+                     hits = CASE WHEN rate_limit_hits.reset_at <= $2 THEN 1 ELSE rate_limit_hits.hits + 1 END,
+                     reset_at = CASE WHEN rate_limit_hits.reset_at <= $2 THEN EXCLUDED.reset_at ELSE rate_limit_hits.reset_at END
+                   RETURNING hits, reset_at AS "resetAt"`,
+            values: [key, at.toISOString(), new Date(at.getTime() + windowMs).toISOString()],
+          })
+          .then((r) => ({ totalHits: r.rows[0].hits, resetTime: new Date(r.rows[0].resetAt) })),
+      ),
+    limitHits: function* (key, at) {
+      const r = yield* first<{ hits: number; resetAt: string }>('rate-limit-get', 'SELECT hits, reset_at AS "resetAt" FROM rate_limit_hits WHERE key = $1 AND reset_at > $2', [key, at.toISOString()]);
+      return r ? { totalHits: r.hits, resetTime: new Date(r.resetAt) } : undefined;
+    },
+    unhitLimit: (key, at) => run('rate-limit-unhit', 'UPDATE rate_limit_hits SET hits = GREATEST(hits - 1, 0) WHERE key = $1 AND reset_at > $2', [key, at.toISOString()]),
+    resetLimit: (key) => run('rate-limit-reset', 'DELETE FROM rate_limit_hits WHERE key = $1', [key]),
+    sweepLimits: (at) => later(client.query({ name: 'rate-limit-sweep', text: 'DELETE FROM rate_limit_hits WHERE reset_at <= $1', values: [at.toISOString()] }).then((r) => r.rowCount ?? 0)),
     displaysOnOtherRuns: (runId, aliveSince) =>
       later(
         client
