@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
+import type { SqliteHub as Hub } from '../server/hub.js';
 import { startTestHub } from '../server/testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../scripts/seed-accounts.js';
 import { Open311Client } from '../server/testing/open311-client.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
+import type { SqliteHub as Hub } from '../server/hub.js';
 import { startTestHub } from '../server/testing/hub.js';
 import { cachedScenePhoto } from '../server/testing/photos.js';
 import { ARTIFACTS, launch } from './browser.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
+import type { SqliteHub as Hub } from '../server/hub.js';
 import { startTestHub } from '../server/testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../scripts/seed-accounts.js';
 import { launch } from './browser.js';

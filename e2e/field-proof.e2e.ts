@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, BrowserContext } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
+import type { SqliteHub as Hub } from '../server/hub.js';
 import { photo, postReport, startTestHub, validReport } from '../server/testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts, type DemoAccounts } from '../scripts/seed-accounts.js';
 import { actOnReport } from '../server/commands/act-on-report.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
+import type { SqliteHub as Hub } from '../server/hub.js';
 import type { Config } from '../server/config.js';
 import { startTestHub, WALL_TOKEN } from '../server/testing/hub.js';
 import type { TemplateName } from '../server/testing/templates.js';

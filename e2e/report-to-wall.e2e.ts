@@ -2,7 +2,7 @@ import { seedAccounts } from '../scripts/seed-accounts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
+import type { SqliteHub as Hub } from '../server/hub.js';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN } from '../server/testing/hub.js';
 import { ARTIFACTS, launch } from './browser.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
+import type { SqliteHub as Hub } from '../server/hub.js';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN } from '../server/testing/hub.js';
 import { handle } from '../server/testing/lifecycle.js';
 import { actOnReport } from '../server/commands/act-on-report.js';

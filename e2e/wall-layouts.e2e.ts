@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
+import type { SqliteHub as Hub } from '../server/hub.js';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN } from '../server/testing/hub.js';
 import { acknowledgeCameraAlert } from '../server/commands/cameras.js';
 import { DARK_CAMERA } from '../server/testing/templates.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import type { Hub } from '../server/hub.js';
+import type { SqliteHub as Hub } from '../server/hub.js';
 import { createWeek } from '../server/testing/week.js';
 import { ARTIFACTS } from './browser.js';
 import { useE2e } from './harness.js';

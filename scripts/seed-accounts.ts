@@ -1,5 +1,5 @@
 import type { Ctx } from '../server/commands/context.js';
-import { accountActor, createAccount } from '../server/commands/accounts.js';
+import { accountActor, createAccount, accountView } from '../server/commands/accounts.js';
 import { SYSTEM, type Actor } from '../server/contract/roles.js';
 import type { AccountView } from '../server/contract/accounts.js';
 
@@ -14,8 +14,8 @@ export type DemoAccounts = { all: AccountView[]; operatorOf: (agencyId: string) 
 export async function seedAccounts(ctx: Ctx): Promise<DemoAccounts> {
   const all: AccountView[] = [];
   const add = async (username: string, name: string, role: AccountView['role'], agencyId: string | null) => {
-    const existing = ctx.store.accounts.byUsername(username);
-    if (existing) return all.push(existing);
+    const existing = await ctx.store.query((p) => p.accounts.accountByUsername(username));
+    if (existing) return all.push(accountView(existing));
     const r = await createAccount(ctx, SYSTEM, { username, name, role, agencyId, password: DEMO_PASSWORD });
     if (!r.ok) throw new Error(`demo account ${username}: ${r.message}`);
     all.push(r.value);

@@ -79,7 +79,7 @@ export async function seedIndicators(ctx: Ctx, opts: { now: Date; seed?: number;
   // A finance office revises its figure after late SP2D: a correction, kept beside the first figure.
   const last = lastPeriods(periodOf(opts.now, 'month', ctx.city.clock), 2, ctx.city.clock)[0];
   const first = ctx.city.profile.agencies[0];
-  const before = ctx.store.indicators.get(`${first.id}.anggaran`, last);
+  const before = await ctx.store.query((p) => p.room.indicatorValue(`${first.id}.anggaran`, last));
   if (before) {
     clock.t = now - 2 * 3600_000;
     const r = await recordValues(seeded, opts.operatorOf(first.id), [{ indicatorId: `${first.id}.anggaran`, period: last, value: Math.min(100, before.value + 2.4), note: 'SP2D akhir bulan terlambat masuk' }], 'console');
@@ -90,7 +90,7 @@ export async function seedIndicators(ctx: Ctx, opts: { now: Date; seed?: number;
 
 /** The demo's year of indicators, once: nothing is added to a store that already has indicator values. */
 export async function seedDemoIndicators(ctx: Ctx, now: Date): Promise<number> {
-  if (ctx.store.indicators.list().length > 0) return 0;
+  if ((await ctx.store.query((p) => p.room.indicatorValues(''))).length > 0) return 0;
   const accounts = await seedAccounts(ctx);
   const sup = accounts.all.find((a) => a.username === 'supervisor')!;
   return seedIndicators(ctx, { now, operatorOf: accounts.operatorOf, supervisor: { id: sup.id, role: 'supervisor', agencyId: null, name: sup.name } });

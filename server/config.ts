@@ -10,6 +10,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   PANTAU_DATA_DIR: z.string().default('data'),
+  PANTAU_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL, postgres://user:password@host:5432/db').optional(),
   PANTAU_MEDIA_DIR: z.string().min(1).optional(),
   PANTAU_SNAPSHOTS_DIR: z.string().min(1).optional(),
   PANTAU_CITY: z.string().regex(/^[a-z0-9-]+$/).default('tangerang'),
@@ -52,6 +53,8 @@ export type Config = {
   host: string;
   dataDir: string;
   dbFile: string;
+  /** The PostgreSQL store (PANTAU_DATABASE_URL); null: the SQLite file dbFile, the default. */
+  databaseUrl: string | null;
   mediaDir: string;
   city: string;
   logLevel: z.infer<typeof Env>['PANTAU_LOG_LEVEL'];
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: e.HOST,
     dataDir,
     dbFile: join(dataDir, 'pantau.sqlite'),
+    databaseUrl: e.PANTAU_DATABASE_URL ?? null,
     // Hubs sharing a store share these folders too (every hub serves every report's photos and every camera's frame).
     mediaDir: e.PANTAU_MEDIA_DIR ? resolve(e.PANTAU_MEDIA_DIR) : join(dataDir, 'media'),
     city: e.PANTAU_CITY,

@@ -5,14 +5,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createHub } from './hub.js';
+import { createHub, sqliteHub } from './hub.js';
 import { testConfig } from './testing/hub.js';
 
 describe('a stopping hub', () => {
   it('cuts a connection that never finishes its request instead of waiting for it, and says so', async () => {
     const lines: { msg: string }[] = [];
     const log = pino({ level: 'warn' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
-    const hub = await createHub(testConfig(mkdtempSync(join(tmpdir(), 'pantau-close-'))), { log });
+    const hub = sqliteHub(await createHub(testConfig(mkdtempSync(join(tmpdir(), 'pantau-close-'))), { log }));
     const port = await hub.listen();
     // Half a request: Node counts the connection as busy until its header timeout (a minute), so close() alone waits.
     const client = connect(port, '127.0.0.1');

@@ -5,6 +5,8 @@ import { Server } from 'socket.io';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { Store } from './store/index.js';
+import { openHubStore, type HubStore } from './store/open.js';
+import type { StepStore } from './store/ports.js';
 import { loadCity, type City } from './profile/load.js';
 import { MediaFiles } from './media/files.js';
 import { configureSharp, PhotoQueue } from './media/photo-queue.js';
@@ -20,15 +22,17 @@ import type { Committed, Ctx } from './commands/context.js';
 import { startDisplayPresence } from './jobs/display-presence.js';
 import { startHubHeartbeat } from './jobs/hub-heartbeat.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outbox-worker.js';
-import { sqliteOutboxQueue } from './store/outbox.js';
 import type { Presence } from './http/displays.js';
 import { SYSTEM } from './contract/roles.js';
 
 /** How long a stopping hub waits for requests in flight before it closes their connections. */
 const CLOSE_GRACE_MS = 3_000;
 
-export type Hub = {
-  ctx: Ctx;
+/** A running hub; Hub<Store> for one known to run on the SQLite file (tests, benches: sqliteHub). */
+export type Hub<S extends StepStore = StepStore> = {
+  ctx: Ctx<S>;
+  /** Which store the hub runs on (PANTAU_DATABASE_URL). */
+  storeKind: HubStore['kind'];
   /** The Express app, for tests that read its routes (openapi.int.test); Socket.IO wraps the server's listener. */
   app: Express;
   http: HttpServer;
@@ -52,7 +56,8 @@ export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
 export async function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Promise<Hub> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
-  const store = Store.open(config.dbFile, { ...config.durability, clock: city.clock });
+  const opened = await openHubStore(config, city.clock);
+  const { store } = opened;
   configureSharp();
   const media = new MediaFiles(config.mediaDir);
   // The machine's clock, not the hub's: it is what stamped the files.
@@ -97,7 +102,7 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
   // Every event on the store reaches this hub's screens in seq order, this hub's own at once, other hubs' from the log.
   follower = startLogFollower(ctx, { from: await store.query((p) => p.reports.headSeq()), send: (c) => listeners.forEach((l) => l(c)), log });
   const headBeat = startHeadBeat(io, ctx, { log });
-  const outbox = startOutboxWorker({ outbox: sqliteOutboxQueue(store.storeId, store.outbox), now: () => ctx.now() }, { owner: heartbeat.runId, log, retries: config.webhookRetries });
+  const outbox = startOutboxWorker({ outbox: opened.outbox, now: () => ctx.now() }, { owner: heartbeat.runId, log, retries: config.webhookRetries });
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
   // Ended flood-limit windows are kept until swept; any hub may sweep them, the DELETE is the same from each.
   const sweepLimits = setInterval(() => {
@@ -111,6 +116,7 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
 
   return {
     ctx,
+    storeKind: opened.kind,
     app,
     http,
     io,
@@ -143,7 +149,15 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
       clearTimeout(cut);
       // The prober threads are ended (their requests cut) before the store closes; a stopped monitor records nothing.
       await monitorStopped;
-      store.close();
+      await opened.close();
     },
   };
+}
+
+export type SqliteHub = Hub<Store>;
+
+/** The hub as one on the SQLite file, for a test or bench that reads its tables; refuses one on PostgreSQL. */
+export function sqliteHub(hub: Hub): SqliteHub {
+  if (!(hub.ctx.store instanceof Store)) throw new Error('this hub runs on PostgreSQL (PANTAU_DATABASE_URL), not on the SQLite file');
+  return hub as SqliteHub;
 }

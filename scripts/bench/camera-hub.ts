@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.js';
-import { createHub, type Hub } from '../../server/hub.js';
+import { createHub, sqliteHub, type SqliteHub as Hub } from '../../server/hub.js';
 import type { Store } from '../../server/store/index.js';
 import { seedCamerasFromProfile } from '../../server/commands/camera-admin.js';
 import { spawn } from 'node:child_process';
@@ -21,7 +21,7 @@ export async function cameraBenchHub(n: number, opts: { wallToken?: string } = {
   const root = mkdtempSync(join(tmpdir(), 'pantau-bench-cam-'));
   const cams = Array.from({ length: n }, (_, i) => ({ id: `cam-${i}`, name: `Kamera ${i}` }));
   const sim = await simulatorProcess(n);
-  const hub = await createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'p.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent', ...(opts.wallToken ? { wallToken: opts.wallToken } : {}), cameraMonitor: false, deadlineScheduler: false }));
+  const hub = sqliteHub(await createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'p.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent', ...(opts.wallToken ? { wallToken: opts.wallToken } : {}), cameraMonitor: false, deadlineScheduler: false })));
   seedBenchCameras(hub.ctx.store, n, sim.url);
   return {
     hub,

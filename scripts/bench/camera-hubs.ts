@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../server/config.js';
-import { createHub } from '../../server/hub.js';
+import { createHub, sqliteHub } from '../../server/hub.js';
 import { Store } from '../../server/store/index.js';
 import { seedBenchCameras, simulatorProcess } from './camera-hub.js';
 import { fmt, numericFlags, ratio, summarize, table, type Summary } from './stats.js';
@@ -52,7 +52,7 @@ async function run(hubs: number, kill: boolean): Promise<Row> {
   const sim = await simulatorProcess(n);
   try {
     // The store made and the cameras in it before any hub polls.
-    const seeder = await createHub(loadConfig({ PANTAU_DATA_DIR: root }, { port: 0, staticDir: null, logLevel: 'silent', cameraMonitor: false, deadlineScheduler: false }));
+    const seeder = sqliteHub(await createHub(loadConfig({ PANTAU_DATA_DIR: root }, { port: 0, staticDir: null, logLevel: 'silent', cameraMonitor: false, deadlineScheduler: false })));
     seedBenchCameras(seeder.ctx.store, n, sim.url);
     await seeder.close();
 

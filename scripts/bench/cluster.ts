@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../server/config.js';
-import { createHub } from '../../server/hub.js';
+import { createHub, sqliteHub } from '../../server/hub.js';
 import { createAccount } from '../../server/commands/accounts.js';
 import { SYSTEM } from '../../server/contract/roles.js';
 import type { LiveReportEvent } from '../../server/contract/events.js';
@@ -156,7 +156,7 @@ const rate = (d: DoneMsg) => ((d.statuses['201'] ?? 0) / Math.max(1, d.loop.elap
 
 /** A store under `dataDir` with the city's setup and one operator, as the hubs will open it. */
 async function seedOperator(dataDir: string): Promise<void> {
-  const hub = await createHub(loadConfig({ PANTAU_DATA_DIR: dataDir, PANTAU_LOG_LEVEL: 'silent', PANTAU_CAMERA_MONITOR: 'off', PANTAU_DEADLINE_SCHEDULER: 'off' }));
+  const hub = sqliteHub(await createHub(loadConfig({ PANTAU_DATA_DIR: dataDir, PANTAU_LOG_LEVEL: 'silent', PANTAU_CAMERA_MONITOR: 'off', PANTAU_DEADLINE_SCHEDULER: 'off' })));
   await createAccount(hub.ctx, SYSTEM, { ...OPERATOR, name: 'Operator Uji', role: 'operator', agencyId: 'dkp' });
   await hub.close();
 }

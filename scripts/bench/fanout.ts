@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../server/config.js';
-import { createHub, type Hub } from '../../server/hub.js';
+import { createHub, sqliteHub, type SqliteHub as Hub } from '../../server/hub.js';
 import { submitReport } from '../../server/commands/submit-report.js';
 import { actOnReport } from '../../server/commands/act-on-report.js';
 import { publicReport } from '../../server/domain/views.js';
@@ -162,12 +162,12 @@ async function main() {
     const now = clockFrom(base);
 
     // The hub, with one seeded report to note on.
-    hub = await createHub(
+    hub = sqliteHub(await createHub(
       loadConfig({}, {
         port: 0, dataDir: root, dbFile: join(root, 'pantau.sqlite'), mediaDir: join(root, 'media'),
         staticDir: null, logLevel: 'silent', wallToken: WALL_TOKEN,
       }),
-    );
+    ));
     const hubPort = await hub.listen();
     const seeded = await submitReport(
       hub.ctx,

@@ -25,7 +25,7 @@ import multer from 'multer';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createAccount } from '../../server/commands/accounts.js';
 import { SYSTEM } from '../../server/contract/roles.js';
-import { createHub, type Hub } from '../../server/hub.js';
+import { createHub, sqliteHub, type SqliteHub as Hub } from '../../server/hub.js';
 import { openDb } from '../../server/store/db.js';
 import { migrate } from '../../server/store/migrate.js';
 import { Store } from '../../server/store/index.js';
@@ -233,7 +233,7 @@ async function main() {
     // goes on the machine falls on all three alike.
     const startHub = async (dir: string, durability?: Config['durability']): Promise<{ hub: Hub; port: number }> => {
       const dataDir = join(root, dir);
-      const hub = await createHub(
+      const hub = sqliteHub(await createHub(
         loadConfig({}, {
           port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
           staticDir: null, logLevel: 'silent', wallToken: WALL_TOKEN,
@@ -243,7 +243,7 @@ async function main() {
           photoLimits: { ...loadConfig({}).photoLimits, maxWaiting: 10_000 },
           ...(durability ? { durability } : {}),
         }),
-      );
+      ));
       const port = await hub.listen();
       servers.push(async () => {
         hub.http.closeAllConnections();

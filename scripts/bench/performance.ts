@@ -71,7 +71,7 @@ try {
       `${size("reports WHERE done_at IS NULL").toLocaleString('en')} open (${size('report_open_counts').toLocaleString('en')} open-count rows); file ${fmt(statSync(join(root, 'pantau.sqlite')).size / 1e6, 0)} MB; ${flags.repeats} repeats each\n`,
   );
 
-  const ctx = { store, city, now: () => new Date(now) } as Ctx;
+  const ctx = { store, city, now: () => new Date(now) } as Ctx<Store>;
   const count = store.db.prepare('SELECT COUNT(*) FROM reports').pluck();
   const spans = [1, 7, 30, 365];
   const ranges = spans.map((days) => kinerjaRange(ctx, { days }));

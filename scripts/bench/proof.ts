@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { loadConfig } from '../../server/config.js';
-import { createHub } from '../../server/hub.js';
+import { createHub, sqliteHub } from '../../server/hub.js';
 import { submitReport } from '../../server/commands/submit-report.js';
 import { actOnReport } from '../../server/commands/act-on-report.js';
 import { DEMO_PASSWORD, seedAccounts } from '../seed-accounts.js';
@@ -20,7 +20,7 @@ const C = Math.floor(flags.concurrency);
 const R = Math.floor(flags.rounds);
 
 const root = mkdtempSync(join(tmpdir(), 'pantau-bench-proof-'));
-const hub = await createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'pantau.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent' }));
+const hub = sqliteHub(await createHub(loadConfig({}, { port: 0, dataDir: root, dbFile: join(root, 'pantau.sqlite'), mediaDir: join(root, 'media'), staticDir: null, logLevel: 'silent' })));
 try {
   const port = await hub.listen();
   const url = `http://127.0.0.1:${port}`;

@@ -27,7 +27,7 @@ const DAY = 24 * HOUR;
 const city = loadCity('tangerang');
 const root = mkdtempSync(join(tmpdir(), 'pantau-bench-replay-'));
 const store = Store.open(join(root, 'pantau.sqlite'), { clock: city.clock });
-const ctx = { store, city } as Ctx;
+const ctx = { store, city } as Ctx<Store>;
 const rng = mulberry(17);
 const first = Date.parse(dayStart('2026-08-01', city.clock));
 const dayOf = (n: number) => first + (n - 1) * DAY;

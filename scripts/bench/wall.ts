@@ -29,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { loadConfig } from '../../server/config.js';
-import { createHub, type Hub } from '../../server/hub.js';
+import { createHub, sqliteHub, type SqliteHub as Hub } from '../../server/hub.js';
 import { Store } from '../../server/store/index.js';
 import { loadCity } from '../../server/profile/load.js';
 import { deadlinesFor } from '../../server/domain/deadlines.js';
@@ -278,7 +278,7 @@ async function main() {
     port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'), logLevel: 'warn', wallToken: TOKEN,
     staticDir: join(ROOT, 'dist'), snapshotsDir: join(dataDir, 'cameras'), cameraMonitor: false, deadlineScheduler: false,
   });
-  hub = await createHub(config);
+  hub = sqliteHub(await createHub(config));
   const url = `http://127.0.0.1:${await hub.listen()}`;
   const bareUrl = await startBare();
   browser = await launch();

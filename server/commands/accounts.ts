@@ -6,7 +6,7 @@ import { refuse } from '../domain/reports.js';
 import { may, sessionHours } from '../domain/access.js';
 import type { AccountRow } from '../store/accounts.js';
 import type { AccountWrites } from '../store/account-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import type { Step } from '../store/step.js';
 import { command, type Committed, type Ctx, type Result } from './context.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -68,7 +68,7 @@ export function* resetPasswordStep(w: AccountWrites, actor: Actor, accountId: st
 let decoy: Promise<string> | null = null;
 
 export async function login(ctx: Ctx, username: string, password: string): Promise<Result<{ account: AccountView; token: string; expiresAt: Date }>> {
-  const a = runNow(ctx.store.ports.accounts.accountByUsername(username.trim()));
+  const a = await ctx.store.query((p) => p.accounts.accountByUsername(username.trim()));
   const ok = await verifyPassword(password, a?.passwordHash ?? (await (decoy ??= hashPassword(randomUUID()))));
   if (!a || !ok || a.disabled) return refuse('unauthenticated', 'wrong username or password, or the account is disabled', 'password');
   const token = randomBytes(32).toString('base64url');

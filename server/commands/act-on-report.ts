@@ -4,7 +4,7 @@ import { mayBeDispatched } from '../domain/access.js';
 import type { City } from '../profile/load.js';
 import type { MediaRow } from '../store/media.js';
 import type { ReportWrites } from '../store/report-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import type { Step } from '../store/step.js';
 import { command, type Committed, type Ctx, type Result } from './context.js';
 import { mergeStep } from './merge-reports.js';
 

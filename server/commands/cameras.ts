@@ -5,17 +5,12 @@ import { refuse } from '../domain/reports.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import type { LogEvent } from '../store/events.js';
 import type { CameraWrites } from '../store/camera-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import type { Step } from '../store/step.js';
 import { command, commandGrouped, type Committed, type Ctx, type Result } from './context.js';
 
 const MONITOR: Actor = { id: 'camera-monitor', role: 'system', name: 'Pemantau kamera' };
 
-/** Appends a camera event, applies it to the camera tables, and says what to broadcast. Inside a transaction. */
-export function appendCameraEvent(ctx: Ctx, event: LogEvent & { payload: { cameraId: string } }): Committed {
-  return runNow(cameraEventStep(ctx.store.ports.cameras, event));
-}
-
-/** appendCameraEvent on either store (server/store/step.ts). */
+/** Appends a camera event, applies it to the camera tables, and says what to broadcast, on either store (server/store/step.ts). */
 export function* cameraEventStep(w: CameraWrites, event: LogEvent & { payload: { cameraId: string } }): Step<Committed> {
   // The projector folds it (store/projections/cameras.ts), in this transaction.
   const { stored, camera } = yield* w.append(event);

@@ -1,4 +1,3 @@
-import type { Store } from '../store/index.js';
 import type { City } from '../profile/load.js';
 import type { MediaFiles } from '../media/files.js';
 import type { StoredEvent } from '../store/events.js';
@@ -6,14 +5,18 @@ import type { ReportState, Refusal } from '../domain/reports.js';
 import type { CameraPublic } from '../contract/cameras.js';
 import type { IndicatorValue } from '../contract/indicators.js';
 import type { PhotoQueue } from '../media/photo-queue.js';
-import type { Ports } from '../store/ports.js';
+import type { Ports, StepStore } from '../store/ports.js';
 import type { Step } from '../store/step.js';
 
 /** A committed event with the report state it produced (null for account events): what the realtime layer broadcasts. */
 export type Committed = { event: StoredEvent; report: ReportState | null; camera?: CameraPublic; indicator?: IndicatorValue };
 
-export type Ctx = {
-  store: Store;
+/**
+ * What every command, query and job is given. `store` is either store behind the same steps (SQLite's Store or
+ * PostgreSQL's pgStepStore); a test or script that knows it holds SQLite's says so with Ctx<Store>.
+ */
+export type Ctx<S extends StepStore = StepStore> = {
+  store: S;
   city: City;
   media: MediaFiles;
   maxPhotoPixels: number;

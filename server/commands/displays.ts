@@ -1,12 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Store } from '../store/index.js';
 import type { StepStore } from '../store/ports.js';
 import type { Actor } from '../contract/roles.js';
 import { may } from '../domain/access.js';
 import { refuse } from '../domain/reports.js';
 import { command, type Committed, type Ctx, type Result } from './context.js';
 import type { RoomWrites } from '../store/room-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import type { Step } from '../store/step.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -11,7 +11,7 @@ import { deadlinesFor } from '../domain/deadlines.js';
 import { commandGrouped, type Committed, type Ctx, type Result } from './context.js';
 import { stripControls, stripControlsOr } from '../domain/text.js';
 import type { ReportWrites } from '../store/report-writes.js';
-import { runNow, type Step } from '../store/step.js';
+import type { Step } from '../store/step.js';
 import type { City } from '../profile/load.js';
 import type { Category } from '../contract/profile.js';
 
@@ -36,7 +36,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
     reporterName: stripControlsOr(given.reporterName),
     reporterContact: stripControlsOr(given.reporterContact),
   };
-  const earlier = opts.clientKey ? runNow(filedBefore(ctx.store.ports.reports, actor, opts, input, photos.length)) : null;
+  const earlier = opts.clientKey ? await ctx.store.query((p) => filedBefore(p.reports, actor, opts, input, photos.length)) : null;
   if (earlier) return earlier;
   const channelRefusal = checkIntakeChannel(actor, input.channel);
   if (channelRefusal) return channelRefusal;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { startTestHub, WALL_TOKEN, WallClient } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
 import type { CatchUp, ClientToServerEvents, ServerToClientEvents } from '../contract/events.js';

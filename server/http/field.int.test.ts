@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { photo, postReport, runningClock, startTestHub, validReport } from '../testing/hub.js';
 import { exifTimeWib, phonePhoto } from '../testing/photos.js';
 import { DEMO_PASSWORD, seedAccounts, type DemoAccounts } from '../../scripts/seed-accounts.js';

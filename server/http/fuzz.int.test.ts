@@ -15,7 +15,7 @@ import { PushInput, ValueInput } from '../contract/indicators.js';
 import { AssignLayout } from '../contract/layouts.js';
 import { NewApiClient } from '../contract/api-clients.js';
 import { SyncInput } from '../realtime/inputs.js';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 
 /**
  * The hub's edge under a property-based fuzzer: bodies, queries, headers, cookies and socket payloads made from the

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { startTestHub, WALL_TOKEN, WallClient } from '../testing/hub.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
 import type { IndicatorBoard } from '../contract/indicators.js';

@@ -3,7 +3,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN, WallClient } from '../testing/hub.js';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 
 let hub: Hub;
 let url: string;

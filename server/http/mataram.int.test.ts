@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN } from '../testing/hub.js';
 import { zoneLabel } from '../domain/time.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { photo, startTestHub, WallClient } from '../testing/hub.js';
 import { Open311Client, parseOpen311Xml, type Open311Form } from '../testing/open311-client.js';
 import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { startTestHub, WALL_TOKEN } from '../testing/hub.js';
 import { registeredRoutes } from '../testing/express-routes.js';
 import { SCREENS } from './app.js';

@@ -5,7 +5,7 @@ import { createAccount } from '../commands/accounts.js';
 import { SYSTEM } from '../contract/roles.js';
 
 const PASSWORD = 'uji-antrean-foto-2026';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 
 let hub: Hub;
 let url: string;

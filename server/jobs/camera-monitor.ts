@@ -31,7 +31,7 @@ export type MonitorOptions = ProbeOptions & {
  * a camera is due again only once its probe is recorded. With an owner (the hub's run), it probes only its share
  * of the cameras among the live hubs.
  */
-export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?: { release?: boolean }) => Promise<void>; tick: () => Promise<number>; drain: () => Promise<void>; holders: () => string[]; renewShare: () => void } {
+export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?: { release?: boolean }) => Promise<void>; tick: () => Promise<number>; drain: () => Promise<void>; holders: () => string[]; renewShare: () => Promise<void> } {
   mkdirSync(opts.snapshotsDir, { recursive: true });
   const share = opts.owner ? cameraShare(ctx, opts.owner, opts.log) : null;
   const inFlight = new Set<string>();
@@ -49,11 +49,21 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
     else free++;
   };
 
+  /** The cameras due and not already being probed, marked in flight: one round picks at a time, so none picks one twice. */
+  let picking: Promise<unknown> = Promise.resolve();
+  const pick = async () => {
+    const at = ctx.now().toISOString();
+    const dueHere = await ctx.store.query((p) => p.cameras.due(at));
+    const due = (share ? await share.mine(dueHere) : dueHere).filter((c) => !inFlight.has(c.id));
+    for (const cam of due) inFlight.add(cam.id);
+    return due;
+  };
+
   /** One round: probes every camera that is due and not already being probed; says how many it probed. */
   async function tick(): Promise<number> {
-    const dueHere = ctx.store.cameras.due(ctx.now().toISOString());
-    const due = (share ? share.mine(dueHere) : dueHere).filter((c) => !inFlight.has(c.id));
-    for (const cam of due) inFlight.add(cam.id);
+    const picked = picking.then(pick);
+    picking = picked.catch(() => {});
+    const due = await picked;
     const gen = generation;
     let probed = 0;
     const round = Promise.all(
@@ -61,7 +71,7 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
         await acquire();
         let probe: Probe;
         try {
-          if (stopped || gen !== generation || (share && !share.owns(cam.id))) return void inFlight.delete(cam.id);
+          if (stopped || gen !== generation || (share && !(await share.owns(cam.id)))) return void inFlight.delete(cam.id);
           probed++;
           probe = await prober.probe(cam, ctx.now().toISOString());
         } catch (err) {
@@ -87,7 +97,7 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
     return probed;
   }
 
-  const timer = opts.timer === false ? null : setInterval(() => void tick(), 500);
+  const timer = opts.timer === false ? null : setInterval(() => void tick().catch((err) => opts.log.error({ err }, 'camera round failed')), 500);
   timer?.unref();
   return {
     /**
@@ -97,12 +107,12 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
     stop: ({ release = true }: { release?: boolean } = {}) => {
       stopped = true;
       if (timer) clearInterval(timer);
-      if (release) share?.release();
-      return prober.close();
+      const released = release ? share?.release() : undefined;
+      return Promise.all([released, prober.close()]).then(() => {});
     },
     holders: () => share?.holders() ?? [],
     /** Renews the share lease and reads the others' now (a round does when one is due; a test with a fixed clock asks). */
-    renewShare: () => share?.renew(),
+    renewShare: async () => share?.renew(),
     tick,
     /** Drops the probes still waiting for a slot and resolves once those under way are recorded. */
     drain: async () => {

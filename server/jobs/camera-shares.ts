@@ -1,69 +1,76 @@
 import type { Logger } from 'pino';
 import type { Ctx } from '../commands/context.js';
-import { leaseUntil } from '../domain/leases.js';
+import { leaseUntil, type Lease } from '../domain/leases.js';
 import { SHARE_FORGET_MS, SHARE_LEASE_PREFIX, SHARE_RENEW_MS, SHARE_TERM_MS, shareHolders, shareLeaseName, shareOwner } from '../domain/camera-shares.js';
+import type { ReportWrites } from '../store/report-writes.js';
+import type { Step } from '../store/step.js';
 
 export type CameraShare = {
   /** The cameras of `cameras` this hub probes now; renews its share lease and reads the others' when due. */
-  mine<T extends { id: string }>(cameras: T[]): T[];
+  mine<T extends { id: string }>(cameras: T[]): Promise<T[]>;
   /**
    * Whether this hub still probes `cameraId`, asked when its probe is about to start: a round queued before the
    * holders changed (hubs started together each see only themselves at first) is not probed by every hub.
    */
-  owns(cameraId: string): boolean;
+  owns(cameraId: string): Promise<boolean>;
   /** The hubs sharing the cameras as last read. */
   holders(): string[];
   /** Renews the lease and reads the others' now, due or not. */
-  renew(): void;
+  renew(): Promise<void>;
   /** A clean stop: the lease ends now, so the other hubs take this one's cameras at their next round. */
-  release(): void;
+  release(): Promise<void>;
 };
+
+/**
+ * Renews this run's share lease and reads every hub's, on either store (server/store/step.ts); with `forgetBefore`,
+ * the rows of runs whose lease ran out before it go.
+ */
+export function* renewShareStep(w: ReportWrites, owner: string, now: Date, forgetBefore: string | null): Step<Lease[]> {
+  const name = shareLeaseName(owner);
+  yield* w.swapLease(yield* w.lease(name), { name, owner, until: leaseUntil(now, SHARE_TERM_MS) });
+  if (forgetBefore) yield* w.forgetLeases(SHARE_LEASE_PREFIX, forgetBefore);
+  return yield* w.leasesNamed(SHARE_LEASE_PREFIX);
+}
 
 /** This hub run's share of the cameras (domain/camera-shares.ts), kept in the store's leases table. */
 export function cameraShare(ctx: Ctx, owner: string, log: Logger): CameraShare {
-  const name = shareLeaseName(owner);
   let holders = [owner];
   let renewedAt = Number.NEGATIVE_INFINITY;
   let forgotAt = Number.NEGATIVE_INFINITY;
-  const renew = () => {
+  // One renewal at a time: a round and a probe asking together share it.
+  let renewing: Promise<void> | null = null;
+  const renewNow = async () => {
     const now = ctx.now();
+    // Gone runs' rows are few (one per hub start): a sweep a minute is plenty.
+    const forget = now.getTime() - forgotAt >= 60_000 ? new Date(now.getTime() - SHARE_FORGET_MS).toISOString() : null;
     try {
-      const leases = ctx.store.leases;
-      leases.swap(leases.get(name), { name, owner, until: leaseUntil(now, SHARE_TERM_MS) });
-      holders = shareHolders(leases.withPrefix(SHARE_LEASE_PREFIX), owner, now);
+      const leases = await ctx.store.write((p) => renewShareStep(p.reports, owner, now, forget));
+      holders = shareHolders(leases, owner, now);
       renewedAt = now.getTime();
-      // Gone runs' rows are few (one per hub start): a sweep a minute is plenty.
-      if (now.getTime() - forgotAt >= 60_000) {
-        leases.forget(SHARE_LEASE_PREFIX, new Date(now.getTime() - SHARE_FORGET_MS).toISOString());
-        forgotAt = now.getTime();
-      }
+      if (forget) forgotAt = now.getTime();
     } catch (err) {
       // The last list read stands: a hub that cannot reach the store goes on probing its share.
       log.error({ err }, 'camera share lease could not be renewed');
     }
   };
+  const renew = () => (renewing ??= renewNow().finally(() => (renewing = null)));
   // Alone, every camera is this hub's (the hash is skipped for the whole list in mine()).
   const isMine = (cameraId: string) => holders.length === 1 || shareOwner(cameraId, holders) === owner;
-  const refresh = () => {
-    if (ctx.now().getTime() - renewedAt >= SHARE_RENEW_MS) renew();
-  };
+  const refresh = () => (ctx.now().getTime() - renewedAt >= SHARE_RENEW_MS ? renew() : renewing ?? Promise.resolve());
   return {
     renew,
-    mine(cameras) {
-      refresh();
+    async mine(cameras) {
+      await refresh();
       return holders.length === 1 ? cameras : cameras.filter((c) => isMine(c.id));
     },
-    owns(cameraId) {
-      refresh();
+    async owns(cameraId) {
+      await refresh();
       return isMine(cameraId);
     },
     holders: () => holders,
-    release() {
-      try {
-        ctx.store.leases.release(name, owner, ctx.now().toISOString());
-      } catch (err) {
-        log.error({ err }, 'camera share lease could not be released');
-      }
+    async release() {
+      const at = ctx.now().toISOString();
+      await ctx.store.write((p) => p.reports.releaseLease(shareLeaseName(owner), owner, at)).catch((err) => log.error({ err }, 'camera share lease could not be released'));
     },
   };
 }

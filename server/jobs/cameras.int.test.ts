@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { photo, postReport, startTestHub, validReport, WALL_TOKEN, WallClient } from '../testing/hub.js';
 import { cameraSimulator, type CameraSimulator } from '../testing/cameras.js';
 import { loadCity } from '../profile/load.js';

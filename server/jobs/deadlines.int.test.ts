@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { photo, postReport, startTestHub, validReport, WallClient } from '../testing/hub.js';
 import { sweepDeadlines } from '../commands/deadline-sweep.js';
 import { seedAccounts, DEMO_PASSWORD } from '../../scripts/seed-accounts.js';
-import { createHub } from '../hub.js';
+import { createHub, sqliteHub } from '../hub.js';
 import type { Config } from '../config.js';
 
 // Monday 23 Nov 2026, 09:00 WIB. Category "sampah": respond within 4 working hours, resolve within 24.
@@ -81,7 +81,7 @@ describe('deadlines', () => {
     const second = Number((await postReport(url, validReport({ category: 'pju' }), [await photo()])).body.id);
     await hub.close();
     at('2026-11-30T17:00:00');
-    hub = await createHub(config, { now: () => new Date(clock.t) });
+    hub = sqliteHub(await createHub(config, { now: () => new Date(clock.t) }));
     url = `http://127.0.0.1:${await hub.listen()}`;
     // "pju": respond within 8 working hours (due Thursday 17:00), resolve within 72 (not yet due).
     expect((await sweepDeadlines(hub.ctx)).filter((r) => r.report.id === second).map((r) => r.flag)).toEqual(['response_near', 'response_breached']);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { Store } from '../store/index.js';
-import { createHub, type Hub } from '../hub.js';
+import { createHub, sqliteHub, type SqliteHub as Hub } from '../hub.js';
 import type { Config } from '../config.js';
 import { photo, postReport, startTestHub, validReport } from '../testing/hub.js';
 import { sweepDeadlines } from '../commands/deadline-sweep.js';
@@ -103,7 +103,7 @@ describe('deadline webhooks through the outbox, on a hub', () => {
     expect(raised).toBeGreaterThan(0);
     await hub.close();
     expect(receiver.got).toHaveLength(2);
-    hub = await createHub(config, { now: () => new Date(clock.t), log: silent });
+    hub = sqliteHub(await createHub(config, { now: () => new Date(clock.t), log: silent }));
     withWebhook(hub, receiver.url);
     url = `http://127.0.0.1:${await hub.listen()}`;
     // The new hub's worker starts with a tick: no sweep, no call from the test.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { photo, postReport, startTestHub, validReport } from '../testing/hub.js';
 import { createWeek } from '../testing/week.js';
 import { replayRange } from '../domain/replay-range.js';

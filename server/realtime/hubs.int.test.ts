@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import { pairDisplay, revokeDisplay } from '../commands/displays.js';
 import { photo, postReport, startTestHub, validReport, WallClient } from '../testing/hub.js';

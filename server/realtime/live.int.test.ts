@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import type { Ack, CatchUp } from '../contract/events.js';
 import { actOnReport } from '../commands/act-on-report.js';
 import { io as connect } from 'socket.io-client';

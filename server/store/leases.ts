@@ -18,7 +18,7 @@ export class LeasesTable {
     this.swapStmt = db.prepare('UPDATE leases SET owner = @owner, until = @until WHERE name = @name AND owner = @wasOwner AND until = @wasUntil');
     this.releaseStmt = db.prepare('UPDATE leases SET until = @at WHERE name = @name AND owner = @owner AND until > @at');
     // A range on the primary key, not LIKE: the prefix is matched by the index, and '_' in it is not a wildcard.
-    this.prefixStmt = db.prepare("SELECT name, owner, until FROM leases WHERE name >= @prefix AND name < @prefix || char(0x10FFFF)");
+    this.prefixStmt = db.prepare("SELECT name, owner, until FROM leases WHERE name >= @prefix AND name < @prefix || char(0x10FFFF) ORDER BY name");
     this.forgetStmt = db.prepare("DELETE FROM leases WHERE name >= @prefix AND name < @prefix || char(0x10FFFF) AND until < @before");
   }
 

@@ -70,6 +70,10 @@ export interface ReportWrites {
   swapLease(seen: Lease | null, next: Lease): Step<boolean>;
   /** Ends `owner`'s lease at `at` (a clean stop), so another hub takes the job at once. */
   releaseLease(name: string, owner: string, at: string): Step<void>;
+  /** Every lease whose name starts with `prefix` (the camera shares: one per hub run), by name. */
+  leasesNamed(prefix: string): Step<Lease[]>;
+  /** Deletes the leases of `prefix` that ran out before `before`: hub runs long gone. */
+  forgetLeases(prefix: string, before: string): Step<void>;
   /** How many outbox messages wait to be sent, and how many were given up. */
   outboxCounts(): Step<OutboxCounts>;
   /** A message to another system, sent by the outbox worker once this transaction has committed. */
@@ -107,6 +111,8 @@ export function sqliteReportWrites(store: Store): ReportWrites {
     lease: (name) => now(store.leases.get(name)),
     swapLease: (seen, next) => now(store.leases.swap(seen, next)),
     releaseLease: (name, owner, at) => now(store.leases.release(name, owner, at)),
+    leasesNamed: (prefix) => now(store.leases.withPrefix(prefix)),
+    forgetLeases: (prefix, before) => now(void store.leases.forget(prefix, before)),
     addOutbox: (m) => now(store.outbox.add(m)),
     outboxCounts: () => now(store.outbox.counts()),
   };

@@ -15,7 +15,7 @@ describe('kinerja from the rollups', () => {
   const city = loadCity('tangerang');
   const now = Date.parse('2026-11-23T05:00:00Z');
   const store = new Store(openDb(':memory:'), { clock: city.clock });
-  const ctx = { store, city, now: () => new Date(now) } as Ctx;
+  const ctx = { store, city, now: () => new Date(now) } as Ctx<Store>;
   const events = [...lifecycles(city, { reports: 3000, from: now - 60 * DAY, to: now, seed: 3 })];
   store.tx(() => events.forEach((e) => store.projector.append(e)));
 

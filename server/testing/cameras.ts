@@ -1,4 +1,4 @@
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import type { Config } from '../config.js';
 import type { City } from '../profile/load.js';
 import { startCameraServer } from '../../scripts/simulate/camera-server.js';

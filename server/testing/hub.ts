@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { loadConfig, type Config } from '../config.js';
-import { createHub, type Hub } from '../hub.js';
+import { createHub, sqliteHub, type Hub } from '../hub.js';
+import type { Store } from '../store/index.js';
 import type { CatchUp, ClientToServerEvents, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
 import { toMarker, type MarkerTuple } from '../contract/reports.js';
 import { decodeMarkers, markerCoord } from '../contract/marker-columns.js';
@@ -22,10 +23,10 @@ export const WALL_TOKEN = 'test-wall-token-0123456789abcdefghij';
  * A real hub on an ephemeral port, with its own SQLite file and media folder under a temp dir. `from` starts it on
  * a copy of a seeded store made once per run (server/testing/templates.ts): 'accounts' or 'demo'.
  */
-export async function startTestHub(over: Partial<Config> = {}, opts: { now?: () => Date; from?: TemplateName } = {}): Promise<{ hub: Hub; url: string; dataDir: string; config: Config }> {
+export async function startTestHub(over: Partial<Config> = {}, opts: { now?: () => Date; from?: TemplateName } = {}): Promise<{ hub: Hub<Store>; url: string; dataDir: string; config: Config }> {
   const dataDir = over.dataDir ?? (opts.from ? await (await import('./templates.js')).copyOfTemplate(opts.from) : mkdtempSync(join(tmpdir(), 'pantau-')));
   const config = testConfig(dataDir, over);
-  const hub = await createHub(config, opts);
+  const hub = sqliteHub(await createHub(config, opts));
   const port = await hub.listen();
   return { hub, url: `http://127.0.0.1:${port}`, dataDir, config };
 }

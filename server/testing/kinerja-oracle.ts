@@ -4,6 +4,7 @@ import { localDay, type CityClock } from '../domain/time.js';
 import type { AgencyFigures } from '../domain/stats.js';
 import { expect } from 'vitest';
 import type { Ctx } from '../commands/context.js';
+import type { Store } from '../store/index.js';
 import { kinerja, kinerjaRange } from '../queries/kinerja.js';
 
 /**
@@ -84,7 +85,7 @@ export function oracleKinerja(reports: ReportState[], agencies: string[], range:
  * The rollup-based kinerja against the fold of every report it replaced (testing/kinerja-oracle.ts): counts exactly,
  * medians and p90 within the histogram's precision (one step of the second significant figure; 0.1 h below 10 h).
  */
-export async function expectKinerjaAsOracle(ctx: Ctx, q: { from?: string; to?: string; days?: number }) {
+export async function expectKinerjaAsOracle(ctx: Ctx<Store>, q: { from?: string; to?: string; days?: number }) {
   const r = kinerjaRange(ctx, q);
   const got = await kinerja(ctx, r);
   const want = oracleKinerja(ctx.store.reports.latest(1e9), ctx.city.profile.agencies.map((a) => a.id), r, ctx.city.clock);

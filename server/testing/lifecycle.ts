@@ -1,4 +1,4 @@
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import { actOnReport } from '../commands/act-on-report.js';
 
 /**

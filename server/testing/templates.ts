@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import type { Config } from '../config.js';
 import { startTestHub } from './hub.js';
 import { seedAccounts } from '../../scripts/seed-accounts.js';

@@ -1,5 +1,5 @@
 import { wallClock } from '../domain/time.js';
-import type { Hub } from '../hub.js';
+import type { SqliteHub as Hub } from '../hub.js';
 import type { Actor } from '../contract/roles.js';
 import { contains } from '../domain/geography.js';
 import { submitReport } from '../commands/submit-report.js';

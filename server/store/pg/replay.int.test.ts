@@ -20,7 +20,7 @@ import { PgProjector, pgProjections } from './projector.js';
 import { DivergedLogError, replayIntoPg } from './replay.js';
 import { pgDifferences } from './compare.js';
 import { seedCamerasFromProfile, disableCamera, enableCamera, moveCamera, removeCamera, updateCamera } from '../../commands/camera-admin.js';
-import { acknowledgeCameraAlert, appendCameraEvent } from '../../commands/cameras.js';
+import { acknowledgeCameraAlert, cameraEventStep } from '../../commands/cameras.js';
 import { pairDisplay } from '../../commands/displays.js';
 import { assignLayout } from '../../commands/layouts.js';
 import { copyCameraSources, copyOperationalRows } from './copy-rows.js';
@@ -117,7 +117,7 @@ beforeAll(async () => {
   seedCamerasFromProfile(store, ctx.city.profile.cameras, (u) => u.replace('{simulator}', 'http://127.0.0.1:9'), now.toISOString());
   const [c1, c2, c3, c4, c5] = store.cameras.list().map((c) => c.id);
   const health = (cameraId: string, to: string, reason: string) =>
-    store.tx(() => appendCameraEvent(ctx, { type: 'camera.health_changed', reportId: null, at: ctx.now().toISOString(), actor: { id: 'camera-monitor', role: 'system' }, payload: { cameraId, from: null, to, reason } }));
+    store.tx(() => runNow(cameraEventStep(store.ports.cameras, { type: 'camera.health_changed', reportId: null, at: ctx.now().toISOString(), actor: { id: 'camera-monitor', role: 'system' }, payload: { cameraId, from: null, to, reason } })));
   health(c1, 'online', 'ok');
   health(c1, 'offline', 'failed');
   health(c2, 'offline', 'failed');

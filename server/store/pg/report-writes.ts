@@ -108,6 +108,9 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
         ).then((r) => r.rowCount === 1),
       ),
     releaseLease: (name, owner, at) => run('leases-release', 'UPDATE leases SET until = $3 WHERE name = $1 AND owner = $2 AND until > $3', [name, owner, at]),
+    leasesNamed: (prefix) =>
+      later(client.query<Lease>({ name: 'leases-named', text: 'SELECT name, owner, until FROM leases WHERE starts_with(name, $1) ORDER BY name COLLATE "C"', values: [prefix] }).then((r) => r.rows)),
+    forgetLeases: (prefix, before) => run('leases-forget', 'DELETE FROM leases WHERE starts_with(name, $1) AND until < $2', [prefix, before]),
     outboxCounts: () =>
       later(
         client
