@@ -4,7 +4,9 @@ import { createHub } from './hub.js';
 const config = loadConfig();
 const hub = await createHub(config);
 const port = await hub.listen();
-hub.log.info({ port, city: config.city, db: config.dbFile, hub: hub.runId }, `Pantau hub listening on http://${config.host}:${port}`);
+// The store by kind and where it is, never the PostgreSQL URL's password.
+const db = hub.storeKind === 'postgresql' ? new URL(config.databaseUrl!).host + new URL(config.databaseUrl!).pathname : config.dbFile;
+hub.log.info({ port, city: config.city, store: hub.storeKind, db, hub: hub.runId }, `Pantau hub listening on http://${config.host}:${port}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
