@@ -7,6 +7,8 @@ import { photo, postReport, testConfig, validReport, WallClient } from './testin
 import { testDatabase } from './testing/postgres.js';
 import { createAccount } from './commands/accounts.js';
 import { SYSTEM } from './contract/roles.js';
+import { loadCity } from './profile/load.js';
+import { cameraSimulator, type CameraSimulator } from './testing/cameras.js';
 
 /**
  * Two hubs on one PostgreSQL database (PANTAU_DATABASE_URL), as a city that outgrew its SQLite file runs them: every
@@ -15,10 +17,13 @@ import { SYSTEM } from './contract/roles.js';
 const db = await testDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), 'pantau-hub-pg-'));
 const hubs: { hub: Hub; url: string }[] = [];
+const city = loadCity('tangerang');
+let sim: CameraSimulator;
 const PASSWORD = 'sandi-uji-coba-123';
 
 async function start(): Promise<{ hub: Hub; url: string }> {
-  const hub = await createHub(testConfig(dataDir, { databaseUrl: db.url }));
+  // The jobs on, as in a running hub: the cameras shared out between the two, the deadline sweep under its lease.
+  const hub = await createHub(testConfig(dataDir, { databaseUrl: db.url, cameraMonitor: true, deadlineScheduler: true, cameraSimulatorUrl: sim.url }));
   const started = { hub, url: `http://127.0.0.1:${await hub.listen()}` };
   hubs.push(started);
   return started;
@@ -36,11 +41,13 @@ const get = async (url: string, path: string, cookie?: string) => {
 };
 
 beforeAll(async () => {
+  sim = await cameraSimulator(city);
   await start();
   await start();
 });
 afterAll(async () => {
   for (const { hub } of hubs.reverse()) await hub.close();
+  await sim?.close();
   await db.drop();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -58,6 +65,7 @@ describe('hubs on PostgreSQL', () => {
     const seqs: number[] = [];
     onB.socket.on('report.event', (e) => seqs.push(e.seq));
     onB.socket.on('live.tick', (e) => seqs.push(e.seq));
+    onB.socket.on('camera.event', (e) => seqs.push(e.seq));
     await onA.until(() => onA.catchUps.length === 1);
     await onB.until(() => onB.catchUps.length === 1);
     const from = onB.seq;
@@ -82,9 +90,13 @@ describe('hubs on PostgreSQL', () => {
     await onA.until(() => onA.seq === head);
     await onB.until(() => onB.seq === head);
     // Every seq after the catch-up, once and in order (B may relay one the catch-up already held: a wall skips it).
-    expect(seqs.filter((n) => n > from)).toEqual(Array.from({ length: head - from }, (_, i) => from + 1 + i));
+    expect(seqs.filter((n) => n > from && n <= head)).toEqual(Array.from({ length: head - from }, (_, i) => from + 1 + i));
     expect(onA.markers.get(first.id)?.[1]).toBe('checked');
     expect([...onB.markers.entries()].sort()).toEqual([...onA.markers.entries()].sort());
+    // Every camera probed by one of the two hubs and shown online on both walls.
+    const online = (w: WallClient) => w.cameras.size === city.profile.cameras.length && [...w.cameras.values()].every((c) => c.health === 'online');
+    await onA.until(() => online(onA));
+    await onB.until(() => online(onB));
     onA.close();
     onB.close();
 
