@@ -7,6 +7,8 @@
  * Durability before/after, in the same rounds: a hub as it was (synchronous = NORMAL, one transaction per report),
  * one with synchronous = FULL alone, and the hub as it is (FULL + group commit), each with text-only reports (an
  * operator's phone intake, JSON) and with the 640×480 photo (plus the photo files' fsync in the FULL variants).
+ * PostgreSQL beside them (a private cluster with fsync on, started here): the same hub on PANTAU_DATABASE_URL, text-only
+ * and with a photo, against a bare `pg` INSERT of the same row (autocommit, C connections at once).
  * The HTTP load comes from a child process (same client code for hub and bare express), so the client's own
  * work does not run on the hub's event loop. Only 127.0.0.1 is used; data lives in a temp dir that is removed.
  *
@@ -35,6 +37,9 @@ import { MAX_PHOTOS } from '../../server/contract/reports.js';
 import { mulberry, scenePhoto } from '../simulate/scene-photo.js';
 import { closedLoop, fmt, numericFlags, ratio, sleep, summarize, table, waitFor, type LoopResult, stopGuard } from './stats.js';
 import { CATEGORY, forkIntakeClient, type DoneMsg } from './intake-client.js';
+import { onDatabase, startPostgres, type PgCluster } from '../../server/testing/postgres.js';
+import { openPool } from '../../server/store/pg/pool.js';
+import { migratePg } from '../../server/store/pg/migrate.js';
 
 const WALL_TOKEN = 'bench-wall-token-0123456789abcdef';
 
@@ -71,6 +76,14 @@ async function main() {
   const guard = stopGuard('ingest bench', cleanup, (12 * (flags['max-seconds'] + 15) + 60) * 1000);
 
   try {
+    // Durable commits, as the SQLite rows' synchronous = FULL: the tests' cluster runs with fsync off.
+    const cluster: PgCluster = await startPostgres({ settings: { fsync: 'on', full_page_writes: 'on' } });
+    servers.unshift(() => cluster.stop());
+    const pgDatabase = async (name: string) => {
+      await onDatabase(cluster.url(), `CREATE DATABASE ${name}`);
+      await onDatabase(cluster.url(name), 'CREATE EXTENSION postgis');
+      return cluster.url(name);
+    };
     const photo = await scenePhoto(CATEGORY, 1, 640, 480);
     console.log(
       `ingest bench: ${N} reports per run (≤ ${flags['max-seconds']} s each; sharp and hub runs split over ${R} interleaved rounds), ` +
@@ -163,6 +176,34 @@ async function main() {
       rows.sqlite = { name: '(a) bare better-sqlite3 INSERT, WAL FULL, 1 tx each', result, okCount: done, cpuMs: cpuSince(cpu0) };
     }
 
+    // (a') bare pg: the same row into the hub's PostgreSQL schema, autocommit (one flush each), C connections at once.
+    {
+      const pool = openPool(await pgDatabase('bare'), C);
+      servers.push(() => pool.end());
+      await migratePg(pool);
+      const insert = (i: number) => {
+        const rnd = mulberry(i);
+        const at = new Date().toISOString();
+        return pool.query({
+          name: 'bare-insert',
+          text: `INSERT INTO reports (id, ticket, status, category_id, agency_id, description, lng, lat, precision, address, district_code, channel, photos,
+                   reporter_name, reporter_contact, created_at, updated_at, version, last_seq)
+                 VALUES ($1, $2, 'new', $3, 'dlh', $4, $5, $6, 'point', $7, '36.71.01', 'web', $8, 'Warga Uji', $9, $10, $10, 1, $1)`,
+          values: [i + 1, `TNG-2026-${String(i + 1).padStart(6, '0')}`, CATEGORY, `Sampah menumpuk di pinggir jalan, laporan uji #${i}`, 106.64 + (rnd() * 2 - 1) * 0.01,
+            -6.18 + (rnd() * 2 - 1) * 0.01, `Jl. Uji Beban No. ${1 + (i % 200)}`, JSON.stringify([`${i.toString(16).padStart(8, '0')}${'ab'.repeat(28)}`]), `0812${String(1_000_000 + i).slice(-7)}`, at],
+        });
+      };
+      for (let i = 0; i < W; i++) await insert(i);
+      let next = W;
+      const cpu0 = process.cpuUsage();
+      const result = await closedLoop(N, C, maxMs, async () => {
+        const t0 = performance.now();
+        await insert(next++);
+        return performance.now() - t0;
+      });
+      rows.pgBare = { name: "(a') bare pg INSERT, fsync on, autocommit, C at once", result, okCount: result.done, cpuMs: cpuSince(cpu0) };
+    }
+
     // For information: the hub's own write set per report (ticket, media row, event, projection) in one transaction.
     {
       const store = Store.open(join(root, 'store-only.sqlite'));
@@ -231,9 +272,9 @@ async function main() {
     // The hub itself, a fresh one (own temp db and media dir) per variant, and (c) sharp alone with the hub's own
     // function at the same concurrency. These are the slow runs: they alternate in rounds, so load that comes and
     // goes on the machine falls on all three alike.
-    const startHub = async (dir: string, durability?: Config['durability']): Promise<{ hub: Hub; port: number }> => {
+    const startHub = async (dir: string, durability?: Config['durability'], databaseUrl?: string): Promise<{ hub: Hub; port: number }> => {
       const dataDir = join(root, dir);
-      const hub = sqliteHub(await createHub(
+      const opened = await createHub(
         loadConfig({}, {
           port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
           staticDir: null, logLevel: 'silent', wallToken: WALL_TOKEN,
@@ -242,8 +283,11 @@ async function main() {
           // Nor is the photo line: the bench keeps C uploads in flight, all of which must be let in to wait.
           photoLimits: { ...loadConfig({}).photoLimits, maxWaiting: 10_000 },
           ...(durability ? { durability } : {}),
+          ...(databaseUrl ? { databaseUrl } : {}),
         }),
-      ));
+      );
+      // The PostgreSQL hub's tables are not read here; the SQLite ones' media index is, below.
+      const hub = (databaseUrl ? opened : sqliteHub(opened)) as Hub;
       const port = await hub.listen();
       servers.push(async () => {
         hub.http.closeAllConnections();
@@ -258,10 +302,11 @@ async function main() {
       ['before', 'NORMAL, 1 tx each (before)', { synchronous: 'NORMAL', groupCommit: false }],
       ['full', 'FULL, 1 tx each', { synchronous: 'FULL', groupCommit: false }],
       ['after', 'FULL + group commit (now)', { synchronous: 'FULL', groupCommit: true }],
+      ['pg', 'PostgreSQL (PANTAU_DATABASE_URL), fsync on', null],
     ] as const;
     const durable: Record<string, { port: number; cookie: string }> = {};
     for (const [key, , durability] of VARIANTS) {
-      const h = await startHub(`hub-${key}`, { ...durability });
+      const h = await startHub(`hub-${key}`, durability ? { ...durability } : undefined, durability ? undefined : await pgDatabase('hub'));
       await createAccount(h.hub.ctx, SYSTEM, { username: 'operator.bench', name: 'Operator Uji', role: 'operator', agencyId: 'dkp', password: 'bench-password-2026' });
       const res = await fetch(`http://127.0.0.1:${h.port}/api/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${h.port}` },
@@ -307,7 +352,7 @@ async function main() {
 
     // ---------------------------------------------------------------- report
     const rate = (r: Row) => (r.okCount / r.result.elapsedMs) * 1000;
-    const order = ['hubSame', 'hubUnique', 'sqlite', 'express', 'sharp', 'storeTx'];
+    const order = ['hubSame', 'hubUnique', 'sqlite', 'pgBare', 'express', 'sharp', 'storeTx'];
     const lines = order.map((k) => {
       const r = rows[k];
       const s = summarize(r.result.latencies);
@@ -350,6 +395,13 @@ async function main() {
     );
     console.log(table(['variant', 'n', 'reports/s', 'p50 ms', 'p99 ms', 'this/before'], dLines));
     for (const [key] of VARIANTS) for (const kind of ['Text', 'Photo']) if (rows[`${key}${kind}`].note) console.log(`  ${rows[`${key}${kind}`].name}: ${rows[`${key}${kind}`].note}`);
+
+    console.log('\nPostgreSQL against SQLite and the bare inserts, in the same run:');
+    for (const kind of ['Text', 'Photo'] as const) {
+      const [pgHub, sqliteHubRow] = [rows[`pg${kind}`], rows[`after${kind}`]];
+      console.log(`  hub ${kind === 'Text' ? 'text only' : 'with a photo'}: PostgreSQL ${fmt(rate(pgHub), 1)}/s, SQLite ${fmt(rate(sqliteHubRow), 1)}/s (${ratio(rate(pgHub), rate(sqliteHubRow))}); vs bare pg ${ratio(rate(pgHub), rate(rows.pgBare))}`);
+    }
+    console.log(`  bare pg INSERT ${fmt(rate(rows.pgBare), 1)}/s vs bare better-sqlite3 ${fmt(rate(rows.sqlite), 1)}/s (${ratio(rate(rows.pgBare), rate(rows.sqlite))})`);
   } catch (err) {
     if (!guard.stopping()) throw err;
   } finally {
