@@ -8,6 +8,7 @@ import { testDatabase } from './testing/postgres.js';
 import { createAccount } from './commands/accounts.js';
 import { SYSTEM } from './contract/roles.js';
 import { loadCity } from './profile/load.js';
+import { areaAt } from './domain/geography.js';
 import { cameraSimulator, type CameraSimulator } from './testing/cameras.js';
 
 /**
@@ -76,7 +77,10 @@ describe('hubs on PostgreSQL', () => {
 
     // The agency's operator, signed in on hub B, checks a report hub A filed; both walls show it checked.
     const first = filed[0].body as { id: number; ticket: string };
-    const { agencyId } = (await a.hub.ctx.store.query((p) => p.reports.report(first.id)))!;
+    const { agencyId, districtCode, subdistrictCode, lng, lat } = (await a.hub.ctx.store.query((p) => p.reports.report(first.id)))!;
+    // Its kecamatan and kelurahan from PostGIS (the city's areas loaded at open), as the profile's areas say.
+    expect(a.hub.ctx.areasAt).toBeTypeOf('function');
+    expect([districtCode, subdistrictCode]).toEqual([areaAt(city.districts, lng, lat)!.code, areaAt(city.subdistricts, lng, lat)!.code]);
     expect((await createAccount(b.hub.ctx, SYSTEM, { username: 'operator.pg', name: 'Operator PG', role: 'operator', agencyId, password: PASSWORD })).ok).toBe(true);
     const operator = await loginAs(b.url, 'operator.pg');
     const page = await get(b.url, `/api/console/reports/${first.id}`, operator);

@@ -56,7 +56,7 @@ export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
 export async function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Promise<Hub> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
-  const opened = await openHubStore(config, city.clock);
+  const opened = await openHubStore(config, city);
   const { store } = opened;
   configureSharp();
   const media = new MediaFiles(config.mediaDir);
@@ -83,6 +83,7 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
     now: opts.now ?? (() => new Date()),
     // Through the log follower (below), once it runs: before it, nobody is connected to hear anything.
     publish: (c) => follower?.offer(c),
+    ...(opened.areasAt ? { areasAt: opened.areasAt } : {}),
   };
 
   const presence: Presence = { connected: async () => new Set<string>() };

@@ -27,7 +27,14 @@ export type Ctx<S extends StepStore = StepStore> = {
   now: () => Date;
   /** Called only after the transaction has committed. */
   publish: (c: Committed) => void;
+  /**
+   * The kecamatan and kelurahan a point lies in, asked of the database where it keeps the city's areas (PostGIS);
+   * absent, the profile's areas in memory answer (domain/geography.ts areaAt), as on SQLite.
+   */
+  areasAt?: (lng: number, lat: number) => Promise<AreaCodes>;
 };
+
+export type AreaCodes = { districtCode: string | null; subdistrictCode: string | null };
 
 export type Result<T> = { ok: true; value: T } | Refusal;
 

@@ -48,13 +48,10 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
   if (input.lat !== undefined && input.lon !== undefined) {
     if (!contains(city.outline, input.lon, input.lat))
       return refuse('unprocessable', `location ${input.lat},${input.lon} is outside ${city.profile.name}`, 'lat');
-    place = {
-      lng: input.lon,
-      lat: input.lat,
-      precision: 'point',
-      districtCode: areaAt(city.districts, input.lon, input.lat)?.code ?? null,
-      subdistrictCode: areaAt(city.subdistricts, input.lon, input.lat)?.code ?? null,
-    };
+    const codes = ctx.areasAt
+      ? await ctx.areasAt(input.lon, input.lat)
+      : { districtCode: areaAt(city.districts, input.lon, input.lat)?.code ?? null, subdistrictCode: areaAt(city.subdistricts, input.lon, input.lat)?.code ?? null };
+    place = { lng: input.lon, lat: input.lat, precision: 'point', ...codes };
   } else {
     const district = city.districts.find((d) => d.code === input.district || d.name.toLowerCase() === input.district?.toLowerCase());
     if (!district) return refuse('unprocessable', `unknown district ${input.district} in ${city.profile.name}`, 'district');

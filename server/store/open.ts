@@ -1,5 +1,7 @@
 import type { Config } from '../config.js';
-import type { CityClock } from '../domain/time.js';
+import type { City } from '../profile/load.js';
+import type { AreaCodes } from '../commands/context.js';
+import { areaCodesAt, loadAreas } from './pg/geo.js';
 import type { OutboxQueue } from './outbox.js';
 import type { StepStore } from './ports.js';
 import { Store } from './index.js';
@@ -10,17 +12,36 @@ import { pgStepStore } from './pg/command.js';
 import { pgOutboxQueue } from './pg/outbox.js';
 
 /** The hub's store, chosen by one setting: what it runs its steps on, its outbox, and how it closes. */
-export type HubStore<S extends StepStore = StepStore> = { store: S; outbox: OutboxQueue; kind: 'sqlite' | 'postgresql'; close: () => Promise<void> };
+export type HubStore<S extends StepStore = StepStore> = {
+  store: S;
+  outbox: OutboxQueue;
+  kind: 'sqlite' | 'postgresql';
+  /** PostgreSQL's point-in-kecamatan lookup (PostGIS, over the city's areas loaded at open); SQLite has none. */
+  areasAt?: (lng: number, lat: number) => Promise<AreaCodes>;
+  close: () => Promise<void>;
+};
 
 /**
  * PANTAU_DATABASE_URL set: PostgreSQL (migrated at open); absent: the SQLite file under the data folder, the
- * embedded default. The city's clock decides where its days start (replay checkpoints, rollups).
+ * embedded default. The city's clock decides where its days start (replay checkpoints, rollups); on PostgreSQL its
+ * areas are loaded for the point-in-kecamatan lookup.
  */
-export async function openHubStore(config: Pick<Config, 'databaseUrl' | 'dbFile' | 'durability'>, clock: CityClock): Promise<HubStore> {
+export async function openHubStore(config: Pick<Config, 'databaseUrl' | 'dbFile' | 'durability'>, city: City): Promise<HubStore> {
+  const { clock } = city;
   if (config.databaseUrl) {
     const pg = await openPgStore(config.databaseUrl);
     const projector = new PgProjector(pg.events, pgProjections(clock));
-    return { store: pgStepStore(pg, projector), outbox: pgOutboxQueue(pg), kind: 'postgresql', close: () => pg.close() };
+    try {
+      await loadAreas(pg.pool, { district: city.districts, subdistrict: city.subdistricts });
+    } catch (e) {
+      await pg.close();
+      throw e;
+    }
+    const areasAt = async (lng: number, lat: number): Promise<AreaCodes> => {
+      const [[districtCode], [subdistrictCode]] = await Promise.all([areaCodesAt(pg.pool, 'district', [{ lng, lat }]), areaCodesAt(pg.pool, 'subdistrict', [{ lng, lat }])]);
+      return { districtCode, subdistrictCode };
+    };
+    return { store: pgStepStore(pg, projector), outbox: pgOutboxQueue(pg), kind: 'postgresql', areasAt, close: () => pg.close() };
   }
   const store = Store.open(config.dbFile, { ...config.durability, clock });
   return { store, outbox: sqliteOutboxQueue(store.storeId, store.outbox), kind: 'sqlite', close: async () => store.close() };
