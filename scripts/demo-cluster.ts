@@ -53,5 +53,5 @@ void running.balancerExited.then(() => {
   void stop(1);
 });
 children.push(...startRoomSimulators(running.url, env));
-console.log(demoBanner(config, running.url, wallToken, tokenFile, `Pantau cluster is running — ${config.city}, ${hubs} hubs behind HAProxy, data in ${config.dataDir}/`));
+console.log(await demoBanner(config, running.url, wallToken, tokenFile, `Pantau cluster is running — ${config.city}, ${hubs} hubs behind HAProxy, data in ${config.dataDir}/`));
 console.log(`  Hubs (each also on its own port):\n${running.hubs.map((h) => `    ${h.name.padEnd(6)} pid ${String(h.child.pid).padEnd(8)} ${h.url}   run ${h.runId}`).join('\n')}\n`);

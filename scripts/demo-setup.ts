@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from '../server/config.js';
-import { openSeedCtx, seedDemo } from './seed.js';
+import { openSeedStore, seedDemo } from './seed.js';
 import { seedDemoIndicators } from './seed-indicators.js';
 import { DEMO_PASSWORD, seedAccounts } from './seed-accounts.js';
 
@@ -24,16 +24,16 @@ export async function prepareDemo(config: Config): Promise<{ wallToken: string; 
   const wallToken = config.wallToken ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : randomBytes(24).toString('base64url'));
   writeFileSync(tokenFile, wallToken, { mode: 0o600 });
 
-  const { ctx, store } = openSeedCtx(config);
-  if (store.accounts.count() === 0) await seedAccounts(ctx);
-  if (store.reports.latest(1).length === 0) {
+  const { ctx, close } = await openSeedStore(config);
+  if ((await ctx.store.query((p) => p.accounts.accounts())).length === 0) await seedAccounts(ctx);
+  if ((await ctx.store.query((p) => p.reads.queueCount({}, 1))) === 0) {
     const count = Number(process.env.PANTAU_DEMO_REPORTS ?? 400);
     console.log(`Seeding ${count} demo reports over the last 30 days…`);
     await seedDemo(ctx, { count, days: 30, now: new Date() });
   }
   // A year of budget, procurement and project figures for /wall/indikator and /ringkas (once).
   await seedDemoIndicators(ctx, new Date());
-  store.close();
+  await close();
   return { wallToken, tokenFile };
 }
 
@@ -64,10 +64,10 @@ export function startRoomSimulators(base: string, env: NodeJS.ProcessEnv): Child
 }
 
 /** The URLs and demo logins, as printed once everything is up. */
-export function demoBanner(config: Config, base: string, wallToken: string, tokenFile: string, heading = `Pantau is running — ${config.city}, data in ${config.dataDir}/`): string {
-  const { store } = openSeedCtx(config);
-  const accounts = store.accounts.list();
-  store.close();
+export async function demoBanner(config: Config, base: string, wallToken: string, tokenFile: string, heading = `Pantau is running — ${config.city}, data in ${config.dataDir}/`): Promise<string> {
+  const { ctx, close } = await openSeedStore(config);
+  const accounts = await ctx.store.query((p) => p.accounts.accounts());
+  await close();
   const loginLines = accounts.map((a) => `    ${a.username.padEnd(22)} ${a.role}${a.agencyId ? ` (${a.agencyId})` : ''}`).join('\n');
   return `
   ${heading}

@@ -24,7 +24,7 @@ hub.on('exit', (code) => {
 const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 await untilHealthy(base, 20_000);
 children.push(...startRoomSimulators(base, env));
-console.log(demoBanner(config, base, wallToken, tokenFile));
+console.log(await demoBanner(config, base, wallToken, tokenFile));
 
 function stop(code = 0) {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');

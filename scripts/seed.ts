@@ -1,4 +1,6 @@
-import { loadConfig } from '../server/config.js';
+import { loadConfig, type Config } from '../server/config.js';
+import { openHubStore } from '../server/store/open.js';
+import type { StepStore } from '../server/store/ports.js';
 import { Store } from '../server/store/index.js';
 import { loadCity, type City } from '../server/profile/load.js';
 import { MediaFiles } from '../server/media/files.js';
@@ -121,18 +123,29 @@ function planHistory(rng: Rng, steps: Step[], i: number, born: number, end: numb
   steps.push({ at: next(24), reportIndex: i, action: 'close', actor: 'operator' });
 }
 
-export function openSeedCtx(config = loadConfig()): { ctx: Ctx; city: City; store: Store } {
+/** The commands' context over the SQLite file of `config`, to seed it (tests read its tables through `store`). */
+export function openSeedCtx(config = loadConfig()): { ctx: Ctx<Store>; city: City; store: Store } {
   const city = loadCity(config.city);
   const store = Store.open(config.dbFile, { clock: city.clock });
-  const ctx: Ctx = { store, city, media: new MediaFiles(config.mediaDir), maxPhotoPixels: config.maxPhotoPixels, photoQueue: new PhotoQueue(config.photoLimits), now: () => new Date(), publish: () => {} };
-  return { ctx, city, store };
+  return { ctx: seedCtx(config, city, store), city, store };
+}
+
+const seedCtx = <S extends StepStore>(config: Config, city: City, store: S): Ctx<S> => ({
+  store, city, media: new MediaFiles(config.mediaDir), maxPhotoPixels: config.maxPhotoPixels, photoQueue: new PhotoQueue(config.photoLimits), now: () => new Date(), publish: () => {},
+});
+
+/** The commands' context over the store the hub would open (PANTAU_DATABASE_URL, else the SQLite file): what the scripts seed. */
+export async function openSeedStore(config = loadConfig()): Promise<{ ctx: Ctx; close: () => Promise<void> }> {
+  const city = loadCity(config.city);
+  const opened = await openHubStore(config, city);
+  return { ctx: { ...seedCtx(config, city, opened.store), ...(opened.areasAt ? { areasAt: opened.areasAt } : {}) }, close: opened.close };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 400);
-  const { ctx, store } = openSeedCtx();
+  const { ctx, close } = await openSeedStore();
   const n = await seedDemo(ctx, { count, days: 30, now: new Date() });
   const values = await seedDemoIndicators(ctx, new Date());
-  console.log(`seeded ${n} reports and ${values} indicator values; event log at seq ${store.events.headSeq()}`);
-  store.close();
+  console.log(`seeded ${n} reports and ${values} indicator values; event log at seq ${await ctx.store.query((p) => p.reports.headSeq())}`);
+  await close();
 }
