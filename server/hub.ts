@@ -60,15 +60,24 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
   const { store } = opened;
   configureSharp();
   const media = new MediaFiles(config.mediaDir);
-  // The machine's clock, not the hub's: it is what stamped the files.
-  const swept = media.sweep(await store.query((p) => p.reports.mediaHashes()), new Date());
-  if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
-  const startedAt = (opts.now ?? (() => new Date()))();
-  // Before any listener, so unpublished: nobody is connected yet, and the events are in the log for the audit.
-  await store.command((p) => seedCamerasStep(p.cameras, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), startedAt.toISOString()));
-  if (config.wallToken) {
-    const token = config.wallToken;
-    await store.command((p) => pairDisplayStep(p.room, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, { id: randomUUID(), token, now: startedAt }));
+  // Every step the start-up awaits comes before any timer or listener: one that fails closes the store it opened.
+  let head: number;
+  try {
+    // The machine's clock, not the hub's: it is what stamped the files.
+    const swept = media.sweep(await store.query((p) => p.reports.mediaHashes()), new Date());
+    if (swept) log.warn({ swept }, 'removed photo files that no committed report refers to');
+    const startedAt = (opts.now ?? (() => new Date()))();
+    // Before any listener, so unpublished: nobody is connected yet, and the events are in the log for the audit.
+    await store.command((p) => seedCamerasStep(p.cameras, city.profile.cameras, (url) => url.replace('{simulator}', config.cameraSimulatorUrl), startedAt.toISOString()));
+    if (config.wallToken) {
+      const token = config.wallToken;
+      await store.command((p) => pairDisplayStep(p.room, { ...SYSTEM, name: 'PANTAU_WALL_TOKEN' }, WALL_TOKEN_DISPLAY_NAME, { id: randomUUID(), token, now: startedAt }));
+    }
+    // What the screens catch up to, and where following the log begins.
+    head = await store.query((p) => p.reports.headSeq());
+  } catch (err) {
+    await opened.close();
+    throw err;
   }
 
   const listeners: ((c: Committed) => void)[] = [];
@@ -101,7 +110,7 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
   presence.connected = async () => displayPresence.connected();
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins, onDisplaysChanged: displayPresence.changed }));
   // Every event on the store reaches this hub's screens in seq order, this hub's own at once, other hubs' from the log.
-  follower = startLogFollower(ctx, { from: await store.query((p) => p.reports.headSeq()), send: (c) => listeners.forEach((l) => l(c)), log });
+  follower = startLogFollower(ctx, { from: head, send: (c) => listeners.forEach((l) => l(c)), log });
   const headBeat = startHeadBeat(io, ctx, { log });
   const outbox = startOutboxWorker({ outbox: opened.outbox, now: () => ctx.now() }, { owner: heartbeat.runId, log, retries: config.webhookRetries });
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
@@ -139,7 +148,7 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
       await displayPresence.stop();
       await heartbeat.stop();
       headBeat.stop();
-      follower?.stop();
+      await follower?.stop();
       // In-flight requests get a moment to finish; after it, whatever is still open is cut (a browser that holds a
       // connection must not keep a stopping hub, and its store, open: clients reconnect and catch up by seq).
       const cut = setTimeout(() => {

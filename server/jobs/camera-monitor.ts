@@ -49,19 +49,30 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
     else free++;
   };
 
+  // Probes recorded so far, and when each camera's last one was: a pick drops a camera recorded while it read, since
+  // its due list (a snapshot from before that record) still shows the camera due.
+  let recorded = 0;
+  const recordedAt = new Map<string, number>();
   /** The cameras due and not already being probed, marked in flight: one round picks at a time, so none picks one twice. */
   let picking: Promise<unknown> = Promise.resolve();
+  let pickPending = false;
   const pick = async () => {
+    if (stopped) return [];
+    const since = recorded;
+    // The share first: its renewal is a write, which would let probes be recorded after the due list was read.
+    if (share) await share.mine([]);
     const at = ctx.now().toISOString();
     const dueHere = await ctx.store.query((p) => p.cameras.due(at));
-    const due = (share ? await share.mine(dueHere) : dueHere).filter((c) => !inFlight.has(c.id));
+    if (stopped) return [];
+    const due = (share ? await share.mine(dueHere) : dueHere).filter((c) => !inFlight.has(c.id) && (recordedAt.get(c.id) ?? 0) <= since);
     for (const cam of due) inFlight.add(cam.id);
     return due;
   };
 
   /** One round: probes every camera that is due and not already being probed; says how many it probed. */
   async function tick(): Promise<number> {
-    const picked = picking.then(pick);
+    pickPending = true;
+    const picked = picking.then(pick).finally(() => (pickPending = false));
     picking = picked.catch(() => {});
     const due = await picked;
     const gen = generation;
@@ -87,6 +98,7 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
         } catch (err) {
           opts.log.error({ err, camera: cam.id }, 'camera probe could not be recorded');
         } finally {
+          recordedAt.set(cam.id, ++recorded);
           inFlight.delete(cam.id);
         }
       }),
@@ -97,7 +109,8 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
     return probed;
   }
 
-  const timer = opts.timer === false ? null : setInterval(() => void tick().catch((err) => opts.log.error({ err }, 'camera round failed')), 500);
+  // A tick while a pick still waits on the store is skipped: a stalled store must not pile rounds up behind it.
+  const timer = opts.timer === false ? null : setInterval(() => void (pickPending || tick().catch((err) => opts.log.error({ err }, 'camera round failed'))), 500);
   timer?.unref();
   return {
     /**
@@ -107,8 +120,10 @@ export function startCameraMonitor(ctx: Ctx, opts: MonitorOptions): { stop: (o?:
     stop: ({ release = true }: { release?: boolean } = {}) => {
       stopped = true;
       if (timer) clearInterval(timer);
-      const released = release ? share?.release() : undefined;
-      return Promise.all([released, prober.close()]).then(() => {});
+      const released = release ? share?.release() : share?.abandon();
+      // The prober cuts its probes under way, then the rounds end (a stopped one records nothing more); a record
+      // already begun commits before the store can close.
+      return Promise.all([released, prober.close().then(() => Promise.all([...rounds]))]).then(() => {});
     },
     holders: () => share?.holders() ?? [],
     /** Renews the share lease and reads the others' now (a round does when one is due; a test with a fixed clock asks). */

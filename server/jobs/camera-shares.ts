@@ -19,6 +19,8 @@ export type CameraShare = {
   renew(): Promise<void>;
   /** A clean stop: the lease ends now, so the other hubs take this one's cameras at their next round. */
   release(): Promise<void>;
+  /** Stops renewing and leaves the lease to run out, as a hub that died would (the bench of shared cameras). */
+  abandon(): Promise<void>;
 };
 
 /**
@@ -39,7 +41,10 @@ export function cameraShare(ctx: Ctx, owner: string, log: Logger): CameraShare {
   let forgotAt = Number.NEGATIVE_INFINITY;
   // One renewal at a time: a round and a probe asking together share it.
   let renewing: Promise<void> | null = null;
+  // Once released or abandoned, nothing renews the lease again (a round under way would take it back).
+  let ended = false;
   const renewNow = async () => {
+    if (ended) return;
     const now = ctx.now();
     // Gone runs' rows are few (one per hub start): a sweep a minute is plenty.
     const forget = now.getTime() - forgotAt >= 60_000 ? new Date(now.getTime() - SHARE_FORGET_MS).toISOString() : null;
@@ -68,7 +73,13 @@ export function cameraShare(ctx: Ctx, owner: string, log: Logger): CameraShare {
       return isMine(cameraId);
     },
     holders: () => holders,
+    async abandon() {
+      ended = true;
+      await renewing;
+    },
     async release() {
+      ended = true;
+      await renewing;
       const at = ctx.now().toISOString();
       await ctx.store.write((p) => p.reports.releaseLease(shareLeaseName(owner), owner, at)).catch((err) => log.error({ err }, 'camera share lease could not be released'));
     },

@@ -86,7 +86,13 @@ export class MediaFiles {
       // The last holder asks the store while still holding the photo: a command writing it meanwhile counts up.
       for (;;) {
         const writes = h.writes;
-        const keep = await kept(hash);
+        let keep: boolean;
+        try {
+          keep = await kept(hash);
+        } catch {
+          // The store could not say (a lost connection): the file stays, the sweep at a later start decides.
+          keep = true;
+        }
         if (h.n > 1) {
           // Another command holds it now: its release decides.
           h.n--;

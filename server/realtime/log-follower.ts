@@ -18,7 +18,7 @@ const BATCH = 500;
  * cannot be lost with the hub that committed it (the others read it from the log), and a screen never sees a later
  * seq before an earlier one (which it would take for a missed event and catch up).
  */
-export function startLogFollower(ctx: Ctx, opts: { from: number; send: (c: Committed) => void; log: Logger; everyMs?: number }): { offer: (c: Committed) => void; follow: () => Promise<void>; stop: () => void } {
+export function startLogFollower(ctx: Ctx, opts: { from: number; send: (c: Committed) => void; log: Logger; everyMs?: number }): { offer: (c: Committed) => void; follow: () => Promise<void>; stop: () => Promise<void> } {
   // The head as the hub starts: what its screens catch up to, and where following the log begins.
   let upTo = opts.from;
   // This hub's commits that wait for an earlier seq of another hub's to be read and sent first.
@@ -107,7 +107,11 @@ export function startLogFollower(ctx: Ctx, opts: { from: number; send: (c: Commi
       void follow();
     },
     follow,
-    stop: () => clearInterval(timer),
+    // A read of the log under way ends before the store closes.
+    stop: async () => {
+      clearInterval(timer);
+      await following;
+    },
   };
 }
 

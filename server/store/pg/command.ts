@@ -35,7 +35,12 @@ export function pgStepStore(pg: PgStore, projector: PgProjector): StepStore {
     storeId: pg.storeId,
     query: (make) => pg.transactions.read((tx) => runLater(make(ports(tx)))),
     command: (make) => pgCommand(pg.transactions, (tx) => make(ports(tx))),
-    write: (make) => pg.transactions.transaction((tx) => runLater(make(ports(tx)))),
+    // Not the city's record (presence, counters): its COMMIT does not wait for the flush, as SQLite's write does not.
+    write: (make) =>
+      pg.transactions.transaction(async (tx) => {
+        await ownTx(tx, PgTx).client.query('SET LOCAL synchronous_commit = off');
+        return runLater(make(ports(tx)));
+      }),
     commandGrouped: (make, after = () => {}) =>
       pgCommand(group, (tx) => make(ports(tx))).then((value) => {
         after(value);
