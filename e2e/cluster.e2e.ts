@@ -5,14 +5,17 @@ import type { Browser, Page } from 'playwright-core';
 import { copyOfTemplate } from '../server/testing/templates.js';
 import { photo, postReport, validReport, WALL_TOKEN } from '../server/testing/hub.js';
 import { exifTimeWib, phonePhoto } from '../server/testing/photos.js';
-import { Store } from '../server/store/index.js';
+import pg from 'pg';
+import { spawnSync } from 'node:child_process';
+import { testDatabase } from '../server/testing/postgres.js';
 import { DEMO_PASSWORD } from '../scripts/seed-accounts.js';
 import { startCluster, type Cluster } from '../scripts/cluster/start.js';
 import { HUB_COOKIE } from '../scripts/cluster/haproxy-config.js';
 import { launch } from './browser.js';
 
 /**
- * Three real hub processes (`server/main.ts`) on one store behind HAProxy, as `npm run demo:cluster` starts them:
+ * Three real hub processes (`server/main.ts`) on one PostgreSQL database behind HAProxy, as `npm run demo:cluster`
+ * starts them (the demo accounts moved in from the SQLite template by `npm run migrate:pg`, as a city moves):
  * a wall kept on hub 1, a citizen and a field phone on hub 2 and an operator on hub 3 (HAProxy's sticky cookie names
  * the hub), all through the one address. The report turns red, yellow, then green on the wall; then hub 1 is killed
  * with SIGKILL mid-stream, with citizens filing through it and around it: the wall reconnects through the balancer to
@@ -21,11 +24,17 @@ import { launch } from './browser.js';
 let cluster: Cluster;
 let dataDir: string;
 let browser: Browser;
+let db: { url: string; drop: () => Promise<void> };
+let pool: pg.Pool;
 
 beforeAll(async () => {
   dataDir = await copyOfTemplate('accounts');
   const started = launch();
   try {
+    db = await testDatabase();
+    pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    const moved = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../scripts/migrate-pg.ts'), join(dataDir, 'pantau.sqlite'), '--url', db.url], { encoding: 'utf8' });
+    expect(moved.status, moved.stderr).toBe(0);
     cluster = await startCluster({
       dataDir,
       hubs: 3,
@@ -33,7 +42,7 @@ beforeAll(async () => {
       checkEveryMs: 500,
       env: {
         PANTAU_WALL_TOKEN: WALL_TOKEN, PANTAU_CAMERA_MONITOR: 'off', PANTAU_LOG_LEVEL: 'warn', PANTAU_TRUST_PROXY: 'loopback',
-        PANTAU_RATE_REPORTS_PER_10MIN: '100000',
+        PANTAU_RATE_REPORTS_PER_10MIN: '100000', PANTAU_DATABASE_URL: db.url,
       },
     });
   } finally {
@@ -43,6 +52,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await cluster?.stop();
+  await pool?.end();
+  await db?.drop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -123,7 +134,7 @@ describe('three hubs behind HAProxy', () => {
         }
       }, 10);
     });
-    const before = reportsInStore().size;
+    const before = (await reportsInStore()).size;
 
     // Citizens keep filing through the one address while hub 1 dies, every other one kept on hub 1 by its cookie.
     // Each submission carries its client id, as the citizen's form does: an answer lost with hub 1 (a 502, a reset
@@ -160,7 +171,7 @@ describe('three hubs behind HAProxy', () => {
     expect(acknowledged.size).toBeGreaterThan(beforeTheKill);
     expect(await wall.evaluate(() => (window as unknown as { __dropped: boolean }).__dropped)).toBe(true);
 
-    const inStore = reportsInStore();
+    const inStore = await reportsInStore();
     // Each acknowledged once, and nothing more: a resend did not file a second report.
     expect(new Set(acknowledged.values()).size).toBe(12);
     for (const id of acknowledged.values()) expect(inStore.has(id)).toBe(true);
@@ -178,12 +189,8 @@ describe('three hubs behind HAProxy', () => {
   });
 });
 
-/** The store's reports, id → status, read from the file the hubs share. */
-function reportsInStore(): Map<number, string> {
-  const store = Store.open(join(dataDir, 'pantau.sqlite'));
-  try {
-    return new Map(store.reports.latest(10_000).map((r) => [r.id, r.status]));
-  } finally {
-    store.close();
-  }
+/** The store's reports, id → status, read from the database the hubs share. */
+async function reportsInStore(): Promise<Map<number, string>> {
+  const { rows } = await pool.query<{ id: number; status: string }>('SELECT id::int AS id, status FROM reports ORDER BY id');
+  return new Map(rows.map((r) => [r.id, r.status]));
 }

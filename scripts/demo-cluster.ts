@@ -3,15 +3,34 @@ import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { DEMO_ENV, ROOT, demoBanner, demoEnv, prepareDemo, startCameraSimulator, startRoomSimulators } from './demo-setup.js';
 import { startCluster, type Cluster } from './cluster/start.js';
+import pg from 'pg';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { onDatabase, startPostgres } from '../server/testing/postgres.js';
 
 /**
  * `npm run demo:cluster`: the demo with several hubs behind HAProxy on the one address `npm run demo` uses. Every hub
  * shares the store and media under the data dir; kill one (`kill -9`, pids printed) and the screens carry on through
- * the others. PANTAU_CLUSTER_HUBS hubs (3). The store is the SQLite file until the hub runs on PostgreSQL (issue 19).
+ * the others. PANTAU_CLUSTER_HUBS hubs (3). The store is PostgreSQL with PostGIS: the one PANTAU_DATABASE_URL names,
+ * else a private cluster this script starts on loopback, its data kept under <data>/cluster/postgres (initdb on the
+ * first run, the same database on the next), stopped with the demo.
  */
 const installed = spawnSync('bash', [join(ROOT, 'scripts/ensure-haproxy.sh')], { stdio: 'inherit' });
 if (installed.status !== 0) process.exit(installed.status ?? 1);
 
+const pgInstalled = spawnSync('bash', [join(ROOT, 'scripts/ensure-postgres.sh')], { stdio: 'inherit' });
+if (pgInstalled.status !== 0) process.exit(pgInstalled.status ?? 1);
+
+const dataDir = loadConfig({ ...DEMO_ENV, ...process.env }).dataDir;
+const postgres = process.env.PANTAU_DATABASE_URL ? null : await startPostgres({ dir: postgresDir(dataDir), settings: { fsync: 'on', full_page_writes: 'on' } });
+if (postgres) {
+  const admin = new pg.Client({ connectionString: postgres.url() });
+  await admin.connect();
+  if (!(await admin.query("SELECT 1 FROM pg_database WHERE datname = 'pantau'")).rowCount) await admin.query('CREATE DATABASE pantau');
+  await admin.end();
+  await onDatabase(postgres.url('pantau'), 'CREATE EXTENSION IF NOT EXISTS postgis');
+  process.env.PANTAU_DATABASE_URL = postgres.url('pantau');
+}
 const config = loadConfig({ ...DEMO_ENV, ...process.env });
 const hubs = Number(process.env.PANTAU_CLUSTER_HUBS ?? 3);
 if (!Number.isInteger(hubs) || hubs < 1 || hubs > 16) throw new Error(`PANTAU_CLUSTER_HUBS: a whole number from 1 to 16, not ${process.env.PANTAU_CLUSTER_HUBS}`);
@@ -27,6 +46,7 @@ async function stop(code = 0) {
   stopped = true;
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   await cluster?.stop();
+  await postgres?.stop();
   process.exit(code);
 }
 // Installed before anything starts: a Ctrl+C while the hubs come up stops what did.
@@ -54,4 +74,22 @@ void running.balancerExited.then(() => {
 });
 children.push(...startRoomSimulators(running.url, env));
 console.log(await demoBanner(config, running.url, wallToken, tokenFile, `Pantau cluster is running — ${config.city}, ${hubs} hubs behind HAProxy, data in ${config.dataDir}/`));
+console.log(`  Store: PostgreSQL ${postgres ? `(private, loopback port ${postgres.port}, data in ${postgresDir(dataDir)})` : '(PANTAU_DATABASE_URL)'}`);
 console.log(`  Hubs (each also on its own port):\n${running.hubs.map((h) => `    ${h.name.padEnd(6)} pid ${String(h.child.pid).padEnd(8)} ${h.url}   run ${h.runId}`).join('\n')}\n`);
+
+/**
+ * Where the private cluster keeps its data: under the data dir, unless the demo runs as root where the postgres
+ * user (which the server runs as) cannot reach it (a data dir under /root): then a folder of its own in /tmp.
+ */
+function postgresDir(data: string): string {
+  const wanted = join(resolve(data), 'cluster', 'postgres');
+  if (process.getuid?.() !== 0) return wanted;
+  for (let d = dirname(wanted); d !== dirname(d); d = dirname(d)) {
+    try {
+      if (!(statSync(d).mode & 0o001)) return join('/tmp', `pantau-postgres-${Buffer.from(wanted).toString('base64url').slice(-24)}`);
+    } catch {
+      // not made yet: its parent decides
+    }
+  }
+  return wanted;
+}

@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { freePort } from '../../scripts/cluster/free-port.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -103,19 +103,33 @@ async function gone(pids: number[]): Promise<void> {
   while (pids.some(alive)) await new Promise((r) => setImmediate(r));
 }
 
-/** settings: server settings over the test ones (a bench measuring durable commits turns fsync back on). */
-export async function startPostgres(opts: { settings?: Record<string, string> } = {}): Promise<PgCluster> {
+/**
+ * settings: server settings over the test ones (a bench measuring durable commits turns fsync back on). dir: a folder
+ * the cluster lives in and is kept in (`npm run demo:cluster`): made on the first start, started again as it is on
+ * the next, never removed; without it, a temp folder removed at stop.
+ */
+export async function startPostgres(opts: { settings?: Record<string, string>; dir?: string } = {}): Promise<PgCluster> {
   const why = missing();
   if (why) throw new Error(`PostgreSQL 15 is not installed (${why}): run \`bash scripts/ensure-postgres.sh\` (npm test's pretest does)`);
   const owner = isRoot() ? serverUser() : null;
-  const root = mkdtempSync(join(clusterParent(), 'pantau-pg-'));
-  const password = randomBytes(18).toString('base64url');
-  writeFileSync(join(root, 'pw'), password, { mode: 0o600 });
+  const kept = opts.dir !== undefined;
+  const root = opts.dir ?? mkdtempSync(join(clusterParent(), 'pantau-pg-'));
+  const data = join(root, 'data');
+  const reused = kept && existsSync(join(data, 'PG_VERSION'));
+  if (kept) {
+    // Its parents as any folder (the server's user must pass through them), the cluster's own folder private.
+    mkdirSync(dirname(root), { recursive: true });
+    if (!existsSync(root)) mkdirSync(root, { mode: 0o700 });
+  }
+  const password = reused ? readFileSync(join(root, 'pw'), 'utf8') : randomBytes(18).toString('base64url');
+  if (!reused) writeFileSync(join(root, 'pw'), password, { mode: 0o600 });
   if (owner) {
     chownSync(root, owner.uid, owner.gid);
     chownSync(join(root, 'pw'), owner.uid, owner.gid);
   }
-  const data = join(root, 'data');
+  const remove = () => {
+    if (!kept) rmSync(root, { recursive: true, force: true });
+  };
   // --no-sync: a test cluster need not survive a power cut. Local (socket) logins need no password: the socket lives
   // in `root`, which only the server's user may enter; TCP logins need the random password.
   const [cmd, args] = asServerUser(join(PG_BIN, 'initdb'), [
@@ -123,9 +137,9 @@ export async function startPostgres(opts: { settings?: Record<string, string> } 
     '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale=C.UTF-8',
   ]);
   try {
-    execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (!reused) execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (e) {
-    rmSync(root, { recursive: true, force: true });
+    rmSync(kept ? data : root, { recursive: true, force: true });
     throw new Error(`initdb failed: ${(e as { stderr?: Buffer }).stderr?.toString() ?? e}`);
   }
 
@@ -170,13 +184,13 @@ export async function startPostgres(opts: { settings?: Record<string, string> } 
   try {
     await boot();
   } catch (e) {
-    rmSync(root, { recursive: true, force: true });
+    remove();
     throw e;
   }
   // A test process that dies without its teardown must not leave a server running or its folder behind.
   const onExit = () => {
     server?.kill('SIGKILL');
-    rmSync(root, { recursive: true, force: true });
+    remove();
   };
   process.once('exit', onExit);
 
@@ -211,7 +225,7 @@ export async function startPostgres(opts: { settings?: Record<string, string> } 
         server = null;
       }
       process.off('exit', onExit);
-      rmSync(root, { recursive: true, force: true });
+      remove();
     },
   };
   return cluster;
