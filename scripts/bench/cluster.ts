@@ -12,8 +12,11 @@
  *   N hubs behind HAProxy (--hubs, 3)
  *   bare Socket.IO emit   a bare server emitting the same rate of events to a client in this process: the floor
  *
- * The store is the SQLite file the hubs share on this machine; the PostgreSQL columns wait for the hub on
- * PostgreSQL (issue 19). Only 127.0.0.1 is used; data lives in a temp dir that is removed.
+ *   1 hub on PostgreSQL behind HAProxy, N hubs on PostgreSQL behind HAProxy: the same, on one database (a private
+ *                         cluster started here, fsync on), beside a bare pg INSERT of a report row (C at once)
+ *
+ * The SQLite rows share the file under their data dir. Only 127.0.0.1 is used; data lives in a temp dir that is
+ * removed.
  *
  *   tsx scripts/bench/cluster.ts [--reports 1500] [--concurrency 16] [--max-seconds 8] [--hubs 3]
  * (or BENCH_REPORTS, BENCH_CONCURRENCY, BENCH_MAX_SECONDS, BENCH_HUBS). Prints figures and ratios; always exits 0.
@@ -26,7 +29,10 @@ import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../server/config.js';
-import { createHub, sqliteHub } from '../../server/hub.js';
+import { createHub } from '../../server/hub.js';
+import { onDatabase, startPostgres, type PgCluster } from '../../server/testing/postgres.js';
+import { openPool } from '../../server/store/pg/pool.js';
+import { migratePg } from '../../server/store/pg/migrate.js';
 import { createAccount } from '../../server/commands/accounts.js';
 import { SYSTEM } from '../../server/contract/roles.js';
 import type { LiveReportEvent } from '../../server/contract/events.js';
@@ -52,11 +58,13 @@ async function main() {
   const root = mkdtempSync(join(tmpdir(), 'pantau-bench-cluster-'));
   let client: ReturnType<typeof forkIntakeClient> | null = null;
   let cluster: Cluster | null = null;
+  let postgres: PgCluster | null = null;
   let cleaning: Promise<void> | null = null;
   const cleanup = () =>
     (cleaning ??= (async () => {
       await client?.close();
       await cluster?.stop();
+      await postgres?.stop();
       rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     })());
   const guard = stopGuard('cluster bench', cleanup, (4 * (2 * flags['max-seconds'] + 60) + 60) * 1000);
@@ -70,9 +78,9 @@ async function main() {
     client = forkIntakeClient(photo);
 
     /** One configuration: a fresh store, its hubs and balancer, a wall listening, the text run then the photo run. */
-    const measure = async (name: string, hubs: number, direct: boolean, seed: number): Promise<Measured> => {
+    const measure = async (name: string, hubs: number, direct: boolean, seed: number, databaseUrl?: string): Promise<Measured> => {
       const dataDir = join(root, `c${seed}`);
-      await seedOperator(dataDir);
+      await seedOperator(dataDir, databaseUrl);
       cluster = await startCluster({
         dataDir,
         hubs,
@@ -81,6 +89,7 @@ async function main() {
           PANTAU_WALL_TOKEN: WALL_TOKEN, PANTAU_CAMERA_MONITOR: 'off', PANTAU_LOG_LEVEL: 'warn', PANTAU_TRUST_PROXY: 'loopback',
           // The load comes from one address and keeps C uploads in flight: neither limit is what this measures.
           PANTAU_RATE_REPORTS_PER_10MIN: '1000000000', PANTAU_PHOTO_QUEUE: '10000',
+          ...(databaseUrl ? { PANTAU_DATABASE_URL: databaseUrl } : {}),
         },
       });
       const url = direct ? cluster.hubs[0].url : cluster.url;
@@ -110,6 +119,16 @@ async function main() {
     rows.push(await measure('1 hub, direct (no balancer)', 1, true, 1));
     rows.push(await measure('1 hub behind HAProxy', 1, false, 2));
     rows.push(await measure(`${H} hubs behind HAProxy`, H, false, 3));
+    // PostgreSQL: durable commits (the tests' cluster runs with fsync off), a fresh database per configuration.
+    postgres = await startPostgres({ settings: { fsync: 'on', full_page_writes: 'on' } });
+    const database = async (name: string) => {
+      await onDatabase(postgres!.url(), `CREATE DATABASE ${name}`);
+      await onDatabase(postgres!.url(name), 'CREATE EXTENSION postgis');
+      return postgres!.url(name);
+    };
+    rows.push(await measure('1 hub on PostgreSQL behind HAProxy', 1, false, 4, await database('one')));
+    rows.push(await measure(`${H} hubs on PostgreSQL behind HAProxy`, H, false, 5, await database('several')));
+    const pgBare = await bareInserts(await database('bare'), N, C, maxMs);
     // The bare emit at the rate the cluster's wall heard events.
     const heardPerSecond = (rows[2].heard / Math.max(1, rows[2].text.loop.elapsedMs + rows[2].photo.loop.elapsedMs)) * 1000;
     const bare = await bareEmit(Math.max(20, Math.round(heardPerSecond)), Math.min(5000, maxMs));
@@ -132,8 +151,9 @@ async function main() {
       ];
     });
     lines.push(['bare Socket.IO emit, same process', '', '', '', `${bare.n}/${bare.n}`, fmt(bare.p50, 1), fmt(bare.p99, 1), '', '', '1.00×']);
+    lines.push([`bare pg INSERT of a report row, ${C} at once`, fmt(pgBare, 1), '', '', '', '', '', ratio(pgBare, rate(one.text)), '', '']);
     console.log('');
-    console.log(table(['configuration (SQLite store)', 'text/s', 'photo/s', 'photo p99 ms', 'wall heard', 'e→wall p50', 'e→wall p99', 'text ×1 hub', 'photo ×1 hub', 'p99 ×bare'], lines));
+    console.log(table(['configuration', 'text/s', 'photo/s', 'photo p99 ms', 'wall heard', 'e→wall p50', 'e→wall p99', 'text ×1 hub', 'photo ×1 hub', 'p99 ×bare'], lines));
     for (const r of rows)
       for (const [kind, d] of [['text', r.text], ['photo', r.photo]] as const) {
         const bad = Object.entries(d.statuses).filter(([k]) => k !== '201');
@@ -141,10 +161,12 @@ async function main() {
         if (d.loop.stoppedByTime) console.log(`  ${r.name}, ${kind}: stopped by --max-seconds ${flags['max-seconds']} after ${d.loop.done}`);
       }
     console.log('  text/s, photo/s: 201s per second at the client; e→wall: the event\'s `at` (hub clock) to its arrival at the wall (this machine\'s clock, ms).');
-    console.log(`  PostgreSQL columns (1 hub and ${H} hubs on PostgreSQL, bare pg inserts): waiting for the hub on PostgreSQL (issue 19).`);
-    const cluster3 = rows[2];
-    console.log(`\ngoals: ${H} hubs carry ≥ 2× one hub's photo intake: ${ratio(rate(cluster3.photo), rate(one.photo))} → ${rate(cluster3.photo) >= 2 * rate(one.photo) ? 'holds' : 'does NOT hold'}` +
-      `; event-to-wall p99 within 2× the bare emit: ${ratio(summarize(Float64Array.from(cluster3.wall)).p99, bare.p99)} → ${summarize(Float64Array.from(cluster3.wall)).p99 <= 2 * bare.p99 ? 'holds' : 'does NOT hold'}`);
+    console.log('  ×1 hub: against 1 hub on SQLite behind HAProxy.');
+    for (const [several, single, store] of [[rows[2], rows[1], 'SQLite'], [rows[4], rows[3], 'PostgreSQL']] as const) {
+      const p99 = summarize(Float64Array.from(several.wall)).p99;
+      console.log(`\ngoals on ${store}: ${H} hubs carry ≥ 2× one hub's photo intake: ${ratio(rate(several.photo), rate(single.photo))} → ${rate(several.photo) >= 2 * rate(single.photo) ? 'holds' : 'does NOT hold'}` +
+        `; event-to-wall p99 within 2× the bare emit: ${ratio(p99, bare.p99)} → ${p99 <= 2 * bare.p99 ? 'holds' : 'does NOT hold'}`);
+    }
   } catch (err) {
     if (!guard.stopping()) throw err;
   } finally {
@@ -154,9 +176,9 @@ async function main() {
 
 const rate = (d: DoneMsg) => ((d.statuses['201'] ?? 0) / Math.max(1, d.loop.elapsedMs)) * 1000;
 
-/** A store under `dataDir` with the city's setup and one operator, as the hubs will open it. */
-async function seedOperator(dataDir: string): Promise<void> {
-  const hub = sqliteHub(await createHub(loadConfig({ PANTAU_DATA_DIR: dataDir, PANTAU_LOG_LEVEL: 'silent', PANTAU_CAMERA_MONITOR: 'off', PANTAU_DEADLINE_SCHEDULER: 'off' })));
+/** A store (under `dataDir`, or the PostgreSQL database) with the city's setup and one operator, as the hubs will open it. */
+async function seedOperator(dataDir: string, databaseUrl?: string): Promise<void> {
+  const hub = await createHub(loadConfig({ PANTAU_DATA_DIR: dataDir, PANTAU_LOG_LEVEL: 'silent', PANTAU_CAMERA_MONITOR: 'off', PANTAU_DEADLINE_SCHEDULER: 'off', ...(databaseUrl ? { PANTAU_DATABASE_URL: databaseUrl } : {}) }));
   await createAccount(hub.ctx, SYSTEM, { ...OPERATOR, name: 'Operator Uji', role: 'operator', agencyId: 'dkp' });
   await hub.close();
 }
@@ -209,3 +231,33 @@ async function bareEmit(perSecond: number, ms: number) {
 }
 
 await main();
+
+/** Report rows per second inserted into the hub's PostgreSQL schema by a bare pg pool, `c` at once, autocommit. */
+async function bareInserts(url: string, n: number, c: number, maxMs: number): Promise<number> {
+  const pool = openPool(url, c);
+  try {
+    await migratePg(pool);
+    let next = 0;
+    const insert = () => {
+      const i = ++next;
+      const at = new Date().toISOString();
+      return pool.query({
+        name: 'bare-insert',
+        text: `INSERT INTO reports (id, ticket, status, category_id, agency_id, description, lng, lat, precision, channel, photos, created_at, updated_at, version, last_seq)
+               VALUES ($1, $2, 'new', 'sampah', 'dkp', 'Sampah menumpuk, laporan uji', 106.64, -6.18, 'point', 'web', '[]', $3, $3, 1, $1)`,
+        values: [i, `TNG-2026-${String(i).padStart(6, '0')}`, at],
+      });
+    };
+    const start = performance.now();
+    let done = 0;
+    await Promise.all(Array.from({ length: c }, async () => {
+      while (done < n && performance.now() - start < maxMs) {
+        await insert();
+        done++;
+      }
+    }));
+    return (done / (performance.now() - start)) * 1000;
+  } finally {
+    await pool.end();
+  }
+}
