@@ -111,6 +111,8 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
   listeners.push(attachLive(io, ctx, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins, onDisplaysChanged: displayPresence.changed }));
   // Every event on the store reaches this hub's screens in seq order, this hub's own at once, other hubs' from the log.
   follower = startLogFollower(ctx, { from: head, send: (c) => listeners.forEach((l) => l(c)), log });
+  // Where the store can say that another hub committed, the follower reads at once rather than at its next look.
+  opened.listen?.(() => void follower?.follow(), log);
   const headBeat = startHeadBeat(io, ctx, { log });
   const outbox = startOutboxWorker({ outbox: opened.outbox, now: () => ctx.now() }, { owner: heartbeat.runId, log, retries: config.webhookRetries });
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;

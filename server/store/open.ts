@@ -2,6 +2,8 @@ import type { Config } from '../config.js';
 import type { City } from '../profile/load.js';
 import type { AreaCodes } from '../commands/context.js';
 import { areaCodesAt, loadAreas } from './pg/geo.js';
+import { listenForEvents } from './pg/notify.js';
+import type { Logger } from 'pino';
 import type { OutboxQueue } from './outbox.js';
 import type { StepStore } from './ports.js';
 import { Store } from './index.js';
@@ -16,6 +18,11 @@ export type HubStore<S extends StepStore = StepStore> = {
   store: S;
   outbox: OutboxQueue;
   kind: 'sqlite' | 'postgresql';
+  /**
+   * Calls `onEvents` whenever any hub on the store has committed events (PostgreSQL's LISTEN/NOTIFY); SQLite has no
+   * such signal and its hubs look for other hubs' events on a timer alone.
+   */
+  listen?: (onEvents: () => void, log: Pick<Logger, 'warn'>) => void;
   /** PostgreSQL's point-in-kecamatan lookup (PostGIS, over the city's areas loaded at open); SQLite has none. */
   areasAt?: (lng: number, lat: number) => Promise<AreaCodes>;
   close: () => Promise<void>;
@@ -41,7 +48,14 @@ export async function openHubStore(config: Pick<Config, 'databaseUrl' | 'dbFile'
       const [[districtCode], [subdistrictCode]] = await Promise.all([areaCodesAt(pg.pool, 'district', [{ lng, lat }]), areaCodesAt(pg.pool, 'subdistrict', [{ lng, lat }])]);
       return { districtCode, subdistrictCode };
     };
-    return { store: pgStepStore(pg, projector), outbox: pgOutboxQueue(pg), kind: 'postgresql', areasAt, close: () => pg.close() };
+    let listener: { close: () => Promise<void> } | null = null;
+    const url = config.databaseUrl;
+    const listen = (onEvents: () => void, log: Pick<Logger, 'warn'>) => void (listener ??= listenForEvents(url, onEvents, log));
+    const close = async () => {
+      await listener?.close();
+      await pg.close();
+    };
+    return { store: pgStepStore(pg, projector), outbox: pgOutboxQueue(pg), kind: 'postgresql', areasAt, listen, close };
   }
   const store = Store.open(config.dbFile, { ...config.durability, clock });
   return { store, outbox: sqliteOutboxQueue(store.storeId, store.outbox), kind: 'sqlite', close: async () => store.close() };

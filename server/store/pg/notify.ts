@@ -1,0 +1,51 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+/** How long a listener whose connection failed waits before it connects again. */
+const RECONNECT_MS = 1_000;
+
+/**
+ * Listens for the log's commit notifications (migration 018) on a connection of its own and calls `onEvents` for
+ * each. Best effort: the log followers still look every FOLLOW_EVERY_MS, so a lost connection costs latency, never an
+ * event; it is opened again after RECONNECT_MS.
+ */
+export function listenForEvents(url: string, onEvents: () => void, log: Pick<Logger, 'warn'>): { ready: Promise<void>; close: () => Promise<void> } {
+  let listening!: () => void;
+  const ready = new Promise<void>((r) => (listening = r));
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    if (closed) return;
+    const c = new pg.Client({ connectionString: url });
+    client = c;
+    const again = (err?: Error) => {
+      if (closed || client !== c) return;
+      client = null;
+      if (err) log.warn({ err }, 'the log notifications connection failed; listening again shortly');
+      void c.end().catch(() => {});
+      retry = setTimeout(() => void connect(), RECONNECT_MS);
+      retry.unref();
+    };
+    c.on('error', again);
+    c.on('end', () => again());
+    c.on('notification', () => onEvents());
+    try {
+      await c.connect();
+      await c.query('LISTEN pantau_events');
+      listening();
+    } catch (err) {
+      again(err as Error);
+    }
+  };
+  void connect();
+  return {
+    /** Resolves once the first LISTEN is in place (a test waits for it). */
+    ready,
+    close: async () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => {});
+    },
+  };
+}
