@@ -4,15 +4,36 @@ import { loadConfig } from '../server/config.js';
 import { Store } from '../server/store/index.js';
 import { rebuild } from '../server/store/rebuild.js';
 import { loadCity } from '../server/profile/load.js';
+import { openPgStore } from '../server/store/pg/index.js';
+import { rebuildPg } from '../server/store/pg/rebuild.js';
 
 /**
  * npm run rebuild [-- --db data/pantau.sqlite] [-- --write]
+ * With PANTAU_DATABASE_URL (and no --db): the PostgreSQL store's log folded and its projections compared
+ * (server/store/pg/rebuild.ts); --write is SQLite's alone.
  * Folds the whole event log into fresh projections and compares them with the live ones; prints every difference
  * and exits 1 when there is any. --write replaces each differing report row with its fold (e.g. the columns
  * migration 006 added without a backfill), then checks again.
  */
 const { values } = parseArgs({ options: { db: { type: 'string' }, write: { type: 'boolean', default: false }, show: { type: 'string', default: '20' } } });
 const config = loadConfig(process.env);
+if (config.databaseUrl && !values.db) {
+  if (values.write) {
+    console.error('rebuild --write works on the SQLite file only; on PostgreSQL it compares');
+    process.exit(2);
+  }
+  const pg = await openPgStore(config.databaseUrl);
+  try {
+    const t0 = performance.now();
+    const { events, differences } = await rebuildPg(pg, loadCity(config.city).clock);
+    console.log(`rebuild (PostgreSQL): folded ${events} events in ${Math.round(performance.now() - t0)} ms; ${differences.length} differences`);
+    for (const d of differences.slice(0, Number(values.show))) console.log(`  ${d.projection} ${d.key}: ${d.fields.join(', ') || (d.pg ? 'not in the fold' : 'missing')}`);
+    process.exitCode = differences.length ? 1 : 0;
+  } finally {
+    await pg.close();
+  }
+  process.exit(process.exitCode);
+}
 const file = values.db ?? config.dbFile;
 if (!existsSync(file)) {
   console.error(`no store at ${file}`);

@@ -18,6 +18,7 @@ import { openPgStore, type PgStore } from './index.js';
 import type { Tx } from '../event-log.js';
 import { PgProjector, pgProjections } from './projector.js';
 import { DivergedLogError, replayIntoPg } from './replay.js';
+import { rebuildPg } from './rebuild.js';
 import { pgDifferences } from './compare.js';
 import { seedCamerasFromProfile, disableCamera, enableCamera, moveCamera, removeCamera, updateCamera } from '../../commands/camera-admin.js';
 import { acknowledgeCameraAlert, cameraEventStep } from '../../commands/cameras.js';
@@ -606,6 +607,18 @@ describe('replaying a SQLite city into PostgreSQL', () => {
     expect(await both((p) => p.runs.displaysOnOtherRuns('run-3', t(9)))).toEqual(['display-b']);
     expect(await both((p) => p.runs.displaysOnOtherRuns('run-2', t(9)))).toEqual(['display-a', 'display-c']);
     expect(await both((p) => p.runs.displaysOnOtherRuns('run-9', t(0)))).not.toContain('display-old');
+  });
+});
+
+describe('npm run rebuild on PostgreSQL', () => {
+  it('folds the PostgreSQL log into the projections it holds, and names a row that differs from the fold', async () => {
+    const { pg, projector } = await freshPg();
+    await replayIntoPg(source, pg, projector);
+    const clean = await rebuildPg(pg, ctx.city.clock);
+    expect(clean).toEqual({ events: store.events.headSeq(), differences: [] });
+    await pg.pool.query("UPDATE reports SET status = 'closed' WHERE id = (SELECT MIN(id) FROM reports WHERE status <> 'closed')");
+    const { differences } = await rebuildPg(pg, ctx.city.clock);
+    expect(differences.map((d) => [d.projection, d.fields])).toEqual([['reports', ['status']]]);
   });
 });
 
