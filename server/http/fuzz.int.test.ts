@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { io as connect } from 'socket.io-client';
-import { startTestHub, photo, postReport, validReport, WALL_TOKEN } from '../testing/hub.js';
+import { startTestHubOn, STORES, photo, postReport, validReport, WALL_TOKEN, type StoreKind } from '../testing/hub.js';
 import { anyOf, junk, valid } from '../testing/arbitrary.js';
 import { createAccount } from '../commands/accounts.js';
 import { SYSTEM } from '../contract/roles.js';
@@ -15,7 +15,7 @@ import { PushInput, ValueInput } from '../contract/indicators.js';
 import { AssignLayout } from '../contract/layouts.js';
 import { NewApiClient } from '../contract/api-clients.js';
 import { SyncInput } from '../realtime/inputs.js';
-import type { SqliteHub as Hub } from '../hub.js';
+import type { Hub } from '../hub.js';
 
 /**
  * The hub's edge under a property-based fuzzer: bodies, queries, headers, cookies and socket payloads made from the
@@ -39,8 +39,9 @@ let reportId = 0;
 let ticket = '';
 let displayId = '';
 
-beforeAll(async () => {
-  ({ hub, url } = await startTestHub());
+/** A fresh hub on either store, its staff signed in and a report filed: what the properties aim at. */
+async function start(kind: StoreKind) {
+  ({ hub, url } = await startTestHubOn(kind));
   const people = [
     ['operator', 'operator.dkp', 'operator', 'dkp'],
     ['field', 'pengawas.dkp.1', 'field', 'dkp'],
@@ -56,9 +57,8 @@ beforeAll(async () => {
   reportId = Number(filed.body.id);
   ticket = String(filed.body.ticket);
   displayId = String(((await (await fetch(`${url}/api/displays`, { headers: { cookie: cookies.supervisor } })).json()) as { displays: { id: string }[] }).displays[0].id);
-  console.log(`fuzz: seed ${SEED}, ${RUNS} runs per property`);
-}, 60_000);
-afterAll(() => hub.close());
+  console.log(`fuzz: seed ${SEED}, ${RUNS} runs per property, on ${kind}`);
+}
 
 /** Ids as a stranger writes them in a path. */
 const idInPath = () => fc.oneof(fc.constant(String(reportId)), fc.constantFrom('0', '-1', '0x1', '1.0', '1e3', 'abc', '99999999999999999999', '%E0', '%00', '..', ' 1'), fc.integer().map(String));
@@ -171,88 +171,93 @@ const TARGETS: () => Target[] = () => [
   { name: 'POST /open311/v2/requests.json', method: 'POST', path: fc.constant('/open311/v2/requests.json'), caller: 'none', body: anyOf(Open311Post).map((value): Body => ({ as: 'form', value })) },
 ];
 
-describe('the edge, fuzzed from the contracts', () => {
-  beforeAll(async () => {
-    PHOTO = new Uint8Array(await photo());
-  });
+describe.each(STORES)('on %s', (kind) => {
+  beforeAll(() => start(kind), 60_000);
+  afterAll(() => hub.close());
 
-  it('every route answers every body and query below 500, naming the field it refuses', async () => {
-    for (const t of TARGETS()) {
-      const t0 = performance.now();
+  describe('the edge, fuzzed from the contracts', () => {
+    beforeAll(async () => {
+      PHOTO = new Uint8Array(await photo());
+    });
+
+    it('every route answers every body and query below 500, naming the field it refuses', async () => {
+      for (const t of TARGETS()) {
+        const t0 = performance.now();
+        await fc.assert(
+          fc.asyncProperty(t.path, t.body ?? fc.constant(null), async (path, body) => {
+            const { body: payload, headers } = encode(body);
+            const res = await fetch(`${url}${path}`, { method: t.method, body: payload, headers: { ...headers, ...(t.caller === 'none' ? {} : { cookie: cookies[t.caller] }) } });
+            await expectSound(`${t.method} ${path}`, res);
+          }),
+          params(RUNS * (t.share ?? 1)),
+        ).finally(() => process.env.PANTAU_FUZZ_RUNS && console.log(`fuzz ${t.name}: ${Math.round(performance.now() - t0)} ms`));
+      }
+      await hubAlive();
+    }, TIMEOUT);
+
+    it('no header, cookie or credential a stranger sends makes a 5xx', async () => {
+      const headerValue = fc.oneof(fc.stringMatching(/^[\x20-\x7e]{0,80}$/), fc.constantFrom('%E0', '%', '%%', '"', ';', '=', '\t'));
+      const cookie = fc.oneof(
+        headerValue,
+        headerValue.map((v) => `pantau_session=${v}`),
+        fc.constantFrom('pantau_session=%E0', 'pantau_session=%E0%A4%A', 'pantau_session=; pantau_session=x', `${cookies.operator}; pantau_session=%E0`),
+      );
+      const authorization = fc.oneof(headerValue, headerValue.map((v) => `Bearer ${v}`), fc.constantFrom(`Bearer ${WALL_TOKEN}`, 'Bearer pk_', 'Basic Og=='));
+      const contentType = fc.oneof(headerValue, fc.constantFrom('application/json', 'multipart/form-data', 'multipart/form-data; boundary=', 'text/plain', 'application/x-www-form-urlencoded; charset=utf-7'));
+      const route = fc.constantFrom(
+        ['GET', '/api/health'], ['GET', '/api/profile'], ['GET', '/api/auth/me'], ['POST', '/api/auth/logout'], ['POST', '/api/auth/login'],
+        ['GET', '/api/console/reports'], ['POST', '/api/reports'], ['POST', '/api/console/reports'], ['GET', `/api/reports/${ticket}`], ['GET', '/api/cameras'],
+        ['GET', '/open311/v2/services.json'], ['POST', '/open311/v2/requests.json'], ['GET', '/api/indicators'],
+      );
       await fc.assert(
-        fc.asyncProperty(t.path, t.body ?? fc.constant(null), async (path, body) => {
-          const { body: payload, headers } = encode(body);
-          const res = await fetch(`${url}${path}`, { method: t.method, body: payload, headers: { ...headers, ...(t.caller === 'none' ? {} : { cookie: cookies[t.caller] }) } });
-          await expectSound(`${t.method} ${path}`, res);
+        fc.asyncProperty(route, fc.record({ cookie, authorization, 'content-type': contentType, origin: headerValue }, { requiredKeys: [] }), fc.option(junk), async ([method, path], headers, body) => {
+          const res = await fetch(`${url}${path}`, { method, headers: headers as Record<string, string>, body: method === 'GET' || body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+          await expectSound(`${method} ${path} ${JSON.stringify(headers)}`, res);
         }),
-        params(RUNS * (t.share ?? 1)),
-      ).finally(() => process.env.PANTAU_FUZZ_RUNS && console.log(`fuzz ${t.name}: ${Math.round(performance.now() - t0)} ms`));
-    }
-    await hubAlive();
-  }, TIMEOUT);
+        params(RUNS * 3),
+      );
+      await hubAlive();
+    }, TIMEOUT);
 
-  it('no header, cookie or credential a stranger sends makes a 5xx', async () => {
-    const headerValue = fc.oneof(fc.stringMatching(/^[\x20-\x7e]{0,80}$/), fc.constantFrom('%E0', '%', '%%', '"', ';', '=', '\t'));
-    const cookie = fc.oneof(
-      headerValue,
-      headerValue.map((v) => `pantau_session=${v}`),
-      fc.constantFrom('pantau_session=%E0', 'pantau_session=%E0%A4%A', 'pantau_session=; pantau_session=x', `${cookies.operator}; pantau_session=%E0`),
-    );
-    const authorization = fc.oneof(headerValue, headerValue.map((v) => `Bearer ${v}`), fc.constantFrom(`Bearer ${WALL_TOKEN}`, 'Bearer pk_', 'Basic Og=='));
-    const contentType = fc.oneof(headerValue, fc.constantFrom('application/json', 'multipart/form-data', 'multipart/form-data; boundary=', 'text/plain', 'application/x-www-form-urlencoded; charset=utf-7'));
-    const route = fc.constantFrom(
-      ['GET', '/api/health'], ['GET', '/api/profile'], ['GET', '/api/auth/me'], ['POST', '/api/auth/logout'], ['POST', '/api/auth/login'],
-      ['GET', '/api/console/reports'], ['POST', '/api/reports'], ['POST', '/api/console/reports'], ['GET', `/api/reports/${ticket}`], ['GET', '/api/cameras'],
-      ['GET', '/open311/v2/services.json'], ['POST', '/open311/v2/requests.json'], ['GET', '/api/indicators'],
-    );
-    await fc.assert(
-      fc.asyncProperty(route, fc.record({ cookie, authorization, 'content-type': contentType, origin: headerValue }, { requiredKeys: [] }), fc.option(junk), async ([method, path], headers, body) => {
-        const res = await fetch(`${url}${path}`, { method, headers: headers as Record<string, string>, body: method === 'GET' || body === null ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-        await expectSound(`${method} ${path} ${JSON.stringify(headers)}`, res);
-      }),
-      params(RUNS * 3),
-    );
-    await hubAlive();
-  }, TIMEOUT);
-
-  it('no handshake or socket payload takes the hub down', async () => {
-    const auth = fc.oneof(valid(z.object({ display: z.string(), storeId: z.string().nullable(), seq: z.number().int() }).partial()), fc.constant({ display: WALL_TOKEN }), junk.map((j) => ({ display: j, seq: j })));
-    const cookie = fc.oneof(fc.constant(undefined), fc.constantFrom('pantau_session=%E0', cookies.supervisor, `${cookies.supervisor}; pantau_session=%E0`, 'pantau_session=x'));
-    const emit = fc.array(fc.tuple(fc.oneof(fc.constant('live.sync'), fc.string({ maxLength: 20 })), anyOf(SyncInput)), { maxLength: 4 });
-    await fc.assert(
-      fc.asyncProperty(auth, cookie, emit, async (a, c, sends) => {
-        const socket = connect(url, { transports: ['websocket'], reconnection: false, auth: a as Record<string, unknown>, extraHeaders: c ? { cookie: c } : {} });
-        const opened = await new Promise<boolean>((resolve) => {
-          socket.once('connect', () => resolve(true));
-          socket.once('connect_error', () => resolve(false));
-        });
-        if (opened) {
-          const call = (event: string, payload: unknown) =>
-            Promise.race([
-              new Promise<unknown>((resolve) => socket.emit(event as 'live.sync', payload as never, resolve as never)),
-              new Promise<unknown>((resolve) => socket.once('disconnect', () => resolve('disconnected'))),
-            ]);
-          for (const [event, payload] of sends) {
-            if (event !== 'live.sync') {
-              socket.emit(event as 'live.sync', payload as never); // an event the hub does not know: ignored
-              continue;
+    it('no handshake or socket payload takes the hub down', async () => {
+      const auth = fc.oneof(valid(z.object({ display: z.string(), storeId: z.string().nullable(), seq: z.number().int() }).partial()), fc.constant({ display: WALL_TOKEN }), junk.map((j) => ({ display: j, seq: j })));
+      const cookie = fc.oneof(fc.constant(undefined), fc.constantFrom('pantau_session=%E0', cookies.supervisor, `${cookies.supervisor}; pantau_session=%E0`, 'pantau_session=x'));
+      const emit = fc.array(fc.tuple(fc.oneof(fc.constant('live.sync'), fc.string({ maxLength: 20 })), anyOf(SyncInput)), { maxLength: 4 });
+      await fc.assert(
+        fc.asyncProperty(auth, cookie, emit, async (a, c, sends) => {
+          const socket = connect(url, { transports: ['websocket'], reconnection: false, auth: a as Record<string, unknown>, extraHeaders: c ? { cookie: c } : {} });
+          const opened = await new Promise<boolean>((resolve) => {
+            socket.once('connect', () => resolve(true));
+            socket.once('connect_error', () => resolve(false));
+          });
+          if (opened) {
+            const call = (event: string, payload: unknown) =>
+              Promise.race([
+                new Promise<unknown>((resolve) => socket.emit(event as 'live.sync', payload as never, resolve as never)),
+                new Promise<unknown>((resolve) => socket.once('disconnect', () => resolve('disconnected'))),
+              ]);
+            for (const [event, payload] of sends) {
+              if (event !== 'live.sync') {
+                socket.emit(event as 'live.sync', payload as never); // an event the hub does not know: ignored
+                continue;
+              }
+              const ack = (await call(event, payload)) as { ok: boolean; error?: { code: string; field?: string; message: string } } | 'disconnected';
+              if (ack === 'disconnected') break;
+              // Every call is answered: a catch-up, or a refusal that names the field; never the hub's own failure.
+              if (!ack.ok) {
+                expect(ack.error!.code).not.toBe('internal');
+                if (ack.error!.code === 'invalid') expect(typeof ack.error!.field).toBe('string');
+              }
             }
-            const ack = (await call(event, payload)) as { ok: boolean; error?: { code: string; field?: string; message: string } } | 'disconnected';
-            if (ack === 'disconnected') break;
-            // Every call is answered: a catch-up, or a refusal that names the field; never the hub's own failure.
-            if (!ack.ok) {
-              expect(ack.error!.code).not.toBe('internal');
-              if (ack.error!.code === 'invalid') expect(typeof ack.error!.field).toBe('string');
-            }
+            // The socket still answers after all that (its events are handled in order).
+            const last = (await call('live.sync', { storeId: null, seq: 0 })) as { ok: boolean } | 'disconnected';
+            if (last !== 'disconnected') expect(last.ok).toBe(true);
           }
-          // The socket still answers after all that (its events are handled in order).
-          const last = (await call('live.sync', { storeId: null, seq: 0 })) as { ok: boolean } | 'disconnected';
-          if (last !== 'disconnected') expect(last.ok).toBe(true);
-        }
-        socket.close();
-        await hubAlive();
-      }),
-      params(),
-    );
-  }, TIMEOUT);
+          socket.close();
+          await hubAlive();
+        }),
+        params(),
+      );
+    }, TIMEOUT);
+  });
 });

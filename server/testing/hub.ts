@@ -31,6 +31,29 @@ export async function startTestHub(over: Partial<Config> = {}, opts: { now?: () 
   return { hub, url: `http://127.0.0.1:${port}`, dataDir, config };
 }
 
+/** The stores a test that runs on both gives describe.each. */
+export const STORES = ['SQLite', 'PostgreSQL'] as const;
+export type StoreKind = (typeof STORES)[number];
+
+/**
+ * startTestHub on either store: on PostgreSQL a database of its own (dropped when the hub closes), with the template's
+ * city moved into it as `npm run migrate:pg` moves one (the log replayed, the rows no event carries copied).
+ */
+export async function startTestHubOn(kind: StoreKind, over: Partial<Config> = {}, opts: { now?: () => Date; from?: TemplateName } = {}): Promise<{ hub: Hub; url: string }> {
+  if (kind === 'SQLite') return startTestHub(over, opts);
+  const dataDir = opts.from ? await (await import('./templates.js')).copyOfTemplate(opts.from) : mkdtempSync(join(tmpdir(), 'pantau-'));
+  const { testDatabase } = await import('./postgres.js');
+  const db = await testDatabase();
+  if (opts.from) await (await import('./move-to-pg.js')).moveToPg(join(dataDir, 'pantau.sqlite'), db.url);
+  const hub = await createHub(testConfig(dataDir, { databaseUrl: db.url, ...over }), opts);
+  const close = hub.close;
+  hub.close = async () => {
+    await close();
+    await db.drop();
+  };
+  return { hub, url: `http://127.0.0.1:${await hub.listen()}` };
+}
+
 export function testConfig(dataDir: string, over: Partial<Config> = {}): Config {
   return loadConfig({}, {
     port: 0, dataDir, dbFile: join(dataDir, 'pantau.sqlite'), mediaDir: join(dataDir, 'media'),
