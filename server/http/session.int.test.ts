@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteHub as Hub } from '../hub.js';
-import { startTestHub } from '../testing/hub.js';
-import { DEMO_PASSWORD, seedAccounts } from '../../scripts/seed-accounts.js';
+import type { Hub } from '../hub.js';
+import { startTestHubOn, STORES } from '../testing/hub.js';
+import { DEMO_PASSWORD } from '../../scripts/seed-accounts.js';
 
 // A login page's first question must not be a failed request in the visitor's browser (the newcomer walk counts them).
-let hub: Hub;
-let url: string;
-beforeAll(async () => {
-  ({ hub, url } = await startTestHub());
-  await seedAccounts(hub.ctx);
-});
-afterAll(() => hub?.close());
+describe.each(STORES)('GET /api/auth/session, on %s', (kind) => {
+  let hub: Hub;
+  let url: string;
+  // The demo accounts' template: their passwords are hashed once per run.
+  beforeAll(async () => ({ hub, url } = await startTestHubOn(kind, {}, { from: 'accounts' })));
+  afterAll(() => hub?.close());
 
-describe('GET /api/auth/session', () => {
   it('answers a visitor who is not signed in with actor null, a signed-in one with who they are, a session the hub ended as no session', async () => {
     const anon = await fetch(`${url}/api/auth/session`);
     expect(anon.status).toBe(200);
