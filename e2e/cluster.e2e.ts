@@ -33,7 +33,7 @@ beforeAll(async () => {
   try {
     db = await testDatabase();
     pool = new pg.Pool({ connectionString: db.url, max: 1 });
-    const moved = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../scripts/migrate-pg.ts'), join(dataDir, 'pantau.sqlite'), '--url', db.url], { encoding: 'utf8' });
+    const moved = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../scripts/migrate-pg.ts'), join(dataDir, 'pantau.sqlite'), '--url', db.url], { encoding: 'utf8', timeout: 120_000 });
     expect(moved.status, moved.stderr).toBe(0);
     cluster = await startCluster({
       dataDir,

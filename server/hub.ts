@@ -112,7 +112,7 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
   // Every event on the store reaches this hub's screens in seq order, this hub's own at once, other hubs' from the log.
   follower = startLogFollower(ctx, { from: head, send: (c) => listeners.forEach((l) => l(c)), log });
   // Where the store can say that another hub committed, the follower reads at once rather than at its next look.
-  opened.listen?.(() => void follower?.follow(), log);
+  const listening = opened.listen?.(() => void follower?.follow(), log) ?? null;
   const headBeat = startHeadBeat(io, ctx, { log });
   const outbox = startOutboxWorker({ outbox: opened.outbox, now: () => ctx.now() }, { owner: heartbeat.runId, log, retries: config.webhookRetries });
   const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
@@ -150,6 +150,8 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
       await displayPresence.stop();
       await heartbeat.stop();
       headBeat.stop();
+      // No commit notification may start a read once the follower has stopped.
+      await listening?.close();
       await follower?.stop();
       // In-flight requests get a moment to finish; after it, whatever is still open is cut (a browser that holds a
       // connection must not keep a stopping hub, and its store, open: clients reconnect and catch up by seq).

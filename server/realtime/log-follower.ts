@@ -69,7 +69,9 @@ export function startLogFollower(ctx: Ctx, opts: { from: number; send: (c: Commi
   // read twice at once nor sent out of order. On SQLite each pass is synchronous underneath.
   let following: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
   const follow = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
     if (following) {
       again = true;
       return following;
@@ -109,6 +111,7 @@ export function startLogFollower(ctx: Ctx, opts: { from: number; send: (c: Commi
     follow,
     // A read of the log under way ends before the store closes.
     stop: async () => {
+      stopped = true;
       clearInterval(timer);
       await following;
     },

@@ -22,7 +22,7 @@ export type HubStore<S extends StepStore = StepStore> = {
    * Calls `onEvents` whenever any hub on the store has committed events (PostgreSQL's LISTEN/NOTIFY); SQLite has no
    * such signal and its hubs look for other hubs' events on a timer alone.
    */
-  listen?: (onEvents: () => void, log: Pick<Logger, 'warn'>) => void;
+  listen?: (onEvents: () => void, log: Pick<Logger, 'warn'>) => { close: () => Promise<void> };
   /** PostgreSQL's point-in-kecamatan lookup (PostGIS, over the city's areas loaded at open); SQLite has none. */
   areasAt?: (lng: number, lat: number) => Promise<AreaCodes>;
   close: () => Promise<void>;
@@ -50,7 +50,7 @@ export async function openHubStore(config: Pick<Config, 'databaseUrl' | 'dbFile'
     };
     let listener: { close: () => Promise<void> } | null = null;
     const url = config.databaseUrl;
-    const listen = (onEvents: () => void, log: Pick<Logger, 'warn'>) => void (listener ??= listenForEvents(url, onEvents, log));
+    const listen = (onEvents: () => void, log: Pick<Logger, 'warn'>) => (listener ??= listenForEvents(url, onEvents, log));
     const close = async () => {
       await listener?.close();
       await pg.close();

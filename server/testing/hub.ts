@@ -44,14 +44,23 @@ export async function startTestHubOn(kind: StoreKind, over: Partial<Config> = {}
   const dataDir = opts.from ? await (await import('./templates.js')).copyOfTemplate(opts.from) : mkdtempSync(join(tmpdir(), 'pantau-'));
   const { testDatabase } = await import('./postgres.js');
   const db = await testDatabase();
-  if (opts.from) await (await import('./move-to-pg.js')).moveToPg(join(dataDir, 'pantau.sqlite'), db.url);
-  const hub = await createHub(testConfig(dataDir, { databaseUrl: db.url, ...over }), opts);
-  const close = hub.close;
-  hub.close = async () => {
-    await close();
-    await db.drop();
-  };
-  return { hub, url: `http://127.0.0.1:${await hub.listen()}` };
+  let hub: Hub | null = null;
+  try {
+    if (opts.from) await (await import('./move-to-pg.js')).moveToPg(join(dataDir, 'pantau.sqlite'), db.url);
+    hub = await createHub(testConfig(dataDir, { databaseUrl: db.url, ...over }), opts);
+    const url = `http://127.0.0.1:${await hub.listen()}`;
+    const close = hub.close;
+    hub.close = async () => {
+      await close();
+      await db.drop();
+    };
+    return { hub, url };
+  } catch (e) {
+    // A start that failed leaves no database behind (nor a hub holding it).
+    await hub?.close().catch(() => {});
+    await db.drop().catch(() => {});
+    throw e;
+  }
 }
 
 export function testConfig(dataDir: string, over: Partial<Config> = {}): Config {

@@ -108,7 +108,7 @@ async function gone(pids: number[]): Promise<void> {
  * the cluster lives in and is kept in (`npm run demo:cluster`): made on the first start, started again as it is on
  * the next, never removed; without it, a temp folder removed at stop.
  */
-export async function startPostgres(opts: { settings?: Record<string, string>; dir?: string } = {}): Promise<PgCluster> {
+export async function startPostgres(opts: { settings?: Record<string, string>; dir?: string; detached?: boolean } = {}): Promise<PgCluster> {
   const why = missing();
   if (why) throw new Error(`PostgreSQL 15 is not installed (${why}): run \`bash scripts/ensure-postgres.sh\` (npm test's pretest does)`);
   const owner = isRoot() ? serverUser() : null;
@@ -155,7 +155,8 @@ export async function startPostgres(opts: { settings?: Record<string, string>; d
       '-c', 'log_min_error_statement=panic', '-c', 'log_checkpoints=off',
       ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     ]);
-    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // detached: a process group of its own, so a terminal's Ctrl+C reaches only whoever stops it in order.
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: opts.detached ?? false });
     server = child;
     exited = new Promise((r) => child.once('exit', () => r()));
     let log = '';

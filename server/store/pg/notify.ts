@@ -17,7 +17,8 @@ export function listenForEvents(url: string, onEvents: () => void, log: Pick<Log
   let retry: NodeJS.Timeout | null = null;
   const connect = async () => {
     if (closed) return;
-    const c = new pg.Client({ connectionString: url });
+    // keepAlive: a link that died without a reset is noticed, and LISTEN taken up again on a new one.
+    const c = new pg.Client({ connectionString: url, keepAlive: true });
     client = c;
     const again = (err?: Error) => {
       if (closed || client !== c) return;
@@ -34,6 +35,8 @@ export function listenForEvents(url: string, onEvents: () => void, log: Pick<Log
       await c.connect();
       await c.query('LISTEN pantau_events');
       listening();
+      // What was committed while no one listened is read now, not at the next look.
+      onEvents();
     } catch (err) {
       again(err as Error);
     }
