@@ -26,7 +26,7 @@ export interface Reads {
   priorEventsOfActive(from: string, to: string, before: string): Step<StoredEvent[]>;
   /** The latest replay checkpoint at or before `at`. */
   checkpointAt(at: string): Step<Checkpoint | null>;
-  /** Every report's marker in the checkpoint of `dayStart`, by id. */
+  /** Every report's marker in the checkpoint of `dayStart`, in no particular order (the replay orders what it sends). */
   checkpointMarkers(dayStart: string): Step<MarkerTuple[]>;
   /** Kinerja's day sums and histograms of the city days fromDay…toDay, per agency. */
   rollupRange(fromDay: string, toDay: string): Step<RangeSums>;
@@ -52,7 +52,7 @@ export function sqliteReads(store: Store): Reads {
     eventsBetween: (from, to, afterSeq, limit) => now(store.events.pageInRange(from, to, afterSeq, limit)),
     priorEventsOfActive: (from, to, before) => now([...store.events.beforeOfReportsActive(from, to, before)]),
     checkpointAt: (at) => now(store.replayCheckpoints.nearest(at)),
-    checkpointMarkers: (dayStart) => now(store.replayCheckpoints.markersAt(dayStart).sort((a, b) => a[0] - b[0])),
+    checkpointMarkers: (dayStart) => now(store.replayCheckpoints.markersAt(dayStart)),
     rollupRange: (fromDay, toDay) => now(store.rollups.range(fromDay, toDay)),
     openCounts: (from, to, clock) => now(store.openCounts.read(from, to, clock)),
     openAt: (from, to) => now(store.stats.openAt(from, to)),

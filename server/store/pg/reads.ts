@@ -48,7 +48,7 @@ export function pgReads(tx: Tx): Reads {
     checkpointMarkers: (dayStart) =>
       later(
         client
-          .query<{ marker: string }>({ name: 'replay-checkpoint-markers', text: 'SELECT marker FROM replay_checkpoint_markers WHERE to_day > $1 AND from_day <= $1 ORDER BY report_id', values: [dayStart] })
+          .query<{ marker: string }>({ name: 'replay-checkpoint-markers', text: 'SELECT marker FROM replay_checkpoint_markers WHERE to_day > $1 AND from_day <= $1', values: [dayStart] })
           // One parse of the whole list, as SQLite's markersAt.
           .then((r) => JSON.parse(`[${r.rows.map((x) => x.marker).join(',')}]`) as MarkerTuple[]),
       ),
