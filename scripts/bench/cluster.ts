@@ -31,8 +31,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../server/config.js';
 import { createHub } from '../../server/hub.js';
 import { onDatabase, startPostgres, type PgCluster } from '../../server/testing/postgres.js';
-import { openPool } from '../../server/store/pg/pool.js';
-import { migratePg } from '../../server/store/pg/migrate.js';
+import { bareReportInserts } from './pg-bare.js';
 import { createAccount } from '../../server/commands/accounts.js';
 import { SYSTEM } from '../../server/contract/roles.js';
 import type { LiveReportEvent } from '../../server/contract/events.js';
@@ -128,7 +127,8 @@ async function main() {
     };
     rows.push(await measure('1 hub on PostgreSQL behind HAProxy', 1, false, 4, await database('one')));
     rows.push(await measure(`${H} hubs on PostgreSQL behind HAProxy`, H, false, 5, await database('several')));
-    const pgBare = await bareInserts(await database('bare'), N, C, maxMs);
+    const bareRows = (await bareReportInserts(await database('bare'), { n: N, concurrency: C, maxMs, warmup: 30, category: CATEGORY })).result;
+    const pgBare = (bareRows.done / Math.max(1, bareRows.elapsedMs)) * 1000;
     // The bare emit at the rate the cluster's wall heard events.
     const heardPerSecond = (rows[2].heard / Math.max(1, rows[2].text.loop.elapsedMs + rows[2].photo.loop.elapsedMs)) * 1000;
     const bare = await bareEmit(Math.max(20, Math.round(heardPerSecond)), Math.min(5000, maxMs));
@@ -232,32 +232,3 @@ async function bareEmit(perSecond: number, ms: number) {
 
 await main();
 
-/** Report rows per second inserted into the hub's PostgreSQL schema by a bare pg pool, `c` at once, autocommit. */
-async function bareInserts(url: string, n: number, c: number, maxMs: number): Promise<number> {
-  const pool = openPool(url, c);
-  try {
-    await migratePg(pool);
-    let next = 0;
-    const insert = () => {
-      const i = ++next;
-      const at = new Date().toISOString();
-      return pool.query({
-        name: 'bare-insert',
-        text: `INSERT INTO reports (id, ticket, status, category_id, agency_id, description, lng, lat, precision, channel, photos, created_at, updated_at, version, last_seq)
-               VALUES ($1, $2, 'new', 'sampah', 'dkp', 'Sampah menumpuk, laporan uji', 106.64, -6.18, 'point', 'web', '[]', $3, $3, 1, $1)`,
-        values: [i, `TNG-2026-${String(i).padStart(6, '0')}`, at],
-      });
-    };
-    const start = performance.now();
-    let done = 0;
-    await Promise.all(Array.from({ length: c }, async () => {
-      while (done < n && performance.now() - start < maxMs) {
-        await insert();
-        done++;
-      }
-    }));
-    return (done / (performance.now() - start)) * 1000;
-  } finally {
-    await pool.end();
-  }
-}

@@ -38,8 +38,7 @@ import { mulberry, scenePhoto } from '../simulate/scene-photo.js';
 import { closedLoop, fmt, numericFlags, ratio, sleep, summarize, table, waitFor, type LoopResult, stopGuard } from './stats.js';
 import { CATEGORY, forkIntakeClient, type DoneMsg } from './intake-client.js';
 import { onDatabase, startPostgres, type PgCluster } from '../../server/testing/postgres.js';
-import { openPool } from '../../server/store/pg/pool.js';
-import { migratePg } from '../../server/store/pg/migrate.js';
+import { bareReportInserts } from './pg-bare.js';
 
 const WALL_TOKEN = 'bench-wall-token-0123456789abcdef';
 
@@ -178,30 +177,8 @@ async function main() {
 
     // (a') bare pg: the same row into the hub's PostgreSQL schema, autocommit (one flush each), C connections at once.
     {
-      const pool = openPool(await pgDatabase('bare'), C);
-      servers.push(() => pool.end());
-      await migratePg(pool);
-      const insert = (i: number) => {
-        const rnd = mulberry(i);
-        const at = new Date().toISOString();
-        return pool.query({
-          name: 'bare-insert',
-          text: `INSERT INTO reports (id, ticket, status, category_id, agency_id, description, lng, lat, precision, address, district_code, channel, photos,
-                   reporter_name, reporter_contact, created_at, updated_at, version, last_seq)
-                 VALUES ($1, $2, 'new', $3, 'dlh', $4, $5, $6, 'point', $7, '36.71.01', 'web', $8, 'Warga Uji', $9, $10, $10, 1, $1)`,
-          values: [i + 1, `TNG-2026-${String(i + 1).padStart(6, '0')}`, CATEGORY, `Sampah menumpuk di pinggir jalan, laporan uji #${i}`, 106.64 + (rnd() * 2 - 1) * 0.01,
-            -6.18 + (rnd() * 2 - 1) * 0.01, `Jl. Uji Beban No. ${1 + (i % 200)}`, JSON.stringify([`${i.toString(16).padStart(8, '0')}${'ab'.repeat(28)}`]), `0812${String(1_000_000 + i).slice(-7)}`, at],
-        });
-      };
-      for (let i = 0; i < W; i++) await insert(i);
-      let next = W;
-      const cpu0 = process.cpuUsage();
-      const result = await closedLoop(N, C, maxMs, async () => {
-        const t0 = performance.now();
-        await insert(next++);
-        return performance.now() - t0;
-      });
-      rows.pgBare = { name: "(a') bare pg INSERT, fsync on, autocommit, C at once", result, okCount: result.done, cpuMs: cpuSince(cpu0) };
+      const { result, cpuMs } = await bareReportInserts(await pgDatabase('bare'), { n: N, concurrency: C, maxMs, warmup: W, category: CATEGORY });
+      rows.pgBare = { name: "(a') bare pg INSERT, fsync on, autocommit, C at once", result, okCount: result.done, cpuMs };
     }
 
     // For information: the hub's own write set per report (ticket, media row, event, projection) in one transaction.
