@@ -3,7 +3,8 @@ import { eventRow, toStored, type EventColumns, type EventRow, type LogEvent, ty
 import { ownTx, type EventLogPort, type Tx } from '../event-log.js';
 import { PgTx } from './transactions.js';
 
-const COLUMNS = 'seq, at, actor_id, actor_role, type, report_id, payload';
+/** The log's columns as EventRow names them: every read of PostgreSQL's events selects these. */
+export const EVENT_COLUMNS = 'seq, at, actor_id, actor_role, type, report_id, payload';
 
 /**
  * The event log in PostgreSQL. seq is not chosen here: the insert trigger takes it from the locked stream head
@@ -44,7 +45,7 @@ export class PgEventLog implements EventLogPort {
   async rowsSince(seq: number, limit: number): Promise<EventRow[]> {
     const { rows } = await this.pool.query<EventRow>({
       name: 'events-since',
-      text: `SELECT ${COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      text: `SELECT ${EVENT_COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`,
       values: [seq, limit],
     });
     return rows;
@@ -53,7 +54,7 @@ export class PgEventLog implements EventLogPort {
   async forReport(reportId: number): Promise<StoredEvent[]> {
     const { rows } = await this.pool.query<EventRow>({
       name: 'events-of-report',
-      text: `SELECT ${COLUMNS} FROM events WHERE report_id = $1 ORDER BY seq`,
+      text: `SELECT ${EVENT_COLUMNS} FROM events WHERE report_id = $1 ORDER BY seq`,
       values: [reportId],
     });
     return rows.map(toStored);

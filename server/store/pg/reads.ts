@@ -9,11 +9,11 @@ import { backlogEdges } from '../../domain/stats.js';
 import { ownTx, type Tx } from '../event-log.js';
 import { later, type Step } from '../step.js';
 import { PgTx } from './transactions.js';
+import { EVENT_COLUMNS } from './events.js';
 import { statements } from './statements.js';
 import { PG_HAS_BREACH_FLAG_SQL } from './status-sql.js';
 import { queueChanges, queueCount, queuePage } from './queue.js';
 
-const EVENT_COLUMNS = 'seq, at, actor_id, actor_role, type, report_id, payload';
 const SPANS: (keyof RangeSpans)[] = ['b0', 'b1', 'a0', 'a1', 'm0', 'm1'];
 
 // server/store/stats.ts's groups: $1 from, $2 to, $3..$5 the backlog edges.

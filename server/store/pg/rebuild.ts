@@ -4,6 +4,7 @@ import { Store } from '../index.js';
 import type { PgStore } from './index.js';
 import { pgDifferences, type PgDifference } from './compare.js';
 import { pgProjections } from './projector.js';
+import { EVENT_COLUMNS } from './events.js';
 import { toStored, type EventRow } from '../events.js';
 
 /** Events read from PostgreSQL's log at a time. */
@@ -27,7 +28,7 @@ export async function rebuildPg(pg: PgStore, clock: CityClock): Promise<{ events
     let last = 0;
     let events = 0;
     for (;;) {
-      const { rows } = await client.query<EventRow>({ text: 'SELECT seq, at, actor_id, actor_role, type, report_id, payload FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', values: [last, PAGE] });
+      const { rows } = await client.query<EventRow>({ text: `SELECT ${EVENT_COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`, values: [last, PAGE] });
       fold.tx(() => {
         for (const row of rows) {
           const seq = fold.projector.append(toStored(row)).seq;

@@ -14,6 +14,7 @@ import type { Lease } from '../../domain/leases.js';
 import { toStored, type EventRow } from '../events.js';
 import { OPEN_IN, RESPONDING_IN } from '../status-sql.js';
 import { PgTx } from './transactions.js';
+import { EVENT_COLUMNS } from './events.js';
 
 /** A map marker's columns, with PostgreSQL's breached test (SQLite's ReportsTable reads the same columns). */
 const MARKERS = markerColumns(PG_BREACHED_SQL);
@@ -28,7 +29,7 @@ export function pgReportWrites(tx: Tx, projector: PgProjector): ReportWrites {
     later(client.query<ReportRow>({ name, text: `SELECT ${REPORT_COLUMNS.join(', ')} FROM reports ${rest}`, values }).then((r) => r.rows.map(reportFromRow)));
   /** Events as the log holds them: `rest` is what follows FROM events. */
   const events = (name: string, rest: string, values: unknown[]) =>
-    later(client.query<EventRow>({ name, text: `SELECT seq, at, actor_id, actor_role, type, report_id, payload FROM events ${rest}`, values }).then((r) => r.rows.map(toStored)));
+    later(client.query<EventRow>({ name, text: `SELECT ${EVENT_COLUMNS} FROM events ${rest}`, values }).then((r) => r.rows.map(toStored)));
   const { first, run } = statements(client);
   const accounts = pgAccountWrites(tx, projector);
   return {
