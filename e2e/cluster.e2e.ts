@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { copyOfTemplate } from '../server/testing/templates.js';
-import { photo, postReport, validReport, WALL_TOKEN } from '../server/testing/hub.js';
+import { photo, postReport, testConfig, validReport, WALL_TOKEN } from '../server/testing/hub.js';
 import { exifTimeWib, phonePhoto } from '../server/testing/photos.js';
 import pg from 'pg';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,13 @@ import { DEMO_PASSWORD } from '../scripts/seed-accounts.js';
 import { startCluster, type Cluster } from '../scripts/cluster/start.js';
 import { HUB_COOKIE } from '../scripts/cluster/haproxy-config.js';
 import { launch } from './browser.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHub } from '../server/hub.js';
+import { loadCity } from '../server/profile/load.js';
+import { cameraSimulator, type CameraSimulator } from '../server/testing/cameras.js';
+import { shareOwner, SHARE_TERM_MS } from '../server/domain/camera-shares.js';
+import { DEADLINE_SWEEP_LEASE } from '../server/jobs/deadline-scheduler.js';
 
 /**
  * Three real hub processes (`server/main.ts`) on one PostgreSQL database behind HAProxy, as `npm run demo:cluster`
@@ -26,6 +33,48 @@ let dataDir: string;
 let browser: Browser;
 let db: { url: string; drop: () => Promise<void> };
 let pool: pg.Pool;
+let cameras: CameraSimulator;
+let agency: Agency;
+// The sweep every second (its lease runs three): a dead holder's lease is taken within seconds, not minutes.
+const SWEEP_EVERY_MS = 1000;
+const DAY = 24 * 3600_000;
+
+/** An agency's real endpoint on loopback: answers 503 while it is down, 200 once up; every request and its answer kept. */
+class Agency {
+  down = true;
+  readonly got: { key: string; status: number }[] = [];
+  private server!: Server;
+  url = '';
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      for await (const _ of req);
+      const status = this.down ? 503 : 200;
+      this.got.push({ key: String(req.headers['idempotency-key']), status });
+      res.writeHead(status).end();
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/pantau`;
+    return this;
+  }
+  close = () => new Promise<void>((r) => (this.server.closeAllConnections(), this.server.close(() => r())));
+}
+
+/**
+ * Reports filed a week ago, through a hub on the same database and media folder whose clock says so: overdue now,
+ * not yet swept (that hub runs no sweep).
+ */
+async function fileAWeekAgo(url: string, n: number): Promise<void> {
+  const hub = await createHub(testConfig(dataDir, { databaseUrl: url }), { now: () => new Date(Date.now() - 7 * DAY) });
+  try {
+    const at = `http://127.0.0.1:${await hub.listen()}`;
+    for (let i = 0; i < n; i++) {
+      const r = await postReport(at, validReport({ lat: -6.17 - i * 0.003 }), [await photo()]);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+  } finally {
+    await hub.close();
+  }
+}
 
 beforeAll(async () => {
   dataDir = await copyOfTemplate('accounts');
@@ -35,14 +84,21 @@ beforeAll(async () => {
     pool = new pg.Pool({ connectionString: db.url, max: 1 });
     const moved = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../scripts/migrate-pg.ts'), join(dataDir, 'pantau.sqlite'), '--url', db.url], { encoding: 'utf8', timeout: 120_000 });
     expect(moved.status, moved.stderr).toBe(0);
+    await fileAWeekAgo(db.url, 2);
+    const city = loadCity('tangerang');
+    cameras = await cameraSimulator(city);
+    agency = await new Agency().start();
     cluster = await startCluster({
       dataDir,
       hubs: 3,
       port: 0,
       checkEveryMs: 500,
       env: {
-        PANTAU_WALL_TOKEN: WALL_TOKEN, PANTAU_CAMERA_MONITOR: 'off', PANTAU_LOG_LEVEL: 'warn', PANTAU_TRUST_PROXY: 'loopback',
+        PANTAU_WALL_TOKEN: WALL_TOKEN, PANTAU_LOG_LEVEL: 'warn', PANTAU_TRUST_PROXY: 'loopback',
         PANTAU_RATE_REPORTS_PER_10MIN: '100000', PANTAU_DATABASE_URL: db.url,
+        PANTAU_CAMERA_MONITOR: 'on', PANTAU_CAMERA_SIMULATOR_URL: cameras.url, PANTAU_CAMERA_THREADS: '1',
+        PANTAU_DEADLINE_SCHEDULER: 'on', PANTAU_DEADLINE_EVERY_MS: String(SWEEP_EVERY_MS),
+        PANTAU_AGENCY_WEBHOOKS: city.profile.agencies.map((a) => `${a.id}=${agency.url}`).join(','),
       },
     });
   } finally {
@@ -52,6 +108,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await cluster?.stop();
+  await cameras?.close();
+  await agency?.close();
   await pool?.end();
   await db?.drop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -135,6 +193,17 @@ describe('three hubs behind HAProxy', () => {
       }, 10);
     });
     const before = (await reportsInStore()).size;
+    // What hub 1 holds besides the wall: the sweep's lease, a third of the cameras, and webhooks the agency refused.
+    const runs = cluster.hubs.map((h) => h.runId);
+    expect((await leaseOf(DEADLINE_SWEEP_LEASE))?.owner).toBe(hub1.runId);
+    await expect.poll(() => liveShares(), { timeout: 30_000 }).toEqual([...runs].sort());
+    const hub1Cameras = (await cameraIntervals()).filter((c) => shareOwner(c.id, [...runs].sort()) === hub1.runId);
+    expect(hub1Cameras.length).toBeGreaterThan(0);
+    const queued = await outbox();
+    expect(queued.length).toBeGreaterThanOrEqual(2);
+    expect(queued.every((m) => m.delivered === null)).toBe(true);
+    // Each was tried (and refused) before the kill.
+    await expect.poll(() => queued.every((m) => agency.got.some((g) => g.key.endsWith(`:${m.seq}`))), { timeout: 30_000 }).toBe(true);
 
     // Citizens keep filing through the one address while hub 1 dies, every other one kept on hub 1 by its cookie.
     // Each submission carries its client id, as the citizen's form does: an answer lost with hub 1 (a 502, a reset
@@ -163,8 +232,12 @@ describe('three hubs behind HAProxy', () => {
     // Seen by the test even if it fails before the kill below is awaited.
     stream.catch(() => {});
     await expect.poll(() => acknowledged.size, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(3);
+    const killedAt = Date.now();
     hub1.child.kill('SIGKILL');
+    agency.down = false;
     await hub1.exited;
+    // Hub 1's last renewal stands in the row until a live hub takes the lease after it runs out.
+    const lastHeld = await leaseOf(DEADLINE_SWEEP_LEASE);
     const beforeTheKill = acknowledged.size;
     await stream;
     // Reports filed after hub 1 died: the wall can only have them from another hub.
@@ -186,6 +259,35 @@ describe('three hubs behind HAProxy', () => {
     expect(health.hub).not.toBe(hub1.runId);
     expect(await wall.evaluate(() => window.__pantau!.live.seq())).toBe(health.seq);
     console.log(`cluster kill: ${beforeTheKill} of 12 acknowledged before the kill, ${resent.length} resends (${[...new Set(resent)].length} submissions)`);
+
+    // The sweep: a live hub takes the lease once hub 1's has run out, at its next tick. Read on the hubs' own clock
+    // (the lease's times); one interval more than the rule allows, for a tick late on a loaded machine.
+    await expect.poll(async () => (await leaseOf(DEADLINE_SWEEP_LEASE))?.owner, { timeout: 60_000 }).not.toBe(hub1.runId);
+    const taken = (await leaseOf(DEADLINE_SWEEP_LEASE))!;
+    expect(runs.slice(1)).toContain(taken.owner);
+    const heldUntil = lastHeld?.owner === hub1.runId ? Date.parse(lastHeld.until) : killedAt;
+    const takenAt = Date.parse(taken.until) - 3 * SWEEP_EVERY_MS;
+    expect(takenAt - heldUntil).toBeLessThanOrEqual(2 * SWEEP_EVERY_MS);
+
+    // The cameras: each of hub 1's is probed by a live hub once hub 1's share has run out, within its interval (and
+    // one more for a round late on a loaded machine).
+    const since = new Date(killedAt).toISOString();
+    await expect.poll(async () => (await firstProbesAfter(hub1Cameras.map((c) => c.id), since)).size, { timeout: 60_000 }).toBe(hub1Cameras.length);
+    const firstAfter = await firstProbesAfter(hub1Cameras.map((c) => c.id), since);
+    const late = hub1Cameras.map((c) => Date.parse(firstAfter.get(c.id)!) - killedAt - (SHARE_TERM_MS + 2 * c.intervalMs));
+    expect(Math.max(...late)).toBeLessThanOrEqual(0);
+
+    // The webhooks queued before the kill: every one delivered, each answered 200 exactly once.
+    await expect.poll(async () => (await outbox()).filter((m) => m.delivered === null).length, { timeout: 90_000 }).toBe(0);
+    const sent = await outbox();
+    expect(sent.every((m) => m.givenUp === null)).toBe(true);
+    const accepted = agency.got.filter((g) => g.status === 200).map((g) => Number(g.key.split(':').at(-1)));
+    expect(accepted.sort((a, b) => a - b)).toEqual(sent.map((m) => m.seq).sort((a, b) => a - b));
+    console.log(
+      `cluster takeover: sweep lease ${takenAt - heldUntil} ms after hub 1's ran out; hub 1's ${hub1Cameras.length} cameras probed again ` +
+        `${Math.round(Math.max(...hub1Cameras.map((c) => Date.parse(firstAfter.get(c.id)!) - killedAt)) / 100) / 10} s after the kill at the latest; ` +
+        `${sent.length} webhooks delivered once after ${agency.got.length - accepted.length} refused tries`,
+    );
   });
 });
 
@@ -193,4 +295,30 @@ describe('three hubs behind HAProxy', () => {
 async function reportsInStore(): Promise<Map<number, string>> {
   const { rows } = await pool.query<{ id: number; status: string }>('SELECT id::int AS id, status FROM reports ORDER BY id');
   return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+async function leaseOf(name: string): Promise<{ owner: string; until: string } | undefined> {
+  return (await pool.query<{ owner: string; until: string }>('SELECT owner, until FROM leases WHERE name = $1', [name])).rows[0];
+}
+
+/** The hub runs whose camera share is live now, sorted. */
+async function liveShares(): Promise<string[]> {
+  const { rows } = await pool.query<{ owner: string; until: string }>("SELECT owner, until FROM leases WHERE name LIKE 'camera-share:%'");
+  return rows.filter((r) => Date.parse(r.until) > Date.now()).map((r) => r.owner).sort();
+}
+
+async function cameraIntervals(): Promise<{ id: string; intervalMs: number }[]> {
+  const { rows } = await pool.query<{ id: string; interval_s: number }>('SELECT id, interval_s FROM cameras WHERE disabled = 0 ORDER BY id');
+  return rows.map((r) => ({ id: r.id, intervalMs: r.interval_s * 1000 }));
+}
+
+/** Each camera's first probe after `since` (ISO), for those probed since. */
+async function firstProbesAfter(ids: string[], since: string): Promise<Map<string, string>> {
+  const { rows } = await pool.query<{ camera_id: string; at: string }>('SELECT camera_id, min(at) AS at FROM camera_probes WHERE camera_id = ANY($1) AND at > $2 GROUP BY camera_id', [ids, since]);
+  return new Map(rows.map((r) => [r.camera_id, r.at]));
+}
+
+async function outbox(): Promise<{ seq: number; delivered: string | null; givenUp: string | null }[]> {
+  const { rows } = await pool.query<{ seq: number; delivered: string | null; givenUp: string | null }>('SELECT seq::int AS seq, delivered_at AS delivered, given_up_at AS "givenUp" FROM outbox ORDER BY seq');
+  return rows;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAbsolute, join } from 'node:path';
 import { loadConfig } from './config.js';
+import { loadCity } from './profile/load.js';
 
 describe('loadConfig', () => {
   it('makes the default relative data dir absolute, so photos and snapshots can be sent as files', () => {
@@ -15,6 +16,21 @@ describe('loadConfig', () => {
     expect(config.mediaDir).toBe(join(process.cwd(), 'shared', 'photos'));
     expect(config.snapshotsDir).toBe('/srv/pantau/cameras');
     expect(config.dbFile).toBe(join(process.cwd(), 'data', 'pantau.sqlite'));
+  });
+
+  it('reads the agencies\' webhooks as agency=URL pairs, and names the variable when a pair is not one', () => {
+    const config = loadConfig({ PANTAU_AGENCY_WEBHOOKS: ' dkp=https://dkp.example/pantau?key=a=b , dbmsda=http://10.0.0.5:8080/hook' });
+    expect(config.agencyWebhooks).toEqual({ dkp: 'https://dkp.example/pantau?key=a=b', dbmsda: 'http://10.0.0.5:8080/hook' });
+    expect(loadConfig({}).agencyWebhooks).toEqual({});
+    expect(() => loadConfig({ PANTAU_AGENCY_WEBHOOKS: 'dkp https://dkp.example' })).toThrow(/PANTAU_AGENCY_WEBHOOKS: comma-separated agency=URL pairs/);
+  });
+
+  it('refuses a webhook for an agency the city does not have, naming it', () => {
+    expect(() => loadCity('tangerang', { webhooks: { dkp: 'https://dkp.example/hook', pemadam: 'https://x.example/' } })).toThrow(/no agency pemadam in tangerang/);
+    const city = loadCity('tangerang', { webhooks: { dkp: 'https://dkp.example/hook' } });
+    expect(city.profile.agencies.find((a) => a.id === 'dkp')?.webhookUrl).toBe('https://dkp.example/hook');
+    // Never on a screen: the public profile has no webhooks.
+    expect(JSON.stringify(city.publicProfile)).not.toContain('dkp.example');
   });
 
   it('names the variable that is wrong', () => {

@@ -30,6 +30,14 @@ const Env = z.object({
   PANTAU_CAMERA_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   PANTAU_CAMERA_THREADS: z.coerce.number().int().min(1).max(32).default(Math.min(2, availableParallelism())),
   PANTAU_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(WEBHOOK_RETRIES.maxAttempts),
+  PANTAU_DEADLINE_EVERY_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+  PANTAU_AGENCY_WEBHOOKS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((pair) => pair.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9-]+=https?:\/\/\S+$/, 'comma-separated agency=URL pairs, dkp=https://dkp.example/pantau')))
+    .transform((pairs) => Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)])))
+    .pipe(z.record(z.string(), z.string().url('each agency\'s webhook is a URL'))),
   PANTAU_RATE_REPORTS_PER_10MIN: z.coerce.number().int().min(1).default(30),
   PANTAU_RATE_OPEN311_PER_MIN: z.coerce.number().int().min(1).default(60),
   PANTAU_RATE_LOGIN_FAILS_PER_15MIN: z.coerce.number().int().min(1).default(100),
@@ -69,6 +77,13 @@ export type Config = {
   wallToken: string | null;
   /** Off only in tests that drive the sweep themselves: of several hubs on one store, a lease picks the one that sweeps. */
   deadlineScheduler: boolean;
+  /** How often the deadline sweep runs (PANTAU_DEADLINE_EVERY_MS); its lease runs three of these. */
+  deadlineEveryMs: number;
+  /**
+   * Where each agency's deadline reminders are POSTed, by agency id (PANTAU_AGENCY_WEBHOOKS): an installation's
+   * endpoints, often with a secret in them, kept out of the city profile in the repository; it wins over the profile's.
+   */
+  agencyWebhooks: Record<string, string>;
   /** How agency webhooks are retried: backoff from domain/retries.ts, given up after PANTAU_WEBHOOK_ATTEMPTS tries. */
   webhookRetries: RetryPolicy;
   /** Only one hub of several polls the cameras. */
@@ -125,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     wallToken: e.PANTAU_WALL_TOKEN ?? null,
     cameraMonitor: e.PANTAU_CAMERA_MONITOR === 'on',
     deadlineScheduler: e.PANTAU_DEADLINE_SCHEDULER === 'on',
+    deadlineEveryMs: e.PANTAU_DEADLINE_EVERY_MS,
+    agencyWebhooks: e.PANTAU_AGENCY_WEBHOOKS,
     webhookRetries: { ...WEBHOOK_RETRIES, maxAttempts: e.PANTAU_WEBHOOK_ATTEMPTS },
     cameraSimulatorUrl: e.PANTAU_CAMERA_SIMULATOR_URL.replace(/\/$/, ''),
     cameraConcurrency: e.PANTAU_CAMERA_CONCURRENCY,

@@ -55,7 +55,7 @@ export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
 export async function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Promise<Hub> {
   const log = opts.log ?? pino({ level: config.logLevel });
-  const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl });
+  const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl, webhooks: config.agencyWebhooks });
   const opened = await openHubStore(config, city);
   const { store } = opened;
   configureSharp();
@@ -115,7 +115,7 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
   const listening = opened.listen?.(() => void follower?.follow(), log) ?? null;
   const headBeat = startHeadBeat(io, ctx, { log });
   const outbox = startOutboxWorker({ outbox: opened.outbox, now: () => ctx.now() }, { owner: heartbeat.runId, log, retries: config.webhookRetries });
-  const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: 30_000, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
+  const deadlines = config.deadlineScheduler ? startDeadlineScheduler(ctx, { everyMs: config.deadlineEveryMs, owner: heartbeat.runId, log, onRaised: () => void outbox.tick() }) : null;
   // Ended flood-limit windows are kept until swept; any hub may sweep them, the DELETE is the same from each.
   const sweepLimits = setInterval(() => {
     const at = ctx.now();

@@ -40,7 +40,12 @@ function readAreas(file: string): Area[] {
 }
 
 /** Loads and validates a city profile at start-up: a bad profile stops the hub with the field named. */
-export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: string; styleUrl?: string | null } = {}): City {
+/**
+ * `webhooks` (agency id → URL, PANTAU_AGENCY_WEBHOOKS) are the installation's endpoints for the agencies' deadline
+ * reminders; each wins over the profile's `webhookUrl`, and one naming no agency of the city is refused at start-up
+ * rather than never called.
+ */
+export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: string; styleUrl?: string | null; webhooks?: Record<string, string> } = {}): City {
   const file = join(opts.profilesDir ?? PROFILES_DIR, `${id}.json`);
   let raw: unknown;
   try {
@@ -53,7 +58,7 @@ export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: s
     const i = parsed.error.issues[0];
     throw new Error(`city profile ${file} is invalid at ${i.path.join('.')}: ${i.message}`);
   }
-  const profile = parsed.data;
+  const profile = withWebhooks(parsed.data, opts.webhooks ?? {});
   const geoDir = join(opts.publicDir ?? PUBLIC_DIR, 'geo', profile.id);
   const [outline] = readAreas(join(geoDir, 'kota.geojson'));
   const districts = readAreas(join(geoDir, 'kecamatan.geojson'));
@@ -79,4 +84,11 @@ export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: s
   const clock = cityClock(profile.timeZone);
   const calendar: WorkCalendar = { ...profile.workingHours, holidays: profile.holidays, clock };
   return { profile, clock, calendar, outline, districts, subdistricts, publicProfile };
+}
+
+function withWebhooks(profile: CityProfile, webhooks: Record<string, string>): CityProfile {
+  const ids = new Set(profile.agencies.map((a) => a.id));
+  const unknown = Object.keys(webhooks).filter((a) => !ids.has(a));
+  if (unknown.length) throw new Error(`PANTAU_AGENCY_WEBHOOKS: no agency ${unknown.join(', ')} in ${profile.id} (its agencies: ${[...ids].join(', ')})`);
+  return { ...profile, agencies: profile.agencies.map((a) => (webhooks[a.id] ? { ...a, webhookUrl: webhooks[a.id] } : a)) };
 }
