@@ -104,6 +104,28 @@ async function gone(pids: number[]): Promise<void> {
 }
 
 /**
+ * A kept cluster stopped by a crash or a power cut leaves its postmaster.pid behind. PostgreSQL starts over one whose
+ * pid is gone, but refuses one whose pid has since been given to another process (after a reboot, a likely one):
+ * then the lock is nobody's, and it goes. A postmaster still running on this folder keeps it (and its refusal).
+ */
+function clearStaleLock(data: string): void {
+  const lock = join(data, 'postmaster.pid');
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // gone: PostgreSQL clears it itself
+  }
+  if (!(cmdline.includes('postgres') && cmdline.includes(data))) rmSync(lock, { force: true });
+}
+
+/**
  * settings: server settings over the test ones (a bench measuring durable commits turns fsync back on). dir: a folder
  * the cluster lives in and is kept in (`npm run demo:cluster`): made on the first start, started again as it is on
  * the next, never removed; without it, a temp folder removed at stop.
@@ -143,6 +165,7 @@ export async function startPostgres(opts: { settings?: Record<string, string>; d
     throw new Error(`initdb failed: ${(e as { stderr?: Buffer }).stderr?.toString() ?? e}`);
   }
 
+  if (reused) clearStaleLock(data);
   let port = 0;
   let server: ChildProcess | null = null;
   let exited: Promise<void> = Promise.resolve();
