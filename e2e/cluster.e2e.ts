@@ -35,8 +35,9 @@ let db: { url: string; drop: () => Promise<void> };
 let pool: pg.Pool;
 let cameras: CameraSimulator;
 let agency: Agency;
-// The sweep every second (its lease runs three): a dead holder's lease is taken within seconds, not minutes.
-const SWEEP_EVERY_MS = 1000;
+// The sweep every two seconds (its lease runs three intervals): a dead holder's lease is taken within seconds, not
+// minutes, and a holder stalled a few seconds on a loaded machine keeps it.
+const SWEEP_EVERY_MS = 2000;
 const DAY = 24 * 3600_000;
 
 /** An agency's real endpoint on loopback: answers 503 while it is down, 200 once up; every request and its answer kept. */
@@ -177,7 +178,8 @@ describe('three hubs behind HAProxy', () => {
     await expect.poll(() => markerStatus(wall, id), { timeout: 30_000 }).toBe('verified');
   });
 
-  it('hub 1 killed mid-stream: the wall reconnects through the balancer and shows exactly what the store holds', async () => {
+  // Its cap is past the webhooks' longest backoff (they were refused since the cluster started), not a threshold.
+  it('hub 1 killed mid-stream: the wall reconnects through the balancer and shows exactly what the store holds', { timeout: 600_000 }, async () => {
     const hub1 = cluster.hubs[0];
     // The wall is on hub 1 (its cookie names it, its socket goes the same way) and notices when that socket drops.
     expect(((await wall.evaluate(() => fetch('/api/health').then((r) => r.json()))) as { hub: string }).hub).toBe(hub1.runId);
@@ -234,8 +236,10 @@ describe('three hubs behind HAProxy', () => {
     await expect.poll(() => acknowledged.size, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(3);
     const killedAt = Date.now();
     hub1.child.kill('SIGKILL');
-    agency.down = false;
     await hub1.exited;
+    // Up only once hub 1 is gone, and a moment after: a request it sent as it died is not answered 200.
+    await new Promise((r) => setTimeout(r, 250));
+    agency.down = false;
     // Hub 1's last renewal stands in the row until a live hub takes the lease after it runs out.
     const lastHeld = await leaseOf(DEADLINE_SWEEP_LEASE);
     const beforeTheKill = acknowledged.size;
@@ -257,13 +261,16 @@ describe('three hubs behind HAProxy', () => {
     expect(await wall.evaluate(() => window.__pantau!.live.connection())).toBe('connected');
     const health = (await (await fetch(`${cluster.url}/api/health`)).json()) as { seq: number; hub: string };
     expect(health.hub).not.toBe(hub1.runId);
-    expect(await wall.evaluate(() => window.__pantau!.live.seq())).toBe(health.seq);
+    // The cameras' events go on meanwhile: the wall reaches the head the hubs answer with.
+    await expect.poll(async () => (await wall.evaluate(() => window.__pantau!.live.seq())) >= health.seq, { timeout: 30_000 }).toBe(true);
     console.log(`cluster kill: ${beforeTheKill} of 12 acknowledged before the kill, ${resent.length} resends (${[...new Set(resent)].length} submissions)`);
 
     // The sweep: a live hub takes the lease once hub 1's has run out, at its next tick. Read on the hubs' own clock
     // (the lease's times); one interval more than the rule allows, for a tick late on a loaded machine.
-    await expect.poll(async () => (await leaseOf(DEADLINE_SWEEP_LEASE))?.owner, { timeout: 60_000 }).not.toBe(hub1.runId);
-    const taken = (await leaseOf(DEADLINE_SWEEP_LEASE))!;
+    // The row as first seen taken: a renewal after it would move `until` on.
+    let taken: { owner: string; until: string } | undefined;
+    await expect.poll(async () => (taken = await leaseOf(DEADLINE_SWEEP_LEASE))?.owner, { timeout: 60_000 }).not.toBe(hub1.runId);
+    taken = taken!;
     expect(runs.slice(1)).toContain(taken.owner);
     const heldUntil = lastHeld?.owner === hub1.runId ? Date.parse(lastHeld.until) : killedAt;
     const takenAt = Date.parse(taken.until) - 3 * SWEEP_EVERY_MS;
@@ -278,7 +285,10 @@ describe('three hubs behind HAProxy', () => {
     expect(Math.max(...late)).toBeLessThanOrEqual(0);
 
     // The webhooks queued before the kill: every one delivered, each answered 200 exactly once.
-    await expect.poll(async () => (await outbox()).filter((m) => m.delivered === null).length, { timeout: 90_000 }).toBe(0);
+    // Each is tried again at its next try (the backoff grew while the agency was down), or after hub 1's claim ran out.
+    const { rows: [{ last }] } = await pool.query<{ last: string | null }>('SELECT max(greatest(next_attempt_at, coalesce(claimed_until, next_attempt_at))) AS last FROM outbox WHERE delivered_at IS NULL');
+    const wait = Math.max(0, Date.parse(last ?? new Date().toISOString()) - Date.now()) + 30_000;
+    await expect.poll(async () => (await outbox()).filter((m) => m.delivered === null).length, { timeout: wait }).toBe(0);
     const sent = await outbox();
     expect(sent.every((m) => m.givenUp === null)).toBe(true);
     const accepted = agency.got.filter((g) => g.status === 200).map((g) => Number(g.key.split(':').at(-1)));

@@ -61,7 +61,7 @@ export function startOutboxWorker(deps: { outbox: OutboxQueue; now: () => Date }
     const next = afterFailure(attempts, at, retries, opts.random);
     const recorded = await outbox.failed(m.id, opts.owner, error, next.giveUp ? { giveUpAt: at.toISOString() } : { retryAt: next.retryAt.toISOString() });
     if (!recorded) return;
-    if (next.giveUp) opts.log.error({ agency: m.agencyId, seq: m.seq, url: m.url, attempts, error }, 'agency webhook given up');
+    if (next.giveUp) opts.log.error({ agency: m.agencyId, seq: m.seq, url: shown(m.url), attempts, error }, 'agency webhook given up');
     else opts.log.warn({ agency: m.agencyId, seq: m.seq, attempts, error, retryAt: next.retryAt }, 'agency webhook failed; will retry');
   };
 
@@ -100,4 +100,14 @@ export function startOutboxWorker(deps: { outbox: OutboxQueue; now: () => Date }
       await running;
     },
   };
+}
+
+/** A webhook's address as the log shows it: no query string or credentials, where an agency's secret often is. */
+function shown(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '(not a URL)';
+  }
 }
