@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     expect(config.agencyWebhooks).toEqual({ dkp: 'https://dkp.example/pantau?key=a=b', dbmsda: 'http://10.0.0.5:8080/hook' });
     expect(loadConfig({}).agencyWebhooks).toEqual({});
     expect(() => loadConfig({ PANTAU_AGENCY_WEBHOOKS: 'dkp https://dkp.example' })).toThrow(/PANTAU_AGENCY_WEBHOOKS: comma-separated agency=URL pairs/);
+    expect(() => loadConfig({ PANTAU_AGENCY_WEBHOOKS: 'dkp=https://a.example/,dkp=https://b.example/' })).toThrow(/PANTAU_AGENCY_WEBHOOKS: an agency is named twice/);
   });
 
   it('refuses a webhook for an agency the city does not have, naming it', () => {

@@ -36,6 +36,7 @@ const Env = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((pair) => pair.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z0-9-]+=https?:\/\/\S+$/, 'comma-separated agency=URL pairs, dkp=https://dkp.example/pantau')))
+    .refine((pairs) => new Set(pairs.map((p) => p.split('=')[0])).size === pairs.length, 'an agency is named twice')
     .transform((pairs) => Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)])))
     .pipe(z.record(z.string(), z.string().url('each agency\'s webhook is a URL'))),
   PANTAU_RATE_REPORTS_PER_10MIN: z.coerce.number().int().min(1).default(30),

@@ -39,11 +39,10 @@ function readAreas(file: string): Area[] {
   }));
 }
 
-/** Loads and validates a city profile at start-up: a bad profile stops the hub with the field named. */
 /**
- * `webhooks` (agency id → URL, PANTAU_AGENCY_WEBHOOKS) are the installation's endpoints for the agencies' deadline
- * reminders; each wins over the profile's `webhookUrl`, and one naming no agency of the city is refused at start-up
- * rather than never called.
+ * Loads and validates a city profile at start-up: a bad profile stops the hub with the field named. `webhooks`
+ * (agency id → URL, PANTAU_AGENCY_WEBHOOKS) are the installation's endpoints for the agencies' deadline reminders;
+ * each wins over the profile's `webhookUrl`, and one naming no agency of the city is refused rather than never called.
  */
 export function loadCity(id: string, opts: { profilesDir?: string; publicDir?: string; styleUrl?: string | null; webhooks?: Record<string, string> } = {}): City {
   const file = join(opts.profilesDir ?? PROFILES_DIR, `${id}.json`);
