@@ -12,8 +12,11 @@ export const ROOT = join(import.meta.dirname, '..');
 // The citizen simulator files from one loopback address every few seconds: the demo hub lets it.
 export const DEMO_ENV = { PANTAU_RATE_REPORTS_PER_10MIN: '100000' };
 
-/** Builds the front end (unless PANTAU_SKIP_BUILD=1), seeds the store once, and keeps the wall token; returns it. */
-export async function prepareDemo(config: Config): Promise<{ wallToken: string; tokenFile: string }> {
+/**
+ * Builds the front end (unless PANTAU_SKIP_BUILD=1), seeds each city's store once, and keeps the wall token; returns
+ * it. `cities`: each city's config of an installation of several (server/installation.ts); they share the one token.
+ */
+export async function prepareDemo(config: Config, cities: Config[] = [config]): Promise<{ wallToken: string; tokenFile: string }> {
   if (process.env.PANTAU_SKIP_BUILD !== '1') {
     console.log('Building the front end (vite)…');
     const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
@@ -23,18 +26,23 @@ export async function prepareDemo(config: Config): Promise<{ wallToken: string; 
   const tokenFile = join(config.dataDir, 'wall-token.txt');
   const wallToken = config.wallToken ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : randomBytes(24).toString('base64url'));
   writeFileSync(tokenFile, wallToken, { mode: 0o600 });
+  for (const city of cities) await seedCityOnce(city, cities.length > 1);
+  return { wallToken, tokenFile };
+}
 
+/** Demo accounts, a month of reports and a year of indicators, each only where the store has none yet. */
+async function seedCityOnce(config: Config, named: boolean) {
+  mkdirSync(config.dataDir, { recursive: true });
   const { ctx, close } = await openSeedStore(config);
   if ((await ctx.store.query((p) => p.accounts.accounts())).length === 0) await seedAccounts(ctx);
   if ((await ctx.store.query((p) => p.reads.queueCount({}, 1))) === 0) {
     const count = Number(process.env.PANTAU_DEMO_REPORTS ?? 400);
-    console.log(`Seeding ${count} demo reports over the last 30 days…`);
+    console.log(`Seeding ${count} demo reports over the last 30 days${named ? ` in ${config.city}` : ''}…`);
     await seedDemo(ctx, { count, days: 30, now: new Date() });
   }
   // A year of budget, procurement and project figures for /wall/indikator and /ringkas (once).
   await seedDemoIndicators(ctx, new Date());
   await close();
-  return { wallToken, tokenFile };
 }
 
 /**

@@ -1,16 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
+import { cityConfigs } from '../server/installation.js';
 import { DEMO_ENV, ROOT, demoBanner, demoEnv, prepareDemo, startCameraSimulator, startRoomSimulators } from './demo-setup.js';
 import { untilHealthy } from './cluster/start.js';
 
 /**
  * The README's first command: build the front end, create and seed the SQLite file under data/,
- * start the hub and a citizen simulator, and print where to look.
+ * start the hub and a citizen simulator, and print where to look. With PANTAU_CITIES, every city of the list in one
+ * hub process, each on its own port, store and simulators.
  */
 const config = loadConfig({ ...DEMO_ENV, ...process.env });
+const cities = cityConfigs(config);
 const children: ChildProcess[] = [];
-const { wallToken, tokenFile } = await prepareDemo(config);
+const { wallToken, tokenFile } = await prepareDemo(config, cities);
 
 const env = demoEnv(config, wallToken);
 children.push(startCameraSimulator(env));
@@ -21,14 +24,30 @@ hub.on('exit', (code) => {
   stop(code ?? 1);
 });
 
-const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
-await untilHealthy(base, 20_000);
-children.push(...startRoomSimulators(base, env));
-console.log(await demoBanner(config, base, wallToken, tokenFile));
+const loopback = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+const banners: string[] = [];
+for (const city of cities) {
+  const base = `http://${loopback}:${city.port}`;
+  await untilHealthy(base, 20_000);
+  // Each city's simulators file and dispatch in that city only.
+  const { PANTAU_CITIES: _, ...cityEnv } = env;
+  children.push(...startRoomSimulators(base, { ...cityEnv, PANTAU_CITY: city.city }));
+  banners.push(await demoBanner(city, browserBase(city.city, base), wallToken, tokenFile, cities.length > 1 ? `Pantau — ${city.city}, data in ${city.dataDir}/` : undefined));
+}
+console.log(banners.join(''));
+if (cities.length > 1) console.log(`  ${cities.length} cities in one hub process: ${cities.map((c) => c.city).join(', ')}. Ctrl+C stops everything.\n`);
+
+/**
+ * Several cities on one loopback address: each is opened at <city>.localhost (browsers and curl take any
+ * *.localhost for loopback), so each keeps its own login cookie; a cookie is kept per host, not per port.
+ */
+function browserBase(city: string, base: string): string {
+  return cities.length > 1 && (loopback === '127.0.0.1' || loopback === 'localhost') ? `http://${city}.localhost:${new URL(base).port}` : base;
+}
 
 function stop(code = 0) {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   process.exit(code);
 }
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));

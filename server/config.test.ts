@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAbsolute, join } from 'node:path';
 import { loadConfig } from './config.js';
 import { loadCity } from './profile/load.js';
+import { cityConfigs } from './installation.js';
 
 describe('loadConfig', () => {
   it('makes the default relative data dir absolute, so photos and snapshots can be sent as files', () => {
@@ -24,6 +25,21 @@ describe('loadConfig', () => {
     expect(loadConfig({}).agencyWebhooks).toEqual({});
     expect(() => loadConfig({ PANTAU_AGENCY_WEBHOOKS: 'dkp https://dkp.example' })).toThrow(/PANTAU_AGENCY_WEBHOOKS: comma-separated agency=URL pairs/);
     expect(() => loadConfig({ PANTAU_AGENCY_WEBHOOKS: 'dkp=https://a.example/,dkp=https://b.example/' })).toThrow(/PANTAU_AGENCY_WEBHOOKS: an agency is named twice/);
+  });
+
+  it('serves the cities PANTAU_CITIES names, each on the next port with folders and a schema of its own', () => {
+    const config = loadConfig({ PANTAU_CITIES: 'tangerang, malang,pontianak', PORT: '9000', PANTAU_SNAPSHOTS_DIR: '/srv/cameras' });
+    expect([config.city, config.cities]).toEqual(['tangerang', ['tangerang', 'malang', 'pontianak']]);
+    const malang = cityConfigs(config)[1];
+    expect(malang).toMatchObject({
+      city: 'malang', port: 9001, dataDir: join(config.dataDir, 'malang'), dbFile: join(config.dataDir, 'malang', 'pantau.sqlite'),
+      mediaDir: join(config.dataDir, 'malang', 'media'), snapshotsDir: '/srv/cameras/malang', databaseSchema: 'city_malang',
+    });
+    // One city, named either way, is the installation of one city it always was.
+    expect(cityConfigs(loadConfig({ PANTAU_CITIES: 'malang' }))).toEqual([loadConfig({ PANTAU_CITY: 'malang', PANTAU_CITIES: 'malang' })]);
+    expect(cityConfigs(loadConfig({}))[0]).toMatchObject({ city: 'tangerang', dbFile: join(process.cwd(), 'data', 'pantau.sqlite'), databaseSchema: null });
+    expect(() => loadConfig({ PANTAU_CITIES: 'malang,malang' })).toThrow(/PANTAU_CITIES: a city is named twice/);
+    expect(() => loadConfig({ PANTAU_CITIES: 'Kota Malang' })).toThrow(/PANTAU_CITIES: comma-separated city ids/);
   });
 
   it('refuses a webhook for an agency the city does not have, naming it', () => {

@@ -14,6 +14,12 @@ const Env = z.object({
   PANTAU_MEDIA_DIR: z.string().min(1).optional(),
   PANTAU_SNAPSHOTS_DIR: z.string().min(1).optional(),
   PANTAU_CITY: z.string().regex(/^[a-z0-9-]+$/).default('tangerang'),
+  PANTAU_CITIES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((c) => c.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, 'comma-separated city ids, tangerang,malang')))
+    .refine((cities) => new Set(cities).size === cities.length, 'a city is named twice'),
   PANTAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PANTAU_MAP_STYLE_URL: z.string().url().optional(),
   PANTAU_MAX_PHOTO_BYTES: z.coerce.number().int().positive().default(12 * 1024 * 1024),
@@ -66,6 +72,13 @@ export type Config = {
   databaseUrl: string | null;
   mediaDir: string;
   city: string;
+  /**
+   * The cities one installation serves (PANTAU_CITIES), each on its own store, port and folders (server/installation.ts);
+   * empty: PANTAU_CITY alone, as before.
+   */
+  cities: string[];
+  /** The PostgreSQL schema this city's tables live in; null: the URL's own search_path (one city per database). */
+  databaseSchema: string | null;
   logLevel: z.infer<typeof Env>['PANTAU_LOG_LEVEL'];
   mapStyleUrl: string | null;
   maxPhotoBytes: number;
@@ -131,7 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.PANTAU_DATABASE_URL ?? null,
     // Hubs sharing a store share these folders too (every hub serves every report's photos and every camera's frame).
     mediaDir: e.PANTAU_MEDIA_DIR ? resolve(e.PANTAU_MEDIA_DIR) : join(dataDir, 'media'),
-    city: e.PANTAU_CITY,
+    city: e.PANTAU_CITIES[0] ?? e.PANTAU_CITY,
+    cities: e.PANTAU_CITIES,
+    databaseSchema: null,
     logLevel: e.PANTAU_LOG_LEVEL,
     mapStyleUrl: e.PANTAU_MAP_STYLE_URL ?? null,
     maxPhotoBytes: e.PANTAU_MAX_PHOTO_BYTES,

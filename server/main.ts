@@ -1,20 +1,24 @@
 import { loadConfig } from './config.js';
-import { createHub } from './hub.js';
+import { cityConfigs, openInstallation } from './installation.js';
 
 const config = loadConfig();
-const hub = await createHub(config);
-const port = await hub.listen();
-// The store by kind and where it is, never the PostgreSQL URL's password.
-const db = hub.storeKind === 'postgresql' ? postgresPlace(config.databaseUrl!) : config.dbFile;
-hub.log.info({ port, city: config.city, store: hub.storeKind, db, hub: hub.runId }, `Pantau hub listening on http://${config.host}:${port}`);
+const installation = await openInstallation(config);
+const ports = await installation.listen();
+const configs = cityConfigs(config);
+installation.hubs.forEach((hub, i) => {
+  const c = configs[i];
+  // The store by kind and where it is, never the PostgreSQL URL's password.
+  const db = hub.storeKind === 'postgresql' ? postgresPlace(c.databaseUrl!) + (configs.length > 1 ? ` schema ${c.databaseSchema}` : '') : c.dbFile;
+  hub.log.info({ port: ports[i], city: c.city, store: hub.storeKind, db, hub: hub.runId }, `Pantau hub listening on http://${c.host}:${ports[i]}`);
+});
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    hub.log.info({ signal }, 'stopping');
-    await hub.close();
+    installation.hubs[0].log.info({ signal }, 'stopping');
+    await installation.close();
     process.exit(0);
   });
 }

@@ -33,10 +33,11 @@ export type HubStore<S extends StepStore = StepStore> = {
  * embedded default. The city's clock decides where its days start (replay checkpoints, rollups); on PostgreSQL its
  * areas are loaded for the point-in-kecamatan lookup.
  */
-export async function openHubStore(config: Pick<Config, 'databaseUrl' | 'dbFile' | 'durability'>, city: City): Promise<HubStore> {
+export async function openHubStore(config: Pick<Config, 'databaseUrl' | 'databaseSchema' | 'dbFile' | 'durability'>, city: City): Promise<HubStore> {
   const { clock } = city;
   if (config.databaseUrl) {
-    const pg = await openPgStore(config.databaseUrl);
+    const schema = config.databaseSchema;
+    const pg = await openPgStore(config.databaseUrl, { schema });
     const projector = new PgProjector(pg.events, pgProjections(clock));
     try {
       await loadAreas(pg.pool, { district: city.districts, subdistrict: city.subdistricts });
@@ -50,7 +51,7 @@ export async function openHubStore(config: Pick<Config, 'databaseUrl' | 'dbFile'
     };
     let listener: { close: () => Promise<void> } | null = null;
     const url = config.databaseUrl;
-    const listen = (onEvents: () => void, log: Pick<Logger, 'warn'>) => (listener ??= listenForEvents(url, onEvents, log));
+    const listen = (onEvents: () => void, log: Pick<Logger, 'warn'>) => (listener ??= listenForEvents(url, onEvents, log, schema));
     const close = async () => {
       await listener?.close();
       await pg.close();

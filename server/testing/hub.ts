@@ -124,6 +124,8 @@ export class WallClient {
   readonly cameras = new Map<string, CameraPublic>();
   readonly cameraEvents: LiveCameraEvent[] = [];
   catchUps: CatchUp['kind'][] = [];
+  /** Head beats heard (live.head). */
+  heads = 0;
   readonly indicatorEvents: LiveIndicatorEvent[] = [];
 
   constructor(url: string, token = WALL_TOKEN) {
@@ -144,6 +146,7 @@ export class WallClient {
       this.indicatorEvents.push(e);
       if (e.seq > this.seq) this.seq = e.seq;
     });
+    this.socket.on('live.head', () => this.heads++);
     this.socket.on('live.tick', (e) => {
       if (e.seq > this.seq) this.seq = e.seq;
     });

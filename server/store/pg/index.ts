@@ -18,10 +18,11 @@ export type PgStore = {
   close(): Promise<void>;
 };
 
-export async function openPgStore(url: string, opts: { poolSize?: number } = {}): Promise<PgStore> {
-  const pool = openPool(url, opts.poolSize);
+/** `schema`: the city's own schema in a database that several cities share (server/installation.ts). */
+export async function openPgStore(url: string, opts: { poolSize?: number; schema?: string | null } = {}): Promise<PgStore> {
+  const pool = openPool(url, opts.poolSize, opts.schema ?? null);
   try {
-    await migratePg(pool);
+    await migratePg(pool, undefined, opts.schema ?? null);
     // Set at first open, not in a migration: a database copied from another (a test template) gets its own.
     await pool.query("INSERT INTO meta (key, value) VALUES ('store_id', $1) ON CONFLICT (key) DO NOTHING", [randomUUID()]);
     const { rows } = await pool.query<{ value: string }>("SELECT value FROM meta WHERE key = 'store_id'");

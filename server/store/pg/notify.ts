@@ -1,15 +1,21 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { quoteIdent } from './pool.js';
 
 /** How long a listener whose connection failed waits before it connects again. */
 const RECONNECT_MS = 1_000;
 
+/** The channel a schema's log notifies on (migration 019): a city's hubs are not woken by another city's commits. */
+export function eventsChannel(schema: string | null): string {
+  return schema && schema !== 'public' ? `pantau_events_${schema}` : 'pantau_events';
+}
+
 /**
- * Listens for the log's commit notifications (migration 018) on a connection of its own and calls `onEvents` for
- * each. Best effort: the log followers still look every FOLLOW_EVERY_MS, so a lost connection costs latency, never an
+ * Listens for the log's commit notifications (migrations 018, 019) on a connection of its own and calls `onEvents`
+ * for each. Best effort: the log followers still look every FOLLOW_EVERY_MS, so a lost connection costs latency, never an
  * event; it is opened again after RECONNECT_MS.
  */
-export function listenForEvents(url: string, onEvents: () => void, log: Pick<Logger, 'warn'>): { ready: Promise<void>; close: () => Promise<void> } {
+export function listenForEvents(url: string, onEvents: () => void, log: Pick<Logger, 'warn'>, schema: string | null = null): { ready: Promise<void>; close: () => Promise<void> } {
   let listening!: () => void;
   const ready = new Promise<void>((r) => (listening = r));
   let client: pg.Client | null = null;
@@ -33,7 +39,7 @@ export function listenForEvents(url: string, onEvents: () => void, log: Pick<Log
     c.on('notification', () => onEvents());
     try {
       await c.connect();
-      await c.query('LISTEN pantau_events');
+      await c.query(`LISTEN ${quoteIdent(eventsChannel(schema))}`);
       listening();
       // What was committed while no one listened is read now, not at the next look.
       onEvents();

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { createHub, type Hub } from './hub.js';
+import { loadCity } from './profile/load.js';
+
+/**
+ * One installation, several cities (PANTAU_CITIES): each city is a hub of its own, with its own store, event stream
+ * and seq, accounts, displays, cameras and folders, so no request or socket of one city can reach another's rows, and
+ * one city's wall hears only its city's events. They share the process, the PostgreSQL database (a schema each) and
+ * the machine. Without PANTAU_CITIES the installation is the one city of PANTAU_CITY, exactly as before.
+ */
+export type Installation = {
+  /** In PANTAU_CITIES' order. */
+  hubs: Hub[];
+  /** Starts every city's listener; their ports, in the hubs' order. */
+  listen(): Promise<number[]>;
+  close(): Promise<void>;
+};
+
+/**
+ * Where the city at `index` of PANTAU_CITIES lives: the port after the one before it (PORT for the first; 0 stays 0,
+ * a free port each), a folder under the data folder for its SQLite file and wall token, media and camera frames in
+ * folders of their own, and its own schema on PostgreSQL.
+ */
+export function cityConfig(config: Config, city: string, index: number): Config {
+  const dataDir = join(config.dataDir, city);
+  const ownOr = (dir: string, defaultName: string) => (dir === join(config.dataDir, defaultName) ? join(dataDir, defaultName) : join(dir, city));
+  return {
+    ...config,
+    city,
+    cities: [city],
+    port: config.port === 0 ? 0 : config.port + index,
+    dataDir,
+    dbFile: join(dataDir, 'pantau.sqlite'),
+    mediaDir: ownOr(config.mediaDir, 'media'),
+    snapshotsDir: ownOr(config.snapshotsDir, 'cameras'),
+    databaseSchema: citySchema(city),
+  };
+}
+
+/** A city's PostgreSQL schema: `city_` and its id, a hyphen made an underscore (a plain identifier). */
+export function citySchema(city: string): string {
+  return `city_${city.replace(/-/g, '_')}`;
+}
+
+/** The config of each city the installation serves: PANTAU_CITIES' each in its place, or the config as it is. */
+export function cityConfigs(config: Config): Config[] {
+  return config.cities.length > 1 ? config.cities.map((city, i) => cityConfig(config, city, i)) : [config];
+}
+
+export async function openInstallation(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Promise<Installation> {
+  const log = opts.log ?? pino({ level: config.logLevel });
+  const configs = cityConfigs(config);
+  // Every profile read before any store opens: a misspelt city stops the start with nothing migrated.
+  for (const c of configs) loadCity(c.city);
+  const hubs: Hub[] = [];
+  try {
+    // One after another: each migrates and seeds its cameras at start-up, and a city that cannot start stops them all.
+    for (const c of configs) hubs.push(await createHub(c, { ...opts, log: configs.length > 1 ? log.child({ city: c.city }) : log }));
+  } catch (err) {
+    await Promise.all(hubs.map((h) => h.close()));
+    throw err;
+  }
+  return {
+    hubs,
+    listen: async () => {
+      const ports: number[] = [];
+      for (const h of hubs) ports.push(await h.listen());
+      return ports;
+    },
+    close: async () => {
+      await Promise.all(hubs.map((h) => h.close()));
+    },
+  };
+}
