@@ -35,7 +35,13 @@ for (const city of cities) {
   banners.push(await demoBanner(city, browserBase(city.city, base), wallToken, tokenFile, cities.length > 1 ? `Pantau — ${city.city}, data in ${city.dataDir}/` : undefined));
 }
 console.log(banners.join(''));
-if (cities.length > 1) console.log(`  ${cities.length} cities in one hub process: ${cities.map((c) => c.city).join(', ')}. Ctrl+C stops everything.\n`);
+if (cities.length > 1) {
+  const province = `http://${loopback}:${config.port + cities.length}`;
+  console.log(`  ${cities.length} cities in one hub process: ${cities.map((c) => c.city).join(', ')}.
+  Open311 for every city: ${province}/open311/v2/discovery.json   (jurisdiction_id=${cities[0].city}, …; each city's own API key)
+  Ctrl+C stops everything.
+`);
+}
 
 /**
  * Several cities on one loopback address: each is opened at <city>.localhost (browsers and curl take any

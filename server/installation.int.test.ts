@@ -6,6 +6,7 @@ import pg from 'pg';
 import { openInstallation, type Installation } from './installation.js';
 import { photo, postReport, STORES, testConfig, validReport, WallClient, type StoreKind } from './testing/hub.js';
 import { createAccount } from './commands/accounts.js';
+import { createApiClient } from './commands/api-clients.js';
 import { SYSTEM } from './contract/roles.js';
 import { listenForEvents } from './store/pg/notify.js';
 import type { Hub } from './hub.js';
@@ -21,6 +22,7 @@ const IN_MALANG = { lat: -7.9783, lon: 112.635907 };
 describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) => {
   let installation: Installation;
   let urls: string[];
+  let provinceUrl: string;
   let dataDir: string;
   let db: { url: string; drop: () => Promise<void> } | null = null;
 
@@ -28,7 +30,9 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
     dataDir = mkdtempSync(join(tmpdir(), 'pantau-installation-'));
     if (kind === 'PostgreSQL') db = await (await import('./testing/postgres.js')).testDatabase();
     installation = await openInstallation(testConfig(dataDir, { cities: ['tangerang', 'malang'], city: 'tangerang', ...(db ? { databaseUrl: db.url } : {}) }));
-    urls = (await installation.listen()).map((port) => `http://127.0.0.1:${port}`);
+    const ports = await installation.listen();
+    urls = ports.cities.map((port) => `http://127.0.0.1:${port}`);
+    provinceUrl = `http://127.0.0.1:${ports.province}`;
   });
   afterAll(async () => {
     await installation?.close();
@@ -119,5 +123,50 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
       mlgWall.close();
       await listener?.close();
     }
+  });
+
+  // Dispatch is the same on either store (each city's own app answers); once is enough.
+  it.runIf(kind === 'SQLite')("serves every city's Open311 at the province's address by jurisdiction_id, each with its own keys", async () => {
+    const [tangerang, malang] = installation.hubs;
+    const keyOf = async (hub: Hub) => {
+      const made = await createApiClient(hub.ctx, SYSTEM, { name: `Aplikasi warga ${hub.ctx.city.profile.id}`, scopes: ['open311'] });
+      if (!made.ok) throw new Error(made.message);
+      return made.value.key;
+    };
+    const [tngKey, mlgKey] = [await keyOf(tangerang), await keyOf(malang)];
+    const open311 = (path: string, init?: RequestInit) => fetch(`${provinceUrl}/open311/v2/${path}`, init).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const errorOf = (r: { body: { description: string }[] }) => r.body[0].description;
+
+    const found = await open311('discovery.json');
+    expect(found.status).toBe(200);
+    expect(found.body.endpoints[0].url).toBe(`${provinceUrl}/open311/v2`);
+    expect(found.body.contact).toContain('tangerang, malang');
+
+    const none = await open311('services.json');
+    expect([none.status, errorOf(none)]).toEqual([400, 'jurisdiction_id: required at this endpoint, which serves tangerang, malang']);
+    const elsewhere = await open311('services.json?jurisdiction_id=pontianak');
+    expect([elsewhere.status, errorOf(elsewhere)]).toEqual([404, 'jurisdiction_id: pontianak is not served here; this endpoint serves tangerang, malang']);
+    // Malang's services, as Malang's own endpoint lists them.
+    const services = await open311('services.json?jurisdiction_id=malang');
+    expect(services.status).toBe(200);
+    expect(services.body).toEqual(await (await fetch(`${urls[1]}/open311/v2/services.json`)).json());
+
+    // A POST names its city in the form, as the spec has it; the key must be that city's.
+    const form = (over: Record<string, string>) => ({
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ service_code: 'jalan-rusak', description: 'Jalan berlubang di depan sekolah', lat: String(IN_MALANG.lat), long: String(IN_MALANG.lon), ...over }).toString(),
+    });
+    const filed = await open311('requests.json', form({ jurisdiction_id: 'malang', api_key: mlgKey }));
+    expect(filed.status).toBe(201);
+    const malangReports = await malang.ctx.store.query((p) => p.reads.queueCount({}, 10));
+    expect(malangReports).toBe(1 + 1); // the one filed by the first test, and this one
+    const wrongKey = await open311('requests.json', form({ jurisdiction_id: 'malang', api_key: tngKey }));
+    expect([wrongKey.status, errorOf(wrongKey)]).toEqual([403, 'api_key: not a valid key']);
+    const conflict = await open311('requests.json?jurisdiction_id=tangerang', form({ jurisdiction_id: 'malang', api_key: mlgKey }));
+    expect([conflict.status, errorOf(conflict)]).toEqual([400, 'jurisdiction_id: the query names tangerang, the form malang']);
+    expect(await malang.ctx.store.query((p) => p.reads.queueCount({}, 10))).toBe(2);
+
+    const off = await fetch(`${provinceUrl}/console`);
+    expect(off.status).toBe(404);
   });
 });

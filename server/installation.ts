@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createHub, type Hub } from './hub.js';
 import { loadCity } from './profile/load.js';
+import { createProvinceRoom, type ProvinceRoom } from './province/room.js';
 
 /**
  * One installation, several cities (PANTAU_CITIES): each city is a hub of its own, with its own store, event stream
@@ -13,8 +14,10 @@ import { loadCity } from './profile/load.js';
 export type Installation = {
   /** In PANTAU_CITIES' order. */
   hubs: Hub[];
-  /** Starts every city's listener; their ports, in the hubs' order. */
-  listen(): Promise<number[]>;
+  /** The province's address over every city (server/province/room.ts), on the port after the last city's; none for one city. */
+  province: ProvinceRoom | null;
+  /** Starts every listener; the cities' ports in the hubs' order, and the province's. */
+  listen(): Promise<{ cities: number[]; province: number | null }>;
   close(): Promise<void>;
 };
 
@@ -62,14 +65,18 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
     await Promise.all(hubs.map((h) => h.close()));
     throw err;
   }
+  const province = hubs.length > 1 ? createProvinceRoom(hubs, { port: config.port === 0 ? 0 : config.port + hubs.length, host: config.host }) : null;
   return {
     hubs,
+    province,
     listen: async () => {
-      const ports: number[] = [];
-      for (const h of hubs) ports.push(await h.listen());
-      return ports;
+      const cities: number[] = [];
+      for (const h of hubs) cities.push(await h.listen());
+      return { cities, province: province ? await province.listen() : null };
     },
     close: async () => {
+      // The province's address first: it hands requests to the cities' hubs.
+      await province?.close();
       await Promise.all(hubs.map((h) => h.close()));
     },
   };

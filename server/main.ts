@@ -3,7 +3,7 @@ import { cityConfigs, openInstallation } from './installation.js';
 
 const config = loadConfig();
 const installation = await openInstallation(config);
-const ports = await installation.listen();
+const { cities: ports, province } = await installation.listen();
 const configs = cityConfigs(config);
 installation.hubs.forEach((hub, i) => {
   const c = configs[i];
@@ -11,6 +11,8 @@ installation.hubs.forEach((hub, i) => {
   const db = hub.storeKind === 'postgresql' ? postgresPlace(c.databaseUrl!) + (configs.length > 1 ? ` schema ${c.databaseSchema}` : '') : c.dbFile;
   hub.log.info({ port: ports[i], city: c.city, store: hub.storeKind, db, hub: hub.runId }, `Pantau hub listening on http://${c.host}:${ports[i]}`);
 });
+
+if (province !== null) installation.hubs[0].log.info({ port: province, cities: configs.map((c) => c.city) }, `the province's address (Open311 for every city by jurisdiction_id) on http://${config.host}:${province}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

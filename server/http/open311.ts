@@ -10,7 +10,7 @@ import { submitReport } from '../commands/submit-report.js';
 import { hasScope, may } from '../domain/access.js';
 import { SPEC_URL, serviceDefinition, serviceNotice, serviceOf, type Lang } from '../domain/open311.js';
 import { parseNewRequest, parseRequestsQuery } from '../domain/open311-parse.js';
-import { w3Datetime } from '../domain/time.js';
+import { w3Datetime, type CityClock } from '../domain/time.js';
 import type { ReportState } from '../domain/reports.js';
 import type { LimitStores } from './rate-limit-store.js';
 import { open311Limiter } from './rate-limits.js';
@@ -22,10 +22,16 @@ const CHANGESET = '2026-11-22T17:00:00Z'; // written in the city's zone, like ev
 /** A token answers "which ticket did my POST become" (tokens/{token}); it is kept with the submission. */
 const tokenKey = (token: string) => `open311-token:${token}`;
 
+/** The discovery document of an endpoint at `base` (a city's, or the province's that serves several by jurisdiction_id). */
+export function discovery(base: string, clock: CityClock, about: { contact: string; key_service: string }) {
+  const changeset = w3Datetime(CHANGESET, clock);
+  return { changeset, ...about, endpoints: [{ specification: SPEC_URL, url: `${base}/open311/v2`, changeset, type: 'production', formats: ['text/xml', 'application/json'] }] };
+}
+
 type Route = { resource: 'discovery' | 'services' | 'requests' | 'tokens'; id: string | null; format: Format };
 
 /** /discovery.json, /services/banjir.xml, /requests/TNG-2026-000001.json; the spec's default format is XML. */
-function routeOf(path: string): Route | null {
+export function routeOf(path: string): Route | null {
   const m = /^\/(discovery|services|requests|tokens)(?:\/([^/]+?))?(?:\.(json|xml))?\/?$/.exec(path);
   if (!m) return null;
   let id: string | null = null;
@@ -76,14 +82,10 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
   router.get('/{*path}', async (req: Request, res: Response) => {
     const { resource, id, format, lang } = req.open311;
     if (resource === 'discovery') {
-      return send(res, format, 200, 'discovery', {
-        changeset: w3Datetime(CHANGESET, ctx.city.clock),
+      return send(res, format, 200, 'discovery', discovery(baseUrl(req), ctx.city.clock, {
         contact: `${profile.name}: LIVE Room (Pantau). API keys are issued by the Pantau administrator.`,
         key_service: 'Ask the city administrator for a key (Admin → API keys); send it as api_key.',
-        endpoints: [
-          { specification: SPEC_URL, url: `${baseUrl(req)}/open311/v2`, changeset: w3Datetime(CHANGESET, ctx.city.clock), type: 'production', formats: ['text/xml', 'application/json'] },
-        ],
-      });
+      }));
     }
     if (resource === 'services' && id === null) {
       return send(res, format, 200, 'services', profile.categories.map((c) => serviceOf(c, agencyName(c.agencyId), lang)));
