@@ -39,6 +39,7 @@ describe('loadConfig', () => {
     expect(cityConfigs(loadConfig({ PANTAU_CITIES: 'malang' }))).toEqual([loadConfig({ PANTAU_CITY: 'malang', PANTAU_CITIES: 'malang' })]);
     expect(cityConfigs(loadConfig({}))[0]).toMatchObject({ city: 'tangerang', dbFile: join(process.cwd(), 'data', 'pantau.sqlite'), databaseSchema: null });
     expect(() => loadConfig({ PANTAU_CITIES: 'malang,malang' })).toThrow(/PANTAU_CITIES: a city is named twice/);
+    expect(() => loadConfig({ PANTAU_CITIES: 'malang,provinsi' })).toThrow(/PANTAU_CITIES: provinsi is the province/);
     expect(() => loadConfig({ PANTAU_CITIES: 'Kota Malang' })).toThrow(/PANTAU_CITIES: comma-separated city ids/);
   });
 

@@ -19,7 +19,10 @@ const Env = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((c) => c.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, 'comma-separated city ids, tangerang,malang')))
-    .refine((cities) => new Set(cities).size === cities.length, 'a city is named twice'),
+    .refine((cities) => new Set(cities).size === cities.length, 'a city is named twice')
+    // The province's own folder, schema and stream are named so (server/province/city.ts PROVINCE_ID).
+    .refine((cities) => !cities.includes('provinsi'), 'provinsi is the province of the cities, not one of them'),
+  PANTAU_PROVINCE_NAME: z.string().trim().min(1).max(80).default('Provinsi'),
   PANTAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PANTAU_MAP_STYLE_URL: z.string().url().optional(),
   PANTAU_MAX_PHOTO_BYTES: z.coerce.number().int().positive().default(12 * 1024 * 1024),
@@ -77,6 +80,8 @@ export type Config = {
    * empty: PANTAU_CITY alone, as before.
    */
   cities: string[];
+  /** What the province's screens call it (PANTAU_PROVINCE_NAME), over the cities of PANTAU_CITIES. */
+  provinceName: string;
   /** The PostgreSQL schema this city's tables live in; null: the URL's own search_path (one city per database). */
   databaseSchema: string | null;
   logLevel: z.infer<typeof Env>['PANTAU_LOG_LEVEL'];
@@ -147,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     city: e.PANTAU_CITIES[0] ?? e.PANTAU_CITY,
     cities: e.PANTAU_CITIES,
     databaseSchema: null,
+    provinceName: e.PANTAU_PROVINCE_NAME,
     logLevel: e.PANTAU_LOG_LEVEL,
     mapStyleUrl: e.PANTAU_MAP_STYLE_URL ?? null,
     maxPhotoBytes: e.PANTAU_MAX_PHOTO_BYTES,

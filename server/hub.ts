@@ -11,7 +11,7 @@ import { loadCity, type City } from './profile/load.js';
 import { MediaFiles } from './media/files.js';
 import { configureSharp, PhotoQueue } from './media/photo-queue.js';
 import { createApp } from './http/app.js';
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 import { attachLive, startHeadBeat, type LiveServer } from './realtime/live.js';
 import { pairDisplayStep } from './commands/displays.js';
 import { startCameraMonitor } from './jobs/camera-monitor.js';
@@ -44,6 +44,8 @@ export type Hub<S extends StepStore = StepStore> = {
   /** This run of the hub: the owner of its leases and outbox claims. */
   runId: string;
   listen(): Promise<number>;
+  /** Hears every event this hub's follower sends its screens, in seq order (the province's streams of its cities). */
+  onCommitted(listener: (c: Committed) => void): void;
   /** The head-seq beat to every screen (a test sends one at once with beat()). */
   headBeat: { beat: () => void };
   close(): Promise<void>;
@@ -53,9 +55,13 @@ export type Hub<S extends StepStore = StepStore> = {
 export const WALL_TOKEN_DISPLAY_NAME = 'Layar dinding utama';
 
 /** Builds the hub from config: store, city, media, HTTP and realtime. Used by main.ts and the tests alike. */
-export async function createHub(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Promise<Hub> {
+/**
+ * `city`: a city made in code rather than read from a profile (the province of an installation of several,
+ * server/province/city.ts); `router`: routes of its own, before the hub's (the province's).
+ */
+export async function createHub(config: Config, opts: { now?: () => Date; log?: Logger; city?: City; router?: Router } = {}): Promise<Hub> {
   const log = opts.log ?? pino({ level: config.logLevel });
-  const city: City = loadCity(config.city, { styleUrl: config.mapStyleUrl, webhooks: config.agencyWebhooks });
+  const city: City = opts.city ?? loadCity(config.city, { styleUrl: config.mapStyleUrl, webhooks: config.agencyWebhooks });
   const opened = await openHubStore(config, city);
   const { store } = opened;
   configureSharp();
@@ -98,7 +104,7 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
   const presence: Presence = { connected: async () => new Set<string>() };
   // This run of the hub: its heartbeat row, its leases, and the name /api/health answers with.
   const runId = randomUUID();
-  const app = createApp(ctx, { hubId: runId, maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins, trustProxy: config.trustProxy, mapStyleUrl: config.mapStyleUrl });
+  const app = createApp(ctx, { hubId: runId, maxPhotoBytes: config.maxPhotoBytes, staticDir: config.staticDir, snapshotsDir: config.snapshotsDir, log, rateLimits: config.rateLimits, presence, publicOrigins: config.publicOrigins, trustProxy: config.trustProxy, mapStyleUrl: config.mapStyleUrl, ...(opts.router ? { before: opts.router } : {}) });
   const http = createServer(app);
   // A ping every 4 s, answered within 5 s: a wall whose link died silently (no TCP reset) notices within ~9 s,
   // and the hub drops the dead socket as fast. The cost is a few bytes per screen every few seconds.
@@ -139,6 +145,7 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
         http.listen(config.port, config.host, () => resolve((http.address() as AddressInfo).port));
       }),
     monitor,
+    onCommitted: (listener) => void listeners.push(listener),
     headBeat,
     outbox,
     runId: heartbeat.runId,

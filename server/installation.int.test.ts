@@ -7,6 +7,8 @@ import { openInstallation, type Installation } from './installation.js';
 import { photo, postReport, STORES, testConfig, validReport, WallClient, type StoreKind } from './testing/hub.js';
 import { createAccount } from './commands/accounts.js';
 import { createApiClient } from './commands/api-clients.js';
+import { pairDisplay } from './commands/displays.js';
+import { io as connect } from 'socket.io-client';
 import { SYSTEM } from './contract/roles.js';
 import { listenForEvents } from './store/pg/notify.js';
 import type { Hub } from './hub.js';
@@ -60,13 +62,13 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
     expect(installation.hubs.map((h) => h.ctx.city.profile.id)).toEqual(['tangerang', 'malang']);
     expect(tngUrl).not.toBe(mlgUrl);
     expect(tangerang.ctx.store.storeId).not.toBe(malang.ctx.store.storeId);
-    if (kind === 'SQLite') for (const city of ['tangerang', 'malang']) expect(existsSync(join(dataDir, city, 'pantau.sqlite'))).toBe(true);
+    if (kind === 'SQLite') for (const city of ['tangerang', 'malang', 'provinsi']) expect(existsSync(join(dataDir, city, 'pantau.sqlite'))).toBe(true);
     else {
       const admin = new pg.Client({ connectionString: db!.url });
       await admin.connect();
       const { rows } = await admin.query<{ schema: string }>("SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'events' AND table_schema LIKE 'city%' ORDER BY 1");
       await admin.end();
-      expect(rows.map((r) => r.schema)).toEqual(['city_malang', 'city_tangerang']);
+      expect(rows.map((r) => r.schema)).toEqual(['city_malang', 'city_provinsi', 'city_tangerang']);
     }
 
     // The same username in both cities: two accounts, each signing in only where it was made.
@@ -168,5 +170,52 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
 
     const off = await fetch(`${provinceUrl}/console`);
     expect(off.status).toBe(404);
+  });
+
+  it("streams every city to the province's screens, each on its own seq, known by the province's store alone", async () => {
+    const province = installation.province!;
+    const [tangerang, malang] = installation.hubs;
+    const [tngUrl] = urls;
+    expect((await createAccount(province.ctx, SYSTEM, { username: 'supervisor.provinsi', name: 'Supervisor Provinsi', role: 'supervisor', agencyId: null, password: PASSWORD })).ok).toBe(true);
+    const provincial = await loginAs(provinceUrl, 'supervisor.provinsi');
+    // A provincial account is nobody at a city's address, nor a city's at the province's.
+    expect((await get(tngUrl, '/api/console/reports', provincial)).status).toBe(401);
+    const cityCookie = await loginAs(tngUrl, 'supervisor.kota');
+    const cityDisplay = await pairDisplay(tangerang.ctx, SYSTEM, 'Layar Tangerang', 'only-paired-in-tangerang-0123456789');
+    const refused = (stream: string, creds: { cookie?: string; display?: string }) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(`${provinceUrl}${stream}`, { transports: ['websocket'], reconnection: false, auth: { display: creds.display ?? '' }, extraHeaders: creds.cookie ? { cookie: creds.cookie } : {} });
+        socket.once('live.catchup', () => (socket.close(), resolve('connected')));
+        socket.once('connect_error', (e) => (socket.close(), resolve((e as { data?: { code?: string } }).data?.code ?? e.message)));
+      });
+    expect(await refused('/kota/tangerang', { cookie: cityCookie })).toBe('unauthenticated');
+    expect(await refused('/kota/tangerang', { display: cityDisplay.token })).toBe('unauthenticated');
+    expect(await refused('/kota/tangerang', { cookie: provincial })).toBe('connected');
+
+    // The provincial wall (the display the province's store paired with the wall token) follows both cities.
+    const onTangerang = new WallClient(`${provinceUrl}/kota/tangerang`);
+    const onMalang = new WallClient(`${provinceUrl}/kota/malang`);
+    try {
+      await onTangerang.until(() => onTangerang.catchUps.length === 1);
+      await onMalang.until(() => onMalang.catchUps.length === 1);
+      expect([onTangerang.storeId, onTangerang.seq]).toEqual([tangerang.ctx.store.storeId, await head(tangerang)]);
+      expect([onMalang.storeId, onMalang.seq]).toEqual([malang.ctx.store.storeId, await head(malang)]);
+      expect(onTangerang.markers.size).toBe(await tangerang.ctx.store.query((p) => p.reads.queueCount({}, 100)));
+
+      const malangEvents = onMalang.events.length;
+      const filed = await postReport(tngUrl, validReport({ description: 'Pohon tumbang menutup jalan' }), [await photo()]);
+      expect(filed.status).toBe(201);
+      const id = (filed.body as { id: number }).id;
+      await onTangerang.until(() => onTangerang.markers.has(id));
+      expect(onTangerang.seq).toBe(await head(tangerang));
+      // Malang's stream carried none of it: the next thing on it is Malang's own next event.
+      const inMalang = await postReport(urls[1], validReport({ ...IN_MALANG, description: 'Saluran tersumbat di Jalan Ijen' }), [await photo()]);
+      expect(inMalang.status).toBe(201);
+      await onMalang.until(() => onMalang.markers.has((inMalang.body as { id: number }).id));
+      expect(onMalang.events.slice(malangEvents).map((e) => e.seq)).toEqual([await head(malang)]);
+    } finally {
+      onTangerang.close();
+      onMalang.close();
+    }
   });
 });

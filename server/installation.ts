@@ -3,7 +3,9 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { createHub, type Hub } from './hub.js';
 import { loadCity } from './profile/load.js';
-import { createProvinceRoom, type ProvinceRoom } from './province/room.js';
+import { PROVINCE_ID, provinceCity } from './province/city.js';
+import { provinceRouter } from './province/router.js';
+import { attachProvinceLive } from './province/live.js';
 
 /**
  * One installation, several cities (PANTAU_CITIES): each city is a hub of its own, with its own store, event stream
@@ -14,8 +16,11 @@ import { createProvinceRoom, type ProvinceRoom } from './province/room.js';
 export type Installation = {
   /** In PANTAU_CITIES' order. */
   hubs: Hub[];
-  /** The province's address over every city (server/province/room.ts), on the port after the last city's; none for one city. */
-  province: ProvinceRoom | null;
+  /**
+   * The province's hub over every city (server/province/), on the port after the last city's, with its own store
+   * for its staff, displays and layouts; none for one city.
+   */
+  province: Hub | null;
   /** Starts every listener; the cities' ports in the hubs' order, and the province's. */
   listen(): Promise<{ cities: number[]; province: number | null }>;
   close(): Promise<void>;
@@ -65,7 +70,19 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
     await Promise.all(hubs.map((h) => h.close()));
     throw err;
   }
-  const province = hubs.length > 1 ? createProvinceRoom(hubs, { port: config.port === 0 ? 0 : config.port + hubs.length, host: config.host }) : null;
+  let province: Hub | null = null;
+  let provinceLive: { stop: () => void } | null = null;
+  if (hubs.length > 1) {
+    try {
+      const city = provinceCity(hubs.map((h) => h.ctx.city), config.provinceName);
+      const own = { ...cityConfig(config, PROVINCE_ID, hubs.length), cameraMonitor: false };
+      province = await createHub(own, { ...opts, city, router: provinceRouter(hubs, city), log: log.child({ city: PROVINCE_ID }) });
+      provinceLive = attachProvinceLive(province, hubs, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins });
+    } catch (err) {
+      await Promise.all(hubs.map((h) => h.close()));
+      throw err;
+    }
+  }
   return {
     hubs,
     province,
@@ -75,7 +92,8 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
       return { cities, province: province ? await province.listen() : null };
     },
     close: async () => {
-      // The province's address first: it hands requests to the cities' hubs.
+      // The province first: it hands requests to the cities' hubs and watches their streams.
+      provinceLive?.stop();
       await province?.close();
       await Promise.all(hubs.map((h) => h.close()));
     },

@@ -12,14 +12,14 @@ installation.hubs.forEach((hub, i) => {
   hub.log.info({ port: ports[i], city: c.city, store: hub.storeKind, db, hub: hub.runId }, `Pantau hub listening on http://${c.host}:${ports[i]}`);
 });
 
-if (province !== null) installation.hubs[0].log.info({ port: province, cities: configs.map((c) => c.city) }, `the province's address (Open311 for every city by jurisdiction_id) on http://${config.host}:${province}`);
+if (province !== null) installation.province!.log.info({ port: province, cities: configs.map((c) => c.city) }, `the province's hub (its screens over every city, Open311 by jurisdiction_id) on http://${config.host}:${province}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    installation.hubs[0].log.info({ signal }, 'stopping');
+    (installation.province ?? installation.hubs[0]).log.info({ signal }, 'stopping');
     await installation.close();
     process.exit(0);
   });

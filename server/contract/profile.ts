@@ -119,8 +119,8 @@ export type CityProfile = z.infer<typeof CityProfile>;
 export const District = z.object({ code: z.string(), name: z.string(), label: LngLat });
 export type District = z.infer<typeof District>;
 
-/** What GET /api/profile returns to every screen. */
-export const PublicProfile = z.object({
+/** What GET /api/profile returns to every screen of a city. */
+export const CityPublicProfile = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
@@ -134,5 +134,13 @@ export const PublicProfile = z.object({
   geo: z.object({ city: z.string(), districts: z.string(), subdistricts: z.string() }),
   /** The basemap's credit line, in both languages (the map shows the screen's). */
   attribution: Label,
+});
+
+/**
+ * What GET /api/profile returns to every screen: a city's, or at the province's address of an installation of
+ * several cities (server/province/) the province's, with each city it watches.
+ */
+export const PublicProfile = CityPublicProfile.extend({
+  province: z.object({ cities: z.array(CityPublicProfile) }).optional(),
 });
 export type PublicProfile = z.infer<typeof PublicProfile>;

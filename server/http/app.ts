@@ -36,12 +36,15 @@ import { apiDocsRouter } from './openapi/router.js';
 /** Paths the single-page front end answers; the hub serves index.html for them. */
 export const SCREENS = ['/wall', '/wall/{*rest}', '/console', '/console/{*rest}', '/admin', '/admin/{*rest}', '/field', '/field/{*rest}', '/lapor', '/lacak', '/lacak/{*rest}', '/ringkas'];
 
-export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[]; trustProxy?: false | number | string; mapStyleUrl?: string | null; hubId?: string }): express.Express {
+export function createApp(ctx: Ctx, opts: { maxPhotoBytes: number; staticDir: string | null; snapshotsDir: string; log: Logger; rateLimits: RateLimits; presence?: Presence; publicOrigins?: readonly string[]; trustProxy?: false | number | string; mapStyleUrl?: string | null; hubId?: string; before?: express.Router }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Off unless configured (PANTAU_TRUST_PROXY): otherwise anyone could name the address the flood limits count.
   app.set('trust proxy', opts.trustProxy ?? false);
   app.use(securityHeaders({ mapStyleUrl: opts.mapStyleUrl }));
+  // The province's own routes (server/province/router.ts), before compression: what it hands to a city's hub is
+  // compressed there, once.
+  if (opts.before) app.use(opts.before);
   // Phones on mobile data: text (scripts, styles, JSON, GeoJSON, SVG) goes brotli where the browser takes it, else
   // gzip. Quality 5 keeps brotli cheap enough to do per request; photos are WebP and pass through as they are.
   app.use(compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } }));

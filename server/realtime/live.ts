@@ -1,4 +1,4 @@
-import type { Server, Socket } from 'socket.io';
+import type { Namespace, Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Ack, ClientToServerEvents, HandshakeAuth, LiveReportEvent, ServerToClientEvents } from '../contract/events.js';
@@ -19,6 +19,8 @@ import { currentLayout, displayIdOf, LAYOUT_ASSIGNED } from '../commands/layouts
 import type { DisplayLayoutPush } from '../contract/layouts.js';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+/** A city's stream on the province's hub (server/province/live.ts): a namespace of its Socket.IO server. */
+export type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 
 /** Every watcher of the public stream on this hub is in this room (other hubs' events reach it by the log follower). */
@@ -30,7 +32,7 @@ const CAMERAS_ROOM = 'live:cameras';
 export const HEAD_BEAT_MS = 10_000;
 
 /** Every HEAD_BEAT_MS, the head seq to every watcher of the public stream (each hub sends its own: one database). */
-export function startHeadBeat(io: LiveServer, ctx: Ctx, opts: { everyMs?: number; log: Logger }): { stop: () => void; beat: () => void } {
+export function startHeadBeat(io: LiveServer | LiveNamespace, ctx: Ctx, opts: { everyMs?: number; log: Logger }): { stop: () => void; beat: () => void } {
   const beat = () => {
     ctx.store.query((p) => p.reports.headSeq()).then(
       // local: each hub's own screens hear its beat alone (beats of several hubs at other phases would look like a
@@ -44,7 +46,14 @@ export function startHeadBeat(io: LiveServer, ctx: Ctx, opts: { everyMs?: number
   return { stop: () => clearInterval(timer), beat };
 }
 
-export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[]; onDisplaysChanged?: () => void }) {
+/**
+ * The live stream of `ctx`'s store on `io`. `identity`: where callers are known, when that is another store: the
+ * province's, whose staff and displays watch a city's stream on a namespace of the province's hub. Such a stream
+ * leaves display presence and layouts to the province's own.
+ */
+export function attachLive(io: LiveServer | LiveNamespace, ctx: Ctx, opts: { catchUpLimit: number; log: Logger; publicOrigins?: readonly string[]; onDisplaysChanged?: () => void; identity?: Ctx }) {
+  const identity = opts.identity ?? ctx;
+  const ownDisplays = opts.identity === undefined;
   io.use(async (socket, next) => {
     // Whatever a stranger puts in a handshake must never throw out of here: nothing above catches it and the hub would exit.
     let actor: Actor | null;
@@ -55,7 +64,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
       const byCookie = ridesOnCookie(cookie, undefined) && !(typeof auth.display === 'string' && auth.display !== '');
       if (byCookie && origin !== undefined && !isOwnOrigin(origin, host, opts.publicOrigins ?? []))
         return next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: `a live stream on a session opens only from the hub's own pages, not ${origin}` } }));
-      actor = await identifyCaller(ctx, { cookie, display: auth.display });
+      actor = await identifyCaller(identity, { cookie, display: auth.display });
     } catch (err) {
       opts.log.warn({ err }, 'socket handshake could not be read');
       actor = null;
@@ -93,8 +102,8 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
       const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
       if (token) socket.join(sessionRoom(sessionRef(token)));
     }
-    if (displayId) {
-      socket.join(displayRoom(displayId));
+    if (displayId) socket.join(displayRoom(displayId));
+    if (displayId && ownDisplays) {
       currentLayout(ctx, displayId).then(
         (layout) => socket.emit('display.layout', layout),
         (err) => opts.log.warn({ err, displayId }, 'could not read a display’s layout'),
@@ -151,7 +160,7 @@ export function attachLive(io: LiveServer, ctx: Ctx, opts: { catchUpLimit: numbe
    */
   async function stillValid(socket: LiveSocket): Promise<boolean> {
     const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-    const now = await identifyCaller(ctx, { cookie: socket.handshake.headers.cookie, display: auth.display });
+    const now = await identifyCaller(identity, { cookie: socket.handshake.headers.cookie, display: auth.display });
     return now !== null && now.id === socket.data.actor.id;
   }
 

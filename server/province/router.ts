@@ -1,30 +1,31 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Hub } from '../hub.js';
+import type { City } from '../profile/load.js';
+import { PROVINCE_GEO, provinceGeo } from './city.js';
 import { discovery, routeOf } from '../http/open311.js';
 import { send, sendError } from '../http/open311-format.js';
 import { jurisdictionOf } from '../domain/jurisdictions.js';
 
 /**
- * The province's address of an installation of several cities (PANTAU_CITIES): what serves every city at once.
- * So far its Open311 endpoint, which serves each city by `jurisdiction_id` (the spec's form for several
- * jurisdictions) by handing the request to that city's hub, where its keys, services and limits apply; and the list of
- * the cities it serves. It keeps nothing of its own: each request is a city's.
+ * What the province's address of an installation of several cities (PANTAU_CITIES) serves beyond a hub's own
+ * routes: the cities it watches, its map files, and an Open311 endpoint for every city by `jurisdiction_id` (the
+ * spec's form for several jurisdictions), which hands each request to that city's hub, where its keys, services and
+ * limits apply. Mounted before the province hub's own routes (its own Open311 would serve no service).
  */
-export type ProvinceRoom = { http: HttpServer; listen(): Promise<number>; close(): Promise<void> };
-
-export function createProvinceRoom(hubs: Hub[], opts: { port: number; host: string }): ProvinceRoom {
+export function provinceRouter(hubs: Hub[], province: City): Router {
   const byId = new Map(hubs.map((h) => [h.ctx.city.profile.id, h]));
   const served = [...byId.keys()];
-  const app = express();
-  app.disable('x-powered-by');
+  const app = Router();
+  const geo = provinceGeo(province);
 
-  app.get('/api/health', (_req, res) => void res.json({ ok: true, cities: served }));
   app.get('/api/province/cities', (_req, res) => {
     res.json({ cities: hubs.map(({ ctx: { city } }) => ({ id: city.profile.id, code: city.profile.code, name: city.profile.name, timeZone: city.profile.timeZone, ticketPrefix: city.profile.ticketPrefix })) });
   });
-
+  app.get(`${PROVINCE_GEO}/:file.geojson`, (req, res) => {
+    const file = req.params.file as keyof typeof geo;
+    if (!Object.hasOwn(geo, file)) return void res.status(404).json({ error: 'not_found', field: 'file', message: `no map file ${file}.geojson; there are ${Object.keys(geo).join(', ')}` });
+    res.type('application/geo+json').json(geo[file]);
+  });
   // The spec's form body is read here to find its jurisdiction_id; the city's own parser then finds the body read.
   const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 });
   app.use('/open311/v2', form, (req: Request, res: Response, next: NextFunction) => {
@@ -54,16 +55,5 @@ export function createProvinceRoom(hubs: Hub[], opts: { port: number; host: stri
   app.use('/open311/v2', (err: { status?: number; message?: string }, req: Request, res: Response, _next: NextFunction) => {
     sendError(res, /\.json$/.test(req.path) ? 'json' : 'xml', { code: err.status ?? 400, description: `body: ${err.message ?? 'cannot be read'}` });
   });
-  app.use((req, res) => void res.status(404).json({ error: 'not_found', message: `no ${req.method} ${req.path} at the province's address; each city's screens are at its own` }));
-
-  const http = createServer(app);
-  return {
-    http,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(opts.port, opts.host, () => resolve((http.address() as AddressInfo).port));
-      }),
-    close: () => new Promise((resolve) => (http.listening ? http.close(() => resolve()) : resolve())),
-  };
+  return app;
 }
