@@ -6,6 +6,9 @@ import type { Config } from '../server/config.js';
 import { openSeedStore, seedDemo } from './seed.js';
 import { seedDemoIndicators } from './seed-indicators.js';
 import { DEMO_PASSWORD, seedAccounts } from './seed-accounts.js';
+import { provinceConfig } from '../server/installation.js';
+import { provinceCity } from '../server/province/city.js';
+import { loadCity } from '../server/profile/load.js';
 
 /** What `npm run demo` and `npm run demo:cluster` share: the build, the seeded store, the simulators, the banner. */
 export const ROOT = join(import.meta.dirname, '..');
@@ -27,8 +30,17 @@ export async function prepareDemo(config: Config, cities: Config[] = [config]): 
   const wallToken = config.wallToken ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : randomBytes(24).toString('base64url'));
   writeFileSync(tokenFile, wallToken, { mode: 0o600 });
   for (const city of cities) await seedCityOnce(city, cities.length > 1);
+  if (cities.length > 1) {
+    // The province's own store: its admin and supervisor (the wall token pairs its wall when the hub starts).
+    const { ctx, close } = await openSeedStore(provinceConfig(config), provinceOf(config));
+    await seedAccounts(ctx);
+    await close();
+  }
   return { wallToken, tokenFile };
 }
+
+/** The province of an installation of several cities, as its hub makes it. */
+export const provinceOf = (config: Config) => provinceCity(config.cities.map((c) => loadCity(c)), config.provinceName);
 
 /** Demo accounts, a month of reports and a year of indicators, each only where the store has none yet. */
 async function seedCityOnce(config: Config, named: boolean) {
@@ -69,6 +81,24 @@ export function startRoomSimulators(base: string, env: NodeJS.ProcessEnv): Child
   return ['simulate-citizens.ts', 'simulate-room.ts'].map((script) =>
     spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), '--url', base], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }),
   );
+}
+
+/** The province's screens and logins, as printed after every city's. */
+export async function provinceBanner(config: Config, base: string, open311Base: string, wallToken: string): Promise<string> {
+  const province = provinceOf(config);
+  const { ctx, close } = await openSeedStore(provinceConfig(config), province);
+  const accounts = await ctx.store.query((p) => p.accounts.accounts());
+  await close();
+  return `
+  Pantau — ${province.profile.name}: every city (${config.cities.join(', ')}), data in ${provinceConfig(config).dataDir}/
+
+    Province wall:        ${base}/wall/provinsi?display=${wallToken}
+    Admin:                ${base}/admin          (the province's accounts and displays)
+    Open311, every city:  ${open311Base}/open311/v2/discovery.json   (jurisdiction_id=${config.cities[0]}, …; each city's own API key)
+
+  Province logins — password ${DEMO_PASSWORD}: ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}
+    These are the province's own: they sign in at the province's address only, as each city's do at its own.
+`;
 }
 
 /** The URLs and demo logins, as printed once everything is up. */

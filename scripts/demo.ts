@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
-import { cityConfigs } from '../server/installation.js';
-import { DEMO_ENV, ROOT, demoBanner, demoEnv, prepareDemo, startCameraSimulator, startRoomSimulators } from './demo-setup.js';
+import { cityConfigs, provinceConfig } from '../server/installation.js';
+import { DEMO_ENV, ROOT, demoBanner, demoEnv, prepareDemo, provinceBanner, startCameraSimulator, startRoomSimulators } from './demo-setup.js';
 import { untilHealthy } from './cluster/start.js';
 
 /**
@@ -36,11 +36,11 @@ for (const city of cities) {
 }
 console.log(banners.join(''));
 if (cities.length > 1) {
-  const province = `http://${loopback}:${config.port + cities.length}`;
-  console.log(`  ${cities.length} cities in one hub process: ${cities.map((c) => c.city).join(', ')}.
-  Open311 for every city: ${province}/open311/v2/discovery.json   (jurisdiction_id=${cities[0].city}, …; each city's own API key)
-  Ctrl+C stops everything.
-`);
+  const province = provinceConfig(config);
+  const base = `http://${loopback}:${province.port}`;
+  await untilHealthy(base, 20_000);
+  console.log(await provinceBanner(config, browserBase('provinsi', base), base, wallToken));
+  console.log(`  ${cities.length} cities and their province in one hub process. Ctrl+C stops everything.\n`);
 }
 
 /**

@@ -135,8 +135,7 @@ const seedCtx = <S extends StepStore>(config: Config, city: City, store: S): Ctx
 });
 
 /** The commands' context over the store the hub would open (PANTAU_DATABASE_URL, else the SQLite file): what the scripts seed. */
-export async function openSeedStore(config = loadConfig()): Promise<{ ctx: Ctx; close: () => Promise<void> }> {
-  const city = loadCity(config.city);
+export async function openSeedStore(config = loadConfig(), city = loadCity(config.city)): Promise<{ ctx: Ctx; close: () => Promise<void> }> {
   const opened = await openHubStore(config, city);
   return { ctx: { ...seedCtx(config, city, opened.store), ...(opened.areasAt ? { areasAt: opened.areasAt } : {}) }, close: opened.close };
 }

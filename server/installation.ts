@@ -47,6 +47,12 @@ export function cityConfig(config: Config, city: string, index: number): Config 
   };
 }
 
+/** The province's hub of an installation of several cities: after the last city, in a folder and schema of its own. */
+export function provinceConfig(config: Config): Config {
+  // It has no cameras to watch.
+  return { ...cityConfig(config, PROVINCE_ID, config.cities.length), cameraMonitor: false };
+}
+
 /** A city's PostgreSQL schema: `city_` and its id, a hyphen made an underscore (a plain identifier). */
 export function citySchema(city: string): string {
   return `city_${city.replace(/-/g, '_')}`;
@@ -75,8 +81,7 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
   if (hubs.length > 1) {
     try {
       const city = provinceCity(hubs.map((h) => h.ctx.city), config.provinceName);
-      const own = { ...cityConfig(config, PROVINCE_ID, hubs.length), cameraMonitor: false };
-      province = await createHub(own, { ...opts, city, router: provinceRouter(hubs, city), log: log.child({ city: PROVINCE_ID }) });
+      province = await createHub(provinceConfig(config), { ...opts, city, router: provinceRouter(hubs, city), log: log.child({ city: PROVINCE_ID }) });
       provinceLive = attachProvinceLive(province, hubs, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins });
     } catch (err) {
       await Promise.all(hubs.map((h) => h.close()));

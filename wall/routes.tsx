@@ -3,6 +3,7 @@ import { Route } from '@solidjs/router';
 
 // Each screen is its own chunk: the landing page does not load the map library.
 const WallScreen = lazy(() => import('./screens/wall/WallScreen'));
+const ProvinceWall = lazy(() => import('./screens/province/ProvinceWall'));
 const CamerasScreen = lazy(() => import('./screens/cameras/CamerasScreen'));
 const KinerjaScreen = lazy(() => import('./screens/kinerja/KinerjaScreen'));
 const IndicatorsScreen = lazy(() => import('./screens/indicators/IndicatorsScreen'));
@@ -28,6 +29,7 @@ export const routes = () => (
     <Route path="/wall/indikator" component={IndicatorsScreen} />
     <Route path="/wall/layar" component={LayarScreen} />
     <Route path="/wall/putar-ulang" component={ReplayScreen} />
+    <Route path="/wall/provinsi" component={ProvinceWall} />
     <Route path="/wall/*" component={WallScreen} />
     <Route path="/ringkas" component={RingkasScreen} />
     <Route path="/field/*" component={FieldScreen} />

@@ -4,7 +4,7 @@ import type { Live } from './lib/live';
 
 declare global {
   interface Window {
-    /** Test hooks: the wall's map and live store (e2e tests read them). */
-    __pantau?: { map: MapLibreMap | null; live: Live };
+    /** Test hooks: the wall's map and live store (e2e tests read them); a province's wall, each city's store too. */
+    __pantau?: { map: MapLibreMap | null; live: Live; cities?: Record<string, Live> };
   }
 }

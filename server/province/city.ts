@@ -20,10 +20,14 @@ export function provinceCity(cities: City[], name: string): City {
   const first = cities[0];
   const bbox = cities.map((c) => c.outline.bbox).reduce(([w, s, e, n], [w2, s2, e2, n2]) => [Math.min(w, w2), Math.min(s, s2), Math.max(e, e2), Math.max(n, n2)]);
   const [w, s, e, n] = bbox;
-  const box: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } };
-  const outline: Area = { code: '00', name, label: [(w + e) / 2, (s + n) / 2], shape: box, bbox };
-  // Each city is one of the province's areas, by its outline, under its Kemendagri code.
+  // The province's outline is its cities' outlines together (the map draws each city, not a box round them all).
+  const polygons = (f: Feature<Polygon | MultiPolygon>) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates);
+  const shape: Feature<MultiPolygon> = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: cities.flatMap((c) => polygons(c.outline.shape)) } };
+  const outline: Area = { code: '00', name, label: [(w + e) / 2, (s + n) / 2], shape, bbox };
+  // Each city is one of the province's areas, by its outline, under its Kemendagri code; its kecamatan are the
+  // province's finer areas, as a city's kelurahan are its.
   const districts: Area[] = cities.map((c) => ({ ...c.outline, code: c.profile.code, name: c.profile.name }));
+  const subdistricts: Area[] = cities.flatMap((c) => c.districts);
   const profile: CityProfile = {
     id: PROVINCE_ID,
     code: '00.00',
@@ -47,7 +51,8 @@ export function provinceCity(cities: City[], name: string): City {
     name,
     ticketPrefix: profile.ticketPrefix,
     timeZone: profile.timeZone,
-    map: { center: profile.map.center, zoom: profile.map.zoom, bounds: [[w, s], [e, n]], styleUrl: first.publicProfile.map.styleUrl },
+    // A margin round the cities, more below: each city's name sits under it (the province's wall).
+    map: { center: profile.map.center, zoom: profile.map.zoom, bounds: [[w - (e - w) * 0.04, s - (n - s) * 0.1], [e + (e - w) * 0.04, n + (n - s) * 0.04]], styleUrl: first.publicProfile.map.styleUrl },
     agencies: [],
     categories: [],
     districts: districts.map(({ code, name, label }) => ({ code, name, label })),
@@ -55,14 +60,15 @@ export function provinceCity(cities: City[], name: string): City {
     attribution: BOUNDARY_ATTRIBUTION,
     province: { cities: cities.map((c) => c.publicProfile) },
   };
-  return { profile, clock, calendar: { ...profile.workingHours, holidays: [], clock }, outline, districts, subdistricts: [], publicProfile };
+  return { profile, clock, calendar: { ...profile.workingHours, holidays: [], clock }, outline, districts, subdistricts, publicProfile };
 }
 
-/** The province's map files: its outline (the box around its cities), its cities as areas, and no kelurahan. */
+
+/** The province's map files: its outline (its cities' together), its cities as its areas, their kecamatan as its finer ones. */
 export function provinceGeo(province: City): Record<'kota' | 'kecamatan' | 'kelurahan', FeatureCollection<Polygon | MultiPolygon>> {
   const collection = (areas: Area[]): FeatureCollection<Polygon | MultiPolygon> => ({
     type: 'FeatureCollection',
     features: areas.map((a) => ({ ...a.shape, properties: { code: a.code, name: a.name, label_lng: a.label[0], label_lat: a.label[1] } })),
   });
-  return { kota: collection([province.outline]), kecamatan: collection(province.districts), kelurahan: collection([]) };
+  return { kota: collection([province.outline]), kecamatan: collection(province.districts), kelurahan: collection(province.subdistricts) };
 }

@@ -15,8 +15,10 @@ const TUPLES = new URLSearchParams(location.search).get('snapshot') === 'tuples'
  * back-off, and the same handshake asked for again on every reconnect, so the hub is told the store and seq the
  * screen holds now and sends only what it missed.
  */
-export function openLiveSocket(auth: () => HandshakeAuth): LiveSocket {
-  const socket: LiveSocket = io({
+export function openLiveSocket(auth: () => HandshakeAuth, namespace = '/'): LiveSocket {
+  // A namespace other than '/' is one city's stream on the province's hub (server/contract/province.ts): every
+  // city's rides on the one connection.
+  const socket: LiveSocket = io(namespace, {
     // Every screen reads a snapshot's markers as columns (server/contract/marker-columns.ts), even one that ignores them;
     // ?snapshot=tuples asks for the previous form (bench:wall compares the two).
     auth: (cb) => cb({ ...auth(), ...(TUPLES ? {} : { snapshot: 'columns' as const }) }),
@@ -43,9 +45,9 @@ export function onHeadBeat(socket: LiveSocket, fn: (before: LiveHead | null, now
   });
 }
 
-/** Connects the wall to the hub's live stream and feeds `live`. */
-export function connectLive(token: string | null, live: Live): LiveSocket {
-  const socket = openLiveSocket(() => ({ display: token ?? '', ...live.have(), ...(live.camerasOnly ? { only: 'cameras' as const } : {}) }));
+/** Connects the wall to the hub's live stream (or a city's, on the province's hub: `namespace`) and feeds `live`. */
+export function connectLive(token: string | null, live: Live, namespace = '/'): LiveSocket {
+  const socket = openLiveSocket(() => ({ display: token ?? '', ...live.have(), ...(live.camerasOnly ? { only: 'cameras' as const } : {}) }), namespace);
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   socket.on('connect', () => live.setConnection('connected'));

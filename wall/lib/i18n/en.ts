@@ -58,6 +58,11 @@ export const en: Dict = {
   legend: 'Marker colours',
   unknownDistrict: 'Location not yet mapped',
   wib: 'WIB',
+  /** The province's wall (/wall/provinsi): its cities ranked, the worst first. */
+  leagueTitle: 'City league',
+  citiesWatched: (n: number) => `${n} cities watched`,
+  notAProvince: "This page is for a province's room: open /wall at a city's address.",
+  breachedShort: 'Past deadline',
   landingTitle: 'Pantau — LIVE Room',
   landingBody: 'Screens:',
   landingWall: 'LIVE wall (big screen)',

@@ -59,6 +59,11 @@ export const id = {
   legend: 'Warna penanda',
   unknownDistrict: 'Lokasi belum dipetakan',
   wib: 'WIB',
+  /** The province's wall (/wall/provinsi): its cities ranked, the worst first. */
+  leagueTitle: 'Peringkat kota',
+  citiesWatched: (n: number) => `${n} kota dipantau`,
+  notAProvince: "Laman ini untuk ruang provinsi: buka /wall di alamat kota.",
+  breachedShort: 'Lewat tenggat',
   landingTitle: 'Pantau — LIVE Room',
   landingBody: 'Layar yang tersedia:',
   landingWall: 'Dinding LIVE (layar besar)',

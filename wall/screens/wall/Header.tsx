@@ -14,7 +14,8 @@ const BREACHED_LABEL = lang === 'en' ? 'Past deadline' : 'Lewat tenggat';
 /** City name, live counts per phase, connection, and the WIB clock: readable from the back of the room. */
 export function Header(props: {
   city: string;
-  live: Live;
+  /** One city's live store, or what a province's screen makes of its cities' (wall/lib/province-live.ts). */
+  live: Pick<Live, 'connection' | 'counts' | 'breached' | 'lastEventAt'>;
   /** The figures to show when they are not the whole city's (a time window, a replay); the live store's by default. */
   counts?: () => Counts;
   breached?: () => number;

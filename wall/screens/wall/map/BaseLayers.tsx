@@ -20,7 +20,7 @@ export function addUnderLabels(map: maplibregl.Map, layer: maplibregl.AddLayerOb
  * lines, kecamatan as stronger lines with their names. With a city style URL (real streets) only
  * the boundaries and names go on top of it.
  */
-export function BaseLayers(props: { map: maplibregl.Map; profile: PublicProfile }) {
+export function BaseLayers(props: { map: maplibregl.Map; profile: PublicProfile; /** Names under their area, not on it: a province's cities are a cluster each at its zoom. */ labelsBelow?: boolean }) {
   const { map, profile } = props;
   const s = mapScale();
   const offline = profile.map.styleUrl === null;
@@ -68,6 +68,7 @@ export function BaseLayers(props: { map: maplibregl.Map; profile: PublicProfile 
       'text-letter-spacing': 0.08,
       'text-max-width': 8,
       'text-allow-overlap': false,
+      ...(props.labelsBelow ? { 'text-anchor': 'top' as const, 'text-offset': [0, 2.4] as [number, number] } : {}),
     },
     paint: {
       'text-color': MAP_COLOR.label,

@@ -82,11 +82,16 @@ export function ReportsLayer(props: {
   window?: Accessor<TimeWindow | null>;
   /** The clock the window is measured against (a replay passes its own); the screen's clock by default. */
   now?: () => number;
+  /** Before every source and layer id: each city's markers on a province's map are a layer of their own. */
+  prefix?: string;
 }) {
   const { map, live } = props;
+  const prefix = props.prefix ?? '';
+  const reportsSource = prefix + REPORTS_SOURCE;
+  const firstPaintSource = prefix + FIRST_PAINT_SOURCE;
   const s = mapScale();
 
-  map.addSource(REPORTS_SOURCE, {
+  map.addSource(reportsSource, {
     type: 'geojson',
     data: { type: 'FeatureCollection', features: [] },
     cluster: true,
@@ -101,14 +106,14 @@ export function ReportsLayer(props: {
       breached: ['+', ['get', 'breached']],
     },
   });
-  const source = () => map.getSource<maplibregl.GeoJSONSource>(REPORTS_SOURCE);
+  const source = () => map.getSource<maplibregl.GeoJSONSource>(reportsSource);
 
   /** The report layers over one source: the clustered one, and the first paint's until that one is drawn. */
   function addLayers(source: string, suffix: string) {
     const clusterRadius: maplibregl.ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1, 13 * s, 10, 22 * s, 30, 34 * s, 100, 46 * s];
     // A white ring outside the cluster's own (red-share) ring, with a dark gap: "something in here is past its deadline".
     addUnderLabels(map, {
-      id: BREACHED_CLUSTER_LAYER + suffix,
+      id: prefix + BREACHED_CLUSTER_LAYER + suffix,
       type: 'circle',
       source,
       filter: ['all', ['has', 'point_count'], ['>', ['get', 'breached'], 0]],
@@ -122,7 +127,7 @@ export function ReportsLayer(props: {
       },
     });
     addUnderLabels(map, {
-      id: CLUSTER_LAYER + suffix,
+      id: prefix + CLUSTER_LAYER + suffix,
       type: 'circle',
       source,
       filter: ['has', 'point_count'],
@@ -142,7 +147,7 @@ export function ReportsLayer(props: {
       },
     });
     addUnderLabels(map, {
-      id: CLUSTER_COUNT_LAYER + suffix,
+      id: prefix + CLUSTER_COUNT_LAYER + suffix,
       type: 'symbol',
       source,
       filter: ['has', 'point_count'],
@@ -157,7 +162,7 @@ export function ReportsLayer(props: {
     });
     // A breached report: a thick white ring around its marker, a dark gap between (reads as a target, not a shade).
     addUnderLabels(map, {
-      id: BREACHED_POINTS_LAYER + suffix,
+      id: prefix + BREACHED_POINTS_LAYER + suffix,
       type: 'circle',
       source,
       filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'breached'], 1]],
@@ -171,7 +176,7 @@ export function ReportsLayer(props: {
       },
     });
     addUnderLabels(map, {
-      id: POINTS_LAYER + suffix,
+      id: prefix + POINTS_LAYER + suffix,
       type: 'circle',
       source,
       filter: ['!', ['has', 'point_count']],
@@ -188,7 +193,7 @@ export function ReportsLayer(props: {
     // marker; sized to be read from across the room (5 m), larger than the marker it belongs to.
     const badgeOffset: [number, number] = [15 * s, -15 * s];
     addUnderLabels(map, {
-      id: REPORTERS_BADGE_LAYER + suffix,
+      id: prefix + REPORTERS_BADGE_LAYER + suffix,
       type: 'circle',
       source,
       filter: REPORTERS_SOURCE_FILTER.filter,
@@ -201,7 +206,7 @@ export function ReportsLayer(props: {
       },
     });
     addUnderLabels(map, {
-      id: REPORTERS_COUNT_LAYER + suffix,
+      id: prefix + REPORTERS_COUNT_LAYER + suffix,
       type: 'symbol',
       source,
       filter: REPORTERS_SOURCE_FILTER.filter,
@@ -215,7 +220,7 @@ export function ReportsLayer(props: {
       paint: { 'text-color': '#ffffff', 'text-translate': badgeOffset },
     });
   }
-  addLayers(REPORTS_SOURCE, '');
+  addLayers(reportsSource, '');
 
   // --- batching: ids changed since the last flush, or a full reset after a snapshot ---
   const pending = new Set<number>();
@@ -258,7 +263,7 @@ export function ReportsLayer(props: {
       const sent = src.setData({ type: 'FeatureCollection', features });
       if (firstPaint === 'drawn') {
         firstPaint = 'replacing';
-        whenDrawn(REPORTS_SOURCE, sent, () => {
+        whenDrawn(reportsSource, sent, () => {
           performance.mark('pantau:clusters-drawn');
           removeFirstPaint();
         });
@@ -292,18 +297,18 @@ export function ReportsLayer(props: {
     firstPaint = 'drawing';
     performance.mark('pantau:first-paint-sent');
     const features = clusterForFirstPaint(onScreen, { zoom: map.getZoom(), radius: Math.round(CLUSTER_RADIUS * s), minPoints: CLUSTER_MIN_POINTS, maxZoom: CLUSTER_MAX_ZOOM });
-    map.addSource(FIRST_PAINT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features } });
-    addLayers(FIRST_PAINT_SOURCE, FIRST_PAINT_SUFFIX);
+    map.addSource(firstPaintSource, { type: 'geojson', data: { type: 'FeatureCollection', features } });
+    addLayers(firstPaintSource, FIRST_PAINT_SUFFIX);
     const drawn = () => {
       firstPaint = 'drawn';
       schedule(); // now the clustered source, with every change since
     };
-    announceReady(Promise.resolve(), FIRST_PAINT_SOURCE, drawn);
+    announceReady(Promise.resolve(), firstPaintSource, drawn);
   }
 
   function removeFirstPaint() {
-    for (const id of LAYER_IDS) if (map.getLayer(id + FIRST_PAINT_SUFFIX)) map.removeLayer(id + FIRST_PAINT_SUFFIX);
-    if (map.getSource(FIRST_PAINT_SOURCE)) map.removeSource(FIRST_PAINT_SOURCE);
+    for (const id of LAYER_IDS) if (map.getLayer(prefix + id + FIRST_PAINT_SUFFIX)) map.removeLayer(prefix + id + FIRST_PAINT_SUFFIX);
+    if (map.getSource(firstPaintSource)) map.removeSource(firstPaintSource);
   }
 
   /** Once a source is loaded after `sent` and a frame has been drawn with it. Not 'idle': pulses and a busy feed keep a live map from ever going idle. */
@@ -321,7 +326,7 @@ export function ReportsLayer(props: {
   }
 
   /** Once the first catch-up is on the map and drawn, the wall says so (tests wait for it). */
-  function announceReady(sent: Promise<void>, sourceId = REPORTS_SOURCE, then?: () => void) {
+  function announceReady(sent: Promise<void>, sourceId = reportsSource, then?: () => void) {
     if (ready || !live.caughtUp()) return then?.();
     ready = true;
     whenDrawn(sourceId, sent, () => {
@@ -344,7 +349,7 @@ export function ReportsLayer(props: {
       if (next === blinkOn) return;
       blinkOn = next;
       const opacity = blinkOn ? 1 : 0.3;
-      for (const id of [BREACHED_CLUSTER_LAYER, BREACHED_POINTS_LAYER]) if (map.getLayer(id)) map.setPaintProperty(id, 'circle-stroke-opacity', opacity);
+      for (const id of [prefix + BREACHED_CLUSTER_LAYER, prefix + BREACHED_POINTS_LAYER]) if (map.getLayer(id)) map.setPaintProperty(id, 'circle-stroke-opacity', opacity);
     }, BLINK_MS);
   }
 
@@ -386,8 +391,8 @@ export function ReportsLayer(props: {
     clearInterval(sweep);
     try {
       removeFirstPaint();
-      for (const id of LAYER_IDS) if (map.getLayer(id)) map.removeLayer(id);
-      if (map.getSource(REPORTS_SOURCE)) map.removeSource(REPORTS_SOURCE);
+      for (const id of LAYER_IDS) if (map.getLayer(prefix + id)) map.removeLayer(prefix + id);
+      if (map.getSource(reportsSource)) map.removeSource(reportsSource);
     } catch {
       /* the map is already gone */
     }
