@@ -9,6 +9,7 @@ import { createAccount } from './commands/accounts.js';
 import { createApiClient } from './commands/api-clients.js';
 import { pairDisplay } from './commands/displays.js';
 import { io as connect } from 'socket.io-client';
+import { registeredRoutes } from './testing/express-routes.js';
 import { SYSTEM } from './contract/roles.js';
 import { listenForEvents } from './store/pg/notify.js';
 import type { Hub } from './hub.js';
@@ -217,5 +218,75 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
       onTangerang.close();
       onMalang.close();
     }
+  });
+
+  // Every route is the same code on either store, and each city's credentials live in its own: once is enough.
+  it.runIf(kind === 'SQLite')("gives no credential of one city anything at another's address, route by route", async () => {
+    const [tangerang, malang] = installation.hubs;
+    const [tngUrl, mlgUrl] = urls;
+    // Tangerang's every kind of caller: each staff role, a paired display, an API key of every scope.
+    const cookies: Record<string, string> = {};
+    for (const [role, agencyId] of [['admin', null], ['supervisor', null], ['operator', 'dkp'], ['field', 'dkp']] as const) {
+      const username = `${role}.matriks`;
+      expect((await createAccount(tangerang.ctx, SYSTEM, { username, name: `Matriks ${role}`, role, agencyId, password: PASSWORD })).ok).toBe(true);
+      cookies[role] = await loginAs(tngUrl, username);
+    }
+    const display = (await pairDisplay(tangerang.ctx, SYSTEM, 'Layar matriks', 'tangerang-display-for-the-matrix-0123')).token;
+    const key = await createApiClient(tangerang.ctx, SYSTEM, { name: 'Sistem matriks', scopes: ['open311', 'indicators'] });
+    if (!key.ok) throw new Error(key.message);
+    const callers: Record<string, Record<string, string>> = {
+      ...Object.fromEntries(Object.entries(cookies).map(([role, cookie]) => [role, { cookie }])),
+      display: { authorization: `Bearer ${display}` },
+      'api key': { authorization: `Bearer ${key.value.key}` },
+    };
+    // Malang's own objects in every path: a report and its ticket that exist there.
+    const filed = await postReport(mlgUrl, validReport({ ...IN_MALANG, description: 'Sampah menumpuk di Pasar Besar' }), [await photo()]);
+    const report = filed.body as { id: number; ticket: string };
+    const path = (route: string) => route.replace(/:id\b/g, String(report.id)).replace(/:ticket\b/g, report.ticket).replace(/:[a-zA-Z]+/g, 'x').replace(/\{\*[a-zA-Z]+\}/g, 'x');
+    const routes = registeredRoutes(malang.app as unknown as Parameters<typeof registeredRoutes>[0]).filter((r) => r.path.startsWith('/api/'));
+    expect(routes.length).toBeGreaterThan(40);
+    const call = async (method: string, route: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${mlgUrl}${path(route)}`, {
+        method: method.toUpperCase(), redirect: 'manual',
+        headers: { origin: mlgUrl, ...(method === 'get' ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(method === 'get' ? {} : { body: '{}' }),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const leaks: string[] = [];
+    for (const { method, path: route } of routes) {
+      const anonymous = await call(method, route);
+      for (const [who, headers] of Object.entries(callers)) {
+        const status = await call(method, route, headers);
+        // Closed to a stranger: Tangerang's caller is a stranger too (401, never a 403 that knew who it was). Open to
+        // anyone: it gets what anyone gets, or is refused as a credential Malang does not know.
+        const ok = anonymous === 401 || anonymous === 403 ? status === 401 : status === anonymous || status === 401;
+        if (!ok) leaks.push(`${who} ${method.toUpperCase()} ${route}: ${status} (a stranger gets ${anonymous})`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The control: the same requests with Malang's own admin get past the door on the routes closed to strangers.
+    expect((await createAccount(malang.ctx, SYSTEM, { username: 'admin.matriks', name: 'Matriks admin', role: 'admin', agencyId: null, password: PASSWORD })).ok).toBe(true);
+    const own = await loginAs(mlgUrl, 'admin.matriks');
+    let closed = 0;
+    let opened = 0;
+    for (const { method, path: route } of routes) {
+      if (![401, 403].includes(await call(method, route))) continue;
+      closed++;
+      if (![401, 403].includes(await call(method, route, { cookie: own }))) opened++;
+    }
+    expect(closed).toBeGreaterThan(30);
+    expect(opened).toBeGreaterThan(closed / 2);
+
+    // The live stream too: Tangerang's session and display open nothing at Malang's address.
+    const refusedAt = (creds: { cookie?: string; display?: string }) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(mlgUrl, { transports: ['websocket'], reconnection: false, auth: { display: creds.display ?? '' }, extraHeaders: creds.cookie ? { cookie: creds.cookie, origin: mlgUrl } : {} });
+        socket.once('live.catchup', () => (socket.close(), resolve('connected')));
+        socket.once('connect_error', (e) => (socket.close(), resolve((e as { data?: { code?: string } }).data?.code ?? e.message)));
+      });
+    for (const cookie of Object.values(cookies)) expect(await refusedAt({ cookie })).toBe('unauthenticated');
+    expect(await refusedAt({ display })).toBe('unauthenticated');
   });
 });
