@@ -6,6 +6,7 @@ import { readOnlyProjections, Store } from '../server/store/index.js';
 import { openPgStore } from '../server/store/pg/index.js';
 import { PgProjector, pgProjections } from '../server/store/pg/projector.js';
 import { loadConfig } from '../server/config.js';
+import { oneCityConfig } from '../server/installation.js';
 import { loadCity } from '../server/profile/load.js';
 import { DivergedLogError, replayIntoPg } from '../server/store/pg/replay.js';
 import { pgDifferences, type PgDifference } from '../server/store/pg/compare.js';
@@ -40,9 +41,11 @@ if (!existsSync(file)) {
 }
 
 const sqlite = openDbReadOnly(file);
-const pg = await openPgStore(url);
+// One city of an installation of several (the one PANTAU_CITY names) goes into its own schema.
+const city = oneCityConfig(loadConfig(process.env));
+const pg = await openPgStore(url, { schema: city.databaseSchema });
 try {
-  const clock = loadCity(loadConfig(process.env).city).clock;
+  const clock = loadCity(city.city).clock;
   const projector = new PgProjector(pg.events, pgProjections(clock));
   const t0 = performance.now();
   let shown = t0;

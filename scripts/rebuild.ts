@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../server/config.js';
+import { oneCityConfig } from '../server/installation.js';
 import { Store } from '../server/store/index.js';
 import { rebuild } from '../server/store/rebuild.js';
 import { loadCity } from '../server/profile/load.js';
@@ -16,13 +17,14 @@ import { rebuildPg } from '../server/store/pg/rebuild.js';
  * migration 006 added without a backfill), then checks again.
  */
 const { values } = parseArgs({ options: { db: { type: 'string' }, write: { type: 'boolean', default: false }, show: { type: 'string', default: '20' } } });
-const config = loadConfig(process.env);
+// One city of an installation of several: the one PANTAU_CITY names, in its own folder and schema.
+const config = oneCityConfig(loadConfig(process.env));
 if (config.databaseUrl && !values.db) {
   if (values.write) {
     console.error('rebuild --write works on the SQLite file only; on PostgreSQL it compares');
     process.exit(2);
   }
-  const pg = await openPgStore(config.databaseUrl);
+  const pg = await openPgStore(config.databaseUrl, { schema: config.databaseSchema });
   try {
     const t0 = performance.now();
     const { events, differences } = await rebuildPg(pg, loadCity(config.city).clock);

@@ -1,3 +1,4 @@
+import { oneCityConfig } from '../server/installation.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { openHubStore } from '../server/store/open.js';
 import type { StepStore } from '../server/store/ports.js';
@@ -142,7 +143,7 @@ export async function openSeedStore(config = loadConfig(), city = loadCity(confi
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 400);
-  const { ctx, close } = await openSeedStore();
+  const { ctx, close } = await openSeedStore(oneCityConfig(loadConfig()));
   const n = await seedDemo(ctx, { count, days: 30, now: new Date() });
   const values = await seedDemoIndicators(ctx, new Date());
   console.log(`seeded ${n} reports and ${values} indicator values; event log at seq ${await ctx.store.query((p) => p.reports.headSeq())}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAbsolute, join } from 'node:path';
 import { loadConfig } from './config.js';
 import { loadCity } from './profile/load.js';
-import { cityConfigs } from './installation.js';
+import { cityConfigs, oneCityConfig } from './installation.js';
 
 describe('loadConfig', () => {
   it('makes the default relative data dir absolute, so photos and snapshots can be sent as files', () => {
@@ -39,6 +39,9 @@ describe('loadConfig', () => {
     expect(cityConfigs(loadConfig({ PANTAU_CITIES: 'malang' }))).toEqual([loadConfig({ PANTAU_CITY: 'malang', PANTAU_CITIES: 'malang' })]);
     expect(cityConfigs(loadConfig({}))[0]).toMatchObject({ city: 'tangerang', dbFile: join(process.cwd(), 'data', 'pantau.sqlite'), databaseSchema: null });
     expect(() => loadConfig({ PANTAU_CITIES: 'malang,malang' })).toThrow(/PANTAU_CITIES: a city is named twice/);
+    // An ops script works on one city: the one PANTAU_CITY names, never the first by default.
+    expect(oneCityConfig(config, { PANTAU_CITY: 'malang' })).toEqual(malang);
+    expect(() => oneCityConfig(config, {})).toThrow(/name the city this works on with PANTAU_CITY/);
     expect(() => loadConfig({ PANTAU_CITIES: 'malang,provinsi' })).toThrow(/PANTAU_CITIES: provinsi is the province/);
     expect(() => loadConfig({ PANTAU_CITIES: 'Kota Malang' })).toThrow(/PANTAU_CITIES: comma-separated city ids/);
   });

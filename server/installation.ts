@@ -58,6 +58,18 @@ export function citySchema(city: string): string {
   return `city_${city.replace(/-/g, '_')}`;
 }
 
+/**
+ * The one city an ops script (seed, rebuild, migrate:pg) works on: the installation's only city, or with several
+ * the one PANTAU_CITY names, in its own folder and schema. Several and none named is refused: a script must never
+ * take the first city's place for another's.
+ */
+export function oneCityConfig(config: Config, env: NodeJS.ProcessEnv = process.env): Config {
+  if (config.cities.length <= 1) return config;
+  const i = config.cities.indexOf(env.PANTAU_CITY ?? '');
+  if (i === -1) throw new Error(`PANTAU_CITIES serves ${config.cities.join(', ')}: name the city this works on with PANTAU_CITY, one of them`);
+  return cityConfig(config, config.cities[i], i);
+}
+
 /** The config of each city the installation serves: PANTAU_CITIES' each in its place, or the config as it is. */
 export function cityConfigs(config: Config): Config[] {
   return config.cities.length > 1 ? config.cities.map((city, i) => cityConfig(config, city, i)) : [config];
