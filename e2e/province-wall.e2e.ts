@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { openInstallation, type Installation } from '../server/installation.js';
+import { cityWallToken, openInstallation, type Installation } from '../server/installation.js';
 import { photo, postReport, testConfig, validReport, WALL_TOKEN } from '../server/testing/hub.js';
 import { ARTIFACTS, launch } from './browser.js';
 import { DIST } from './harness.js';
@@ -51,7 +51,7 @@ describe("the province's wall", () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${provinceUrl}/wall/provinsi?display=${WALL_TOKEN}`);
+    await page.goto(`${provinceUrl}/wall/provinsi?display=${cityWallToken(WALL_TOKEN, 'provinsi')}`);
     await page.waitForSelector('body[data-live="ready"]', { timeout: 60_000 });
     expect(await league(page)).toEqual<Row[]>([
       { city: 'malang', red: 0, breached: 0 },

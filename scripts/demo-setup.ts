@@ -130,7 +130,7 @@ export async function demoBanner(config: Config, base: string, wallToken: string
 
   Demo logins — password for every account: ${DEMO_PASSWORD}
 ${loginLines}
-    wall display token:   ${wallToken}   (also in ${tokenFile})
+    wall display token:   ${wallToken}   (${tokenFile === '' ? 'this city\'s, made from the installation\'s' : `also in ${tokenFile}`})
 
   Simulators: citizens file a report every few seconds; the room's operators check and dispatch them;
   ${config.city}'s CCTV cameras are served on loopback (one misbehaves now and then).

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
-import { cityConfigs, provinceConfig } from '../server/installation.js';
+import { cityConfigs, cityWallToken, provinceConfig } from '../server/installation.js';
 import { DEMO_ENV, ROOT, demoBanner, demoEnv, prepareDemo, provinceBanner, startCameraSimulator, startRoomSimulators } from './demo-setup.js';
 import { untilHealthy } from './cluster/start.js';
 
@@ -32,14 +32,16 @@ for (const city of cities) {
   // Each city's simulators file and dispatch in that city only.
   const { PANTAU_CITIES: _, ...cityEnv } = env;
   children.push(...startRoomSimulators(base, { ...cityEnv, PANTAU_CITY: city.city }));
-  banners.push(await demoBanner(city, browserBase(city.city, base), wallToken, tokenFile, cities.length > 1 ? `Pantau — ${city.city}, data in ${city.dataDir}/` : undefined));
+  // Several cities: each its own wall token, made from the installation's (server/installation.ts cityWallToken).
+  const own = cities.length > 1 ? cityWallToken(wallToken, city.city) : wallToken;
+  banners.push(await demoBanner(city, browserBase(city.city, base), own, cities.length > 1 ? '' : tokenFile, cities.length > 1 ? `Pantau — ${city.city}, data in ${city.dataDir}/` : undefined));
 }
 console.log(banners.join(''));
 if (cities.length > 1) {
   const province = provinceConfig(config);
   const base = `http://${loopback}:${province.port}`;
   await untilHealthy(base, 20_000);
-  console.log(await provinceBanner(config, browserBase('provinsi', base), base, wallToken));
+  console.log(await provinceBanner(config, browserBase('provinsi', base), base, cityWallToken(wallToken, 'provinsi')));
   console.log(`  ${cities.length} cities and their province in one hub process. Ctrl+C stops everything.\n`);
 }
 

@@ -42,6 +42,16 @@ describe('loadConfig', () => {
     // An ops script works on one city: the one PANTAU_CITY names, never the first by default.
     expect(oneCityConfig(config, { PANTAU_CITY: 'malang' })).toEqual(malang);
     expect(() => oneCityConfig(config, {})).toThrow(/name the city this works on with PANTAU_CITY/);
+    // Each city its own wall token, webhooks and origins, named by city; an entry naming none is refused.
+    const named = loadConfig({ PANTAU_CITIES: 'tangerang,malang', PANTAU_WALL_TOKEN: 'a-wall-token-of-the-installation-0123', PANTAU_AGENCY_WEBHOOKS: 'malang.dkp=https://dkp.malang.example/hook,tangerang.dkp=https://dkp.tangerang.example/hook', PANTAU_PUBLIC_ORIGIN: 'malang=https://malang.example,tangerang=https://tangerang.example' });
+    const [tng, mlg] = cityConfigs(named);
+    expect(mlg.agencyWebhooks).toEqual({ dkp: 'https://dkp.malang.example/hook' });
+    expect([tng.publicOrigins, mlg.publicOrigins]).toEqual([['https://tangerang.example'], ['https://malang.example']]);
+    expect(tng.wallToken).not.toBe(mlg.wallToken);
+    expect(mlg.wallToken).toHaveLength(32);
+    expect(() => cityConfigs(loadConfig({ PANTAU_CITIES: 'tangerang,malang', PANTAU_AGENCY_WEBHOOKS: 'dkp=https://dkp.example/hook' }))).toThrow(/PANTAU_AGENCY_WEBHOOKS: with PANTAU_CITIES, name each entry's city/);
+    expect(() => cityConfigs(loadConfig({ PANTAU_CITIES: 'tangerang,malang', PANTAU_PUBLIC_ORIGIN: 'https://pantau.example' }))).toThrow(/PANTAU_PUBLIC_ORIGIN: with PANTAU_CITIES/);
+    expect(() => loadConfig({ PANTAU_PUBLIC_ORIGIN: 'malang=https://malang.example' })).toThrow(/PANTAU_PUBLIC_ORIGIN: malang=https:\/\/malang.example names a city/);
     expect(() => loadConfig({ PANTAU_CITIES: 'malang,provinsi' })).toThrow(/PANTAU_CITIES: provinsi is the province/);
     expect(() => loadConfig({ PANTAU_CITIES: 'Kota Malang' })).toThrow(/PANTAU_CITIES: comma-separated city ids/);
   });

@@ -18,7 +18,8 @@ const Env = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? '').split(',').map((c) => c.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, 'comma-separated city ids, tangerang,malang')))
+    // At most 40: a city's PostgreSQL schema and notification channel are named from it, within 63 bytes.
+    .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,40}$/, 'comma-separated city ids of up to 40 letters, digits and hyphens, tangerang,malang')))
     .refine((cities) => new Set(cities).size === cities.length, 'a city is named twice')
     // The province's own folder, schema and stream are named so (server/province/city.ts PROVINCE_ID).
     .refine((cities) => !cities.includes('provinsi'), 'provinsi is the province of the cities, not one of them'),
@@ -44,7 +45,8 @@ const Env = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? '').split(',').map((pair) => pair.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[a-z0-9-]+=https?:\/\/\S+$/, 'comma-separated agency=URL pairs, dkp=https://dkp.example/pantau')))
+    // With PANTAU_CITIES each names its city too: malang.dkp=URL (server/installation.ts).
+    .pipe(z.array(z.string().regex(/^(?:[a-z0-9-]+\.)?[a-z0-9-]+=https?:\/\/\S+$/, 'comma-separated agency=URL pairs, dkp=https://dkp.example/pantau')))
     .refine((pairs) => new Set(pairs.map((p) => p.split('=')[0])).size === pairs.length, 'an agency is named twice')
     .transform((pairs) => Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)])))
     .pipe(z.record(z.string(), z.string().url('each agency\'s webhook is a URL'))),
@@ -61,7 +63,8 @@ const Env = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, 'each origin is scheme://host[:port], comma-separated'))),
+    // With PANTAU_CITIES each names its city too: malang=https://… (server/installation.ts).
+    .pipe(z.array(z.string().regex(/^(?:[a-z0-9-]+=)?https?:\/\/[^/]+$/, 'each origin is scheme://host[:port], comma-separated'))),
 });
 
 export type RateLimits = { reportsPer10Min: number; open311PerMin: number; loginFailsPer15Min: number; loginFailsPerUser15Min: number };
@@ -139,6 +142,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`environment variable ${String(i.path[0])}: ${i.message}`);
   }
   const e = parsed.data;
+  // A city named in an entry is for an installation of several (server/installation.ts cityConfig).
+  if (e.PANTAU_CITIES.length <= 1) {
+    const hook = Object.keys(e.PANTAU_AGENCY_WEBHOOKS).find((k) => k.includes('.'));
+    const origin = e.PANTAU_PUBLIC_ORIGIN.find((o) => /^[a-z0-9-]+=/.test(o));
+    const [setting, entry] = hook ? ['PANTAU_AGENCY_WEBHOOKS', hook] : ['PANTAU_PUBLIC_ORIGIN', origin];
+    if (entry) throw new Error(`${setting}: ${entry} names a city, which is for PANTAU_CITIES (several cities); one city's entries name none`);
+  }
   // Absolute from the start: res.sendFile refuses a relative path, and the README's default is the relative `data`.
   const dataDir = resolve(e.PANTAU_DATA_DIR);
   return {

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openInstallation, type Installation } from './installation.js';
-import { photo, postReport, STORES, testConfig, validReport, WallClient, type StoreKind } from './testing/hub.js';
+import { cityWallToken, openInstallation, type Installation } from './installation.js';
+import { photo, postReport, STORES, testConfig, validReport, WALL_TOKEN, WallClient, type StoreKind } from './testing/hub.js';
 import { createAccount } from './commands/accounts.js';
 import { createApiClient } from './commands/api-clients.js';
 import { pairDisplay } from './commands/displays.js';
@@ -77,8 +77,8 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
     const tngCookie = await loginAs(tngUrl, 'supervisor.kota');
     const mlgCookie = await loginAs(mlgUrl, 'supervisor.kota');
 
-    const tngWall = new WallClient(tngUrl);
-    const mlgWall = new WallClient(mlgUrl);
+    const tngWall = new WallClient(tngUrl, cityWallToken(WALL_TOKEN, 'tangerang'));
+    const mlgWall = new WallClient(mlgUrl, cityWallToken(WALL_TOKEN, 'malang'));
     // PostgreSQL: Malang's channel hears no Tangerang commit (migration 019); its own is heard.
     let malangNotified = 0;
     const listener = db ? listenForEvents(db.url, () => malangNotified++, { warn: () => {} }, 'city_malang') : null;
@@ -193,9 +193,12 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
     expect(await refused('/kota/tangerang', { display: cityDisplay.token })).toBe('unauthenticated');
     expect(await refused('/kota/tangerang', { cookie: provincial })).toBe('connected');
 
-    // The provincial wall (the display the province's store paired with the wall token) follows both cities.
-    const onTangerang = new WallClient(`${provinceUrl}/kota/tangerang`);
-    const onMalang = new WallClient(`${provinceUrl}/kota/malang`);
+    // The provincial wall (the display the province's store paired with its wall token) follows both cities; a
+    // city's own wall token is nobody there.
+    const provinceWall = cityWallToken(WALL_TOKEN, 'provinsi');
+    expect(await refused('/kota/malang', { display: cityWallToken(WALL_TOKEN, 'malang') })).toBe('unauthenticated');
+    const onTangerang = new WallClient(`${provinceUrl}/kota/tangerang`, provinceWall);
+    const onMalang = new WallClient(`${provinceUrl}/kota/malang`, provinceWall);
     try {
       await onTangerang.until(() => onTangerang.catchUps.length === 1);
       await onMalang.until(() => onMalang.catchUps.length === 1);

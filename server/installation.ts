@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -38,6 +39,10 @@ export function cityConfig(config: Config, city: string, index: number): Config 
     ...config,
     city,
     cities: [city],
+    // Its own wall token, webhooks and origins: one city's must never open, reach or vouch for another's.
+    wallToken: config.wallToken ? cityWallToken(config.wallToken, city) : null,
+    agencyWebhooks: Object.fromEntries(ownEntries(Object.entries(config.agencyWebhooks), city, '.', 'PANTAU_AGENCY_WEBHOOKS', 'malang.dkp=https://…')),
+    publicOrigins: ownEntries(config.publicOrigins.map((o) => [o, o]), city, '=', 'PANTAU_PUBLIC_ORIGIN', 'malang=https://…').map(([origin]) => origin),
     port: config.port === 0 ? 0 : config.port + index,
     dataDir,
     dbFile: join(dataDir, 'pantau.sqlite'),
@@ -51,6 +56,23 @@ export function cityConfig(config: Config, city: string, index: number): Config 
 export function provinceConfig(config: Config): Config {
   // It has no cameras to watch.
   return { ...cityConfig(config, PROVINCE_ID, config.cities.length), cameraMonitor: false };
+}
+
+/**
+ * A city's own wall token of an installation of several, made from PANTAU_WALL_TOKEN: each city's wall is paired
+ * with its own (the demo prints each), so a city's wall token opens no other city's screens.
+ */
+export function cityWallToken(token: string, city: string): string {
+  return createHmac('sha256', token).update(`pantau-wall:${city}`).digest('base64url').slice(0, 32);
+}
+
+/** `city<sep>key` entries of a setting, the city's own with the prefix taken off; one naming no city is refused. */
+function ownEntries<T>(entries: [string, T][], city: string, sep: string, setting: string, example: string): [string, T][] {
+  return entries.flatMap(([key, value]) => {
+    const at = key.indexOf(sep);
+    if (at === -1) throw new Error(`${setting}: with PANTAU_CITIES, name each entry's city (${example}); ${key} names none`);
+    return key.slice(0, at) === city ? [[key.slice(at + 1), value] as [string, T]] : [];
+  });
 }
 
 /** A city's PostgreSQL schema: `city_` and its id, a hyphen made an underscore (a plain identifier). */

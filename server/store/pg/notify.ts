@@ -5,9 +5,12 @@ import { quoteIdent } from './pool.js';
 /** How long a listener whose connection failed waits before it connects again. */
 const RECONNECT_MS = 1_000;
 
-/** The channel a schema's log notifies on (migration 019): a city's hubs are not woken by another city's commits. */
+/**
+ * The channel a schema's log notifies on (migration 019, the same rule): a city of several, in its city_ schema, on
+ * its own, so its hubs are not woken by another city's commits; a database of one city on the one it always had.
+ */
 export function eventsChannel(schema: string | null): string {
-  return schema && schema !== 'public' ? `pantau_events_${schema}` : 'pantau_events';
+  return schema?.startsWith('city_') ? `pantau_events_${schema}` : 'pantau_events';
 }
 
 /**

@@ -9,8 +9,10 @@ export function openPool(url: string, max = 10, schema: string | null = null): p
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
+  const pool = new pg.Pool({ connectionString: url, max, types });
   // A city of an installation of several keeps its tables in a schema of its own; PostGIS and pg_trgm stay in public.
-  const pool = new pg.Pool({ connectionString: url, max, types, ...(schema ? { options: `-c search_path=${quoteIdent(schema)},public` } : {}) });
+  // Set on each new connection, before any query of it: a startup option would lose to an `options` in the URL.
+  if (schema) pool.on('connect', (client) => void client.query(`SET search_path TO ${quoteIdent(schema)}, public`).catch(() => {}));
   // An idle client whose server went away (a restart, a killed backend) emits 'error'; without a listener that
   // would end the process. The pool drops that client; the next checkout connects afresh.
   pool.on('error', () => {});
