@@ -5,7 +5,8 @@
 export type Jurisdiction = { kind: 'none' } | { kind: 'one'; id: string } | { kind: 'conflict'; query: string; form: string };
 
 export function jurisdictionOf(query: unknown, form: unknown): Jurisdiction {
-  const named = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  // Not trimmed: the city that is handed the request compares it as it came.
+  const named = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   const q = named(query);
   const f = named(form);
   if (q && f && q !== f) return { kind: 'conflict', query: q, form: f };

@@ -174,7 +174,8 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
         return sendError(res, format, { code, description: `${field}: ${result.message}` });
       }
       const c = profile.categories.find((x) => x.id === category)!;
-      res.location(`/open311/v2/requests/${result.value.ticket}.${format}`);
+      // With its jurisdiction: the same address then answers at an endpoint that serves several (the province's).
+      res.location(`/open311/v2/requests/${result.value.ticket}.${format}?jurisdiction_id=${profile.id}`);
       send(res, format, 201, 'service_requests', [
         { service_request_id: result.value.ticket, service_notice: serviceNotice(c, lang), account_id: null, token },
       ]);

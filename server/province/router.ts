@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Hub } from '../hub.js';
 import type { City } from '../profile/load.js';
@@ -18,13 +19,19 @@ export function provinceRouter(hubs: Hub[], province: City): Router {
   const app = Router();
   const geo = provinceGeo(province);
 
-  app.get('/api/province/cities', (_req, res) => {
-    res.json({ cities: hubs.map(({ ctx: { city } }) => ({ id: city.profile.id, code: city.profile.code, name: city.profile.name, timeZone: city.profile.timeZone, ticketPrefix: city.profile.ticketPrefix })) });
-  });
-  app.get(`${PROVINCE_GEO}/:file.geojson`, (req, res) => {
+  // Compressed here: these routes come before the hub's own compression (what is handed to a city is compressed there).
+  app.get(`${PROVINCE_GEO}/:file.geojson`, compression(), (req, res) => {
     const file = req.params.file as keyof typeof geo;
     if (!Object.hasOwn(geo, file)) return void res.status(404).json({ error: 'not_found', field: 'file', message: `no map file ${file}.geojson; there are ${Object.keys(geo).join(', ')}` });
     res.type('application/geo+json').json(geo[file]);
+  });
+  // A photo an answer handed on from a city links to (its media_url is under the address asked: this one) is that
+  // city's: the city whose store holds it serves it.
+  app.get('/media/:hash/:file', async (req: Request, res: Response, next: NextFunction) => {
+    const hash = String(req.params.hash);
+    if (!/^[a-f0-9]{64}$/.test(hash)) return next();
+    for (const hub of hubs) if (await hub.ctx.store.query((p) => p.reports.hasMedia(hash))) return void hub.app(req, res);
+    next();
   });
   // The spec's form body is read here to find its jurisdiction_id; the city's own parser then finds the body read.
   const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 });
@@ -49,11 +56,13 @@ export function provinceRouter(hubs: Hub[], province: City): Router {
     if (!hub) return sendError(res, route.format, { code: 404, description: `jurisdiction_id: ${jurisdiction.id} is not served here; this endpoint serves ${served.join(', ')}` });
     // The city's own app, from the request's full path: its Open311 router, keys, services and flood limits.
     req.url = req.originalUrl;
+    req.baseUrl = '';
     hub.app(req, res);
   });
   // A form too large or malformed for the parser above: the spec's error, as the city's endpoint answers it.
-  app.use('/open311/v2', (err: { status?: number; message?: string }, req: Request, res: Response, _next: NextFunction) => {
-    sendError(res, /\.json$/.test(req.path) ? 'json' : 'xml', { code: err.status ?? 400, description: `body: ${err.message ?? 'cannot be read'}` });
+  app.use('/open311/v2', (err: { status?: number; message?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (!err.status || err.status >= 500) return next(err);
+    sendError(res, /\.json$/.test(req.path) ? 'json' : 'xml', { code: 400, description: `body: ${err.message ?? 'cannot be read'}` });
   });
   return app;
 }
