@@ -44,8 +44,8 @@ export type Hub<S extends StepStore = StepStore> = {
   /** This run of the hub: the owner of its leases and outbox claims. */
   runId: string;
   listen(): Promise<number>;
-  /** Hears every event this hub's follower sends its screens, in seq order (the province's streams of its cities). */
-  onCommitted(listener: (c: Committed) => void): void;
+  /** Hears every event this hub's follower sends its screens, in seq order (the province's streams of its cities); returns the way to stop. */
+  onCommitted(listener: (c: Committed) => void): () => void;
   /** The head-seq beat to every screen (a test sends one at once with beat()). */
   headBeat: { beat: () => void };
   close(): Promise<void>;
@@ -145,7 +145,13 @@ export async function createHub(config: Config, opts: { now?: () => Date; log?: 
         http.listen(config.port, config.host, () => resolve((http.address() as AddressInfo).port));
       }),
     monitor,
-    onCommitted: (listener) => void listeners.push(listener),
+    onCommitted: (listener) => {
+      listeners.push(listener);
+      return () => {
+        const i = listeners.indexOf(listener);
+        if (i !== -1) listeners.splice(i, 1);
+      };
+    },
     headBeat,
     outbox,
     runId: heartbeat.runId,

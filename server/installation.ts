@@ -115,9 +115,11 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
   if (hubs.length > 1) {
     try {
       const city = provinceCity(hubs.map((h) => h.ctx.city), config.provinceName);
-      province = await createHub(provinceConfig(config), { ...opts, city, router: provinceRouter(hubs, city), log: log.child({ city: PROVINCE_ID }) });
-      provinceLive = attachProvinceLive(province, hubs, { catchUpLimit: config.catchUpLimit, log, publicOrigins: config.publicOrigins });
+      const own = provinceConfig(config);
+      province = await createHub(own, { ...opts, city, router: provinceRouter(hubs, city), log: log.child({ city: PROVINCE_ID }) });
+      provinceLive = attachProvinceLive(province, hubs, { catchUpLimit: config.catchUpLimit, log, publicOrigins: own.publicOrigins });
     } catch (err) {
+      await province?.close();
       await Promise.all(hubs.map((h) => h.close()));
       throw err;
     }

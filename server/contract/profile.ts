@@ -135,6 +135,7 @@ export const CityPublicProfile = z.object({
   /** The basemap's credit line, in both languages (the map shows the screen's). */
   attribution: Label,
 });
+export type CityPublicProfile = z.infer<typeof CityPublicProfile>;
 
 /**
  * What GET /api/profile returns to every screen: a city's, or at the province's address of an installation of

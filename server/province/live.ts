@@ -12,12 +12,20 @@ import { cityStreamNamespace } from '../contract/province.js';
 export function attachProvinceLive(province: Hub, cities: Hub[], opts: { catchUpLimit: number; log: Logger; publicOrigins: readonly string[] }): { stop: () => void } {
   const namespaces = cities.map((city) => {
     const ns = province.io.of(cityStreamNamespace(city.ctx.city.profile.id));
-    city.onCommitted(attachLive(ns, city.ctx, { ...opts, identity: province.ctx }));
-    return { ns, beat: startHeadBeat(ns, city.ctx, { log: opts.log }) };
+    const off = city.onCommitted(attachLive(ns, city.ctx, { ...opts, identity: province.ctx }));
+    return { ns, off, beat: startHeadBeat(ns, city.ctx, { log: opts.log }) };
   });
   // A logout, a disabled account or a revoked display of the province ends its streams of every city too.
-  province.onCommitted((c) => {
+  const offRevocations = province.onCommitted((c) => {
     for (const room of roomsToDisconnect(c.event)) for (const { ns } of namespaces) ns.in(room).disconnectSockets(true);
   });
-  return { stop: () => namespaces.forEach(({ beat }) => beat.stop()) };
+  return {
+    stop: () => {
+      offRevocations();
+      for (const { off, beat } of namespaces) {
+        off();
+        beat.stop();
+      }
+    },
+  };
 }

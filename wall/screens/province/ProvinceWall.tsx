@@ -1,10 +1,9 @@
-import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
-import type { PublicProfile } from '../../../server/contract/profile';
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import type { CityPublicProfile, PublicProfile } from '../../../server/contract/profile';
 import { cityStreamNamespace } from '../../../server/contract/province';
 import { createLive, type Live } from '../../lib/live';
 import { connectLive } from '../../lib/socket';
-import { takeDisplayToken } from '../../lib/display-token';
-import { fetchProfile } from '../../lib/profile';
+import { createLiveScreen } from '../../lib/live-screen';
 import { combineLives, leagueOrder } from '../../lib/province-live';
 import { t } from '../../lib/i18n';
 import { ScreenGate } from '../../components/ScreenGate';
@@ -22,8 +21,9 @@ const fmt = new Intl.NumberFormat(t.locale);
  * its own stream (a namespace of the province's hub), with its own seq and catch-up, as that city's own wall is.
  */
 export default function ProvinceWall() {
-  const token = takeDisplayToken();
-  const [profile] = createResource(fetchProfile);
+  // The province's own stream too: it is what makes this display seen, brings its layout, ends it when revoked,
+  // and reloads the screen for a new release, as on every wall.
+  const { token, profile } = createLiveScreen();
   return (
     <Show when={profile()} fallback={<div class="fullscreen-message" data-testid="hub-wait"><h1>{t.appName}</h1><p>{t.connecting}</p></div>}>
       {(p) => (
@@ -43,10 +43,12 @@ function Province(props: { profile: PublicProfile; token: string | null }) {
     onCleanup(() => socket?.close());
     return { city, live };
   });
+  const byId = Object.fromEntries(cities.map((c) => [c.city.id, c]));
   const combined = combineLives(cities.map((c) => c.live));
   window.__pantau = { map: null, live: cities[0].live, cities: Object.fromEntries(cities.map((c) => [c.city.id, c.live])) };
   const [drawn, setDrawn] = createSignal(0);
-  const league = createMemo(() => leagueOrder(cities.map(({ city, live }) => ({ id: city.id, name: city.name, counts: live.counts(), breached: live.breached() }))));
+  // The order alone is recomputed on an event: each row stays the same element and reads its own city's figures.
+  const order = createMemo(() => leagueOrder(cities.map(({ city, live }) => ({ id: city.id, name: city.name, counts: live.counts(), breached: live.breached() }))).map((r) => r.id));
 
   return (
     <ScreenGate connection={combined.connection} caughtUp={combined.caughtUp} profile={() => props.profile} behind>
@@ -74,7 +76,7 @@ function Province(props: { profile: PublicProfile; token: string | null }) {
               </MapView>
             </div>
             <aside class="side">
-              <LeagueTable rows={league()} lives={Object.fromEntries(cities.map((c) => [c.city.id, c.live]))} />
+              <LeagueTable order={order()} cities={byId} />
             </aside>
           </main>
         </div>
@@ -83,31 +85,34 @@ function Province(props: { profile: PublicProfile; token: string | null }) {
   );
 }
 
-function LeagueTable(props: { rows: ReturnType<typeof leagueOrder>; lives: Record<string, Live> }) {
+function LeagueTable(props: { order: string[]; cities: Record<string, { city: CityPublicProfile; live: Live }> }) {
   return (
     <section class="league" data-testid="league">
       <h2 class="panel-title">
-        {t.leagueTitle} <span class="league-sub">· {t.citiesWatched(props.rows.length)}</span>
+        {t.leagueTitle} <span class="league-sub">· {t.citiesWatched(props.order.length)}</span>
       </h2>
       <ol class="recent-list">
-        <For each={props.rows}>
-          {(row, i) => (
-            <li class="league-row" classList={{ 'league-breached': row.breached > 0 }} data-testid="league-row" data-city={row.id} data-breached={row.breached} data-red={row.counts.red}>
-              <span class="league-rank">{i() + 1}</span>
-              <span class="league-city">
-                {row.name}
-                <Show when={props.lives[row.id].connection() !== 'connected'}>
-                  <span class="league-conn" data-testid="league-conn"> · {t.reconnecting}</span>
-                </Show>
-              </span>
-              <span class="league-figures">
-                <span class="league-n league-red" title={t.phase.red}>{fmt.format(row.counts.red)}</span>
-                <span class="league-n league-yellow" title={t.phase.yellow}>{fmt.format(row.counts.yellow)}</span>
-                <span class="league-n league-green" title={t.phase.green}>{fmt.format(row.counts.green)}</span>
-                <span class="league-n league-late" title={t.breachedShort}>⚠ {fmt.format(row.breached)}</span>
-              </span>
-            </li>
-          )}
+        <For each={props.order}>
+          {(id, i) => {
+            const { city, live } = props.cities[id];
+            return (
+              <li class="league-row" classList={{ 'league-breached': live.breached() > 0 }} data-testid="league-row" data-city={id} data-breached={live.breached()} data-red={live.counts().red}>
+                <span class="league-rank">{i() + 1}</span>
+                <span class="league-city">
+                  {city.name}
+                  <Show when={live.connection() !== 'connected'}>
+                    <span class="league-conn" data-testid="league-conn"> · {t.reconnecting}</span>
+                  </Show>
+                </span>
+                <span class="league-figures">
+                  <span class="league-n league-red" title={t.phase.red}>{fmt.format(live.counts().red)}</span>
+                  <span class="league-n league-yellow" title={t.phase.yellow}>{fmt.format(live.counts().yellow)}</span>
+                  <span class="league-n league-green" title={t.phase.green}>{fmt.format(live.counts().green)}</span>
+                  <span class="league-n league-late" title={t.breachedShort}>⚠ {fmt.format(live.breached())}</span>
+                </span>
+              </li>
+            );
+          }}
         </For>
       </ol>
       <div class="league-legend">
