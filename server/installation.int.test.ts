@@ -22,6 +22,17 @@ const PASSWORD = 'sandi-uji-coba-123';
 // A point in Kota Malang (the profile's map centre); validReport's is in Tangerang.
 const IN_MALANG = { lat: -7.9783, lon: 112.635907 };
 
+type Creds = { cookie?: string; display?: string };
+/** What a live stream answers a handshake with these credentials: 'connected', or the refusal's code. */
+function streamAnswer(url: string, creds: Creds): Promise<string> {
+  return new Promise((resolve) => {
+    const headers: Record<string, string> = creds.cookie ? { cookie: creds.cookie, origin: new URL(url).origin } : {};
+    const socket = connect(url, { transports: ['websocket'], reconnection: false, auth: { display: creds.display ?? '' }, extraHeaders: headers });
+    socket.once('live.catchup', () => (socket.close(), resolve('connected')));
+    socket.once('connect_error', (e) => (socket.close(), resolve((e as { data?: { code?: string } }).data?.code ?? e.message)));
+  });
+}
+
 describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) => {
   let installation: Installation;
   let urls: string[];
@@ -201,12 +212,7 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
     expect((await createAccount(tangerang.ctx, SYSTEM, { username: 'supervisor.tangerang', name: 'Supervisor Tangerang', role: 'supervisor', agencyId: null, password: PASSWORD })).ok).toBe(true);
     const cityCookie = await loginAs(tngUrl, 'supervisor.tangerang');
     const cityDisplay = await pairDisplay(tangerang.ctx, SYSTEM, 'Layar Tangerang', 'only-paired-in-tangerang-0123456789');
-    const refused = (stream: string, creds: { cookie?: string; display?: string }) =>
-      new Promise<string>((resolve) => {
-        const socket = connect(`${provinceUrl}${stream}`, { transports: ['websocket'], reconnection: false, auth: { display: creds.display ?? '' }, extraHeaders: creds.cookie ? { cookie: creds.cookie } : {} });
-        socket.once('live.catchup', () => (socket.close(), resolve('connected')));
-        socket.once('connect_error', (e) => (socket.close(), resolve((e as { data?: { code?: string } }).data?.code ?? e.message)));
-      });
+    const refused = (stream: string, creds: Creds) => streamAnswer(`${provinceUrl}${stream}`, creds);
     expect(await refused('/kota/tangerang', { cookie: cityCookie })).toBe('unauthenticated');
     expect(await refused('/kota/tangerang', { display: cityDisplay.token })).toBe('unauthenticated');
     expect(await refused('/kota/tangerang', { cookie: provincial })).toBe('connected');
@@ -301,12 +307,7 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
     expect(opened).toBeGreaterThan(closed / 2);
 
     // The live stream too: Tangerang's session and display open nothing at Malang's address.
-    const refusedAt = (creds: { cookie?: string; display?: string }) =>
-      new Promise<string>((resolve) => {
-        const socket = connect(mlgUrl, { transports: ['websocket'], reconnection: false, auth: { display: creds.display ?? '' }, extraHeaders: creds.cookie ? { cookie: creds.cookie, origin: mlgUrl } : {} });
-        socket.once('live.catchup', () => (socket.close(), resolve('connected')));
-        socket.once('connect_error', (e) => (socket.close(), resolve((e as { data?: { code?: string } }).data?.code ?? e.message)));
-      });
+    const refusedAt = (creds: Creds) => streamAnswer(mlgUrl, creds);
     for (const cookie of Object.values(cookies)) expect(await refusedAt({ cookie })).toBe('unauthenticated');
     expect(await refusedAt({ display })).toBe('unauthenticated');
   });

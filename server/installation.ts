@@ -17,6 +17,8 @@ import { attachProvinceLive } from './province/live.js';
 export type Installation = {
   /** In PANTAU_CITIES' order. */
   hubs: Hub[];
+  /** Each hub's config, in the same order. */
+  configs: Config[];
   /**
    * The province's hub over every city (server/province/), on the port after the last city's, with its own store
    * for its staff, displays and layouts; none for one city.
@@ -126,6 +128,7 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
   }
   return {
     hubs,
+    configs,
     province,
     listen: async () => {
       const cities: number[] = [];

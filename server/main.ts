@@ -1,10 +1,10 @@
 import { loadConfig } from './config.js';
-import { cityConfigs, openInstallation } from './installation.js';
+import { openInstallation } from './installation.js';
 
 const config = loadConfig();
 const installation = await openInstallation(config);
 const { cities: ports, province } = await installation.listen();
-const configs = cityConfigs(config);
+const { configs } = installation;
 installation.hubs.forEach((hub, i) => {
   const c = configs[i];
   // The store by kind and where it is, never the PostgreSQL URL's password.

@@ -11,6 +11,7 @@ import { hasScope, may } from '../domain/access.js';
 import { SPEC_URL, serviceDefinition, serviceNotice, serviceOf, type Lang } from '../domain/open311.js';
 import { parseNewRequest, parseRequestsQuery } from '../domain/open311-parse.js';
 import { w3Datetime, type CityClock } from '../domain/time.js';
+import { jurisdictionOf } from '../domain/jurisdictions.js';
 import type { ReportState } from '../domain/reports.js';
 import type { LimitStores } from './rate-limit-store.js';
 import { open311Limiter } from './rate-limits.js';
@@ -68,9 +69,9 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
     const route = routeOf(req.path);
     if (!route) return sendError(res, /\.json$/.test(req.path) ? 'json' : 'xml', { code: 404, description: `no Open311 resource ${req.path}; see discovery.xml` });
     req.open311 = { ...route, lang: req.query.lang === 'en' ? 'en' : 'id' };
-    const jurisdiction = typeof req.query.jurisdiction_id === 'string' ? req.query.jurisdiction_id : undefined;
-    if (jurisdiction !== undefined && jurisdiction !== '' && jurisdiction !== profile.id)
-      return sendError(res, route.format, { code: 404, description: `jurisdiction_id: ${jurisdiction} is not served here; this endpoint serves ${profile.id}` });
+    const jurisdiction = jurisdictionOf(req.query.jurisdiction_id, undefined);
+    if (jurisdiction.kind === 'one' && jurisdiction.id !== profile.id)
+      return sendError(res, route.format, { code: 404, description: `jurisdiction_id: ${jurisdiction.id} is not served here; this endpoint serves ${profile.id}` });
     const post = route.resource === 'requests' && route.id === null;
     if (req.method !== 'GET' && req.method !== 'HEAD' && !(post && req.method === 'POST'))
       return sendError(res, route.format, { code: 400, description: `${req.method} is not supported on ${route.resource}` });
@@ -138,9 +139,9 @@ export function open311Router(ctx: Ctx, opts: { maxPhotoBytes: number; rateLimit
     },
     async (req: Request, res: Response, next: NextFunction) => {
       // Some clients send jurisdiction_id in the form rather than the query string.
-      const j = req.body?.jurisdiction_id;
-      if (typeof j === 'string' && j !== '' && j !== profile.id)
-        return sendError(res, req.open311.format, { code: 404, description: `jurisdiction_id: ${j} is not served here; this endpoint serves ${profile.id}` });
+      const j = jurisdictionOf(undefined, req.body?.jurisdiction_id);
+      if (j.kind === 'one' && j.id !== profile.id)
+        return sendError(res, req.open311.format, { code: 404, description: `jurisdiction_id: ${j.id} is not served here; this endpoint serves ${profile.id}` });
       const raw = req.body?.api_key ?? req.query.api_key;
       const key = await apiKeyActor(ctx, typeof raw === 'string' ? raw.trim() : undefined);
       const { format } = req.open311;
