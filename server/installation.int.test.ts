@@ -10,6 +10,8 @@ import { createApiClient } from './commands/api-clients.js';
 import { pairDisplay } from './commands/displays.js';
 import { io as connect } from 'socket.io-client';
 import { registeredRoutes } from './testing/express-routes.js';
+import { actOnReport } from './commands/act-on-report.js';
+import { deliverPending } from './province/forwarding.js';
 import { SYSTEM } from './contract/roles.js';
 import { listenForEvents } from './store/pg/notify.js';
 import type { Hub } from './hub.js';
@@ -310,5 +312,72 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
     const refusedAt = (creds: Creds) => streamAnswer(mlgUrl, creds);
     for (const cookie of Object.values(cookies)) expect(await refusedAt({ cookie })).toBe('unauthenticated');
     expect(await refusedAt({ display })).toBe('unauthenticated');
+  });
+
+  it('forwards a report to another city: it leaves the first city for the other, keeps its ticket and link, and both histories show it', async () => {
+    const [tangerang, malang] = installation.hubs;
+    const [tngUrl, mlgUrl] = urls;
+    expect((await createAccount(malang.ctx, SYSTEM, { username: 'operator.jalan', name: 'Operator Jalan', role: 'operator', agencyId: 'dbmsda', password: PASSWORD })).ok).toBe(true);
+    const operator = await loginAs(mlgUrl, 'operator.jalan');
+    const act = (id: number, body: Record<string, unknown>) =>
+      fetch(`${mlgUrl}/api/console/reports/${id}/actions`, { method: 'POST', headers: { cookie: operator, origin: mlgUrl, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+    const filed = await postReport(mlgUrl, validReport({ ...IN_MALANG, category: 'jalan-rusak', description: 'Jalan provinsi berlubang di perbatasan kota' }), [await photo()]);
+    expect(filed.status).toBe(201);
+    const { id, ticket, trackKey } = filed.body as { id: number; ticket: string; trackKey: string };
+    const page = await (await get(mlgUrl, `/api/console/reports/${id}`, operator)).json();
+    expect(page.actions).toContain('forward');
+    expect(page.forwardTo).toEqual([{ id: 'tangerang', name: 'Kota Tangerang' }]);
+
+    // Refused with the field named: a city not in the installation, its own city.
+    for (const toCity of ['pontianak', 'malang']) {
+      const refused = await act(id, { action: 'forward', toCity, reason: 'Bukan kewenangan kota ini', expectedVersion: page.report.version });
+      expect([refused.status, refused.body.field]).toEqual([400, 'toCity']);
+    }
+
+    const tngWall = new WallClient(tngUrl, cityWallToken(WALL_TOKEN, 'tangerang'));
+    const mlgWall = new WallClient(mlgUrl, cityWallToken(WALL_TOKEN, 'malang'));
+    try {
+      await tngWall.until(() => tngWall.catchUps.length === 1);
+      await mlgWall.until(() => mlgWall.markers.get(id)?.[1] === 'new');
+      const done = await act(id, { action: 'forward', toCity: 'tangerang', reason: 'Ruas jalan ini ditangani Kota Tangerang', expectedVersion: page.report.version });
+      expect([done.status, done.body.report.status]).toEqual([200, 'forwarded']);
+      // Out of Malang's queue and grey on its wall; red on Tangerang's, under the same ticket, with its photo.
+      await mlgWall.until(() => mlgWall.markers.get(id)?.[1] === 'forwarded');
+      const there = (await tangerang.ctx.store.query((p) => p.reports.reportByTicket(ticket)))!;
+      expect([there.status, there.agencyId, there.photos]).toEqual(['new', 'dbmsda', (filed.body as { photos: string[] }).photos]);
+      await tngWall.until(() => tngWall.markers.get(there.id)?.[1] === 'new');
+      expect((await fetch(`${tngUrl}/media/${there.photos[0]}/display.webp`)).status).toBe(200);
+      const open = await malang.ctx.store.query((p) => p.reads.queuePage({ statuses: ['new', 'checked'] }, { limit: 500 }));
+      expect(open.some((r) => r.id === id)).toBe(false);
+
+      // The citizen's link at Malang follows it to Tangerang: both steps, Tangerang's status; reopening is there.
+      const track = await (await fetch(`${mlgUrl}/api/track/${ticket}?k=${encodeURIComponent(trackKey)}`)).json();
+      expect(track.status).toBe('new');
+      expect(track.forwardedTo).toEqual({ city: 'tangerang', name: 'Kota Tangerang' });
+      const steps = track.history.map((h: { type: string; city?: string; reason?: string }) => [h.type, h.city ?? null, h.reason ?? null]);
+      expect(steps).toEqual([
+        ['report.submitted', null, null],
+        ['report.forwarded', 'Kota Tangerang', 'Ruas jalan ini ditangani Kota Tangerang'],
+        ['report.received', 'Kota Malang', 'Ruas jalan ini ditangani Kota Tangerang'],
+      ]);
+      // At Tangerang's address the same ticket answers with Tangerang's own record.
+      expect((await (await fetch(`${tngUrl}/api/track/${ticket}`)).json()).history.map((h: { type: string }) => h.type)).toEqual(['report.received']);
+      const again = await act(id, { action: 'forward', toCity: 'tangerang', reason: 'Sekali lagi', expectedVersion: done.body.report.version });
+      expect(again.status).toBe(409);
+    } finally {
+      tngWall.close();
+      mlgWall.close();
+    }
+
+    // A forward whose filing did not happen (a stop between the two commits) is filed at the next start, once.
+    const lost = await postReport(mlgUrl, validReport({ ...IN_MALANG, category: 'jalan-rusak', description: 'Jembatan retak di perbatasan' }), [await photo()]);
+    const lostReport = lost.body as { id: number; ticket: string };
+    const operatorActor = { id: (await malang.ctx.store.query((p) => p.accounts.accountByUsername('operator.jalan')))!.id, role: 'operator' as const, agencyId: 'dbmsda' };
+    expect((await actOnReport(malang.ctx, operatorActor, lostReport.id, { action: 'forward', toCity: 'tangerang', toCityName: 'Kota Tangerang', reason: 'Ditangani Kota Tangerang' })).ok).toBe(true);
+    expect(await tangerang.ctx.store.query((p) => p.reports.reportByTicket(lostReport.ticket))).toBeNull();
+    expect(await deliverPending(malang)).toBe(1);
+    expect((await tangerang.ctx.store.query((p) => p.reports.reportByTicket(lostReport.ticket)))?.status).toBe('new');
+    expect(await deliverPending(malang)).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { loadCity } from './profile/load.js';
 import { PROVINCE_ID, provinceCity } from './province/city.js';
 import { provinceRouter } from './province/router.js';
 import { attachProvinceLive } from './province/live.js';
+import { deliverPending, forwardingOf } from './province/forwarding.js';
 
 /**
  * One installation, several cities (PANTAU_CITIES): each city is a hub of its own, with its own store, event stream
@@ -116,6 +117,12 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
   let provinceLive: { stop: () => void } | null = null;
   if (hubs.length > 1) {
     try {
+      // Each city reaches the others to forward a report (server/province/forwarding.ts); what a stop cut short is sent now.
+      for (const hub of hubs) hub.ctx.forwarding = forwardingOf(hub, hubs, hub.log);
+      for (const hub of hubs) {
+        const sent = await deliverPending(hub);
+        if (sent) hub.log.warn({ sent }, 'forwarded reports filed in the cities they went to, after a stop between the two');
+      }
       const city = provinceCity(hubs.map((h) => h.ctx.city), config.provinceName);
       const own = provinceConfig(config);
       province = await createHub(own, { ...opts, city, router: provinceRouter(hubs, city), log: log.child({ city: PROVINCE_ID }) });

@@ -7,6 +7,7 @@ import type { IndicatorValue } from '../contract/indicators.js';
 import type { PhotoQueue } from '../media/photo-queue.js';
 import type { Ports, StepStore } from '../store/ports.js';
 import type { Step } from '../store/step.js';
+import type { TrackView } from '../contract/field.js';
 
 /** A committed event with the report state it produced (null for account events): what the realtime layer broadcasts. */
 export type Committed = { event: StoredEvent; report: ReportState | null; camera?: CameraPublic; indicator?: IndicatorValue };
@@ -32,6 +33,19 @@ export type Ctx<S extends StepStore = StepStore> = {
    * absent, the profile's areas in memory answer (domain/geography.ts areaAt), as on SQLite.
    */
   areasAt?: (lng: number, lat: number) => Promise<AreaCodes>;
+  /** The other cities of an installation of several (server/installation.ts): where a report may be forwarded. */
+  forwarding?: Forwarding;
+};
+
+/** The other cities of an installation, as one city's commands and pages reach them. */
+export type Forwarding = {
+  cities: { id: string; name: string }[];
+  /** Whether that city has a service (category) of this id: a report it could not file is not sent there. */
+  accepts(cityId: string, categoryId: string): boolean;
+  /** Files a report this city forwarded in that city's log, once (by its ticket); its state there. */
+  deliver(cityId: string, report: ReportState, reason: string): Promise<Result<ReportState>>;
+  /** The citizen's page of the report in that city, by its ticket; null while it is not there. */
+  track(cityId: string, ticket: string, key: string | undefined): Promise<TrackView | null>;
 };
 
 export type AreaCodes = { districtCode: string | null; subdistrictCode: string | null };

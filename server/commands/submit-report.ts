@@ -8,7 +8,7 @@ import { photoHashes, photoRows, processPhotos, withPhotoFiles } from './photos.
 import type { ProcessedPhoto } from '../media/photos.js';
 import { cameraLook, type CameraLook } from './camera-look.js';
 import { deadlinesFor } from '../domain/deadlines.js';
-import { commandGrouped, type Committed, type Ctx, type Result } from './context.js';
+import { commandGrouped, type AreaCodes, type Committed, type Ctx, type Result } from './context.js';
 import { stripControls, stripControlsOr } from '../domain/text.js';
 import type { ReportWrites } from '../store/report-writes.js';
 import type { Step } from '../store/step.js';
@@ -48,10 +48,7 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
   if (input.lat !== undefined && input.lon !== undefined) {
     if (!contains(city.outline, input.lon, input.lat))
       return refuse('unprocessable', `location ${input.lat},${input.lon} is outside ${city.profile.name}`, 'lat');
-    const codes = ctx.areasAt
-      ? await ctx.areasAt(input.lon, input.lat)
-      : { districtCode: areaAt(city.districts, input.lon, input.lat)?.code ?? null, subdistrictCode: areaAt(city.subdistricts, input.lon, input.lat)?.code ?? null };
-    place = { lng: input.lon, lat: input.lat, precision: 'point', ...codes };
+    place = { lng: input.lon, lat: input.lat, precision: 'point', ...(await areaCodesAt(ctx, input.lon, input.lat)) };
   } else {
     const district = city.districts.find((d) => d.code === input.district || d.name.toLowerCase() === input.district?.toLowerCase());
     if (!district) return refuse('unprocessable', `unknown district ${input.district} in ${city.profile.name}`, 'district');
@@ -71,6 +68,22 @@ export async function submitReport(ctx: Ctx, actor: Actor, given: NewReportField
 }
 
 export type Filed = ReportState & { trackKey: string; replayed?: boolean };
+
+/** The kecamatan and kelurahan of a point: PostGIS where the store has the areas, else the profile's in memory. */
+export async function areaCodesAt(ctx: Ctx, lng: number, lat: number): Promise<AreaCodes> {
+  if (ctx.areasAt) return ctx.areasAt(lng, lat);
+  return { districtCode: areaAt(ctx.city.districts, lng, lat)?.code ?? null, subdistrictCode: areaAt(ctx.city.subdistricts, lng, lat)?.code ?? null };
+}
+
+/** A report's response and resolution clocks from `now`, on its category's hours and the city's calendar. */
+export function categoryDeadlines(category: Category, city: City, now: Date) {
+  return deadlinesFor(
+    now,
+    { response: { hours: category.responseHours, clock: category.clock }, resolution: { hours: category.resolutionHours, clock: category.clock } },
+    city.calendar,
+    city.profile.escalationDays,
+  );
+}
 
 /** A submission checked and its photos processed: all that filing it in the store needs. */
 export type Filing = {
@@ -115,12 +128,7 @@ export function* fileReport(w: ReportWrites, city: City, f: Filing): Step<[Resul
     reporterName: f.input.reporterName ?? null,
     reporterContact: f.input.reporterContact ?? null,
     trackKeyHash: createHash('sha256').update(f.trackKey).digest('hex'),
-    deadlines: deadlinesFor(
-      f.now,
-      { response: { hours: category.responseHours, clock: category.clock }, resolution: { hours: category.resolutionHours, clock: category.clock } },
-      city.calendar,
-      city.profile.escalationDays,
-    ),
+    deadlines: categoryDeadlines(category, city, f.now),
     createdAt: at,
   };
   const event: ReportEvent = { type: 'report.submitted', reportId: id, at, actor: f.actor, payload: { to: 'new', report: initial } };

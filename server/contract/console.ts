@@ -21,6 +21,8 @@ export const ActionInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('note'), reason }),
   // A citizen who calls to say it is not fixed: the operator reopens on their behalf.
   z.object({ action: z.literal('reopen'), expectedVersion: version, reason }),
+  // To another city of the installation (PANTAU_CITIES), with the reason the citizen reads.
+  z.object({ action: z.literal('forward'), expectedVersion: version, toCity: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a city id'), reason }),
 ]);
 export type ActionInput = z.infer<typeof ActionInput>;
 

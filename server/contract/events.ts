@@ -26,6 +26,8 @@ export const REPORT_EVENT_TYPES = [
   'report.unmerged',
   'report.duplicate_merged',
   'report.duplicate_unmerged',
+  // Between the cities of an installation: the report leaves this city for another, whose log files it anew.
+  'report.forwarded',
 ] as const;
 export type ReportEventType = (typeof REPORT_EVENT_TYPES)[number];
 

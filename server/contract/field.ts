@@ -37,6 +37,9 @@ export const ReopenFields = z.object({
   reason: z.string().trim().min(5).max(1000),
 });
 
+/** One public step of a report's history; `city`/`cityId`: the other city of a forwarding between cities. */
+export type PublicHistoryStep = { at: string; type: string; agencyId: string | null; reason?: string; city?: string; cityId?: string };
+
 /** The citizen's tracking page: no staff names, no reporter contact. */
 export type TrackView = {
   ticket: string;
@@ -49,11 +52,13 @@ export type TrackView = {
   createdAt: string;
   photos: string[];
   proofPhotos: string[];
-  history: { at: string; type: string; agencyId: string | null; reason?: string }[];
+  history: PublicHistoryStep[];
   canReopen: boolean;
   reopenUntil: string | null;
   /** How many citizens reported the problem (1 plus the duplicates merged into it). */
   citizenCount?: number;
+  /** Forwarded to another city of the installation: the city that handles it now (its status and steps follow). */
+  forwardedTo?: { city: string; name: string };
   /** A duplicate follows its primary: the citizen is led to that report's tracking and status. */
   mergedInto?: { ticket: string; status: ReportPublic['status']; citizenCount: number } | null;
 };

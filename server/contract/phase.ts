@@ -14,6 +14,7 @@ export const PHASE_OF: Record<ReportStatus, Phase> = {
   closed: 'green',
   rejected: 'grey',
   merged: 'grey',
+  forwarded: 'grey',
 };
 
 /** Photos per report or proof. */

@@ -11,6 +11,7 @@ export const ReportStatus = z.enum([
   'closed', // closed after verification (green)
   'rejected', // spam / not the city's business (grey)
   'merged', // duplicate merged into another report (grey)
+  'forwarded', // sent to another city of the installation, whose report it is now (grey)
 ]);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 

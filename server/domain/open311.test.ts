@@ -29,7 +29,7 @@ describe('Open311 datetimes and statuses', () => {
   });
   it('maps the whole SIGAP lifecycle to open/closed, with notes saying where it is', () => {
     for (const s of ['new', 'checked', 'dispatched', 'in_progress', 'proof_submitted'] as const) expect(open311Status(s)).toBe('open');
-    for (const s of ['verified', 'closed', 'rejected', 'merged'] as const) expect(open311Status(s)).toBe('closed');
+    for (const s of ['verified', 'closed', 'rejected', 'merged', 'forwarded'] as const) expect(open311Status(s)).toBe('closed');
     expect(statusNotes('rejected', 'id', 'bukan wewenang kota')).toBe('Ditolak: bukan wewenang kota');
     expect(statusNotes('merged', 'en', null, 'TNG-2026-000007')).toBe('Merged into another report: TNG-2026-000007');
     expect(statusNotes('merged', 'en', null, 'TNG-2026-000007', 'dispatched')).toBe('Merged into another report: TNG-2026-000007 (Sent to a field supervisor)');
@@ -64,7 +64,7 @@ describe('GET requests filters', () => {
   });
   it('reads comma lists of codes and statuses, dates and pages', () => {
     const q = parseRequestsQuery({ service_code: 'banjir,pju', status: 'closed', start_date: '2026-11-01T00:00:00+07:00', end_date: '2026-11-20T00:00:00+07:00', page: '3', page_size: '10' }, now, known, WIB);
-    expect(q.ok && q.value).toMatchObject({ categories: ['banjir', 'pju'], statuses: ['verified', 'closed', 'rejected', 'merged'], from: '2026-10-31T17:00:00.000Z', to: '2026-11-19T17:00:00.000Z', limit: 10, offset: 20 });
+    expect(q.ok && q.value).toMatchObject({ categories: ['banjir', 'pju'], statuses: ['verified', 'closed', 'rejected', 'merged', 'forwarded'], from: '2026-10-31T17:00:00.000Z', to: '2026-11-19T17:00:00.000Z', limit: 10, offset: 20 });
   });
   it('a start date alone opens a 90-day window that ends no later than now', () => {
     const q = parseRequestsQuery({ start_date: '2026-11-01T00:00:00Z' }, now, known, WIB);

@@ -1,6 +1,7 @@
 import type { Category, CategoryQuestion } from '../contract/profile.js';
 import type { ReportStatus } from '../contract/reports.js';
 import type { ReportState } from './reports.js';
+import type { PublicHistoryStep } from '../contract/field.js';
 import { w3Datetime, type CityClock } from './time.js';
 import { DONE_STATUSES, isOpen, OPEN_STATUSES } from './statuses.js';
 import { publicProofPhotos } from './views.js';
@@ -34,6 +35,7 @@ const STATUS_NOTES: Record<ReportStatus, Record<Lang, string>> = {
   closed: { id: 'Selesai dan ditutup', en: 'Done and closed' },
   rejected: { id: 'Ditolak', en: 'Rejected' },
   merged: { id: 'Digabung dengan laporan lain', en: 'Merged into another report' },
+  forwarded: { id: 'Diteruskan ke pemerintah kota yang berwenang', en: 'Forwarded to the city responsible' },
 };
 
 /**
@@ -43,7 +45,7 @@ const STATUS_NOTES: Record<ReportStatus, Record<Lang, string>> = {
 export function statusNotes(status: ReportStatus, lang: Lang, reason?: string | null, mergedInto?: string | null, primaryStatus?: ReportStatus | null): string {
   const base = STATUS_NOTES[status][lang];
   if (status === 'merged' && mergedInto) return primaryStatus ? `${base}: ${mergedInto} (${STATUS_NOTES[primaryStatus][lang]})` : `${base}: ${mergedInto}`;
-  if (status === 'rejected' && reason) return `${base}: ${reason}`;
+  if ((status === 'rejected' || status === 'forwarded') && reason) return `${base}: ${reason}`;
   return base;
 }
 
@@ -63,9 +65,11 @@ const NOTE_SUMMARY: Record<string, Record<Lang, string>> = {
   'report.merged': { id: 'Digabung dengan laporan lain', en: 'Merged into another report' },
   'report.reopened': { id: 'Dibuka kembali', en: 'Reopened' },
   'report.unmerged': { id: 'Penggabungan dibatalkan: ditangani tersendiri', en: 'Merge undone: handled on its own' },
+  'report.forwarded': { id: 'Diteruskan ke pemerintah kota lain', en: 'Forwarded to another city' },
+  'report.received': { id: 'Diterima dari pemerintah kota lain', en: 'Received from another city' },
 };
 
-export type PublicStep = { at: string; type: string; agencyId: string | null; reason?: string; to?: ReportStatus };
+export type PublicStep = PublicHistoryStep & { to?: ReportStatus };
 export type Open311Note = { datetime: string; type: 'opened' | 'closed' | 'activity'; summary: string; description: string | null; status: ReportStatus | null };
 
 export function notesOf(steps: PublicStep[], lang: Lang, agencyName: (id: string) => string, clock: CityClock): Open311Note[] {

@@ -23,13 +23,13 @@ function report(status: ReportStatus, over: Partial<ReportState> = {}): ReportSt
   };
 }
 
-const FULL: Omit<Command, 'action'> = { reason: 'alasan', agencyId: 'dishub', assigneeId: 'fs-1', intoReportId: 2, proof: { photos: ['p1'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } };
+const FULL: Omit<Command, 'action'> = { reason: 'alasan', agencyId: 'dishub', assigneeId: 'fs-1', intoReportId: 2, toCity: 'malang', proof: { photos: ['p1'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } };
 
 describe('the SIGAP lifecycle table', () => {
   // status × action for the actor each action is meant for: only the listed "from" statuses are legal.
   const intendedActor: Record<Action, Actor> = {
     check: operator, reject: operator, reroute: operator, dispatch: operator, accept: field, start: field,
-    submit_proof: field, return_proof: operator, verify: operator, close: operator, merge: operator, unmerge: operator, reopen: citizen, note: operator,
+    submit_proof: field, return_proof: operator, verify: operator, close: operator, merge: operator, unmerge: operator, reopen: citizen, note: operator, forward: operator,
   };
   const statuses = Object.keys(PHASE_OF) as ReportStatus[];
   for (const action of Object.keys(RULES) as Action[]) {
@@ -91,7 +91,8 @@ describe('who may act', () => {
     expect(decide(report('new'), { action: 'dispatch', assigneeId: 'fs-1' }, supervisor, NOW)).toMatchObject({ ok: false, code: 'forbidden' });
   });
   it('lists the actions an actor has now', () => {
-    expect(allowedActions(report('new'), operator).sort()).toEqual(['check', 'dispatch', 'merge', 'note', 'reject', 'reroute']);
+    // forward: the lifecycle allows it; a city with no other city beside it shows none (queries/console.ts actionsHere).
+    expect(allowedActions(report('new'), operator).sort()).toEqual(['check', 'dispatch', 'forward', 'merge', 'note', 'reject', 'reroute']);
     expect(allowedActions(report('dispatched'), field).sort()).toEqual(['accept', 'note', 'submit_proof']);
     expect(allowedActions(report('new'), wall)).toEqual([]);
   });

@@ -77,7 +77,8 @@ export type Action =
   | 'merge'
   | 'unmerge'
   | 'reopen'
-  | 'note';
+  | 'note'
+  | 'forward';
 
 export type Command = {
   action: Action;
@@ -88,6 +89,9 @@ export type Command = {
   assigneeId?: string;
   instruction?: string;
   intoReportId?: number;
+  /** Forward: the city of the installation the report goes to (the command checks it is one), and its name. */
+  toCity?: string;
+  toCityName?: string;
   proof?: Proof;
   /** Photos that come with a step other than proof (a reporter's "not fixed"). */
   photos?: string[];
@@ -146,6 +150,8 @@ export const RULES: Record<Action, Rule> = {
   // Ombudsman: a report is not done until the citizen agrees; reopening sends it back to the queue.
   reopen: { from: ['verified', 'closed'], to: 'new', roles: ['citizen', 'operator'], event: 'report.reopened', needs: ['reason'] },
   note: { from: ANY, to: null, roles: ['operator', 'supervisor', 'field'], event: 'report.noted', needs: ['reason'] },
+  // SP4N-LAPOR's disposition between instances: not this city's to handle, another city's of the installation.
+  forward: { from: OPEN, to: 'forwarded', roles: ['operator', 'supervisor'], event: 'report.forwarded', needs: ['toCity', 'reason'] },
 };
 
 export function decide(report: ReportState, cmd: Command, actor: Actor, now: Date): Decision {
@@ -170,7 +176,7 @@ export function decide(report: ReportState, cmd: Command, actor: Actor, now: Dat
   const to = cmd.action === 'unmerge' ? (report.mergedFromStatus ?? 'new') : (rule.to ?? report.status);
   const payload: ReportEvent['payload'] = { from: report.status, to };
   if (cmd.action === 'unmerge') payload.fromReportId = report.mergedIntoId;
-  for (const key of ['reason', 'agencyId', 'assigneeId', 'instruction', 'intoReportId', 'proof', 'photos'] as const) {
+  for (const key of ['reason', 'agencyId', 'assigneeId', 'instruction', 'intoReportId', 'toCity', 'toCityName', 'proof', 'photos'] as const) {
     if (cmd[key] !== undefined) payload[key] = cmd[key];
   }
   return { ok: true, event: { type: rule.event, reportId: report.id, at: now.toISOString(), actor, payload } };
@@ -213,6 +219,7 @@ export function applyEvent(report: ReportState, event: ReportEvent, seq: number)
       next.doneAt = event.at;
       break;
     case 'report.rejected':
+    case 'report.forwarded':
       next.doneAt = event.at;
       break;
     case 'report.merged':
@@ -272,7 +279,7 @@ export function reportFromSubmitted(event: ReportEvent, seq: number): ReportStat
 /** Which actions an actor could take on a report now: drives the console's buttons. */
 export function allowedActions(report: ReportState, actor: Actor): Action[] {
   return (Object.keys(RULES) as Action[]).filter((action) => {
-    const probe: Command = { action, reason: 'x', agencyId: '__other__', assigneeId: 'x', intoReportId: -1, proof: { photos: ['x'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } };
+    const probe: Command = { action, reason: 'x', agencyId: '__other__', assigneeId: 'x', intoReportId: -1, toCity: '__other__', proof: { photos: ['x'], note: null, location: null, capturedAt: null, flags: [], distanceM: null } };
     return decide(report, probe, actor, new Date(0)).ok;
   });
 }

@@ -11,8 +11,8 @@ export const RESPONDING: readonly ReportStatus[] = ['dispatched', 'in_progress',
 export const OPEN_STATUSES: readonly ReportStatus[] = [...AWAITING_RESPONSE, ...RESPONDING];
 /** Fixed: proof verified (and perhaps closed). Proof photos become public only here. */
 export const FIXED: readonly ReportStatus[] = ['verified', 'closed'];
-/** Left the queue: fixed, or void (rejected, merged into another). */
-export const DONE_STATUSES: readonly ReportStatus[] = [...FIXED, 'rejected', 'merged'];
+/** Left the queue: fixed, or void (rejected, merged into another, forwarded to another city). */
+export const DONE_STATUSES: readonly ReportStatus[] = [...FIXED, 'rejected', 'merged', 'forwarded'];
 export const ALL_STATUSES: readonly ReportStatus[] = [...OPEN_STATUSES, ...DONE_STATUSES];
 
 export const isOpen = (s: ReportStatus | string): boolean => (OPEN_STATUSES as readonly string[]).includes(s);

@@ -8,7 +8,8 @@ import { reportForActor } from './report-for-actor.js';
 import { agencyScope } from '../domain/access.js';
 import { allowedActions } from '../domain/reports.js';
 import { staffView } from '../domain/views.js';
-import { consoleQueue, consoleReport, escalations, fieldSupervisors, reminders } from '../queries/console.js';
+import { actionsHere, consoleQueue, consoleReport, escalations, fieldSupervisors, reminders } from '../queries/console.js';
+import { forwardReport } from '../commands/forward-report.js';
 import { auditLines } from '../queries/audit.js';
 import { WibDay } from '../contract/wib-day.js';
 import { reportIdParam } from './report-id.js';
@@ -39,9 +40,10 @@ export function consoleRouter(ctx: Ctx): Router {
     const r = await reportForActor(ctx, req, res);
     if (!r) return;
     const input = req.input as z.infer<typeof ActionInput>;
-    const result = await actOnReport(ctx, req.actor, r.id, input);
+    // Forwarding reaches another city of the installation: its own command (server/commands/forward-report.ts).
+    const result = input.action === 'forward' ? await forwardReport(ctx, req.actor, r.id, input) : await actOnReport(ctx, req.actor, r.id, input);
     if (!result.ok) return sendRefusal(res, result);
-    res.json({ report: staffView(result.value, req.actor), actions: allowedActions(result.value, req.actor) });
+    res.json({ report: staffView(result.value, req.actor), actions: actionsHere(ctx, allowedActions(result.value, req.actor)) });
   });
 
   router.get('/reminders', allow('console.read'), async (req: Request, res: Response) => {

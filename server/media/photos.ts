@@ -1,5 +1,6 @@
 import sharp, { type Metadata } from 'sharp';
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import exifReader from 'exif-reader';
 import { photoFacts, type PhotoFacts } from '../domain/photo-facts.js';
 import { refuse, type Refusal } from '../domain/reports.js';
@@ -68,4 +69,14 @@ export async function processPhoto(input: Buffer, field: string, maxPixels: numb
   } catch (err) {
     return refuse('unsupported_media', `image is truncated or corrupt, send it again: ${(err as Error).message}`, field);
   }
+}
+
+/**
+ * A photo another city's hub already processed, read back from its files to be kept in this city's (a forwarded
+ * report's): the same hash and variants; its size is the display variant's, its EXIF long stripped.
+ */
+export async function storedPhoto(files: { path: (hash: string, variant: 'display' | 'thumb') => string }, hash: string, cityOffset: string): Promise<ProcessedPhoto> {
+  const [display, thumb] = await Promise.all([readFile(files.path(hash, 'display')), readFile(files.path(hash, 'thumb'))]);
+  const { width = 0, height = 0 } = await sharp(display).metadata();
+  return { hash, width, height, display, thumb, facts: photoFacts(null, cityOffset) };
 }

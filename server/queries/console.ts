@@ -4,7 +4,7 @@ import type { QueueFilter } from '../store/reports.js';
 import type { Actor } from '../contract/roles.js';
 import type { DeadlineFlag } from '../domain/deadlines.js';
 import { agencyScope } from '../domain/access.js';
-import { allowedActions, type ReportState } from '../domain/reports.js';
+import { allowedActions, type Action, type ReportState } from '../domain/reports.js';
 import { cameraView, staffView } from '../domain/views.js';
 import { CAMERA_LOOK_METERS, nearestOnline } from '../domain/cameras.js';
 import { searchTerms } from '../domain/search.js';
@@ -68,7 +68,11 @@ export function* consoleQueueStep(p: Ports, city: City, actor: Actor, q: QueueQu
 }
 
 /** One report opened at the console: its view, history, what the actor may do, who could take it, cameras near it. */
-export const consoleReport = (ctx: Ctx, actor: Actor, r: ReportState) => ctx.store.query((p) => consoleReportStep(p, actor, r));
+export const consoleReport = (ctx: Ctx, actor: Actor, r: ReportState) =>
+  ctx.store.query((p) => consoleReportStep(p, actor, r)).then((v) => ({ ...v, actions: actionsHere(ctx, v.actions), forwardTo: ctx.forwarding?.cities ?? [] }));
+
+/** The actions the lifecycle allows, less forwarding where the installation has no other city to forward to. */
+export const actionsHere = (ctx: Ctx, actions: Action[]): Action[] => (ctx.forwarding?.cities.length ? actions : actions.filter((a) => a !== 'forward'));
 
 /** consoleReport on either store (server/store/step.ts), in one read. */
 export function* consoleReportStep(p: Ports, actor: Actor, r: ReportState) {

@@ -6,8 +6,18 @@ import { publicRecordStep } from './public-report.js';
 import type { ReportWrites } from '../store/report-writes.js';
 import type { Step } from '../store/step.js';
 
-/** The citizen's tracking page: the public record; the private key only adds the right to reopen. */
-export const trackView = (ctx: Ctx, r: ReportState, key: string | undefined): Promise<TrackView> => ctx.store.query((p) => trackViewStep(p.reports, r, key, ctx.now()));
+/**
+ * The citizen's tracking page: the public record; the private key only adds the right to reopen. A report forwarded
+ * to another city of the installation is followed there, on the link the citizen has: this city's steps, then that
+ * city's, and that city's status (reopening it is at that city's address).
+ */
+export async function trackView(ctx: Ctx, r: ReportState, key: string | undefined): Promise<TrackView> {
+  const here = await ctx.store.query((p) => trackViewStep(p.reports, r, key, ctx.now()));
+  const sent = r.status === 'forwarded' ? here.history.findLast((h) => h.type === 'report.forwarded' && h.cityId) : undefined;
+  const there = sent && ctx.forwarding ? await ctx.forwarding.track(sent.cityId!, r.ticket, key) : null;
+  if (!there) return here;
+  return { ...there, history: [...here.history, ...there.history], canReopen: false, forwardedTo: { city: sent!.cityId!, name: sent!.city ?? sent!.cityId! } };
+}
 
 /** trackView on either store (server/store/step.ts). */
 export function* trackViewStep(w: ReportWrites, r: ReportState, key: string | undefined, now: Date): Step<TrackView> {

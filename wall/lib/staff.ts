@@ -24,6 +24,8 @@ export type ReportDetail = {
   actions: string[];
   fieldSupervisors: FieldSupervisorLoad[];
   mergedInto: string | null;
+  /** The other cities of the installation a report may be forwarded to (none for a city on its own). */
+  forwardTo?: { id: string; name: string }[];
   /** The nearest online cameras (newer hubs). */
   cameras?: { id: string; name: string; distanceM: number; snapshotAt: string | null; live?: boolean }[];
 };

@@ -21,6 +21,7 @@ export const en: Dict = {
     closed: 'Closed',
     rejected: 'Rejected',
     merged: 'Merged',
+    forwarded: 'Forwarded to another city',
   },
   channel: {
     web: 'Website',

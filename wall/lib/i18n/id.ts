@@ -22,6 +22,7 @@ export const id = {
     closed: 'Selesai',
     rejected: 'Ditolak',
     merged: 'Digabung',
+    forwarded: 'Diteruskan ke kota lain',
   } satisfies Record<ReportStatus, string>,
   channel: {
     web: 'Situs web',

@@ -34,6 +34,7 @@ export function ActionDialog(props: Props) {
   const r = props.detail.report;
   const [reason, setReason] = createSignal('');
   const [agencyId, setAgencyId] = createSignal('');
+  const [toCity, setToCity] = createSignal('');
   const supervisors = [...props.detail.fieldSupervisors].sort((x, y) => x.openJobs - y.openJobs || x.name.localeCompare(y.name));
   const [assigneeId, setAssigneeId] = createSignal(supervisors[0]?.id ?? '');
   const [instruction, setInstruction] = createSignal('');
@@ -97,6 +98,9 @@ export function ActionDialog(props: Props) {
       case 'reroute':
         if (!agencyId()) return setLocalError(`${ct.targetAgency}: ${ct.required}`);
         return props.onSubmit({ action: 'reroute', agencyId: agencyId(), reason: why });
+      case 'forward':
+        if (!toCity()) return setLocalError(`${ct.targetCity}: ${ct.required}`);
+        return props.onSubmit({ action: 'forward', toCity: toCity(), reason: why });
       case 'dispatch': {
         if (!assigneeId()) return setLocalError(`${ct.fieldSupervisor}: ${ct.required}`);
         const ins = instruction().trim();
@@ -187,6 +191,17 @@ export function ActionDialog(props: Props) {
               </select>
             </label>
             {reasonField(ct.reason, true)}
+          </Show>
+
+          <Show when={a === 'forward'}>
+            <label class="cn-field">
+              <span>{ct.targetCity} *</span>
+              <select data-testid="forward-city" value={toCity()} onChange={(e) => setToCity(e.currentTarget.value)}>
+                <option value="">{ct.chooseCity}</option>
+                <For each={props.detail.forwardTo ?? []}>{(c) => <option value={c.id}>{c.name}</option>}</For>
+              </select>
+            </label>
+            {reasonField(ct.forwardReason, true)}
           </Show>
 
           <Show when={a === 'dispatch'}>

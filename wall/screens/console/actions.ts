@@ -1,5 +1,5 @@
 /** The console's actions, in the order their buttons appear, and the key that starts each. */
-export const ACTION_ORDER = ['check', 'dispatch', 'verify', 'return_proof', 'close', 'reroute', 'merge', 'reject', 'note'] as const;
+export const ACTION_ORDER = ['check', 'dispatch', 'verify', 'return_proof', 'close', 'reroute', 'forward', 'merge', 'reject', 'note'] as const;
 export type ConsoleAction = (typeof ACTION_ORDER)[number];
 
 export const ACTION_KEYS: Record<ConsoleAction, string> = {
@@ -9,6 +9,7 @@ export const ACTION_KEYS: Record<ConsoleAction, string> = {
   return_proof: 'b',
   close: 's',
   reroute: 'o',
+  forward: 'w',
   merge: 'm',
   reject: 'r',
   note: 'n',
@@ -27,6 +28,7 @@ export type ActionBody =
   | { action: 'check'; reason?: string }
   | { action: 'reject'; reason: string }
   | { action: 'reroute'; agencyId: string; reason: string }
+  | { action: 'forward'; toCity: string; reason: string }
   | { action: 'dispatch'; assigneeId: string; instruction?: string }
   | { action: 'return_proof'; reason: string }
   | { action: 'verify'; reason?: string }

@@ -275,7 +275,12 @@ function Report(props: { ticket: string; trackKey: string | null; profile: Publi
                       {(h) => (
                         <li class={`pp-ev ev-${h.type.replace('report.', '')}`} data-type={h.type}>
                           <div class="pp-ev-when">{stampLocal(h.at)}</div>
-                          <div class="pp-ev-what">{pt.event[h.type] ?? h.type}</div>
+                          <div class="pp-ev-what">
+                            {pt.event[h.type] ?? h.type}
+                            <Show when={h.city}>
+                              <span data-testid="track-city">: {h.city}</span>
+                            </Show>
+                          </div>
                           <div class="pp-ev-who">{h.agencyId ? agencyShort(h.agencyId) : pt.citizen}</div>
                           <Show when={h.reason}>
                             <div class="pp-ev-reason">
