@@ -11,11 +11,18 @@ export const RESPONDING: readonly ReportStatus[] = ['dispatched', 'in_progress',
 export const OPEN_STATUSES: readonly ReportStatus[] = [...AWAITING_RESPONSE, ...RESPONDING];
 /** Fixed: proof verified (and perhaps closed). Proof photos become public only here. */
 export const FIXED: readonly ReportStatus[] = ['verified', 'closed'];
-/** Left the queue: fixed, or void (rejected, merged into another, forwarded to another city). */
-export const DONE_STATUSES: readonly ReportStatus[] = [...FIXED, 'rejected', 'merged', 'forwarded'];
+/** Void: not this city's problem (rejected), another report's (merged), another city's (forwarded). */
+export const VOID: readonly ReportStatus[] = ['rejected', 'merged', 'forwarded'];
+/** Left the queue: fixed, or void. */
+export const DONE_STATUSES: readonly ReportStatus[] = [...FIXED, ...VOID];
 export const ALL_STATUSES: readonly ReportStatus[] = [...OPEN_STATUSES, ...DONE_STATUSES];
 
 export const isOpen = (s: ReportStatus | string): boolean => (OPEN_STATUSES as readonly string[]).includes(s);
+/**
+ * Off the wall's map and its latest-reports list: a duplicate merged into another report (one problem, one marker)
+ * and a report forwarded to another city (that city's wall shows it now). A rejected one stays, grey.
+ */
+export const isOffTheWall = (s: ReportStatus | string): boolean => s === 'merged' || s === 'forwarded';
 export const isFixed = (s: ReportStatus | string): boolean => (FIXED as readonly string[]).includes(s);
 
 /** What marks a deadline flag as a breach (response_breached, resolution_breached). */

@@ -3,7 +3,7 @@ import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { LiveReportEvent } from '../../../server/contract/events';
 import { missedSinceLastBeat } from '../../../server/domain/catchup';
 import type { ReportPublic, ReportStatus } from '../../../server/contract/reports';
-import { AWAITING_RESPONSE, FIXED, RESPONDING } from '../../../server/domain/statuses';
+import { AWAITING_RESPONSE, FIXED, RESPONDING, VOID } from '../../../server/domain/statuses';
 import { api } from '../../lib/api';
 import { onHeadBeat, openLiveSocket, type LiveSocket } from '../../lib/socket';
 import { type Me, type StaffReport } from '../../lib/staff';
@@ -17,7 +17,7 @@ export const TABS: { id: TabId; statuses: ReportStatus[] }[] = [
   { id: 'proof', statuses: ['proof_submitted'] },
   { id: 'working', statuses: [...RESPONDING] },
   { id: 'done', statuses: [...FIXED] },
-  { id: 'void', statuses: ['rejected', 'merged'] },
+  { id: 'void', statuses: [...VOID] },
   { id: 'all', statuses: [] },
 ];
 

@@ -1,6 +1,7 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { PublicProfile } from '../../../server/contract/profile';
 import type { Live } from '../../lib/live';
+import { isOpen } from '../../../server/domain/statuses';
 import { profileLabels } from '../../lib/profile';
 import { lang } from '../../lib/i18n';
 import { ALERT_DEFAULTS, currentAlert, emptyAlerts, othersCount, raise, resolve, tick, type Alert, type AlertQueueState } from '../../lib/alert-queue';
@@ -23,7 +24,7 @@ export function createWallAlerts(live: Live, profile: Accessor<PublicProfile | u
   const off = live.onReportEvent((e) => {
     const r = e.report;
     const key = `report:${r.id}`;
-    const open = r.status !== 'verified' && r.status !== 'closed' && r.status !== 'rejected' && r.status !== 'merged';
+    const open = isOpen(r.status);
     const place = labels()?.district(r.districtCode) ?? '';
     const what = `${labels()?.category(r.categoryId) ?? r.categoryId}${place ? ` · ${place}` : ''}`;
     if (!open) return apply((s, now) => resolve(s, key, now));

@@ -187,6 +187,13 @@ function Report(props: { ticket: string; trackKey: string | null; profile: Publi
                   </div>
                 </section>
                 <MergedNotice view={v()} />
+                <Show when={v().forwardedTo}>
+                  {(f) => (
+                    <p class="pp-notice" data-testid="track-forwarded">
+                      {pt.forwardedNotice(f().name)}
+                    </p>
+                  )}
+                </Show>
                 <Show when={error()}>
                   <p class="ph-warn-box">{pt.offline}</p>
                 </Show>

@@ -5,6 +5,7 @@ import { inWindow, type TimeWindow } from '../../../lib/time-window';
 import { MAP_COLOR, PHASE_COLOR, mapScale } from './theme';
 import { addUnderLabels } from './BaseLayers';
 import { clusterForFirstPaint } from '../../../lib/first-paint';
+import { isOffTheWall } from '../../../../server/domain/statuses';
 
 export const REPORTS_SOURCE = 'reports';
 export const CLUSTER_LAYER = 'reports-clusters';
@@ -48,7 +49,7 @@ const toFeature = (m: Marker): ReportFeature => ({
 const REPORTERS_SOURCE_FILTER = {
   filter: ['all', ['!', ['has', 'point_count']], ['>', ['coalesce', ['get', 'reporters'], 1], 1]] as maplibregl.FilterSpecification,
 };
-const onMap = (m: Marker | undefined): m is Marker => m !== undefined && m.status !== 'merged';
+const onMap = (m: Marker | undefined): m is Marker => m !== undefined && !isOffTheWall(m.status);
 
 /**
  * A cluster's colour (documented in the report): red when at least a quarter of its open-or-done
