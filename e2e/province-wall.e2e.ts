@@ -84,6 +84,7 @@ describe("the province's wall, and a report forwarded between its cities", () =>
     const login = await fetch(`${mlgUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator.jalan', password: 'sandi-uji-coba-123' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const filed = await postReport(urls[1], validReport({ ...IN_MALANG, lon: IN_MALANG.lon + 0.004, category: 'jalan-rusak', description: 'Jalan provinsi berlubang' }), [await photo()]);
+    expect(filed.status).toBe(201);
     const { id, ticket, trackKey } = filed.body as { id: number; ticket: string; trackKey: string };
 
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -99,8 +100,13 @@ describe("the province's wall, and a report forwarded between its cities", () =>
       body: JSON.stringify({ action: 'forward', toCity: 'tangerang', reason: 'Ruas ini ditangani Kota Tangerang', expectedVersion: version }),
     });
     expect(forwarded.status).toBe(200);
-    // Gone from Malang's map (not grey: it is Tangerang's now).
+    // Gone from Malang's map (not grey: it is Tangerang's now): the wall holds it forwarded, and draws it no more.
+    await page.waitForFunction((reportId) => window.__pantau?.live.get(reportId)?.status === 'forwarded', id);
     await expect.poll(() => drawnAt(page, 'reports', id, IN_MALANG.lon + 0.004, IN_MALANG.lat), { timeout: 20_000, interval: 250 }).toBe(null);
+    // …while the map is drawn there: another report beside it still is.
+    const beside = await postReport(urls[1], validReport({ ...IN_MALANG, lon: IN_MALANG.lon + 0.0042, category: 'jalan-rusak', description: 'Jalan berlubang di sebelahnya' }), [await photo()]);
+    await expect.poll(() => drawnAt(page, 'reports', Number(beside.body.id), IN_MALANG.lon + 0.004, IN_MALANG.lat), { timeout: 20_000, interval: 250 }).toBe('red');
+    expect(await drawnAt(page, 'reports', id, IN_MALANG.lon + 0.004, IN_MALANG.lat)).toBe(null);
 
     const there = (await tangerang.ctx.store.query((p) => p.reports.reportByTicket(ticket)))!;
     await page.goto(`${tngUrl}/wall?display=${cityWallToken(WALL_TOKEN, 'tangerang')}`);

@@ -12,6 +12,8 @@ import { io as connect } from 'socket.io-client';
 import { registeredRoutes } from './testing/express-routes.js';
 import { actOnReport } from './commands/act-on-report.js';
 import { deliverPending } from './province/forwarding.js';
+import { forwardReport } from './commands/forward-report.js';
+import { scenePhoto } from '../scripts/simulate/scene-photo.js';
 import { SYSTEM } from './contract/roles.js';
 import { listenForEvents } from './store/pg/notify.js';
 import type { Hub } from './hub.js';
@@ -348,6 +350,12 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
       expect([there.status, there.agencyId, there.photos]).toEqual(['new', 'dbmsda', (filed.body as { photos: string[] }).photos]);
       await tngWall.until(() => tngWall.markers.get(there.id)?.[1] === 'new');
       expect((await fetch(`${tngUrl}/media/${there.photos[0]}/display.webp`)).status).toBe(200);
+      // A photo only Tangerang holds (its proof, say) is served at Malang's address too: the tracking page there shows it.
+      // A picture of its own (the shared test photos may be Malang's too).
+      const own = await scenePhoto('pohon-tumbang', 4242, 320, 240);
+      const tngPhoto = ((await postReport(tngUrl, validReport({ description: 'Foto yang hanya ada di Tangerang' }), [own])).body as { photos: string[] }).photos[0];
+      expect(await malang.ctx.store.query((p) => p.reports.hasMedia(tngPhoto))).toBe(false);
+      expect((await fetch(`${mlgUrl}/media/${tngPhoto}/display.webp`)).status).toBe(200);
       const open = await malang.ctx.store.query((p) => p.reads.queuePage({ statuses: ['new', 'checked'] }, { limit: 500 }));
       expect(open.some((r) => r.id === id)).toBe(false);
 
@@ -365,6 +373,10 @@ describe.each(STORES)('an installation of two cities on %s', (kind: StoreKind) =
       expect((await (await fetch(`${tngUrl}/api/track/${ticket}`)).json()).history.map((h: { type: string }) => h.type)).toEqual(['report.received']);
       const again = await act(id, { action: 'forward', toCity: 'tangerang', reason: 'Sekali lagi', expectedVersion: done.body.report.version });
       expect(again.status).toBe(409);
+      // Never back where it was: Tangerang cannot forward it to Malang (Malang would file nothing, and nobody handle it).
+      const tngOperator = { id: 'tangerang-operator', role: 'operator' as const, agencyId: 'dbmsda' };
+      const back = await forwardReport(tangerang.ctx, tngOperator, there.id, { toCity: 'malang', reason: 'Kembali ke Malang' });
+      expect(back).toMatchObject({ ok: false, code: 'conflict', field: 'toCity' });
     } finally {
       tngWall.close();
       mlgWall.close();

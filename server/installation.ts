@@ -8,6 +8,7 @@ import { PROVINCE_ID, provinceCity } from './province/city.js';
 import { provinceRouter } from './province/router.js';
 import { attachProvinceLive } from './province/live.js';
 import { deliverPending, forwardingOf } from './province/forwarding.js';
+import { mediaFrom } from './province/media.js';
 
 /**
  * One installation, several cities (PANTAU_CITIES): each city is a hub of its own, with its own store, event stream
@@ -103,12 +104,24 @@ export function cityConfigs(config: Config): Config[] {
 export async function openInstallation(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Promise<Installation> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const configs = cityConfigs(config);
-  // Every profile read before any store opens: a misspelt city stops the start with nothing migrated.
-  for (const c of configs) loadCity(c.city);
+  // Every profile read before any store opens: a misspelt city stops the start with nothing migrated. A ticket
+  // names its report across the installation (a forwarded one keeps its own): no two cities share a prefix.
+  const prefixes = new Map<string, string>();
+  for (const c of configs) {
+    const { ticketPrefix } = loadCity(c.city).profile;
+    if (prefixes.has(ticketPrefix)) throw new Error(`PANTAU_CITIES: ${prefixes.get(ticketPrefix)} and ${c.city} both number their tickets ${ticketPrefix}; each city needs its own ticketPrefix`);
+    prefixes.set(ticketPrefix, c.city);
+  }
   const hubs: Hub[] = [];
   try {
     // One after another: each migrates and seeds its cameras at start-up, and a city that cannot start stops them all.
-    for (const c of configs) hubs.push(await createHub(c, { ...opts, log: configs.length > 1 ? log.child({ city: c.city }) : log }));
+    for (const c of configs) {
+      // Several cities: a photo another city holds (a forwarded report's proof) is served at this one's address too,
+      // once its own store has said it holds none.
+      const isThis = (h: Hub) => h.ctx.city.profile.id === c.city;
+      const router = configs.length > 1 ? mediaFrom(() => hubs.filter((h) => !isThis(h)), () => hubs.find(isThis)) : undefined;
+      hubs.push(await createHub(c, { ...opts, log: configs.length > 1 ? log.child({ city: c.city }) : log, ...(router ? { router } : {}) }));
+    }
   } catch (err) {
     await Promise.all(hubs.map((h) => h.close()));
     throw err;

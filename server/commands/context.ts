@@ -44,8 +44,10 @@ export type Forwarding = {
   accepts(cityId: string, categoryId: string): boolean;
   /** Files a report this city forwarded in that city's log, once (by its ticket); its state there. */
   deliver(cityId: string, report: ReportState, reason: string): Promise<Result<ReportState>>;
-  /** The citizen's page of the report in that city, by its ticket; null while it is not there. */
-  track(cityId: string, ticket: string, key: string | undefined): Promise<TrackView | null>;
+  /** Whether that city's log has a report of this ticket (it was there before: a forward back would lose it). */
+  holds(cityId: string, ticket: string): Promise<boolean>;
+  /** The citizen's page of the report in that city, by its ticket; null while it is not there. `via`: the cities already read. */
+  track(cityId: string, ticket: string, key: string | undefined, via: readonly string[]): Promise<TrackView | null>;
 };
 
 export type AreaCodes = { districtCode: string | null; subdistrictCode: string | null };

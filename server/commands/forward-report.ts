@@ -1,7 +1,7 @@
 import type { Actor } from '../contract/roles.js';
 import type { MediaFiles } from '../media/files.js';
 import { storedPhoto } from '../media/photos.js';
-import { refuse, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
+import { decide, refuse, type Command, type ReportEvent, type ReportState, type SubmittedReport } from '../domain/reports.js';
 import type { City } from '../profile/load.js';
 import type { ReportWrites } from '../store/report-writes.js';
 import type { Step } from '../store/step.js';
@@ -26,16 +26,25 @@ export async function forwardReport(ctx: Ctx, actor: Actor, reportId: number, in
   if (!to) return refuse('invalid', `toCity: ${input.toCity} is not another city of this installation (${fw.cities.map((c) => c.id).join(', ')})`, 'toCity');
   const report = await ctx.store.query((p) => p.reports.report(reportId));
   if (!report) return refuse('not_found', `no report ${reportId}`);
+  const cmd: Command = { action: 'forward', toCity: to.id, toCityName: to.name, reason: input.reason, expectedVersion: input.expectedVersion };
+  // Who may, and from which status, first: the city's own checks answer before any about the other city.
+  const allowed = decide(report, cmd, actor, ctx.now());
+  if (!allowed.ok) return allowed;
+  if (report.citizenCount > 1)
+    return refuse('conflict', `report ${report.ticket} has ${report.citizenCount - 1} duplicate(s) merged into it, whose reporters follow it here: un-merge them or forward them with it first`);
   if (!fw.accepts(to.id, report.categoryId)) return refuse('unprocessable', `toCity: ${to.name} has no service ${report.categoryId} to take this report`, 'toCity');
-  const done = await actOnReport(ctx, actor, reportId, { action: 'forward', toCity: to.id, toCityName: to.name, reason: input.reason, expectedVersion: input.expectedVersion });
+  // A city the report was in before (it came from there, or passed through): sending it back would file nothing.
+  if (await fw.holds(to.id, report.ticket)) return refuse('conflict', `toCity: ${report.ticket} was at ${to.name} before; a report is not forwarded back`, 'toCity');
+  const done = await actOnReport(ctx, actor, reportId, cmd);
   if (done.ok) await fw.deliver(to.id, done.value, input.reason);
   return done;
 }
 
 /**
  * Files in `ctx`'s city a report `from` forwarded: a report.submitted with the same ticket, place, description,
- * reporter and photos (copied from the sending city's files), its clocks started now (this city learns of it now)
- * and its agency this city's for the category. Once: a ticket already here is that report.
+ * reporter and photos (copied from the sending city's files), received now (its clocks start when this city learns
+ * of it) and its agency this city's for the category. Once: a ticket already here is that report. The point stays
+ * where the citizen put it (in the first city: its intake took nothing outside it), so it has no kecamatan here.
  */
 export async function receiveForwarded(ctx: Ctx, from: { city: City; media: MediaFiles }, report: ReportState, reason: string, at: string): Promise<Result<ReportState>> {
   const here = await ctx.store.query((p) => p.reports.reportByTicket(report.ticket));
@@ -74,7 +83,9 @@ function* receiveStep(w: ReportWrites, f: Receipt): Step<[Result<ReportState>, C
     // The sending city's camera is not this city's.
     cameraSnapshot: null,
     reporterName: r.reporterName, reporterContact: r.reporterContact, trackKeyHash: r.trackKeyHash,
-    deadlines: f.deadlines, createdAt: r.createdAt,
+    // Received here now: this city's day, windows and response times count from it (the citizen's filing is in the
+    // first city's history, which the tracking page shows before this one's).
+    deadlines: f.deadlines, createdAt: at,
   };
   const actor: Actor = { id: `city:${f.origin.city}`, role: 'system', name: f.origin.name };
   const event: ReportEvent = { type: 'report.submitted', reportId: id, at, actor, payload: { to: 'new', report: initial, forwardedFrom: f.origin } };

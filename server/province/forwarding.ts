@@ -5,6 +5,9 @@ import { receiveForwarded } from '../commands/forward-report.js';
 import { refuse, type ReportState } from '../domain/reports.js';
 import { trackView } from '../queries/track.js';
 
+/** How soon a filing that failed (the other city's store away) is tried again, beside the next start's. */
+const RETRY_MS = 30_000;
+
 /**
  * How each city of an installation reaches the others (Ctx.forwarding): which cities it may forward to, filing a
  * forwarded report in the receiving city's log, and the citizen's page of it there.
@@ -23,15 +26,20 @@ export function forwardingOf(self: Hub, hubs: Hub[], log: Pick<Logger, 'error'>)
         if (!r.ok) log.error({ ticket: report.ticket, to: cityId, why: r.message }, 'a forwarded report was refused by the city it went to');
         return r;
       } catch (err) {
-        // Its report.forwarded is committed: the next start delivers it (deliverPending).
-        log.error({ err, ticket: report.ticket, to: cityId }, 'a forwarded report could not be filed yet; it is sent again at the next start');
+        // Its report.forwarded is committed: it is sent again shortly, and at the next start (deliverPending).
+        log.error({ err, ticket: report.ticket, to: cityId }, `a forwarded report could not be filed yet; sent again in ${RETRY_MS / 1000} s`);
+        setTimeout(() => void deliverPending(self).catch(() => {}), RETRY_MS).unref();
         return refuse('busy', `${report.ticket} could not be filed in ${cityId} yet; it is sent again`);
       }
     },
-    track: async (cityId, ticket, key) => {
+    holds: async (cityId, ticket) => {
+      const to = others.get(cityId);
+      return to ? (await to.ctx.store.query((p) => p.reports.reportByTicket(ticket))) !== null : false;
+    },
+    track: async (cityId, ticket, key, via) => {
       const to = others.get(cityId);
       const r = to ? await to.ctx.store.query((p) => p.reports.reportByTicket(ticket)) : null;
-      return to && r ? trackView(to.ctx, r, key) : null;
+      return to && r ? trackView(to.ctx, r, key, via) : null;
     },
   };
 }
@@ -51,7 +59,7 @@ export async function deliverPending(hub: Hub): Promise<number> {
       const events = await hub.ctx.store.query((p) => p.reports.eventsOf(r.id));
       const last = events.findLast((e) => e.type === 'report.forwarded');
       const to = typeof last?.payload.toCity === 'string' ? last.payload.toCity : null;
-      if (!to || (await fw.track(to, r.ticket, undefined))) continue;
+      if (!to || (await fw.holds(to, r.ticket))) continue;
       if ((await fw.deliver(to, r, String(last!.payload.reason ?? ''))).ok) sent++;
     }
     if (page.length < 200) return sent;

@@ -3,6 +3,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { Hub } from '../hub.js';
 import type { City } from '../profile/load.js';
 import { PROVINCE_GEO, provinceGeo } from './city.js';
+import { mediaFrom } from './media.js';
 import { discovery, routeOf } from '../http/open311.js';
 import { send, sendError } from '../http/open311-format.js';
 import { jurisdictionOf } from '../domain/jurisdictions.js';
@@ -25,14 +26,8 @@ export function provinceRouter(hubs: Hub[], province: City): Router {
     if (!Object.hasOwn(geo, file)) return void res.status(404).json({ error: 'not_found', field: 'file', message: `no map file ${file}.geojson; there are ${Object.keys(geo).join(', ')}` });
     res.type('application/geo+json').json(geo[file]);
   });
-  // A photo an answer handed on from a city links to (its media_url is under the address asked: this one) is that
-  // city's: the city whose store holds it serves it.
-  app.get('/media/:hash/:file', async (req: Request, res: Response, next: NextFunction) => {
-    const hash = String(req.params.hash);
-    if (!/^[a-f0-9]{64}$/.test(hash)) return next();
-    for (const hub of hubs) if (await hub.ctx.store.query((p) => p.reports.hasMedia(hash))) return void hub.app(req, res);
-    next();
-  });
+  // A photo an answer handed on from a city links to (its media_url is under the address asked: this one).
+  app.use(mediaFrom(() => hubs));
   // The spec's form body is read here to find its jurisdiction_id; the city's own parser then finds the body read.
   const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 });
   app.use('/open311/v2', form, (req: Request, res: Response, next: NextFunction) => {

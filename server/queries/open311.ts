@@ -17,8 +17,9 @@ export const open311Request = (ctx: Ctx, r: ReportState, opts: Open311Asked): Pr
 export function* open311RequestStep(w: ReportWrites, city: City, r: ReportState, opts: Open311Asked): Step<Open311Request> {
   const { profile } = city;
   const agencyName = (id: string) => profile.agencies.find((a) => a.id === id)?.name ?? id;
-  // A rejection's reason is in its status notes even without extensions: the history is read for it.
-  const { report, steps, primary } = yield* publicRecordStep(w, r, { history: opts.extensions || r.status === 'rejected' });
+  // A rejection's or a forwarding's reason is in its status notes even without extensions: the history is read for it.
+  const closedWhy = r.status === 'rejected' ? 'report.rejected' : r.status === 'forwarded' ? 'report.forwarded' : null;
+  const { report, steps, primary } = yield* publicRecordStep(w, r, { history: opts.extensions || closedWhy !== null });
   return requestOf(r, {
     category: profile.categories.find((c) => c.id === r.categoryId),
     agencyName: agencyName(r.agencyId),
@@ -27,7 +28,7 @@ export function* open311RequestStep(w: ReportWrites, city: City, r: ReportState,
     photoUrl: (hash) => `${opts.baseUrl}/media/${hash}/display.webp`,
     lang: opts.lang,
     clock: city.clock,
-    reason: r.status === 'rejected' ? [...steps].reverse().find((s) => s.type === 'report.rejected')?.reason : null,
+    reason: closedWhy ? [...steps].reverse().find((s) => s.type === closedWhy)?.reason : null,
     mergedInto: primary?.ticket ?? null,
     primaryStatus: primary?.status ?? null,
     breached: report.breached,

@@ -11,12 +11,16 @@ import type { Step } from '../store/step.js';
  * to another city of the installation is followed there, on the link the citizen has: this city's steps, then that
  * city's, and that city's status (reopening it is at that city's address).
  */
-export async function trackView(ctx: Ctx, r: ReportState, key: string | undefined): Promise<TrackView> {
+export async function trackView(ctx: Ctx, r: ReportState, key: string | undefined, via: readonly string[] = []): Promise<TrackView> {
   const here = await ctx.store.query((p) => trackViewStep(p.reports, r, key, ctx.now()));
   const sent = r.status === 'forwarded' ? here.history.findLast((h) => h.type === 'report.forwarded' && h.cityId) : undefined;
-  const there = sent && ctx.forwarding ? await ctx.forwarding.track(sent.cityId!, r.ticket, key) : null;
+  // Each city once: a forward back is refused, but a chain must never be read in a circle.
+  const own = ctx.city.profile.id;
+  const onward = sent?.cityId && !via.includes(sent.cityId) && sent.cityId !== own ? sent.cityId : null;
+  const there = onward && ctx.forwarding ? await ctx.forwarding.track(onward, r.ticket, key, [...via, own]) : null;
   if (!there) return here;
-  return { ...there, history: [...here.history, ...there.history], canReopen: false, forwardedTo: { city: sent!.cityId!, name: sent!.city ?? sent!.cityId! } };
+  // The city that handles it now: the last of the chain.
+  return { ...there, history: [...here.history, ...there.history], canReopen: false, forwardedTo: there.forwardedTo ?? { city: onward!, name: sent!.city ?? onward! } };
 }
 
 /** trackView on either store (server/store/step.ts). */

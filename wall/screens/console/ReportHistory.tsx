@@ -66,6 +66,16 @@ function HistoryItem(props: {
       <Show when={h.type === 'report.rerouted' && d.agencyId}>
         <div class="cn-small">→ {props.agencies.get(String(d.agencyId))?.short ?? String(d.agencyId)}</div>
       </Show>
+      <Show when={h.type === 'report.forwarded' && d.toCity}>
+        <div class="cn-small">→ {String(d.toCityName ?? d.toCity)}</div>
+      </Show>
+      <Show when={h.type === 'report.submitted' && (d.forwardedFrom as { name: string; reason: string } | undefined)}>
+        {(f) => (
+          <div class="cn-small" data-testid="history-forwarded-from">
+            {ct.forwardedFrom(f().name)}: “{f().reason}”
+          </div>
+        )}
+      </Show>
       <Show when={h.type === 'report.merged' && d.intoReportId}>
         <div class="cn-small">→ {props.ticketOf(Number(d.intoReportId)) ?? `#${String(d.intoReportId)}`}</div>
       </Show>
