@@ -105,6 +105,7 @@ describe("the province's wall, and a report forwarded between its cities", () =>
     await expect.poll(() => drawnAt(page, 'reports', id, IN_MALANG.lon + 0.004, IN_MALANG.lat), { timeout: 20_000, interval: 250 }).toBe(null);
     // …while the map is drawn there: another report beside it still is.
     const beside = await postReport(urls[1], validReport({ ...IN_MALANG, lon: IN_MALANG.lon + 0.0042, category: 'jalan-rusak', description: 'Jalan berlubang di sebelahnya' }), [await photo()]);
+    expect(beside.status).toBe(201);
     await expect.poll(() => drawnAt(page, 'reports', Number(beside.body.id), IN_MALANG.lon + 0.004, IN_MALANG.lat), { timeout: 20_000, interval: 250 }).toBe('red');
     expect(await drawnAt(page, 'reports', id, IN_MALANG.lon + 0.004, IN_MALANG.lat)).toBe(null);
 

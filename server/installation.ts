@@ -7,7 +7,7 @@ import { loadCity } from './profile/load.js';
 import { PROVINCE_ID, provinceCity } from './province/city.js';
 import { provinceRouter } from './province/router.js';
 import { attachProvinceLive } from './province/live.js';
-import { deliverPending, forwardingOf } from './province/forwarding.js';
+import { deliverPending, forwardingOf, type CityForwarding } from './province/forwarding.js';
 import { mediaFrom } from './province/media.js';
 
 /**
@@ -118,9 +118,10 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
     for (const c of configs) {
       // Several cities: a photo another city holds (a forwarded report's proof) is served at this one's address too,
       // once its own store has said it holds none.
-      const isThis = (h: Hub) => h.ctx.city.profile.id === c.city;
-      const router = configs.length > 1 ? mediaFrom(() => hubs.filter((h) => !isThis(h)), () => hubs.find(isThis)) : undefined;
-      hubs.push(await createHub(c, { ...opts, log: configs.length > 1 ? log.child({ city: c.city }) : log, ...(router ? { router } : {}) }));
+      let self: Hub | undefined;
+      const router = configs.length > 1 ? mediaFrom(() => hubs.filter((h) => h !== self), () => self) : undefined;
+      self = await createHub(c, { ...opts, log: configs.length > 1 ? log.child({ city: c.city }) : log, ...(router ? { router } : {}) });
+      hubs.push(self);
     }
   } catch (err) {
     await Promise.all(hubs.map((h) => h.close()));
@@ -128,13 +129,15 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
   }
   let province: Hub | null = null;
   let provinceLive: { stop: () => void } | null = null;
+  let forwardings: CityForwarding[] = [];
   if (hubs.length > 1) {
     try {
       // Each city reaches the others to forward a report (server/province/forwarding.ts); what a stop cut short is sent now.
-      for (const hub of hubs) hub.ctx.forwarding = forwardingOf(hub, hubs, hub.log);
-      for (const hub of hubs) {
-        const sent = await deliverPending(hub);
+      forwardings = hubs.map((hub) => (hub.ctx.forwarding = forwardingOf(hub, hubs, hub.log)));
+      for (const [i, hub] of hubs.entries()) {
+        const { sent, failed } = await deliverPending(hub, forwardings[i], hub.log);
         if (sent) hub.log.warn({ sent }, 'forwarded reports filed in the cities they went to, after a stop between the two');
+        if (failed) forwardings[i].retryLater();
       }
       const city = provinceCity(hubs.map((h) => h.ctx.city), config.provinceName);
       const own = provinceConfig(config);
@@ -156,7 +159,8 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
       return { cities, province: province ? await province.listen() : null };
     },
     close: async () => {
-      // The province first: it hands requests to the cities' hubs and watches their streams.
+      // No retry of a forwarding once the stores close; the province first: it hands requests to the cities' hubs.
+      for (const f of forwardings) f.stop();
       provinceLive?.stop();
       await province?.close();
       await Promise.all(hubs.map((h) => h.close()));

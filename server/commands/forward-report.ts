@@ -30,8 +30,6 @@ export async function forwardReport(ctx: Ctx, actor: Actor, reportId: number, in
   // Who may, and from which status, first: the city's own checks answer before any about the other city.
   const allowed = decide(report, cmd, actor, ctx.now());
   if (!allowed.ok) return allowed;
-  if (report.citizenCount > 1)
-    return refuse('conflict', `report ${report.ticket} has ${report.citizenCount - 1} duplicate(s) merged into it, whose reporters follow it here: un-merge them or forward them with it first`);
   if (!fw.accepts(to.id, report.categoryId)) return refuse('unprocessable', `toCity: ${to.name} has no service ${report.categoryId} to take this report`, 'toCity');
   // A city the report was in before (it came from there, or passed through): sending it back would file nothing.
   if (await fw.holds(to.id, report.ticket)) return refuse('conflict', `toCity: ${report.ticket} was at ${to.name} before; a report is not forwarded back`, 'toCity');

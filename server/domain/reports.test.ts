@@ -99,6 +99,11 @@ describe('who may act', () => {
 });
 
 describe('what each step needs', () => {
+  it('forwards a report to another city only with the city and a reason, and never one with duplicates merged into it', () => {
+    expect(decide(report('new'), { action: 'forward', reason: 'Kewenangan kota lain' }, operator, NOW)).toMatchObject({ ok: false, code: 'invalid', field: 'toCity' });
+    expect(decide(report('checked'), { action: 'forward', toCity: 'malang', reason: 'Kewenangan kota lain' }, operator, NOW)).toMatchObject({ ok: true, event: { type: 'report.forwarded', payload: { to: 'forwarded', toCity: 'malang' } } });
+    expect(decide({ ...report('new'), citizenCount: 3 }, { action: 'forward', toCity: 'malang', reason: 'Kewenangan kota lain' }, operator, NOW)).toMatchObject({ ok: false, code: 'conflict' });
+  });
   it('refuses a rejection without a reason, naming the field', () => {
     expect(decide(report('new'), { action: 'reject' }, operator, NOW)).toMatchObject({ ok: false, code: 'invalid', field: 'reason' });
   });

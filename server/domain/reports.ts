@@ -172,6 +172,9 @@ export function decide(report: ReportState, cmd: Command, actor: Actor, now: Dat
   }
   if (cmd.action === 'reroute' && cmd.agencyId === report.agencyId) return refuse('invalid', 'report already belongs to that agency', 'agencyId');
   if (cmd.action === 'merge' && cmd.intoReportId === report.id) return refuse('invalid', 'a report cannot be merged into itself', 'intoReportId');
+  // Its duplicates' reporters follow it here (their merge chain): it goes to another city with them or not at all.
+  if (cmd.action === 'forward' && report.citizenCount > 1)
+    return refuse('conflict', `report ${report.ticket} has ${report.citizenCount - 1} duplicate(s) merged into it, whose reporters follow it here: un-merge them or forward them with it first`);
 
   const to = cmd.action === 'unmerge' ? (report.mergedFromStatus ?? 'new') : (rule.to ?? report.status);
   const payload: ReportEvent['payload'] = { from: report.status, to };

@@ -43,7 +43,7 @@ export function consoleRouter(ctx: Ctx): Router {
     // Forwarding reaches another city of the installation: its own command (server/commands/forward-report.ts).
     const result = input.action === 'forward' ? await forwardReport(ctx, req.actor, r.id, input) : await actOnReport(ctx, req.actor, r.id, input);
     if (!result.ok) return sendRefusal(res, result);
-    res.json({ report: staffView(result.value, req.actor), actions: actionsHere(ctx, allowedActions(result.value, req.actor)) });
+    res.json({ report: staffView(result.value, req.actor), actions: actionsHere(ctx, result.value, allowedActions(result.value, req.actor)) });
   });
 
   router.get('/reminders', allow('console.read'), async (req: Request, res: Response) => {

@@ -69,15 +69,13 @@ export function* consoleQueueStep(p: Ports, city: City, actor: Actor, q: QueueQu
 
 /** One report opened at the console: its view, history, what the actor may do, who could take it, cameras near it. */
 export const consoleReport = (ctx: Ctx, actor: Actor, r: ReportState) =>
-  ctx.store.query((p) => consoleReportStep(p, actor, r)).then((v) => ({
-    ...v,
-    actions: actionsHere(ctx, v.actions),
-    // Only the cities that have this report's service: another would refuse it.
-    forwardTo: ctx.forwarding?.cities.filter((c) => ctx.forwarding!.accepts(c.id, r.categoryId)) ?? [],
-  }));
+  ctx.store.query((p) => consoleReportStep(p, actor, r)).then((v) => ({ ...v, actions: actionsHere(ctx, r, v.actions), forwardTo: forwardTargets(ctx, r) }));
 
-/** The actions the lifecycle allows, less forwarding where the installation has no other city to forward to. */
-export const actionsHere = (ctx: Ctx, actions: Action[]): Action[] => (ctx.forwarding?.cities.length ? actions : actions.filter((a) => a !== 'forward'));
+/** The cities a report may be forwarded to: the installation's others that have its service (another would refuse it). */
+export const forwardTargets = (ctx: Ctx, r: ReportState) => ctx.forwarding?.cities.filter((c) => ctx.forwarding!.accepts(c.id, r.categoryId)) ?? [];
+
+/** The actions the lifecycle allows, less forwarding where there is no city to forward this report to. */
+export const actionsHere = (ctx: Ctx, r: ReportState, actions: Action[]): Action[] => (forwardTargets(ctx, r).length ? actions : actions.filter((a) => a !== 'forward'));
 
 /** consoleReport on either store (server/store/step.ts), in one read. */
 export function* consoleReportStep(p: Ports, actor: Actor, r: ReportState) {

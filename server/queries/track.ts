@@ -19,8 +19,9 @@ export async function trackView(ctx: Ctx, r: ReportState, key: string | undefine
   const onward = sent?.cityId && !via.includes(sent.cityId) && sent.cityId !== own ? sent.cityId : null;
   const there = onward && ctx.forwarding ? await ctx.forwarding.track(onward, r.ticket, key, [...via, own]) : null;
   if (!there) return here;
-  // The city that handles it now: the last of the chain.
-  return { ...there, history: [...here.history, ...there.history], canReopen: false, forwardedTo: there.forwardedTo ?? { city: onward!, name: sent!.city ?? onward! } };
+  // The city that handles it now: the last of the chain, unless that one has sent it on too (its filing pending).
+  const handler = there.forwardedTo ?? (there.status !== 'forwarded' ? { city: onward!, name: sent!.city ?? onward! } : undefined);
+  return { ...there, history: [...here.history, ...there.history], canReopen: false, ...(handler ? { forwardedTo: handler } : {}) };
 }
 
 /** trackView on either store (server/store/step.ts). */
