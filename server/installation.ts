@@ -144,6 +144,7 @@ export async function openInstallation(config: Config, opts: { now?: () => Date;
       province = await createHub(own, { ...opts, city, router: provinceRouter(hubs, city), log: log.child({ city: PROVINCE_ID }) });
       provinceLive = attachProvinceLive(province, hubs, { catchUpLimit: config.catchUpLimit, log, publicOrigins: own.publicOrigins });
     } catch (err) {
+      for (const f of forwardings) f.stop();
       await province?.close();
       await Promise.all(hubs.map((h) => h.close()));
       throw err;
