@@ -16,8 +16,8 @@ export type ForwardedFrom = { city: string; name: string; reportId: number; reas
 /**
  * Forwards a report to another city of the installation (SP4N-LAPOR's disposition): an event in this city's log
  * first (the report leaves its queue and wall, grey), then the report filed in that city's log with its ticket and
- * the citizen's key. A delivery that fails is made again at the next start (server/installation.ts): the event is
- * the promise, the receiving city's ticket its keeping.
+ * the citizen's key. A delivery that fails is made again, by the city's retry and at each start
+ * (server/province/forwarding.ts): the event is the promise, the receiving city's ticket its keeping.
  */
 export async function forwardReport(ctx: Ctx, actor: Actor, reportId: number, input: { toCity: string; reason: string; expectedVersion?: number }): Promise<Result<ReportState>> {
   const fw = ctx.forwarding;
@@ -52,8 +52,10 @@ export async function receiveForwarded(ctx: Ctx, from: { city: City; media: Medi
   const photos = await Promise.all(report.photos.map((hash) => storedPhoto(from.media, hash, ctx.city.clock.offset)));
   const codes = await areaCodesAt(ctx, report.lng, report.lat);
   const origin: ForwardedFrom = { city: from.city.profile.id, name: from.city.profile.name, reportId: report.id, reason, at };
+  // One moment for its receipt: its clocks, its photos' rows and its event.
+  const now = ctx.now();
   return withPhotoFiles(ctx, photos, () =>
-    command(ctx, (p) => receiveStep(p.reports, { report, agencyId: category.agencyId, deadlines: categoryDeadlines(category, ctx.city, ctx.now()), codes, photos: photoRows(photos, ctx.now().toISOString()), origin, now: ctx.now() })),
+    command(ctx, (p) => receiveStep(p.reports, { report, agencyId: category.agencyId, deadlines: categoryDeadlines(category, ctx.city, now), codes, photos: photoRows(photos, now.toISOString()), origin, now })),
   );
 }
 

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createMemo, For, onCleanup, Show } from 'solid-js';
 import type { CityPublicProfile, PublicProfile } from '../../../server/contract/profile';
 import { cityStreamNamespace } from '../../../server/contract/province';
 import { createLive, type Live } from '../../lib/live';
@@ -46,7 +46,8 @@ function Province(props: { profile: PublicProfile; token: string | null }) {
   const byId = Object.fromEntries(cities.map((c) => [c.city.id, c]));
   const combined = combineLives(cities.map((c) => c.live));
   window.__pantau = { map: null, live: cities[0].live, cities: Object.fromEntries(cities.map((c) => [c.city.id, c.live])) };
-  const [drawn, setDrawn] = createSignal(0);
+  // How many cities' layers are drawn: the screen is ready when all are (nothing on screen reads it).
+  let drawn = 0;
   // The order alone is recomputed on an event: each row stays the same element and reads its own city's figures.
   const order = createMemo(() => leagueOrder(cities.map(({ city, live }) => ({ id: city.id, name: city.name, counts: live.counts(), breached: live.breached() }))).map((r) => r.id));
 
@@ -67,7 +68,7 @@ function Province(props: { profile: PublicProfile; token: string | null }) {
                           map={map}
                           live={live}
                           prefix={`${city.id}:`}
-                          onReady={() => setDrawn((n) => n + 1) === cities.length && (document.body.dataset.live = 'ready')}
+                          onReady={() => ++drawn === cities.length && (document.body.dataset.live = 'ready')}
                         />
                       )}
                     </For>
